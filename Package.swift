@@ -1,0 +1,26 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "NetTUI",
+    products: [
+        .executable(name: "nettui", targets: ["NetTUI"]),
+        .library(name: "NetModel", targets: ["NetModel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses", providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "NetModel"),
+        .executableTarget(
+            name: "NetTUI",
+            dependencies: [
+                "NetModel", "CNcurses",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "NetModelTests", dependencies: ["NetModel"]),
+        .testTarget(name: "NetTUITests", dependencies: ["NetTUI", "NetModel"]),
+    ]
+)

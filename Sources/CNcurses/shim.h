@@ -1,0 +1,62 @@
+// The C side of the curses backend: ncursesw with wide characters, plus accessors for what
+// Swift 6 cannot import (globals, macros) and the signal handling that must be written in C.
+#ifndef NETTUI_SHIM_H
+#define NETTUI_SHIM_H
+#define _XOPEN_SOURCE_EXTENDED 1
+#define NCURSES_WIDECHAR 1
+#include <locale.h>
+#include <wchar.h>
+#include <signal.h>
+#include <unistd.h>
+#include <ncursesw/curses.h>
+
+static inline WINDOW *nt_stdscr(void) { return stdscr; }
+static inline int nt_lines(void) { return LINES; }
+static inline int nt_cols(void) { return COLS; }
+static inline int nt_max_y(void) { return getmaxy(stdscr); }
+static inline int nt_max_x(void) { return getmaxx(stdscr); }
+static inline int nt_key_f(int n) { return KEY_F(n); }
+static inline attr_t nt_a_bold(void) { return A_BOLD; }
+static inline attr_t nt_a_reverse(void) { return A_REVERSE; }
+static inline attr_t nt_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t nt_a_dim(void) { return A_DIM; }
+static inline attr_t nt_a_normal(void) { return A_NORMAL; }
+static inline int nt_color_pair(int n) { return (int)COLOR_PAIR(n); }
+
+// Termination requests (SIGTERM, SIGHUP, SIGINT) only set a flag; the event loop polls it and
+// leaves through the normal path, which saves nothing silently and restores the terminal.
+static volatile sig_atomic_t nt_term_signal = 0;
+static inline void nt_on_term(int sig) { nt_term_signal = sig; }
+
+// Fatal signals (a Swift trap is SIGILL or SIGTRAP) restore the terminal before dying.
+static inline void nt_on_fatal(int sig) {
+    endwin();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static inline void nt_install_signals(void) {
+    struct sigaction sa;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;
+    sa.sa_handler = nt_on_term;
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    sa.sa_handler = nt_on_fatal;
+    sigaction(SIGSEGV, &sa, NULL);
+    sigaction(SIGBUS, &sa, NULL);
+    sigaction(SIGILL, &sa, NULL);
+    sigaction(SIGTRAP, &sa, NULL);
+    sigaction(SIGABRT, &sa, NULL);
+    sigaction(SIGFPE, &sa, NULL);
+}
+static inline int nt_pending_term_signal(void) { return nt_term_signal; }
+
+// Ctrl-Z: leave curses mode, stop, and come back when continued.
+static inline void nt_suspend(void) {
+    endwin();
+    kill(getpid(), SIGSTOP);
+    refresh();
+}
+#endif

@@ -1,0 +1,70 @@
+/// One reversible edit of the document: an entity before and after (nil before = added, nil after =
+/// deleted). Undo applies the inverse; a user action is a list of changes undone together.
+public enum Change: Equatable, Sendable {
+    case contact(before: Contact?, after: Contact?)
+    case network(before: NetworkGroup?, after: NetworkGroup?)
+    case event(before: Event?, after: Event?)
+    case interaction(before: Interaction?, after: Interaction?)
+    case me(before: Me, after: Me)
+    case scheme(before: Scheme, after: Scheme)
+
+    public var inverted: Change {
+        switch self {
+        case .contact(let b, let a): return .contact(before: a, after: b)
+        case .network(let b, let a): return .network(before: a, after: b)
+        case .event(let b, let a): return .event(before: a, after: b)
+        case .interaction(let b, let a): return .interaction(before: a, after: b)
+        case .me(let b, let a): return .me(before: a, after: b)
+        case .scheme(let b, let a): return .scheme(before: a, after: b)
+        }
+    }
+}
+
+extension Network {
+    public mutating func apply(_ change: Change) {
+        switch change {
+        case .contact(let b, let a): Network.replace(&contacts, b, a)
+        case .network(let b, let a): Network.replace(&networks, b, a)
+        case .event(let b, let a): Network.replace(&events, b, a)
+        case .interaction(let b, let a): Network.replace(&interactions, b, a)
+        case .me(_, let a): me = a
+        case .scheme(_, let a): scheme = a
+        }
+    }
+
+    public mutating func apply(_ changes: [Change]) {
+        for c in changes { apply(c) }
+    }
+
+    private static func replace<T: Identifiable>(_ list: inout [T], _ before: T?, _ after: T?) where T.ID == String {
+        let id = before?.id ?? after?.id
+        let index = list.firstIndex { $0.id == id }
+        switch (index, after) {
+        case (let i?, let a?): list[i] = a
+        case (let i?, nil): list.remove(at: i)
+        case (nil, let a?): list.append(a)
+        case (nil, nil): break
+        }
+    }
+
+    /// Deleting a contact also removes it from networks and events and deletes its interactions,
+    /// so that no reference dangles; all of it is one undoable step.
+    public func changesDeletingContact(_ id: String, at now: Timestamp) -> [Change] {
+        guard let contact = contact(id: id) else { return [] }
+        var changes: [Change] = []
+        for g in networks where g.members.contains(id) {
+            var after = g
+            after.members.removeAll { $0 == id }
+            after.updated = now
+            changes.append(.network(before: g, after: after))
+        }
+        for e in events where e.attendees.contains(id) {
+            var after = e
+            after.attendees.removeAll { $0 == id }
+            changes.append(.event(before: e, after: after))
+        }
+        for i in interactions where i.contact == id { changes.append(.interaction(before: i, after: nil)) }
+        changes.append(.contact(before: contact, after: nil))
+        return changes
+    }
+}

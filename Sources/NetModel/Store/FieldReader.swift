@@ -1,0 +1,141 @@
+/// Reads the fields of one JSON object into model values, recording a `Problem` for each field
+/// that is missing, of the wrong type or off its scale instead of stopping at the first. The keys
+/// it was not asked for are the entity's `extra` keys, kept for the next save.
+struct FieldReader {
+    let object: [String: JSON]
+    let location: String
+    private(set) var problems: [Problem] = []
+    private var known: Set<String> = []
+
+    init(_ value: JSON, location: String, problems: inout [Problem]) {
+        if case .object(let object) = value {
+            self.object = object
+        } else {
+            self.object = [:]
+            problems.append(Problem(.wrongType, location, "expected an object, found \(value.typeName)"))
+        }
+        self.location = location
+    }
+
+    var extra: [String: JSON] { object.filter { !known.contains($0.key) } }
+
+    private mutating func problem(_ kind: Problem.Kind, _ key: String, _ message: String) {
+        problems.append(Problem(kind, "\(location).\(key)", message))
+    }
+
+    private mutating func value(_ key: String, required: Bool) -> JSON? {
+        known.insert(key)
+        guard let v = object[key] else {
+            if required { problem(.missing, key, "missing") }
+            return nil
+        }
+        return v
+    }
+
+    mutating func string(_ key: String, required: Bool = false) -> String {
+        optionalString(key, required: required) ?? ""
+    }
+
+    mutating func optionalString(_ key: String, required: Bool = false) -> String? {
+        switch value(key, required: required) {
+        case nil, .null?: return nil
+        case .string(let s)?: return s
+        case let other?: problem(.wrongType, key, "expected a string, found \(other.typeName)"); return nil
+        }
+    }
+
+    mutating func strings(_ key: String) -> [String] {
+        switch value(key, required: false) {
+        case nil, .null?: return []
+        case .array(let items)?:
+            var out: [String] = []
+            for (i, item) in items.enumerated() {
+                if case .string(let s) = item { out.append(s) } else {
+                    problem(.wrongType, "\(key)[\(i)]", "expected a string, found \(item.typeName)")
+                }
+            }
+            return out
+        case let other?: problem(.wrongType, key, "expected an array of strings, found \(other.typeName)"); return []
+        }
+    }
+
+    mutating func enums<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) -> [E] where E.RawValue == String {
+        strings(key).compactMap { raw in
+            guard let e = E(rawValue: raw) else {
+                problem(.invalidValue, key, "\"\(raw)\" is not one of \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+                return nil
+            }
+            return e
+        }
+    }
+
+    mutating func enumValue<E: RawRepresentable & CaseIterable>(_ key: String, default d: E) -> E where E.RawValue == String {
+        guard let raw = optionalString(key) else { return d }
+        guard let e = E(rawValue: raw) else {
+            problem(.invalidValue, key, "\"\(raw)\" is not one of \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+            return d
+        }
+        return e
+    }
+
+    mutating func number(_ key: String, required: Bool = false) -> Double? {
+        switch value(key, required: required) {
+        case nil, .null?: return nil
+        case .number(let text)?:
+            guard let d = Double(text), d.isFinite else { problem(.invalidValue, key, "\(text) is not a usable number"); return nil }
+            return d
+        case let other?: problem(.wrongType, key, "expected a number, found \(other.typeName)"); return nil
+        }
+    }
+
+    mutating func int(_ key: String, required: Bool = false) -> Int? {
+        guard let d = number(key, required: required) else { return nil }
+        guard d == d.rounded(), abs(d) < 1e9 else { problem(.invalidValue, key, "expected a whole number, found \(d)"); return nil }
+        return Int(d)
+    }
+
+    mutating func bool(_ key: String, default d: Bool) -> Bool {
+        switch value(key, required: false) {
+        case nil, .null?: return d
+        case .bool(let b)?: return b
+        case let other?: problem(.wrongType, key, "expected true or false, found \(other.typeName)"); return d
+        }
+    }
+
+    mutating func optionalRating(_ key: String) -> Rating? {
+        guard let d = number(key) else { return nil }
+        guard let r = Rating(value: d) else {
+            problem(.offScale, key, "\(JSON.number(d).textValue) is off the scale (\(Rating.scaleText))")
+            return nil
+        }
+        return r
+    }
+
+    mutating func rating(_ key: String, default d: Rating) -> Rating { optionalRating(key) ?? d }
+
+    mutating func optionalDay(_ key: String, required: Bool = false) -> Day? {
+        guard let s = optionalString(key, required: required) else { return nil }
+        guard let day = Day(iso: s) else { problem(.invalidValue, key, "\"\(s)\" is not a date (YYYY-MM-DD)"); return nil }
+        return day
+    }
+
+    mutating func timestamp(_ key: String, default d: Timestamp) -> Timestamp {
+        guard let s = optionalString(key) else { return d }
+        guard let t = Timestamp(iso: s) else {
+            problem(.invalidValue, key, "\"\(s)\" is not an ISO 8601 time (YYYY-MM-DDTHH:MM:SSZ)")
+            return d
+        }
+        return t
+    }
+
+    mutating func nested(_ key: String) -> JSON {
+        value(key, required: false) ?? .object([:])
+    }
+}
+
+extension JSON {
+    var textValue: String {
+        if case .number(let t) = self { return t }
+        return typeName
+    }
+}

@@ -1,0 +1,237 @@
+/// A strict JSON parser over UTF-8 bytes. It reports the line and column of the first error,
+/// refuses invalid UTF-8, duplicate keys and nesting deeper than `maxDepth`, and never recurses
+/// without bound, so a hostile file gives an error rather than a crash.
+public struct JSONParser {
+    public static let maxDepth = 256
+
+    private let bytes: [UInt8]
+    private var pos = 0
+    private var depth = 0
+
+    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSON {
+        var parser = JSONParser(bytes: bytes)
+        // A UTF-8 byte-order mark is tolerated at the very start.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.pos = 3 }
+        parser.skipWhitespace()
+        let value = try parser.parseValue()
+        parser.skipWhitespace()
+        if parser.pos < bytes.count { throw parser.error("unexpected text after the end of the document") }
+        return value
+    }
+
+    private init(bytes: [UInt8]) { self.bytes = bytes }
+
+    private func error(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
+        let end = min(offset ?? pos, bytes.count)
+        var line = 1
+        var lineStart = 0
+        for i in 0..<end where bytes[i] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = i + 1
+        }
+        // Columns count characters, not bytes: skip UTF-8 continuation bytes.
+        var column = 1
+        for i in lineStart..<end where bytes[i] & 0xC0 != 0x80 { column += 1 }
+        return JSONSyntaxError(message: message, line: line, column: column)
+    }
+
+    private mutating func skipWhitespace() {
+        while pos < bytes.count {
+            switch bytes[pos] {
+            case 0x20, 0x0A, 0x0D, 0x09: pos += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func parseValue() throws(JSONSyntaxError) -> JSON {
+        guard pos < bytes.count else { throw error("unexpected end of file") }
+        switch bytes[pos] {
+        case UInt8(ascii: "{"): return try parseObject()
+        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
+        case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
+        case UInt8(ascii: "n"): try expectWord("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+        default: throw error("unexpected character \(describe(bytes[pos]))")
+        }
+    }
+
+    private func describe(_ byte: UInt8) -> String {
+        if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
+        return "(byte 0x\(String(byte, radix: 16, uppercase: true)))"
+    }
+
+    private mutating func expectWord(_ word: String) throws(JSONSyntaxError) {
+        let w = Array(word.utf8)
+        guard pos + w.count <= bytes.count, bytes[pos..<(pos + w.count)].elementsEqual(w) else {
+            throw error("invalid literal (expected \(word))")
+        }
+        pos += w.count
+    }
+
+    private mutating func enter() throws(JSONSyntaxError) {
+        depth += 1
+        if depth > Self.maxDepth { throw error("nesting deeper than \(Self.maxDepth) levels") }
+    }
+
+    private mutating func parseObject() throws(JSONSyntaxError) -> JSON {
+        try enter()
+        pos += 1
+        var object: [String: JSON] = [:]
+        skipWhitespace()
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") {
+            pos += 1
+            depth -= 1
+            return .object(object)
+        }
+        while true {
+            skipWhitespace()
+            guard pos < bytes.count else { throw error("unexpected end of file inside an object") }
+            guard bytes[pos] == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
+            let keyStart = pos
+            let key = try parseString()
+            if object[key] != nil { throw error("duplicate key \"\(key)\"", at: keyStart) }
+            skipWhitespace()
+            guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
+            pos += 1
+            skipWhitespace()
+            object[key] = try parseValue()
+            skipWhitespace()
+            guard pos < bytes.count else { throw error("unexpected end of file inside an object") }
+            if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
+            if bytes[pos] == UInt8(ascii: "}") { pos += 1; break }
+            throw error("expected ',' or '}' in an object")
+        }
+        depth -= 1
+        return .object(object)
+    }
+
+    private mutating func parseArray() throws(JSONSyntaxError) -> JSON {
+        try enter()
+        pos += 1
+        var array: [JSON] = []
+        skipWhitespace()
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: "]") {
+            pos += 1
+            depth -= 1
+            return .array(array)
+        }
+        while true {
+            skipWhitespace()
+            array.append(try parseValue())
+            skipWhitespace()
+            guard pos < bytes.count else { throw error("unexpected end of file inside an array") }
+            if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
+            if bytes[pos] == UInt8(ascii: "]") { pos += 1; break }
+            throw error("expected ',' or ']' in an array")
+        }
+        depth -= 1
+        return .array(array)
+    }
+
+    private mutating func parseNumber() throws(JSONSyntaxError) -> JSON {
+        let start = pos
+        if bytes[pos] == UInt8(ascii: "-") { pos += 1 }
+        func digits() -> Int {
+            let s = pos
+            while pos < bytes.count, bytes[pos] >= 0x30, bytes[pos] <= 0x39 { pos += 1 }
+            return pos - s
+        }
+        let intDigits = digits()
+        guard intDigits > 0 else { throw error("invalid number", at: start) }
+        if intDigits > 1, bytes[pos - intDigits] == UInt8(ascii: "0") { throw error("invalid number (leading zero)", at: start) }
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: ".") {
+            pos += 1
+            guard digits() > 0 else { throw error("invalid number (no digits after '.')", at: start) }
+        }
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: "e") || bytes[pos] == UInt8(ascii: "E") {
+            pos += 1
+            if pos < bytes.count, bytes[pos] == UInt8(ascii: "+") || bytes[pos] == UInt8(ascii: "-") { pos += 1 }
+            guard digits() > 0 else { throw error("invalid number (no digits in the exponent)", at: start) }
+        }
+        return .number(String(decoding: bytes[start..<pos], as: UTF8.self))
+    }
+
+    private mutating func parseString() throws(JSONSyntaxError) -> String {
+        let start = pos
+        pos += 1
+        var out: [UInt8] = []
+        var runStart = pos
+        while true {
+            guard pos < bytes.count else { throw error("unterminated string", at: start) }
+            let b = bytes[pos]
+            if b == UInt8(ascii: "\"") {
+                out.append(contentsOf: bytes[runStart..<pos])
+                pos += 1
+                break
+            }
+            if b < 0x20 { throw error("control character in a string (must be escaped)") }
+            if b == UInt8(ascii: "\\") {
+                out.append(contentsOf: bytes[runStart..<pos])
+                try parseEscape(into: &out)
+                runStart = pos
+                continue
+            }
+            pos += 1
+        }
+        guard let string = String(validating: out, as: UTF8.self) else {
+            throw error("invalid UTF-8 in a string", at: start)
+        }
+        return string
+    }
+
+    private mutating func parseEscape(into out: inout [UInt8]) throws(JSONSyntaxError) {
+        let start = pos
+        pos += 1
+        guard pos < bytes.count else { throw error("unterminated escape", at: start) }
+        let c = bytes[pos]
+        pos += 1
+        switch c {
+        case UInt8(ascii: "\""): out.append(0x22)
+        case UInt8(ascii: "\\"): out.append(0x5C)
+        case UInt8(ascii: "/"): out.append(0x2F)
+        case UInt8(ascii: "b"): out.append(0x08)
+        case UInt8(ascii: "f"): out.append(0x0C)
+        case UInt8(ascii: "n"): out.append(0x0A)
+        case UInt8(ascii: "r"): out.append(0x0D)
+        case UInt8(ascii: "t"): out.append(0x09)
+        case UInt8(ascii: "u"):
+            var code = try hex4(start)
+            if (0xD800...0xDBFF).contains(code) {
+                guard pos + 1 < bytes.count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") else {
+                    throw error("unpaired surrogate in \\u escape", at: start)
+                }
+                pos += 2
+                let low = try hex4(start)
+                guard (0xDC00...0xDFFF).contains(low) else { throw error("unpaired surrogate in \\u escape", at: start) }
+                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+            } else if (0xDC00...0xDFFF).contains(code) {
+                throw error("unpaired surrogate in \\u escape", at: start)
+            }
+            guard let scalar = Unicode.Scalar(code) else { throw error("invalid \\u escape", at: start) }
+            out.append(contentsOf: Array(String(Character(scalar)).utf8))
+        default:
+            throw error("invalid escape \\\(Character(Unicode.Scalar(c)))", at: start)
+        }
+    }
+
+    private mutating func hex4(_ start: Int) throws(JSONSyntaxError) -> UInt32 {
+        guard pos + 4 <= bytes.count else { throw error("incomplete \\u escape", at: start) }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let b = bytes[pos]
+            let digit: UInt8
+            switch b {
+            case 0x30...0x39: digit = b - 0x30
+            case 0x41...0x46: digit = b - 0x41 + 10
+            case 0x61...0x66: digit = b - 0x61 + 10
+            default: throw error("invalid hex digit in \\u escape", at: start)
+            }
+            value = value << 4 | UInt32(digit)
+            pos += 1
+        }
+        return value
+    }
+}

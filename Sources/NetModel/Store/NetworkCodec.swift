@@ -1,0 +1,256 @@
+/// The one place that turns data-file bytes into a `Network` and back. Everything else reads and
+/// writes through `Store`, which calls this, so a faster codec can replace it without touching the rest.
+public enum NetworkCodec {
+    /// The result of reading a file: the network when it could be read at all, and every problem found.
+    public struct Decoded: Sendable {
+        public var network: Network?
+        public var problems: [Problem]
+    }
+
+    public static func decode(_ bytes: [UInt8]) -> Decoded {
+        let json: JSON
+        do {
+            json = try JSONParser.parse(bytes)
+        } catch {
+            return Decoded(network: nil, problems: [Problem(.syntax, "line \(error.line), column \(error.column)", error.message)])
+        }
+        var problems: [Problem] = []
+        let network = decode(json, problems: &problems)
+        problems += network.referenceProblems()
+        return Decoded(network: network, problems: problems)
+    }
+
+    public static func encode(_ network: Network) -> [UInt8] {
+        JSONWriter.write(json(network))
+    }
+
+    // MARK: - Reading
+
+    static func decode(_ json: JSON, problems: inout [Problem]) -> Network {
+        var r = FieldReader(json, location: "top level", problems: &problems)
+        var n = Network()
+        if let v = r.int("schemaVersion", required: true) {
+            n.schemaVersion = v
+            if v > Network.currentSchemaVersion {
+                problems.append(Problem(.futureSchema, "top level.schemaVersion",
+                    "schemaVersion \(v) is newer than this program supports (\(Network.currentSchemaVersion))"))
+            }
+        }
+        n.me = me(r.nested("me"), problems: &problems)
+        n.scheme = scheme(r.nested("scheme"), problems: &problems)
+        n.contacts = list(r.nested("contacts"), "contacts", problems: &problems, contact)
+        n.networks = list(r.nested("networks"), "networks", problems: &problems, group)
+        n.events = list(r.nested("events"), "events", problems: &problems, event)
+        n.interactions = list(r.nested("interactions"), "interactions", problems: &problems, interaction)
+        n.extra = r.extra
+        problems += r.problems
+        return n
+    }
+
+    private static func list<T>(_ json: JSON, _ key: String, problems: inout [Problem],
+                                _ read: (inout FieldReader) -> T?) -> [T] {
+        guard case .array(let items) = json else {
+            if case .object(let o) = json, o.isEmpty { return [] }  // the key is absent
+            problems.append(Problem(.wrongType, "top level.\(key)", "expected an array, found \(json.typeName)"))
+            return []
+        }
+        var out: [T] = []
+        out.reserveCapacity(items.count)
+        for (i, item) in items.enumerated() {
+            var label = "\(key)[\(i)]"
+            if case .object(let o) = item, case .string(let name)? = o["name"] { label += " \"\(name)\"" }
+            var r = FieldReader(item, location: label, problems: &problems)
+            if let value = read(&r) { out.append(value) }
+            problems += r.problems
+        }
+        return out
+    }
+
+    private static func id(_ r: inout FieldReader) -> String? {
+        let id = r.string("id", required: true)
+        return id.isEmpty ? nil : id
+    }
+
+    private static let epoch = Timestamp(seconds: 0)
+
+    private static func contact(_ r: inout FieldReader) -> Contact? {
+        guard let id = id(&r) else { return nil }
+        let created = r.timestamp("created", default: epoch)
+        var c = Contact(id: id, name: r.string("name", required: true), created: created)
+        c.updated = r.timestamp("updated", default: created)
+        c.organization = r.string("organization")
+        c.role = r.string("role")
+        c.emails = r.strings("emails")
+        c.phones = r.strings("phones")
+        c.tags = r.strings("tags")
+        c.kinds = r.enums("kinds", ContactKind.self)
+        c.competences = r.strings("competences")
+        c.needs = r.strings("needs")
+        c.notes = r.string("notes")
+        c.importanceNow = r.rating("importanceNow", default: .tenth)
+        c.importanceFuture = r.rating("importanceFuture", default: .tenth)
+        c.stage = r.enumValue("stage", default: .interest)
+        c.chemistry = r.optionalRating("chemistry")
+        c.owner = r.string("owner")
+        c.extra = r.extra
+        return c
+    }
+
+    private static func group(_ r: inout FieldReader) -> NetworkGroup? {
+        guard let id = id(&r) else { return nil }
+        let created = r.timestamp("created", default: epoch)
+        var g = NetworkGroup(id: id, name: r.string("name", required: true), created: created)
+        g.updated = r.timestamp("updated", default: created)
+        g.kind = r.string("kind")
+        g.purposes = r.enums("purposes", Purpose.self)
+        g.members = r.strings("members")
+        g.hoursPerMonth = r.number("hoursPerMonth") ?? 0
+        g.costPerYear = r.number("costPerYear") ?? 0
+        g.yield = r.rating("yield", default: .one)
+        g.bestBefore = r.optionalDay("bestBefore")
+        g.fair = r.bool("fair", default: true)
+        g.ambitionFit = r.bool("ambitionFit", default: true)
+        g.notes = r.string("notes")
+        g.extra = r.extra
+        return g
+    }
+
+    private static func event(_ r: inout FieldReader) -> Event? {
+        guard let id = id(&r) else { return nil }
+        let name = r.string("name", required: true)
+        guard let date = r.optionalDay("date", required: true) else { return nil }
+        var e = Event(id: id, name: name, date: date)
+        e.network = r.optionalString("network")
+        e.location = r.string("location")
+        e.attendees = r.strings("attendees")
+        e.notes = r.string("notes")
+        e.extra = r.extra
+        return e
+    }
+
+    private static func interaction(_ r: inout FieldReader) -> Interaction? {
+        guard let id = id(&r) else { return nil }
+        let contact = r.string("contact", required: true)
+        guard let date = r.optionalDay("date", required: true) else { return nil }
+        var i = Interaction(id: id, contact: contact, date: date, kind: r.enumValue("kind", default: .meeting))
+        i.note = r.string("note")
+        i.gave = r.string("gave")
+        i.got = r.string("got")
+        i.extra = r.extra
+        return i
+    }
+
+    private static func me(_ json: JSON, problems: inout [Problem]) -> Me {
+        var r = FieldReader(json, location: "me", problems: &problems)
+        var m = Me()
+        m.name = r.string("name")
+        m.offers = r.strings("offers")
+        m.seeks = r.strings("seeks")
+        m.pitch = r.string("pitch")
+        m.extra = r.extra
+        problems += r.problems
+        return m
+    }
+
+    private static func scheme(_ json: JSON, problems: inout [Problem]) -> Scheme {
+        var r = FieldReader(json, location: "scheme", problems: &problems)
+        var s = Scheme()
+        s.axisNow = r.optionalString("axisNow") ?? s.axisNow
+        s.axisFuture = r.optionalString("axisFuture") ?? s.axisFuture
+        s.threshold = r.rating("threshold", default: s.threshold)
+        var q = FieldReader(r.nested("quadrants"), location: "scheme.quadrants", problems: &problems)
+        for quadrant in Quadrant.allCases {
+            guard case .object(let o)? = q.object[quadrant.rawValue] else { continue }
+            var p = FieldReader(.object(o), location: "scheme.quadrants.\(quadrant.rawValue)", problems: &problems)
+            let d = Scheme.defaultPolicies[quadrant]!
+            var policy = QuadrantPolicy(name: p.optionalString("name") ?? d.name,
+                                        cadenceDays: p.int("cadenceDays") ?? d.cadenceDays,
+                                        policy: p.optionalString("policy") ?? d.policy)
+            if policy.cadenceDays < 1 {
+                problems.append(Problem(.invalidValue, "scheme.quadrants.\(quadrant.rawValue).cadenceDays", "must be at least 1 day"))
+                policy.cadenceDays = d.cadenceDays
+            }
+            policy.extra = p.extra
+            s.quadrants[quadrant] = policy
+            problems += p.problems
+            _ = q.nested(quadrant.rawValue)
+        }
+        s.extra = r.extra
+        problems += q.problems + r.problems
+        return s
+    }
+
+    // MARK: - Writing
+
+    static func json(_ n: Network) -> JSON {
+        var o = n.extra
+        o["schemaVersion"] = .number(Double(n.schemaVersion))
+        o["me"] = .object(n.me.extra.merging([
+            "name": .string(n.me.name), "offers": strings(n.me.offers), "seeks": strings(n.me.seeks),
+            "pitch": .string(n.me.pitch),
+        ]) { $1 })
+        o["scheme"] = json(n.scheme)
+        // Entities are written sorted by id so that a file diffs and merges well.
+        o["contacts"] = .array(n.contacts.sorted { $0.id < $1.id }.map(json))
+        o["networks"] = .array(n.networks.sorted { $0.id < $1.id }.map(json))
+        o["events"] = .array(n.events.sorted { $0.id < $1.id }.map(json))
+        o["interactions"] = .array(n.interactions.sorted { $0.id < $1.id }.map(json))
+        return .object(o)
+    }
+
+    private static func strings(_ s: [String]) -> JSON { .array(s.map(JSON.string)) }
+    private static func raws<E: RawRepresentable>(_ s: [E]) -> JSON where E.RawValue == String { .array(s.map { .string($0.rawValue) }) }
+    private static func rating(_ r: Rating?) -> JSON { r.map { .number($0.value) } ?? .null }
+    private static func day(_ d: Day?) -> JSON { d.map { .string($0.description) } ?? .null }
+
+    private static func json(_ s: Scheme) -> JSON {
+        var quadrants: [String: JSON] = [:]
+        for q in Quadrant.allCases {
+            let p = s.policy(q)
+            quadrants[q.rawValue] = .object(p.extra.merging([
+                "name": .string(p.name), "cadenceDays": .number(Double(p.cadenceDays)), "policy": .string(p.policy),
+            ]) { $1 })
+        }
+        return .object(s.extra.merging([
+            "axisNow": .string(s.axisNow), "axisFuture": .string(s.axisFuture),
+            "threshold": rating(s.threshold), "quadrants": .object(quadrants),
+        ]) { $1 })
+    }
+
+    private static func json(_ c: Contact) -> JSON {
+        .object(c.extra.merging([
+            "id": .string(c.id), "name": .string(c.name), "organization": .string(c.organization),
+            "role": .string(c.role), "emails": strings(c.emails), "phones": strings(c.phones),
+            "tags": strings(c.tags), "kinds": raws(c.kinds), "competences": strings(c.competences),
+            "needs": strings(c.needs), "notes": .string(c.notes),
+            "importanceNow": rating(c.importanceNow), "importanceFuture": rating(c.importanceFuture),
+            "stage": .string(c.stage.rawValue), "chemistry": rating(c.chemistry), "owner": .string(c.owner),
+            "created": .string(c.created.description), "updated": .string(c.updated.description),
+        ]) { $1 })
+    }
+
+    private static func json(_ g: NetworkGroup) -> JSON {
+        .object(g.extra.merging([
+            "id": .string(g.id), "name": .string(g.name), "kind": .string(g.kind), "purposes": raws(g.purposes),
+            "members": strings(g.members), "hoursPerMonth": .number(g.hoursPerMonth),
+            "costPerYear": .number(g.costPerYear), "yield": rating(g.yield), "bestBefore": day(g.bestBefore),
+            "fair": .bool(g.fair), "ambitionFit": .bool(g.ambitionFit), "notes": .string(g.notes),
+            "created": .string(g.created.description), "updated": .string(g.updated.description),
+        ]) { $1 })
+    }
+
+    private static func json(_ e: Event) -> JSON {
+        .object(e.extra.merging([
+            "id": .string(e.id), "name": .string(e.name), "date": day(e.date),
+            "network": e.network.map(JSON.string) ?? .null, "location": .string(e.location),
+            "attendees": strings(e.attendees), "notes": .string(e.notes),
+        ]) { $1 })
+    }
+
+    private static func json(_ i: Interaction) -> JSON {
+        .object(i.extra.merging([
+            "id": .string(i.id), "contact": .string(i.contact), "date": day(i.date),
+            "kind": .string(i.kind.rawValue), "note": .string(i.note), "gave": .string(i.gave), "got": .string(i.got),
+        ]) { $1 })
+    }
+}

@@ -1,0 +1,139 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What went wrong reading or writing a data file, in words for the person at the keyboard.
+public struct StoreError: Error, Equatable, CustomStringConvertible, Sendable {
+    public var message: String
+    public var problems: [Problem]
+
+    public init(_ message: String, problems: [Problem] = []) {
+        self.message = message
+        self.problems = problems
+    }
+
+    public var description: String { message }
+}
+
+/// Reading and writing the data file. All file I/O of the document goes through here.
+public enum Store {
+    /// A loaded file, and why it must stay read-only (a newer schema), if it must.
+    public struct Loaded: Sendable {
+        public var network: Network
+        public var readOnlyReason: String?
+    }
+
+    static func errnoText() -> String { String(cString: strerror(errno)) }
+
+    /// Reads the whole file. Returns nil when it does not exist.
+    public static func readBytes(_ path: String) throws(StoreError) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { return nil }
+            throw StoreError("cannot open \(path): \(errnoText())")
+        }
+        defer { close(fd) }
+        var st = stat()
+        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { throw StoreError("\(path) is a folder, not a data file") }
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw StoreError("cannot read \(path): \(errnoText())")
+            }
+            if n == 0 { break }
+            out.append(contentsOf: chunk[0..<n])
+        }
+        return out
+    }
+
+    /// Loads a data file; nil when it does not exist. A file with problems is refused with every
+    /// problem listed, except a newer schema, which loads read-only.
+    public static func load(_ path: String) throws(StoreError) -> Loaded? {
+        guard let bytes = try readBytes(path) else { return nil }
+        let decoded = NetworkCodec.decode(bytes)
+        let future = decoded.problems.filter { $0.kind == .futureSchema }
+        let fatal = decoded.problems.filter { $0.kind != .futureSchema }
+        guard let network = decoded.network, fatal.isEmpty else {
+            throw StoreError("\(path) cannot be opened: \(fatal.count) problem\(fatal.count == 1 ? "" : "s") found (run `nettui check \(path)` for all of them)",
+                             problems: fatal)
+        }
+        return Loaded(network: network, readOnlyReason: future.first.map { "\($0.message); opened read-only" })
+    }
+
+    /// Saves atomically: the bytes go to a temporary file in the same folder (mode 0600), which is
+    /// flushed to disk and then renamed over the old file, so the file on disk is always either the
+    /// old or the new version. The previous version is kept as `PATH.bak`.
+    public static func save(_ network: Network, to path: String) throws(StoreError) {
+        try write(NetworkCodec.encode(network), to: path)
+    }
+
+    public static func write(_ bytes: [UInt8], to path: String) throws(StoreError) {
+        let dir = directory(of: path)
+        let tmp = dir + "/." + baseName(of: path) + ".tmp-\(getpid())"
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw StoreError("cannot save to \(path): cannot create a file in \(dir): \(errnoText())") }
+        var ok = false
+        defer { if !ok { unlink(tmp) } }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let why = errnoText()
+                close(fd)
+                throw StoreError("cannot save to \(path): \(why); the file on disk is unchanged")
+            }
+            written += n
+        }
+        if fsync(fd) != 0 {
+            let why = errnoText()
+            close(fd)
+            throw StoreError("cannot save to \(path): \(why); the file on disk is unchanged")
+        }
+        close(fd)
+        // Keep the old version as .bak: a hard link costs nothing and leaves PATH in place until the rename.
+        let bak = path + ".bak"
+        if access(path, F_OK) == 0 {
+            unlink(bak)
+            if link(path, bak) != 0 { try? copyFile(path, to: bak) }
+        }
+        guard rename(tmp, path) == 0 else { throw StoreError("cannot save to \(path): \(errnoText()); the file on disk is unchanged") }
+        ok = true
+        let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dfd >= 0 { fsync(dfd); close(dfd) }
+    }
+
+    static func copyFile(_ from: String, to: String) throws(StoreError) {
+        guard let bytes = try readBytes(from) else { return }
+        let fd = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw StoreError("cannot create \(to)") }
+        defer { close(fd) }
+        _ = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+    }
+
+    public static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    public static func baseName(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    /// Creates a folder and its parents (mode 0700: they hold personal data).
+    public static func makeDirectories(_ dir: String) throws(StoreError) {
+        var current = dir.hasPrefix("/") ? "" : "."
+        for part in dir.split(separator: "/") {
+            current += "/" + part
+            if mkdir(current, 0o700) != 0 && errno != EEXIST {
+                throw StoreError("cannot create the folder \(current): \(errnoText())")
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import NetModel
+
+/// Time and ids come from outside so that updates stay pure and tests are repeatable.
+struct Clock: Sendable {
+    var now: @Sendable () -> Timestamp
+    var newID: @Sendable () -> String
+
+    static let system = Clock(
+        now: { Timestamp(seconds: Int64(Foundation.Date().timeIntervalSince1970)) },
+        newID: { UUID().uuidString.lowercased() }
+    )
+}
+
+enum SortKey: Int, CaseIterable, Sendable {
+    case name, organization, lastContact, importance
+
+    var title: String {
+        switch self {
+        case .name: return "name"
+        case .organization: return "organisation"
+        case .lastContact: return "last contact"
+        case .importance: return "importance"
+        }
+    }
+
+    /// Importance reads best highest first; the rest A→Z / oldest first.
+    var defaultAscending: Bool { self != .importance }
+}
+
+/// What the contacts list shows and where its cursor is.
+struct ContactListState: Sendable {
+    var sort: SortKey = .name
+    var ascending = true
+    var filter = TextField()
+    var editingFilter = false
+    var selectedID: String?
+    /// The first list row on screen.
+    var top = 0
+}
+
+/// What sits on top of the panes and takes the keys.
+enum Modal: Equatable, Sendable {
+    case none
+    case card(scroll: Int)
+    case form(ContactForm)
+    case confirmDelete(id: String)
+    case confirmQuit
+    /// The help screen, opened from `from`, whose keys it lists first.
+    case help(scroll: Int, from: KeyContext)
+}
+
+struct StatusMessage: Equatable, Sendable {
+    var text: String
+    var isError: Bool
+}
+
+/// Side effects the update asks for; the driver performs them and reports back.
+enum Effect: Equatable, Sendable {
+    case save
+    case quit
+    case suspend
+}
+
+/// Everything the program knows. `handle(_:)` in Update.swift changes it; `render` draws it.
+struct AppState: Sendable {
+    static let minWidth = 40
+    static let minHeight = 10
+
+    var network: Network
+    /// The data file's path, as given; nil for the built-in demo, which is never saved.
+    var path: String?
+    /// Why edits cannot be saved (a newer file format, another copy holds the lock); nil when writable.
+    var readOnlyReason: String?
+    var history = History()
+    var pane: PaneID = .contacts
+    var list = ContactListState()
+    var modal: Modal = .none
+    var message: StatusMessage?
+    var width: Int
+    var height: Int
+    var clock: Clock
+
+    // Derived from `network` and `list`; rebuilt by `refresh()` after every change.
+    private(set) var lastContact: [String: Day] = [:]
+    /// Indexes into `network.contacts` of the rows the list shows, in order.
+    private(set) var rows: [Int] = []
+
+    init(network: Network, path: String?, readOnlyReason: String? = nil, width: Int = 80, height: Int = 24, clock: Clock = .system) {
+        self.network = network
+        self.path = path
+        self.readOnlyReason = readOnlyReason
+        self.width = width
+        self.height = height
+        self.clock = clock
+        refresh()
+    }
+
+    var isDirty: Bool { history.isDirty }
+    var today: Day { clock.now().day }
+    var isTooSmall: Bool { width < AppState.minWidth || height < AppState.minHeight }
+
+    var selectedIndex: Int? {
+        guard let id = list.selectedID else { return nil }
+        return rows.firstIndex { network.contacts[$0].id == id }
+    }
+
+    var selectedContact: Contact? {
+        selectedIndex.map { network.contacts[rows[$0]] }
+    }
+
+    /// Rebuilds the derived data: last contact per contact, and the filtered, sorted rows, keeping
+    /// the selection on the same contact when it is still shown.
+    mutating func refresh() {
+        lastContact = network.lastContactDays()
+        let words = SearchText.words(list.filter.text)
+        var indexes = Array(network.contacts.indices)
+        if !words.isEmpty {
+            indexes = indexes.filter { SearchText.matches(network.contacts[$0].searchText, words: words) }
+        }
+        let contacts = network.contacts
+        let names = indexes.reduce(into: [Int: String]()) { $0[$1] = SearchText.fold(contacts[$1].name) }
+        let last = lastContact
+        func less(_ a: Int, _ b: Int) -> Bool {
+            let ca = contacts[a], cb = contacts[b]
+            switch list.sort {
+            case .name: break
+            case .organization:
+                let oa = SearchText.fold(ca.organization), ob = SearchText.fold(cb.organization)
+                if oa != ob { return oa.isEmpty != ob.isEmpty ? !oa.isEmpty : oa < ob }
+            case .lastContact:
+                let da = last[ca.id]?.ordinal ?? Int.min, db = last[cb.id]?.ordinal ?? Int.min
+                if da != db { return da < db }
+            case .importance:
+                let ia = ca.importanceNow.value + ca.importanceFuture.value
+                let ib = cb.importanceNow.value + cb.importanceFuture.value
+                if ia != ib { return ia < ib }
+            }
+            if names[a]! != names[b]! { return names[a]! < names[b]! }
+            return ca.id < cb.id
+        }
+        let ascending = list.ascending
+        indexes.sort { ascending ? less($0, $1) : less($1, $0) }
+        rows = indexes
+        if selectedIndex == nil { list.selectedID = rows.first.map { network.contacts[$0].id } }
+        keepSelectionVisible()
+    }
+
+    /// Scrolls the list so the selected row is on screen.
+    mutating func keepSelectionVisible() {
+        let visible = max(1, ContactsPane.listHeight(self))
+        let sel = selectedIndex ?? 0
+        if sel < list.top { list.top = sel }
+        if sel >= list.top + visible { list.top = sel - visible + 1 }
+        list.top = max(0, min(list.top, max(0, rows.count - visible)))
+    }
+
+    /// The key context: which keymap table reads the next key.
+    var keyContext: KeyContext {
+        switch modal {
+        case .form: return .form
+        case .confirmDelete, .confirmQuit: return .confirm
+        case .help: return .help
+        case .card: return .card
+        case .none: return list.editingFilter ? .filter : .contacts
+        }
+    }
+}

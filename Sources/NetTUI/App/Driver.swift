@@ -1,0 +1,30 @@
+import NetModel
+
+/// Runs the effects the update asks for — saving through `Store`, quitting, suspending — and
+/// feeds their outcome back. The curses loop and the headless tests drive the program through it.
+struct Driver {
+    var state: AppState
+    var suspend: () -> Void = {}
+
+    /// Handles one event; returns false when the program should end.
+    mutating func send(_ event: Event) -> Bool {
+        for effect in state.handle(event) {
+            switch effect {
+            case .save:
+                guard let path = state.path else { continue }
+                do {
+                    try Store.save(state.network, to: path)
+                    state.saveFinished(nil)
+                } catch {
+                    state.saveFinished(error)
+                    return true  // never quit after a failed save
+                }
+            case .quit:
+                return false
+            case .suspend:
+                suspend()
+            }
+        }
+        return true
+    }
+}

@@ -1,0 +1,42 @@
+import NetModel
+
+/// Undo and redo as lists of reversible changes, with a marker for the step that was last saved,
+/// so "unsaved changes" is exact: undoing back to the saved state clears the mark.
+struct History: Sendable {
+    static let limit = 500
+
+    private(set) var done: [[Change]] = []
+    private(set) var undone: [[Change]] = []
+    /// `done.count` when the document was last saved; nil when that state can no longer be reached.
+    private var savedDepth: Int? = 0
+
+    var isDirty: Bool { savedDepth != done.count }
+    var canUndo: Bool { !done.isEmpty }
+    var canRedo: Bool { !undone.isEmpty }
+
+    mutating func record(_ step: [Change]) {
+        guard !step.isEmpty else { return }
+        if let s = savedDepth, s > done.count { savedDepth = nil }  // the saved state was undone and is now overwritten
+        done.append(step)
+        undone.removeAll()
+        if done.count > History.limit {
+            done.removeFirst()
+            savedDepth = savedDepth.flatMap { $0 > 0 ? $0 - 1 : nil }
+        }
+    }
+
+    /// The changes to apply to undo the last step (already inverted, in order).
+    mutating func undo() -> [Change]? {
+        guard let step = done.popLast() else { return nil }
+        undone.append(step)
+        return step.reversed().map(\.inverted)
+    }
+
+    mutating func redo() -> [Change]? {
+        guard let step = undone.popLast() else { return nil }
+        done.append(step)
+        return step
+    }
+
+    mutating func markSaved() { savedDepth = done.count }
+}

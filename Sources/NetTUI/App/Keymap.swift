@@ -1,0 +1,164 @@
+/// Where keys are read. Each context has its own table; the panes also take the global table.
+enum KeyContext: String, CaseIterable, Sendable {
+    case global, contacts, card, form, textField, filter, confirm, help
+
+    var title: String {
+        switch self {
+        case .global: return "Everywhere (outside forms)"
+        case .contacts: return "Contacts pane"
+        case .card: return "Contact card (full screen)"
+        case .form: return "Forms"
+        case .textField: return "Text fields (forms and filter)"
+        case .filter: return "Filter line (/)"
+        case .confirm: return "Questions (delete, quit)"
+        case .help: return "Help screen"
+        }
+    }
+}
+
+/// One line of the keymap: keys, the action they trigger, and how the help and status line name it.
+struct Binding: Sendable {
+    var keys: [Key]
+    var action: Action
+    /// For the help screen and docs/KEYS.md.
+    var help: String
+    /// A one- or two-word label for the status line; nil keeps the binding off it.
+    var status: String?
+
+    init(_ keys: [Key], _ action: Action, _ help: String, status: String? = nil) {
+        self.keys = keys
+        self.action = action
+        self.help = help
+        self.status = status
+    }
+}
+
+/// The one table of keys. Dispatch, the help screen, the status line and docs/KEYS.md all read it.
+enum Keymap {
+    static let table: [KeyContext: [Binding]] = [
+        .global: [
+            Binding([.tab], .nextPane, "Next pane"),
+            Binding([.backTab], .previousPane, "Previous pane"),
+            Binding(PaneID.allCases.map { .char(Character(String($0.rawValue))) }, .goToPane(.contacts),
+                    "Go to pane by number (" + PaneID.allCases.map { "\($0.rawValue) \($0.title)" }.joined(separator: ", ") + ")"),
+            Binding([.char("u")], .undo, "Undo the last change", status: "undo"),
+            Binding([.ctrl("r")], .redo, "Redo"),
+            Binding([.char("s"), .ctrl("s")], .save, "Save", status: "save"),
+            Binding([.char("?"), .function(1)], .help, "Help: all keys", status: "help"),
+            Binding([.ctrl("z")], .suspend, "Suspend to the shell (fg to return)"),
+            Binding([.char("q"), .ctrl("c")], .quit, "Quit (asks when there are unsaved changes)", status: "quit"),
+        ],
+        .contacts: [
+            Binding([.down, .char("j")], .moveDown, "Next contact"),
+            Binding([.up, .char("k")], .moveUp, "Previous contact"),
+            Binding([.pageDown, .ctrl("f")], .pageDown, "Page down"),
+            Binding([.pageUp, .ctrl("b")], .pageUp, "Page up"),
+            Binding([.home, .char("g")], .top, "First contact"),
+            Binding([.end, .char("G")], .bottom, "Last contact"),
+            Binding([.char("/")], .filter, "Filter: name, organisation, tags, competences, needs, notes", status: "filter"),
+            Binding([.escape], .clearFilter, "Clear the filter"),
+            Binding([.char("o")], .cycleSort, "Sort by the next column (name, organisation, last contact, importance)", status: "sort"),
+            Binding([.char("O")], .reverseSort, "Reverse the sort order"),
+            Binding([.enter], .openCard, "Open the contact card", status: "card"),
+            Binding([.char("a")], .addContact, "Add a contact", status: "add"),
+            Binding([.char("e")], .editContact, "Edit the contact", status: "edit"),
+            Binding([.char("d"), .delete], .deleteContact, "Delete the contact (asks first)", status: "delete"),
+        ],
+        .card: [
+            Binding([.escape, .enter, .char("q")], .back, "Back to the list", status: "back"),
+            Binding([.down, .char("j")], .moveDown, "Scroll down"),
+            Binding([.up, .char("k")], .moveUp, "Scroll up"),
+            Binding([.char("e")], .editContact, "Edit the contact", status: "edit"),
+            Binding([.char("d")], .deleteContact, "Delete the contact (asks first)", status: "delete"),
+            Binding([.char("?")], .help, "Help", status: "help"),
+        ],
+        .form: [
+            Binding([.tab, .down], .nextField, "Next field", status: "next"),
+            Binding([.backTab, .up], .previousField, "Previous field"),
+            Binding([.enter, .ctrl("s")], .submit, "Save the form", status: "save"),
+            Binding([.escape], .cancel, "Cancel: discard the form's changes", status: "cancel"),
+        ],
+        .textField: [
+            Binding([.left], .cursorLeft, "Cursor left"),
+            Binding([.right], .cursorRight, "Cursor right"),
+            Binding([.home, .ctrl("a")], .cursorHome, "Start of the field"),
+            Binding([.end, .ctrl("e")], .cursorEnd, "End of the field"),
+            Binding([.backspace, .ctrl("h")], .deleteBackward, "Delete the character before the cursor"),
+            Binding([.delete, .ctrl("d")], .deleteForward, "Delete the character under the cursor"),
+            Binding([.ctrl("u")], .clearField, "Clear the field"),
+        ],
+        .filter: [
+            Binding([.enter, .down], .submit, "Keep the filter and go back to the list", status: "keep"),
+            Binding([.escape], .cancel, "Clear the filter", status: "clear"),
+        ],
+        .confirm: [
+            Binding([.char("y"), .char("Y")], .confirm, "Yes"),
+            Binding([.char("n"), .char("N")], .decline, "No (when quitting: quit without saving)"),
+            Binding([.escape, .char("c")], .cancel, "Cancel"),
+        ],
+        .help: [
+            Binding([.escape, .char("q"), .char("?"), .enter], .back, "Close the help", status: "close"),
+            Binding([.down, .char("j")], .moveDown, "Scroll down"),
+            Binding([.up, .char("k")], .moveUp, "Scroll up"),
+            Binding([.pageDown, .char(" ")], .pageDown, "Page down"),
+            Binding([.pageUp], .pageUp, "Page up"),
+        ],
+    ]
+
+    /// The contexts searched, in order, for a key typed in `context`.
+    static func chain(_ context: KeyContext) -> [KeyContext] {
+        switch context {
+        case .contacts: return [.contacts, .global]
+        case .form, .filter: return [context, .textField]
+        default: return [context]
+        }
+    }
+
+    static func action(for key: Key, in context: KeyContext) -> Action? {
+        for c in chain(context) {
+            for b in table[c] ?? [] {
+                if let i = b.keys.firstIndex(of: key) {
+                    // The pane-number binding names its pane by the digit pressed.
+                    if case .goToPane = b.action, case .char(let ch) = b.keys[i],
+                       let n = Int(String(ch)), let pane = PaneID(rawValue: n) {
+                        return .goToPane(pane)
+                    }
+                    return b.action
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The status line's key hints for a context: "/ filter  a add  …".
+    static func statusHints(_ context: KeyContext) -> String {
+        chain(context).flatMap { table[$0] ?? [] }
+            .compactMap { b in b.status.map { "\(b.keys[0].label) \($0)" } }
+            .joined(separator: "  ")
+    }
+
+    /// The help text: every context's bindings, keys and what they do.
+    static func helpLines(for contexts: [KeyContext] = KeyContext.allCases) -> [(keys: String, help: String, isTitle: Bool)] {
+        var out: [(String, String, Bool)] = []
+        for c in contexts {
+            out.append((c.title, "", true))
+            for b in table[c] ?? [] {
+                out.append((b.keys.map(\.label).joined(separator: " "), b.help, false))
+            }
+        }
+        return out
+    }
+
+    /// docs/KEYS.md, generated from the table (a test checks the file matches).
+    static func markdown() -> String {
+        var s = "# Keys\n\nGenerated from `Sources/NetTUI/App/Keymap.swift` by `nettui keys`; a test checks that this file matches.\n"
+        for c in KeyContext.allCases {
+            s += "\n## \(c.title)\n\n| keys | what they do |\n| --- | --- |\n"
+            for b in table[c] ?? [] {
+                let keys = b.keys.map { "`" + ($0.label == "|" ? "\\|" : $0.label) + "`" }.joined(separator: " ")
+                s += "| \(keys) | \(b.help) |\n"
+            }
+        }
+        return s
+    }
+}

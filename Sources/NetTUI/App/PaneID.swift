@@ -1,0 +1,11 @@
+/// The panes of the switcher, numbered as the digit keys select them. A pane appears here only
+/// once it exists.
+enum PaneID: Int, CaseIterable, Sendable {
+    case contacts = 1
+
+    var title: String {
+        switch self {
+        case .contacts: return "Contacts"
+        }
+    }
+}

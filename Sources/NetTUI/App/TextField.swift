@@ -1,0 +1,54 @@
+/// A one-line text input with a cursor, as the filter line and form fields use it.
+struct TextField: Equatable, Sendable {
+    var text: String
+    /// Cursor position in characters.
+    var cursor: Int
+
+    init(_ text: String = "") {
+        self.text = text
+        cursor = text.count
+    }
+
+    mutating func insert(_ c: Character) {
+        let i = text.index(text.startIndex, offsetBy: cursor)
+        text.insert(c, at: i)
+        cursor += 1
+    }
+
+    /// Applies a text-editing action; returns false when the action is not a text edit.
+    mutating func edit(_ action: Action) -> Bool {
+        switch action {
+        case .cursorLeft: cursor = max(0, cursor - 1)
+        case .cursorRight: cursor = min(text.count, cursor + 1)
+        case .cursorHome: cursor = 0
+        case .cursorEnd: cursor = text.count
+        case .deleteBackward:
+            guard cursor > 0 else { return true }
+            text.remove(at: text.index(text.startIndex, offsetBy: cursor - 1))
+            cursor -= 1
+        case .deleteForward:
+            guard cursor < text.count else { return true }
+            text.remove(at: text.index(text.startIndex, offsetBy: cursor))
+        case .clearField:
+            text = ""
+            cursor = 0
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// The part of the text to show in `width` columns so that the cursor stays visible, and the
+    /// cursor's column within it.
+    func visible(width: Int) -> (text: String, cursorColumn: Int) {
+        guard width > 1 else { return ("", 0) }
+        let chars = Array(text.sanitized)
+        var start = 0
+        func cols(_ a: Int, _ b: Int) -> Int { chars[a..<b].reduce(0) { $0 + $1.columns } }
+        let cur = min(cursor, chars.count)
+        while cols(start, cur) > width - 1 { start += 1 }
+        var end = cur
+        while end < chars.count, cols(start, end + 1) <= width { end += 1 }
+        return (String(chars[start..<end]), cols(start, cur))
+    }
+}

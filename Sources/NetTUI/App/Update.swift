@@ -1,0 +1,325 @@
+import NetModel
+
+/// Key → action → a change of state. Everything here is pure but for the clock; saving, quitting and
+/// suspending are returned as effects for the driver to carry out.
+extension AppState {
+    mutating func handle(_ event: Event) -> [Effect] {
+        switch event {
+        case .resize(let w, let h):
+            width = max(0, w)
+            height = max(0, h)
+            keepSelectionVisible()
+            return []
+        case .key(let key):
+            message = nil
+            if isTooSmall {
+                // Only quitting makes sense on a screen too small to show anything.
+                if let action = Keymap.action(for: key, in: .global), action == .quit { return perform(.quit) }
+                return []
+            }
+            let context = keyContext
+            if let action = Keymap.action(for: key, in: context) { return perform(action) }
+            if let c = key.printable { typeCharacter(c, in: context) }
+            return []
+        }
+    }
+
+    private mutating func typeCharacter(_ c: Character, in context: KeyContext) {
+        switch context {
+        case .filter:
+            list.filter.insert(c)
+            refresh()
+        case .form:
+            guard case .form(var form) = modal else { return }
+            form[form.focus].insert(c)
+            form.error = nil
+            modal = .form(form)
+        default:
+            break
+        }
+    }
+
+    mutating func perform(_ action: Action) -> [Effect] {
+        switch modal {
+        case .form(let form): return performInForm(action, form)
+        case .confirmDelete(let id): return answerDelete(action, id)
+        case .confirmQuit: return answerQuit(action)
+        case .help(let scroll, let from): performInHelp(action, scroll, from); return []
+        case .card(let scroll): return performInCard(action, scroll)
+        case .none: break
+        }
+        if list.editingFilter { performInFilter(action); return [] }
+        return performInPane(action)
+    }
+
+    // MARK: - The contacts pane
+
+    private mutating func performInPane(_ action: Action) -> [Effect] {
+        switch action {
+        case .moveDown: moveSelection(by: 1)
+        case .moveUp: moveSelection(by: -1)
+        case .pageDown: moveSelection(by: max(1, ContactsPane.listHeight(self) - 1))
+        case .pageUp: moveSelection(by: -max(1, ContactsPane.listHeight(self) - 1))
+        case .top: moveSelection(to: 0)
+        case .bottom: moveSelection(to: rows.count - 1)
+        case .filter:
+            list.editingFilter = true
+            list.filter.cursor = list.filter.text.count
+        case .clearFilter:
+            if !list.filter.text.isEmpty {
+                list.filter = TextField()
+                refresh()
+            }
+        case .cycleSort:
+            list.sort = SortKey(rawValue: (list.sort.rawValue + 1) % SortKey.allCases.count)!
+            list.ascending = list.sort.defaultAscending
+            refresh()
+            message = StatusMessage(text: "Sorted by \(list.sort.title)", isError: false)
+        case .reverseSort:
+            list.ascending.toggle()
+            refresh()
+            message = StatusMessage(text: "Sorted by \(list.sort.title), \(list.ascending == list.sort.defaultAscending ? "normal" : "reversed") order", isError: false)
+        case .openCard:
+            if selectedContact != nil { modal = .card(scroll: 0) }
+        case .addContact:
+            if editable() { modal = .form(ContactForm(contact: nil)) }
+        case .editContact:
+            if let c = selectedContact, editable() { modal = .form(ContactForm(contact: c)) }
+        case .deleteContact:
+            if let c = selectedContact, editable() { modal = .confirmDelete(id: c.id) }
+        default:
+            return performGlobal(action)
+        }
+        return []
+    }
+
+    private mutating func moveSelection(by delta: Int) {
+        moveSelection(to: (selectedIndex ?? 0) + delta)
+    }
+
+    private mutating func moveSelection(to index: Int) {
+        guard !rows.isEmpty else { return }
+        let i = max(0, min(rows.count - 1, index))
+        list.selectedID = network.contacts[rows[i]].id
+        keepSelectionVisible()
+    }
+
+    /// Actions that work in every pane.
+    private mutating func performGlobal(_ action: Action) -> [Effect] {
+        switch action {
+        case .undo: undo()
+        case .redo: redo()
+        case .save: return save()
+        case .help: modal = .help(scroll: 0, from: keyContext)
+        case .suspend: return [.suspend]
+        case .quit:
+            if isDirty && path != nil {
+                modal = .confirmQuit
+            } else {
+                return [.quit]
+            }
+        case .nextPane, .previousPane, .goToPane:
+            let panes = PaneID.allCases
+            let i = panes.firstIndex(of: pane) ?? 0
+            switch action {
+            case .nextPane: pane = panes[(i + 1) % panes.count]
+            case .previousPane: pane = panes[(i + panes.count - 1) % panes.count]
+            case .goToPane(let p): pane = p
+            default: break
+            }
+        default:
+            break
+        }
+        return []
+    }
+
+    // MARK: - Filter line
+
+    private mutating func performInFilter(_ action: Action) {
+        switch action {
+        case .submit:
+            list.editingFilter = false
+        case .cancel:
+            list.editingFilter = false
+            list.filter = TextField()
+            refresh()
+        default:
+            if list.filter.edit(action) { refresh() }
+        }
+    }
+
+    // MARK: - Card, help
+
+    private mutating func performInCard(_ action: Action, _ scroll: Int) -> [Effect] {
+        switch action {
+        case .back: modal = .none
+        case .moveDown: modal = .card(scroll: scroll + 1)
+        case .moveUp: modal = .card(scroll: max(0, scroll - 1))
+        case .editContact:
+            if let c = selectedContact, editable() { modal = .form(ContactForm(contact: c)) }
+        case .deleteContact:
+            if let c = selectedContact, editable() { modal = .confirmDelete(id: c.id) }
+        case .help: modal = .help(scroll: 0, from: .card)
+        default: break
+        }
+        return []
+    }
+
+    private mutating func performInHelp(_ action: Action, _ scroll: Int, _ from: KeyContext) {
+        let page = max(1, height - 4)
+        let last = max(0, HelpView.lines(self, from: from, width: HelpView.innerWidth(width)).count - (height - 5))
+        switch action {
+        case .back: modal = from == .card ? .card(scroll: 0) : .none
+        case .moveDown: modal = .help(scroll: min(last, scroll + 1), from: from)
+        case .moveUp: modal = .help(scroll: max(0, scroll - 1), from: from)
+        case .pageDown: modal = .help(scroll: min(last, scroll + page), from: from)
+        case .pageUp: modal = .help(scroll: max(0, scroll - page), from: from)
+        default: break
+        }
+    }
+
+    // MARK: - Form
+
+    private mutating func performInForm(_ action: Action, _ form: ContactForm) -> [Effect] {
+        var form = form
+        switch action {
+        case .nextField: form.moveFocus(by: 1)
+        case .previousField: form.moveFocus(by: -1)
+        case .cancel:
+            modal = .none
+            message = StatusMessage(text: "Cancelled; nothing changed", isError: false)
+            return []
+        case .submit:
+            let now = clock.now()
+            switch form.build(id: form.original?.id ?? clock.newID(), now: now) {
+            case .failure(let e):
+                form.focus = e.field
+                form.error = e.message
+            case .success(let contact):
+                modal = .none
+                if contact == form.original {
+                    message = StatusMessage(text: "No changes", isError: false)
+                } else {
+                    commit([.contact(before: form.original, after: contact)])
+                    list.selectedID = contact.id
+                    if selectedIndex == nil {
+                        // Added or edited out of the current filter: clear it so the contact shows.
+                        list.filter = TextField()
+                        list.selectedID = contact.id
+                    }
+                    refresh()
+                    message = StatusMessage(text: form.original == nil ? "Added \(contact.name)" : "Updated \(contact.name)", isError: false)
+                }
+                return []
+            }
+        default:
+            if form[form.focus].edit(action) { form.error = nil }
+        }
+        modal = .form(form)
+        return []
+    }
+
+    // MARK: - Questions
+
+    private mutating func answerDelete(_ action: Action, _ id: String) -> [Effect] {
+        switch action {
+        case .confirm:
+            modal = .none
+            guard let c = network.contact(id: id) else { return [] }
+            let next = selectedIndex.map { min($0 + 1, rows.count - 1) }.map { network.contacts[rows[$0]].id }
+            commit(network.changesDeletingContact(id, at: clock.now()))
+            if let next, next != id { list.selectedID = next } else { list.selectedID = nil }
+            refresh()
+            message = StatusMessage(text: "Deleted \(c.name) (u undoes)", isError: false)
+        case .decline, .cancel:
+            modal = .none
+        default:
+            break
+        }
+        return []
+    }
+
+    private mutating func answerQuit(_ action: Action) -> [Effect] {
+        switch action {
+        case .confirm:
+            modal = .none
+            return readOnlyReason == nil ? [.save, .quit] : save()
+        case .decline: return [.quit]
+        case .cancel: modal = .none
+        default: break
+        }
+        return []
+    }
+
+    // MARK: - Editing the document
+
+    /// True when edits are allowed; otherwise says why on the status line.
+    private mutating func editable() -> Bool {
+        guard let why = readOnlyReason else { return true }
+        message = StatusMessage(text: "Read-only: \(why)", isError: true)
+        return false
+    }
+
+    /// Applies one user step to the document and records it for undo.
+    mutating func commit(_ changes: [Change]) {
+        guard !changes.isEmpty else { return }
+        network.apply(changes)
+        history.record(changes)
+        refresh()
+    }
+
+    private mutating func undo() {
+        guard let changes = history.undo() else {
+            message = StatusMessage(text: "Nothing to undo", isError: false)
+            return
+        }
+        network.apply(changes)
+        refresh()
+        message = StatusMessage(text: "Undone: \(describe(changes))", isError: false)
+    }
+
+    private mutating func redo() {
+        guard let changes = history.redo() else {
+            message = StatusMessage(text: "Nothing to redo", isError: false)
+            return
+        }
+        network.apply(changes)
+        refresh()
+        message = StatusMessage(text: "Redone: \(describe(changes))", isError: false)
+    }
+
+    private func describe(_ changes: [Change]) -> String {
+        guard case .contact(let b, let a)? = changes.last(where: { if case .contact = $0 { return true }; return false }) else {
+            return "\(changes.count) change\(changes.count == 1 ? "" : "s")"
+        }
+        switch (b, a) {
+        case (nil, let a?): return "added \(a.name)"
+        case (let b?, nil): return "deleted \(b.name)"
+        case (_, let a?): return "edit of \(a.name)"
+        default: return "change"
+        }
+    }
+
+    private mutating func save() -> [Effect] {
+        if path == nil {
+            message = StatusMessage(text: "The demo is never saved: `nettui demo --write FILE` writes a copy to keep", isError: true)
+            return []
+        }
+        if let why = readOnlyReason {
+            message = StatusMessage(text: "Not saved: \(why)", isError: true)
+            return []
+        }
+        return [.save]
+    }
+
+    /// The driver reports how a save went.
+    mutating func saveFinished(_ error: StoreError?) {
+        if let error {
+            message = StatusMessage(text: "Not saved: \(error.message). Your edits are still here.", isError: true)
+        } else {
+            history.markSaved()
+            let n = network.contacts.count
+            message = StatusMessage(text: "Saved \(n) contact\(n == 1 ? "" : "s") to \(Store.baseName(of: path ?? ""))", isError: false)
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import NetModel
+
+/// `nettui check FILE`: validate a data file and say what is wrong and where.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check a data file: exit 0 when it is valid, 1 when not, listing every problem and where it is.")
+
+    @Argument(help: "The data file to check.")
+    var file: String
+
+    func run() throws {
+        let bytes: [UInt8]
+        do {
+            guard let b = try Store.readBytes(file) else {
+                printError("\(file): no such file")
+                throw ExitCode(1)
+            }
+            bytes = b
+        } catch let error as StoreError {
+            printError("\(file): \(error.message)")
+            throw ExitCode(1)
+        }
+        let decoded = NetworkCodec.decode(bytes)
+        guard decoded.problems.isEmpty, let n = decoded.network else {
+            let count = decoded.problems.count
+            print("\(file): \(count) problem\(count == 1 ? "" : "s")")
+            for p in decoded.problems { print("  \(p)") }
+            throw ExitCode(1)
+        }
+        print("\(file): valid — \(n.contacts.count) contacts, \(n.networks.count) networks, \(n.events.count) events, \(n.interactions.count) interactions")
+    }
+}

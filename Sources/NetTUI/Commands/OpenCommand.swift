@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import NetModel
+
+/// `nettui [FILE]`: the full-screen dashboard.
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "open", abstract: "Open the dashboard on a data file (the default command).")
+
+    @Argument(help: "The data file (created on first save when it does not exist).")
+    var file: String?
+
+    @Option(name: .customLong("file"), help: "The data file, as an option.")
+    var fileOption: String?
+
+    @Flag(help: "Open the built-in demo network (nothing is saved).")
+    var demo = false
+
+    func validate() throws {
+        if file != nil && fileOption != nil { throw ValidationError("give the file once: either FILE or --file FILE") }
+        if demo && (file != nil || fileOption != nil) { throw ValidationError("--demo opens the built-in network; it takes no file") }
+    }
+
+    /// The data file to use when none is named on the command line.
+    static func defaultPath(environment: [String: String]) -> (path: String, isDefault: Bool) {
+        if let f = environment["NETTUI_FILE"], !f.isEmpty { return (f, false) }
+        let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+        return (base + "/nettui/network.json", true)
+    }
+
+    func run() throws {
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            printError("nettui: the dashboard needs a terminal. For scripts, see `nettui --help` (check, demo, keys).")
+            throw ExitCode(2)
+        }
+        var state: AppState
+        var lock: FileLock?
+        if demo {
+            state = AppState(network: Demo.network(today: Clock.system.now().day), path: nil)
+        } else {
+            let (path, isDefault) = file.map { ($0, false) } ?? fileOption.map { ($0, false) }
+                ?? Self.defaultPath(environment: ProcessInfo.processInfo.environment)
+            let opened: Opened
+            do {
+                opened = try Self.open(path, createFolder: isDefault)
+            } catch {
+                printError("nettui: \(error.message)")
+                for p in error.problems.prefix(10) { printError("  \(p)") }
+                if error.problems.count > 10 { printError("  … and \(error.problems.count - 10) more") }
+                throw ExitCode(1)
+            }
+            state = opened.state
+            lock = opened.lock
+        }
+        defer { lock?.release() }
+        try MainActor.assumeIsolated { try Self.loop(state) }
+    }
+
+    struct Opened {
+        var state: AppState
+        var lock: FileLock?
+    }
+
+    /// Locks and loads the file: a file another copy holds, or one with a newer schema, opens
+    /// read-only; a missing file is a new, empty network; a file with problems is refused.
+    static func open(_ path: String, createFolder: Bool) throws(StoreError) -> Opened {
+        if createFolder { try Store.makeDirectories(Store.directory(of: path)) }
+        var lock: FileLock?
+        var readOnly: String?
+        switch try FileLock.acquire(for: path) {
+        case .acquired(let l): lock = l
+        case .held(let pid): readOnly = "\(path) is open in another nettui" + (pid.map { " (pid \($0))" } ?? "")
+        }
+        let network: Network
+        var notice: String?
+        do {
+            if let loaded = try Store.load(path) {
+                network = loaded.network
+                readOnly = readOnly ?? loaded.readOnlyReason
+            } else {
+                network = Network()
+                notice = "New file: \(path) is created when you save (s)"
+            }
+        } catch {
+            lock?.release()
+            throw error
+        }
+        var state = AppState(network: network, path: path, readOnlyReason: readOnly)
+        if let readOnly { notice = "Read-only: \(readOnly)" }
+        if let notice { state.message = StatusMessage(text: notice, isError: readOnly != nil) }
+        return Opened(state: state, lock: lock)
+    }
+
+    @MainActor
+    static func loop(_ initial: AppState) throws {
+        let terminal = CursesTerminal()
+        var driver = Driver(state: initial, suspend: { terminal.suspend() })
+        let size = terminal.size
+        _ = driver.send(.resize(width: size.width, height: size.height))
+        terminal.draw(Render.frame(driver.state))
+        var signal: Int32 = 0
+        while true {
+            signal = nt_pending_term_signal()
+            if signal != 0 { break }
+            guard let event = terminal.readEvent() else { continue }
+            if !driver.send(event) { break }
+            terminal.draw(Render.frame(driver.state))
+        }
+        terminal.end()
+        if signal != 0 { try rescue(driver.state, signal: signal) }
+    }
+
+    /// On SIGTERM or SIGHUP with unsaved edits, the edits go to a separate file instead of being lost
+    /// (the data file itself is left as the user last saved it).
+    static func rescue(_ state: AppState, signal: Int32) throws {
+        guard state.isDirty, let path = state.path else { throw ExitCode(128 + signal) }
+        let rescuePath = path + ".unsaved.json"
+        do {
+            try Store.save(state.network, to: rescuePath)
+            printError("nettui: stopped by signal \(signal); the unsaved edits are in \(rescuePath)")
+        } catch {
+            printError("nettui: stopped by signal \(signal); the unsaved edits could not be kept: \(error.message)")
+        }
+        throw ExitCode(128 + signal)
+    }
+}
+
+import CNcurses

@@ -1,0 +1,31 @@
+import ArgumentParser
+import NetModel
+
+@main
+struct NetTUICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nettui",
+        abstract: "A terminal dashboard for the people and networks your business runs on.",
+        discussion: """
+            With no subcommand, opens the dashboard on a data file: FILE or --file FILE, else $NETTUI_FILE, \
+            else $XDG_DATA_HOME/nettui/network.json (~/.local/share/nettui/network.json). \
+            --demo opens the built-in demo network instead.
+            """,
+        subcommands: [OpenCommand.self, CheckCommand.self, DemoCommand.self, KeysCommand.self],
+        defaultSubcommand: OpenCommand.self
+    )
+}
+
+/// Prints to standard error.
+func printError(_ text: String) {
+    var stderr = StandardError()
+    print(text, to: &stderr)
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileHandle.standardError.write(Data(string.utf8))
+    }
+}
+
+import Foundation

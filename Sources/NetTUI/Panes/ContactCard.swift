@@ -1,0 +1,73 @@
+import NetModel
+
+/// The full card of one contact, beside the list or on its own screen.
+enum ContactCard {
+    static func lines(_ c: Contact, _ s: AppState, width: Int, full: Bool) -> [StyledLine] {
+        let n = s.network
+        let scheme = n.scheme
+        let q = scheme.quadrant(of: c)
+        var out: [StyledLine] = [StyledLine(c.name, .bold)]
+        let sub = [c.role, c.organization].filter { !$0.isEmpty }.joined(separator: " · ")
+        if !sub.isEmpty { out.append(StyledLine(sub)) }
+        out.append(.blank)
+        let policy = scheme.policy(q)
+        out.append(StyledLine([
+            (ContactsPane.mark(q) + " ", ContactsPane.markStyle(q)), (policy.name, .bold),
+            ("  now \(c.importanceNow.text) · future \(c.importanceFuture.text)", .plain),
+        ]))
+
+        func field(_ label: String, _ value: String, _ style: Style = .plain) {
+            guard !value.isEmpty else { return }
+            let labelWidth = 13
+            let wrapped = value.wrapped(to: max(1, width - labelWidth))
+            for (i, line) in wrapped.enumerated() {
+                out.append(StyledLine([((i == 0 ? label : "").padded(to: labelWidth), .muted), (line, style)]))
+            }
+        }
+        let last = s.lastContact[c.id]
+        var lastText = last.map { "\($0) (\(ContactsPane.ago($0, today: s.today)))" } ?? "never"
+        if let over = ContactsPane.overdueDays(c, s) { lastText += " — overdue by \(over) d (every \(policy.cadenceDays) d)" }
+        field("Last contact", lastText, ContactsPane.overdueDays(c, s) != nil ? .color(.warn) : .plain)
+        field("Stage", c.stage.rawValue)
+        field("Chemistry", c.chemistry?.text ?? "")
+        field("Owner", c.owner)
+        field("Kinds", c.kinds.map(\.rawValue).joined(separator: ", "))
+        field("Can do", c.competences.joined(separator: ", "), .color(.good))
+        field("Needs", c.needs.joined(separator: ", "), .color(.accent))
+        field("Tags", c.tags.joined(separator: ", "))
+        field("Email", c.emails.joined(separator: ", "))
+        field("Phone", c.phones.joined(separator: ", "))
+        let groups = n.networks.filter { $0.members.contains(c.id) }.map(\.name)
+        field("Networks", groups.joined(separator: ", "))
+        if !c.notes.isEmpty {
+            out.append(.blank)
+            out += c.notes.wrapped(to: width).map { StyledLine($0) }
+        }
+        let history = n.interactions(with: c.id)
+        if !history.isEmpty {
+            out.append(.blank)
+            out.append(StyledLine("Interactions (\(history.count))", .bold))
+            for i in history.prefix(full ? history.count : 5) {
+                let what = [i.note, i.gave.isEmpty ? "" : "gave: \(i.gave)", i.got.isEmpty ? "" : "got: \(i.got)"]
+                    .filter { !$0.isEmpty }.joined(separator: "; ")
+                let head = "\(i.date) \(i.kind.rawValue)"
+                let wrapped = what.wrapped(to: max(1, width - 2))
+                out.append(StyledLine(head, .muted))
+                out += wrapped.filter { !$0.isEmpty }.map { StyledLine("  " + $0) }
+            }
+        }
+        if full {
+            out.append(.blank)
+            out.append(StyledLine("added \(c.created.day) · updated \(c.updated.day)", .muted))
+        }
+        return out
+    }
+
+    static func draw(_ c: Contact, _ s: AppState, scroll: Int, in area: Rect, full: Bool, _ screen: inout Screen) {
+        let all = lines(c, s, width: area.width, full: full)
+        let first = max(0, min(scroll, all.count - area.height))
+        for (row, line) in all.dropFirst(first).prefix(area.height).enumerated() {
+            screen.runs(line.runs, x: area.x, y: area.y + row, maxWidth: area.width)
+        }
+    }
+}

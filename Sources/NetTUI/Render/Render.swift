@@ -1,0 +1,115 @@
+import NetModel
+
+/// State → picture. The whole frame is drawn from the state every time; nothing here changes state.
+enum Render {
+    static func frame(_ s: AppState) -> Frame {
+        var screen = Screen(width: s.width, height: s.height)
+        if s.isTooSmall {
+            let needs = "terminal too small (needs at least \(AppState.minWidth)×\(AppState.minHeight)); q quits"
+            screen.put(needs, x: 0, y: 0, style: .color(.warn, bold: true))
+            return Frame(screen: screen, cursor: nil)
+        }
+        header(s, &screen)
+        tabs(s, &screen)
+        let body = Rect(x: 0, y: 2, width: s.width, height: s.height - 3)
+        var cursor: (Int, Int)?
+        switch s.modal {
+        case .form(let form):
+            cursor = FormView.draw(form, in: body, &screen)
+        case .help(let scroll, let from):
+            HelpView.draw(s, scroll: scroll, from: from, in: body, &screen)
+        case .card(let scroll):
+            if let c = s.selectedContact {
+                ContactCard.draw(c, s, scroll: scroll, in: Rect(x: 1, y: body.y, width: body.width - 2, height: body.height), full: true, &screen)
+            }
+        case .none, .confirmDelete, .confirmQuit:
+            ContactsPane.draw(s, in: body, &screen)
+        }
+        switch s.modal {
+        case .confirmDelete(let id):
+            let c = s.network.contact(id: id)
+            let n = s.network.interactions.filter { $0.contact == id }.count
+            let extra = n > 0 ? " and its \(n) interaction\(n == 1 ? "" : "s")" : ""
+            Dialog.draw(question: "Delete \(c?.name ?? "this contact")\(extra)?", answers: "y delete · n keep", in: body, &screen)
+        case .confirmQuit:
+            let q = s.readOnlyReason == nil ? "Save the changes before quitting?" : "Quit and lose the unsaved changes?"
+            let a = s.readOnlyReason == nil ? "y save and quit · n quit without saving · Esc stay" : "n quit without saving · Esc stay"
+            Dialog.draw(question: q, answers: a, in: body, &screen)
+        default:
+            break
+        }
+        if let c = statusLine(s, &screen) { cursor = c }
+        return Frame(screen: screen, cursor: cursor)
+    }
+
+    private static func header(_ s: AppState, _ screen: inout Screen) {
+        let bar = Style(color: .accent, reverse: true)
+        screen.bar("", y: 0, style: bar)
+        var left = " NetTUI · " + (s.path.map(Store.baseName) ?? "demo network (never saved)")
+        if s.isDirty { left += " ● modified" }
+        if s.readOnlyReason != nil { left += " [read-only]" }
+        let n = s.network.contacts.count
+        let right = "\(n) contact\(n == 1 ? "" : "s") · \(s.network.networks.count) networks · \(s.today) "
+        let rightCols = right.columns
+        if s.width - rightCols > left.columns + 1 {
+            screen.put(right, x: s.width - rightCols, y: 0, style: bar)
+            screen.put(left, x: 0, y: 0, maxWidth: s.width - rightCols - 1, style: Style(color: .accent, bold: true, reverse: true))
+        } else {
+            screen.put(left, x: 0, y: 0, style: Style(color: .accent, bold: true, reverse: true))
+        }
+    }
+
+    private static func tabs(_ s: AppState, _ screen: inout Screen) {
+        var x = 0
+        for p in PaneID.allCases {
+            let label = " \(p.rawValue) \(p.title) "
+            x += screen.put(label, x: x, y: 1, style: p == s.pane ? Style(bold: true, reverse: true) : .muted)
+            x += 1
+        }
+        // The list's state on the right of the tab row: sort order and the filter's count.
+        var info = "sort: \(s.list.sort.title) \(s.list.ascending ? "▲" : "▼")"
+        if !s.list.filter.text.isEmpty {
+            info = "/\(s.list.filter.text)  \(s.rows.count) of \(s.network.contacts.count)  ·  " + info
+        }
+        let room = s.width - x - 1
+        if room > 8 {
+            let shown = info.truncated(to: room)
+            screen.put(shown, x: s.width - shown.columns - 1, y: 1, style: .muted)
+        }
+    }
+
+    /// The bottom line: a message, the filter being typed, or the keys that work here.
+    /// Returns the cursor position while the filter is being typed.
+    private static func statusLine(_ s: AppState, _ screen: inout Screen) -> (Int, Int)? {
+        let y = s.height - 1
+        if let m = s.message {
+            screen.bar(" " + m.text, y: y, style: m.isError ? Style(color: .bad, bold: true, reverse: true) : Style(color: .good, reverse: true))
+            return nil
+        }
+        if case .none = s.modal, s.list.editingFilter {
+            screen.bar("", y: y, style: .plain)
+            let prompt = "/"
+            let hints = "  " + Keymap.statusHints(.filter)
+            let fieldWidth = max(1, s.width - prompt.count - hints.columns - 1)
+            let (text, col) = s.list.filter.visible(width: fieldWidth)
+            screen.put(prompt, x: 0, y: y, style: .bold)
+            screen.put(text, x: 1, y: y, maxWidth: fieldWidth)
+            screen.put(hints, x: 1 + fieldWidth, y: y, style: .muted)
+            return (1 + col, y)
+        }
+        screen.bar(" " + Keymap.statusHints(s.keyContext), y: y, style: .muted)
+        return nil
+    }
+}
+
+/// A question in a box over the pane.
+enum Dialog {
+    static func draw(question: String, answers: String, in area: Rect, _ screen: inout Screen) {
+        let inner = max(question.columns, answers.columns) + 4
+        let w = min(area.width, max(30, inner))
+        let r = Rect(x: area.x + (area.width - w) / 2, y: area.y + max(0, (area.height - 5) / 2), width: w, height: min(5, area.height))
+        screen.box(r, style: .color(.warn, bold: true))
+        screen.put(question, x: r.x + 2, y: r.y + 1, maxWidth: r.width - 4, style: .bold)
+        screen.put(answers, x: r.x + 2, y: r.y + 3, maxWidth: r.width - 4, style: .plain)
+    }
+}

@@ -1,0 +1,137 @@
+import CNcurses
+import Glibc
+
+/// The only code that talks to curses: it starts and ends the full-screen mode, copies a rendered
+/// `Frame` to the terminal (curses sends only the cells that changed), and turns key codes into `Event`s.
+final class CursesTerminal {
+    private var active = false
+    private var colors = false
+
+    init() {
+        setlocale(LC_ALL, "")
+        nt_install_signals()
+        initscr()
+        active = true
+        raw()  // Ctrl-C, Ctrl-S, Ctrl-Z arrive as keys, not signals
+        noecho()
+        nonl()
+        keypad(nt_stdscr(), true)
+        set_escdelay(25)
+        timeout(250)  // wake up to notice SIGTERM
+        curs_set(0)
+        if has_colors() && getenv("NO_COLOR") == nil {
+            start_color()
+            use_default_colors()
+            colors = true
+            // Pair numbers follow `Color`'s raw values; -1 keeps the terminal's own background.
+            let foregrounds: [Color: Int16] = [
+                .accent: Int16(COLOR_CYAN), .good: Int16(COLOR_GREEN), .warn: Int16(COLOR_YELLOW),
+                .bad: Int16(COLOR_RED), .muted: -1,
+            ]
+            for (color, fg) in foregrounds { init_pair(Int16(color.rawValue), fg, -1) }
+        }
+    }
+
+    deinit { end() }
+
+    var size: (width: Int, height: Int) { (Int(nt_max_x()), Int(nt_max_y())) }
+
+    /// Leaves full-screen mode and gives the terminal back as it was. Safe to call twice.
+    func end() {
+        guard active else { return }
+        active = false
+        endwin()
+    }
+
+    func suspend() {
+        nt_suspend()
+    }
+
+    func draw(_ frame: Frame) {
+        let screen = frame.screen
+        let (w, h) = size
+        guard screen.width == w, screen.height == h else { return }  // a resize is on its way
+        for y in 0..<h {
+            var x = 0
+            while x < w {
+                let cell = screen[x, y]
+                if !cell.isContinuation {
+                    attrset(attributes(cell.style))
+                    var wide = Array(cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }) + [0]
+                    mvaddwstr(Int32(y), Int32(x), &wide)
+                }
+                x += 1
+            }
+        }
+        attrset(Int32(truncatingIfNeeded: nt_a_normal()))
+        if let c = frame.cursor {
+            curs_set(1)
+            move(Int32(c.y), Int32(c.x))
+        } else {
+            curs_set(0)
+        }
+        refresh()
+    }
+
+    private func attributes(_ s: Style) -> Int32 {
+        var a = nt_a_normal()
+        if s.bold { a |= nt_a_bold() }
+        if s.reverse { a |= nt_a_reverse() }
+        if s.underline { a |= nt_a_underline() }
+        if s.dim || (s.color == .muted && !colors) { a |= nt_a_dim() }
+        var result = Int32(truncatingIfNeeded: a)
+        if colors, s.color != .normal, s.color != .muted { result |= nt_color_pair(Int32(s.color.rawValue)) }
+        return result
+    }
+
+    /// The next event, or nil when none came within the poll interval.
+    func readEvent() -> Event? {
+        var ch: wint_t = 0
+        let r = get_wch(&ch)
+        if r == ERR { return nil }
+        if r == KEY_CODE_YES {
+            let code = Int32(ch)
+            if code == KEY_RESIZE { return .resize(width: size.width, height: size.height) }
+            return Self.specialKey(code).map(Event.key)
+        }
+        return Self.characterKey(UInt32(ch)).map(Event.key)
+    }
+
+    static func specialKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_SR: return .shiftUp
+        case KEY_SF: return .shiftDown
+        case KEY_SLEFT: return .shiftLeft
+        case KEY_SRIGHT: return .shiftRight
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_BTAB: return .backTab
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_ENTER: return .enter
+        default:
+            for n in 1...12 where code == nt_key_f(Int32(n)) { return .function(n) }
+            return nil
+        }
+    }
+
+    static func characterKey(_ v: UInt32) -> Key? {
+        switch v {
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 1...26: return .ctrl(Character(Unicode.Scalar(v + 96)!))
+        case 0..<32: return nil
+        default:
+            guard let s = Unicode.Scalar(v) else { return nil }
+            return .char(Character(s))
+        }
+    }
+}
