@@ -104,7 +104,7 @@ public enum Demo {
         ContactRow("Karin Åkesson", "Åkesson Bageri AB", "Owner", "+46 76", [.customer], .tenth, .one, .interest, .ten, henrik,
                    tags: ["food"], can: ["artisan bakery"], needs: ["food safety certification", "export to Germany"],
                    seen: [22]),
-        ContactRow("Magnus Eriksen", "Eriksen Fjordfisk AS", "Sales Director", "+47 93", [.customer], .tenth, .one, .interest, nil, jonas,
+        ContactRow("Magnus Håland", "Håland Fjordfisk AS", "Sales Director", "+47 93", [.customer], .tenth, .one, .interest, nil, jonas,
                    tags: ["seafood"], can: ["cold chain logistics"], needs: ["Japanese market entry", "Chinese distributors"],
                    seen: [11, 95]),
         ContactRow("Tuuli Räsänen", "Räsänen Translations", "Translator", "+358 44", [.supplier], .zero, .one, .trust, .ten, kaisa,
@@ -208,7 +208,7 @@ public enum Demo {
                    hours: 6, cost: 2400, yield: .ten, bestBefore: 400, fair: true, ambitionFit: true,
                    notes: "Buyers and sellers across industries; the best network we have.",
                    members: ["Søren Østergaard", "Mette Kjær", "Åsa Lindström", "Hans Müller", "Niels Bach", "Ingrid Solberg",
-                             "Karin Åkesson", "Magnus Eriksen", "Gunnar Lindqvist"]),
+                             "Karin Åkesson", "Magnus Håland", "Gunnar Lindqvist"]),
         NetworkRow(name: "GreenPort Horizon Consortium", kind: "project consortium", purposes: [.funding, .commonGoal, .mandated],
                    hours: 12.5, cost: 0, yield: .one, bestBefore: 10, fair: true, ambitionFit: true,
                    notes: "EU project; the funding period ends soon.",
@@ -240,7 +240,7 @@ public enum Demo {
         ("Chamber autumn gala", -20, "Tampere Chamber of Commerce", "Tampere Hall",
          ["Emilia Nieminen", "Aino Järvinen", "Jukka Heikkinen", "Matti Koskinen"], ""),
         ("Food & Export Fair", -45, nil, "Gothenburg",
-         ["Åsa Lindström", "Karin Åkesson", "Magnus Eriksen", "佐藤 健", "王芳"], "Met Wang Fang and Sato-san at the Nordic pavilion."),
+         ["Åsa Lindström", "Karin Åkesson", "Magnus Håland", "佐藤 健", "王芳"], "Met Wang Fang and Sato-san at the Nordic pavilion."),
     ]
 
     // MARK: - Building

@@ -37,6 +37,8 @@ public struct Scheme: Equatable, Sendable {
     public var threshold: Rating = .one
     public var quadrants: [Quadrant: QuadrantPolicy] = Scheme.defaultPolicies
     public var extra: [String: JSON] = [:]
+    /// Keys inside `quadrants` that are not one of the four quadrants, kept for the next save.
+    public var quadrantsExtra: [String: JSON] = [:]
 
     public init() {}
 

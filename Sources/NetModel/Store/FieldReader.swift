@@ -19,14 +19,15 @@ struct FieldReader {
 
     var extra: [String: JSON] { object.filter { !known.contains($0.key) } }
 
-    private mutating func problem(_ kind: Problem.Kind, _ key: String, _ message: String) {
+    mutating func problem(_ kind: Problem.Kind, _ key: String, _ message: String) {
         problems.append(Problem(kind, "\(location).\(key)", message))
     }
 
     private mutating func value(_ key: String, required: Bool) -> JSON? {
         known.insert(key)
-        guard let v = object[key] else {
-            if required { problem(.missing, key, "missing") }
+        // A required key that is null is as missing as an absent one.
+        guard let v = object[key], !(required && v == .null) else {
+            if required { problem(.missing, key, object[key] == nil ? "missing" : "missing (null)") }
             return nil
         }
         return v

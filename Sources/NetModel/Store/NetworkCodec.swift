@@ -68,6 +68,7 @@ public enum NetworkCodec {
 
     private static func id(_ r: inout FieldReader) -> String? {
         let id = r.string("id", required: true)
+        if id.isEmpty, r.object["id"] == .string("") { r.problem(.invalidValue, "id", "must not be empty") }
         return id.isEmpty ? nil : id
     }
 
@@ -160,8 +161,8 @@ public enum NetworkCodec {
         s.threshold = r.rating("threshold", default: s.threshold)
         var q = FieldReader(r.nested("quadrants"), location: "scheme.quadrants", problems: &problems)
         for quadrant in Quadrant.allCases {
-            guard case .object(let o)? = q.object[quadrant.rawValue] else { continue }
-            var p = FieldReader(.object(o), location: "scheme.quadrants.\(quadrant.rawValue)", problems: &problems)
+            guard let value = q.object[quadrant.rawValue] else { continue }
+            var p = FieldReader(value, location: "scheme.quadrants.\(quadrant.rawValue)", problems: &problems)
             let d = Scheme.defaultPolicies[quadrant]!
             var policy = QuadrantPolicy(name: p.optionalString("name") ?? d.name,
                                         cadenceDays: p.int("cadenceDays") ?? d.cadenceDays,
@@ -176,6 +177,7 @@ public enum NetworkCodec {
             _ = q.nested(quadrant.rawValue)
         }
         s.extra = r.extra
+        s.quadrantsExtra = q.extra
         problems += q.problems + r.problems
         return s
     }
@@ -204,7 +206,7 @@ public enum NetworkCodec {
     private static func day(_ d: Day?) -> JSON { d.map { .string($0.description) } ?? .null }
 
     private static func json(_ s: Scheme) -> JSON {
-        var quadrants: [String: JSON] = [:]
+        var quadrants = s.quadrantsExtra
         for q in Quadrant.allCases {
             let p = s.policy(q)
             quadrants[q.rawValue] = .object(p.extra.merging([

@@ -72,7 +72,8 @@ public enum Store {
         try write(NetworkCodec.encode(network), to: path)
     }
 
-    public static func write(_ bytes: [UInt8], to path: String) throws(StoreError) {
+    public static func write(_ bytes: [UInt8], to givenPath: String) throws(StoreError) {
+        let path = followingSymlink(givenPath)
         let dir = directory(of: path)
         let tmp = dir + "/." + baseName(of: path) + ".tmp-\(getpid())"
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
@@ -106,6 +107,15 @@ public enum Store {
         ok = true
         let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dfd >= 0 { fsync(dfd); close(dfd) }
+    }
+
+    /// A data file reached through a symbolic link is saved where the link points, so the rename
+    /// replaces the file and not the link.
+    static func followingSymlink(_ path: String) -> String {
+        var st = stat()
+        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK, let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     static func copyFile(_ from: String, to: String) throws(StoreError) {

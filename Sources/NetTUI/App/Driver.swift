@@ -7,7 +7,7 @@ struct Driver {
     var suspend: () -> Void = {}
 
     /// Handles one event; returns false when the program should end.
-    mutating func send(_ event: Event) -> Bool {
+    mutating func send(_ event: Input) -> Bool {
         for effect in state.handle(event) {
             switch effect {
             case .save:

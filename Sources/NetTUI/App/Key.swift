@@ -45,7 +45,7 @@ enum Key: Hashable, Sendable {
 }
 
 /// Everything the program reacts to: a key, or the terminal changing size.
-enum Event: Equatable, Sendable {
+enum Input: Equatable, Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
 }

@@ -3,7 +3,7 @@ import NetModel
 /// Key → action → a change of state. Everything here is pure but for the clock; saving, quitting and
 /// suspending are returned as effects for the driver to carry out.
 extension AppState {
-    mutating func handle(_ event: Event) -> [Effect] {
+    mutating func handle(_ event: Input) -> [Effect] {
         switch event {
         case .resize(let w, let h):
             width = max(0, w)

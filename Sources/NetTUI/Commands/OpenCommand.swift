@@ -102,7 +102,7 @@ struct OpenCommand: ParsableCommand {
         while true {
             signal = nt_pending_term_signal()
             if signal != 0 { break }
-            guard let event = terminal.readEvent() else { continue }
+            guard let event = terminal.readInput() else { continue }
             if !driver.send(event) { break }
             terminal.draw(Render.frame(driver.state))
         }

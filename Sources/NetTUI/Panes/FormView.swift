@@ -1,12 +1,16 @@
 /// Draws the contact form; returns where the cursor goes (in the focused field).
 enum FormView {
-    static func draw(_ form: ContactForm, in area: Rect, _ screen: inout Screen) -> (Int, Int)? {
+    static func draw(_ form: ContactForm, in body: Rect, _ screen: inout Screen) -> (Int, Int)? {
+        // As tall as the fields need and at most 100 columns wide, centred in the body.
+        let w = min(body.width, 100)
+        let h = min(body.height, ContactForm.Field.allCases.count + 4)
+        let area = Rect(x: body.x + (body.width - w) / 2, y: body.y + (body.height - h) / 2, width: w, height: h)
         screen.box(area, title: form.title)
         let inner = Rect(x: area.x + 2, y: area.y + 1, width: area.width - 4, height: area.height - 2)
         guard inner.width > 10, inner.height > 2 else { return nil }
         let labelWidth = min(19, inner.width / 3)
         let fieldWidth = inner.width - labelWidth
-        // Two rows at the bottom: the hint or error, and the keys.
+        // One row at the bottom for the hint or the error; the status line below names the keys.
         let rowsForFields = max(1, inner.height - 2)
         let fields = ContactForm.Field.allCases
         let top = max(0, min(form.focus.rawValue - rowsForFields / 2, fields.count - rowsForFields))
@@ -19,13 +23,12 @@ enum FormView {
             screen.bar(text, x: inner.x + labelWidth, y: y, width: fieldWidth, style: focused ? Style(underline: true) : .plain)
             if focused { cursor = (inner.x + labelWidth + col, y) }
         }
-        let infoY = inner.maxY - 2
+        let infoY = inner.maxY - 1
         if let e = form.error {
             screen.put(e, x: inner.x, y: infoY, maxWidth: inner.width, style: .color(.bad, bold: true))
         } else if !form.focus.hint.isEmpty {
             screen.put("\(form.focus.label): \(form.focus.hint)", x: inner.x, y: infoY, maxWidth: inner.width, style: .muted)
         }
-        screen.put(Keymap.statusHints(.form), x: inner.x, y: inner.maxY - 1, maxWidth: inner.width, style: .muted)
         return cursor
     }
 }

@@ -5,8 +5,11 @@ enum Render {
     static func frame(_ s: AppState) -> Frame {
         var screen = Screen(width: s.width, height: s.height)
         if s.isTooSmall {
+            // One line when it fits; wrapped over the rows there are when the pane is narrow.
             let needs = "terminal too small (needs at least \(AppState.minWidth)×\(AppState.minHeight)); q quits"
-            screen.put(needs, x: 0, y: 0, style: .color(.warn, bold: true))
+            for (y, line) in needs.wrapped(to: s.width).prefix(s.height).enumerated() {
+                screen.put(line, x: 0, y: y, style: .color(.warn, bold: true))
+            }
             return Frame(screen: screen, cursor: nil)
         }
         header(s, &screen)
@@ -45,18 +48,17 @@ enum Render {
     private static func header(_ s: AppState, _ screen: inout Screen) {
         let bar = Style(color: .accent, reverse: true)
         screen.bar("", y: 0, style: bar)
-        var left = " NetTUI · " + (s.path.map(Store.baseName) ?? "demo network (never saved)")
+        var left = " NetTUI · " + (s.path.map(Store.baseName) ?? "demo (never saved)")
         if s.isDirty { left += " ● modified" }
         if s.readOnlyReason != nil { left += " [read-only]" }
         let n = s.network.contacts.count
-        let right = "\(n) contact\(n == 1 ? "" : "s") · \(s.network.networks.count) networks · \(s.today) "
+        let contacts = "\(n) contact\(n == 1 ? "" : "s")"
+        // The right side gives way, least useful part first, when the file name needs the room.
+        let candidates = ["\(contacts) · \(s.network.networks.count) networks · \(s.today) ", "\(contacts) · \(s.today) ", "\(contacts) ", ""]
+        let right = candidates.first { s.width - $0.columns > left.columns + 1 } ?? ""
         let rightCols = right.columns
-        if s.width - rightCols > left.columns + 1 {
-            screen.put(right, x: s.width - rightCols, y: 0, style: bar)
-            screen.put(left, x: 0, y: 0, maxWidth: s.width - rightCols - 1, style: Style(color: .accent, bold: true, reverse: true))
-        } else {
-            screen.put(left, x: 0, y: 0, style: Style(color: .accent, bold: true, reverse: true))
-        }
+        screen.put(right, x: s.width - rightCols, y: 0, style: bar)
+        screen.put(left, x: 0, y: 0, maxWidth: s.width - rightCols - 1, style: Style(color: .accent, bold: true, reverse: true))
     }
 
     private static func tabs(_ s: AppState, _ screen: inout Screen) {

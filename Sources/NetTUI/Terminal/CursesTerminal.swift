@@ -85,16 +85,16 @@ final class CursesTerminal {
     }
 
     /// The next event, or nil when none came within the poll interval.
-    func readEvent() -> Event? {
+    func readInput() -> Input? {
         var ch: wint_t = 0
         let r = get_wch(&ch)
         if r == ERR { return nil }
         if r == KEY_CODE_YES {
             let code = Int32(ch)
             if code == KEY_RESIZE { return .resize(width: size.width, height: size.height) }
-            return Self.specialKey(code).map(Event.key)
+            return Self.specialKey(code).map(Input.key)
         }
-        return Self.characterKey(UInt32(ch)).map(Event.key)
+        return Self.characterKey(UInt32(ch)).map(Input.key)
     }
 
     static func specialKey(_ code: Int32) -> Key? {
