@@ -24,7 +24,9 @@ static inline attr_t nt_a_normal(void) { return A_NORMAL; }
 static inline int nt_color_pair(int n) { return (int)COLOR_PAIR(n); }
 
 // Termination requests (SIGTERM, SIGHUP, SIGINT) only set a flag; the event loop polls it and
-// leaves through the normal path, which saves nothing silently and restores the terminal.
+// leaves through the normal path, which restores the terminal and keeps unsaved edits.
+// The flag is a static in a header, so each Swift file that imports it gets its own copy: install
+// and poll it from one Swift file only (CursesTerminal.swift).
 static volatile sig_atomic_t nt_term_signal = 0;
 static inline void nt_on_term(int sig) { nt_term_signal = sig; }
 

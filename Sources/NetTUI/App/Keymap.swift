@@ -92,9 +92,9 @@ enum Keymap {
             Binding([.escape], .cancel, "Clear the filter", status: "clear"),
         ],
         .confirm: [
-            Binding([.char("y"), .char("Y")], .confirm, "Yes"),
-            Binding([.char("n"), .char("N")], .decline, "No (when quitting: quit without saving)"),
-            Binding([.escape, .char("c")], .cancel, "Cancel"),
+            Binding([.char("y"), .char("Y")], .confirm, "Yes", status: "yes"),
+            Binding([.char("n"), .char("N")], .decline, "No (when quitting: quit without saving)", status: "no"),
+            Binding([.escape, .char("c")], .cancel, "Cancel", status: "cancel"),
         ],
         .help: [
             Binding([.escape, .char("q"), .char("?"), .enter], .back, "Close the help", status: "close"),

@@ -100,8 +100,12 @@ struct OpenCommand: ParsableCommand {
         terminal.draw(Render.frame(driver.state))
         var signal: Int32 = 0
         while true {
-            signal = nt_pending_term_signal()
+            signal = terminal.pendingSignal
             if signal != 0 { break }
+            if terminal.isGone {
+                signal = SIGHUP
+                break
+            }
             guard let event = terminal.readInput() else { continue }
             if !driver.send(event) { break }
             terminal.draw(Render.frame(driver.state))
@@ -125,4 +129,3 @@ struct OpenCommand: ParsableCommand {
     }
 }
 
-import CNcurses

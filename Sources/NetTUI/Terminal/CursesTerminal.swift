@@ -1,4 +1,5 @@
 import CNcurses
+import Dispatch
 import Glibc
 
 /// The only code that talks to curses: it starts and ends the full-screen mode, copies a rendered
@@ -43,6 +44,9 @@ final class CursesTerminal {
         endwin()
     }
 
+    /// The termination signal received (SIGTERM, SIGHUP, SIGINT), or 0.
+    var pendingSignal: Int32 { nt_pending_term_signal() }
+
     func suspend() {
         nt_suspend()
     }
@@ -84,11 +88,24 @@ final class CursesTerminal {
         return result
     }
 
+    /// Consecutive reads that failed at once instead of waiting out the poll interval.
+    private var instantFailures = 0
+
+    /// True when the terminal has gone away (a closed pty makes every read fail at once), so
+    /// the program must end instead of spinning.
+    var isGone: Bool { instantFailures > 50 }
+
     /// The next event, or nil when none came within the poll interval.
     func readInput() -> Input? {
         var ch: wint_t = 0
+        let started = DispatchTime.now().uptimeNanoseconds
         let r = get_wch(&ch)
-        if r == ERR { return nil }
+        if r == ERR {
+            let waited = DispatchTime.now().uptimeNanoseconds - started
+            instantFailures = waited < 20_000_000 ? instantFailures + 1 : 0
+            return nil
+        }
+        instantFailures = 0
         if r == KEY_CODE_YES {
             let code = Int32(ch)
             if code == KEY_RESIZE { return .resize(width: size.width, height: size.height) }
