@@ -29,10 +29,6 @@ struct OpenCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard isatty(0) == 1, isatty(1) == 1 else {
-            printError("nettui: the dashboard needs a terminal. For scripts, see `nettui --help` (check, demo, keys).")
-            throw ExitCode(2)
-        }
         var state: AppState
         var lock: FileLock?
         if demo {
@@ -53,6 +49,11 @@ struct OpenCommand: ParsableCommand {
             lock = opened.lock
         }
         defer { lock?.release() }
+        // After loading, so that a broken file is reported even when there is no terminal.
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            printError("nettui: the dashboard needs a terminal. For scripts, see `nettui --help` (check, demo, keys).")
+            throw ExitCode(2)
+        }
         try MainActor.assumeIsolated { try Self.loop(state) }
     }
 
