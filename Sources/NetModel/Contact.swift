@@ -28,6 +28,10 @@ public struct Contact: Equatable, Sendable, Identifiable {
     public var stage: Stage = .interest
     /// How well we work together; nil when not yet rated.
     public var chemistry: Rating?
+    /// Ratings of the scheme's criteria, by criterion id.
+    public var criteria: [String: Rating] = [:]
+    /// Every change of the two ratings, oldest first.
+    public var ratingHistory: [RatingChange] = []
     /// Who in the organisation keeps this relationship.
     public var owner: String = ""
     public var created: Timestamp

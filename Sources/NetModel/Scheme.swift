@@ -36,6 +36,8 @@ public struct Scheme: Equatable, Sendable {
     /// A rating at or above this counts as high.
     public var threshold: Rating = .one
     public var quadrants: [Quadrant: QuadrantPolicy] = Scheme.defaultPolicies
+    /// At most `maxCriteria` criteria from which ratings are suggested (see Segmentation.swift).
+    public var criteria: [Criterion] = []
     public var extra: [String: JSON] = [:]
     /// Keys inside `quadrants` that are not one of the four quadrants, kept for the next save.
     public var quadrantsExtra: [String: JSON] = [:]

@@ -38,3 +38,41 @@ extension Contact {
             .joined(separator: "\n"))
     }
 }
+
+/// A `/` filter: words that must all appear in a contact's searchable text, and `field:value`
+/// terms that match one field exactly — `kind:customer`, `tag:design`, `stage:trust`, `owner:kaisa`.
+public struct ContactQuery: Sendable {
+    public var words: [String] = []
+    public var terms: [(field: String, value: String)] = []
+
+    public static let fields = ["kind", "tag", "stage", "owner"]
+
+    public init(_ text: String) {
+        for word in SearchText.words(text) {
+            if let colon = word.firstIndex(of: ":"), Self.fields.contains(String(word[..<colon])), word.index(after: colon) < word.endIndex {
+                terms.append((String(word[..<colon]), String(word[word.index(after: colon)...])))
+            } else {
+                words.append(word)
+            }
+        }
+    }
+
+    public var isEmpty: Bool { words.isEmpty && terms.isEmpty }
+
+    public func matches(_ c: Contact) -> Bool {
+        for (field, value) in terms {
+            let candidates: [String]
+            switch field {
+            case "kind": candidates = c.kinds.map(\.rawValue)
+            case "tag": candidates = c.tags
+            case "stage": candidates = [c.stage.rawValue]
+            default: candidates = [c.owner]
+            }
+            // A value matches the start of a field's word: owner:kaisa finds "Kaisa Virtanen".
+            guard candidates.contains(where: { SearchText.fold($0).split(separator: " ").contains { $0.hasPrefix(value) } || SearchText.fold($0) == value }) else {
+                return false
+            }
+        }
+        return words.isEmpty || SearchText.matches(c.searchText, words: words)
+    }
+}

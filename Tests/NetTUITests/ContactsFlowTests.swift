@@ -251,7 +251,7 @@ final class ContactsFlowTests: XCTestCase {
     }
 
     func testHelpIsGeneratedFromTheKeymap() {
-        var h = Harness(width: 120, height: 60)
+        var h = Harness(width: 250, height: 80)
         h.press(.char("?"))
         for b in Keymap.table[.contacts]! {
             XCTAssertTrue(h.text.contains(b.help), "help lacks \(b.help)")

@@ -42,13 +42,13 @@ struct Harness {
 
     mutating func resize(_ w: Int, _ h: Int) { send(.resize(width: w, height: h)) }
 
-    /// Selects the list row showing `name` by filtering for it, then clears the filter.
+    /// Selects the contact named `name` in the current pane.
     mutating func select(_ name: String) {
         guard let c = state.network.contacts.first(where: { $0.name == name }) else {
             XCTFail("no contact named \(name)")
             return
         }
-        driver.state.list.selectedID = c.id
+        driver.state.select(c.id)
         driver.state.keepSelectionVisible()
     }
 }

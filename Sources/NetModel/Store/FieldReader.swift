@@ -129,6 +129,41 @@ struct FieldReader {
         return t
     }
 
+    /// The elements of an array field (a wrong type is a problem and gives none).
+    mutating func array(_ key: String) -> [JSON] {
+        switch value(key, required: false) {
+        case nil, .null?: return []
+        case .array(let items)?: return items
+        case let other?: problem(.wrongType, key, "expected an array, found \(other.typeName)"); return []
+        }
+    }
+
+    /// An object of ratings by key, such as a contact's criterion ratings.
+    mutating func ratingMap(_ key: String) -> [String: Rating] {
+        switch value(key, required: false) {
+        case nil, .null?: return [:]
+        case .object(let o)?:
+            var out: [String: Rating] = [:]
+            for (k, v) in o {
+                if let d = v.doubleValue, let r = Rating(value: d) { out[k] = r } else {
+                    problem(.offScale, "\(key).\(k)", "\(v.textValue) is off the scale (\(Rating.scaleText))")
+                }
+            }
+            return out
+        case let other?: problem(.wrongType, key, "expected an object of ratings, found \(other.typeName)"); return [:]
+        }
+    }
+
+    /// A reader for an object nested in this one; its problems join this reader's with `absorb`.
+    func child(_ value: JSON, _ path: String) -> FieldReader {
+        var ignored: [Problem] = []
+        var r = FieldReader(value, location: "\(location).\(path)", problems: &ignored)
+        r.problems = ignored
+        return r
+    }
+
+    mutating func absorb(_ other: FieldReader) { problems += other.problems }
+
     mutating func nested(_ key: String) -> JSON {
         value(key, required: false) ?? .object([:])
     }

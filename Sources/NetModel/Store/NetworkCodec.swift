@@ -91,6 +91,17 @@ public enum NetworkCodec {
         c.importanceNow = r.rating("importanceNow", default: .tenth)
         c.importanceFuture = r.rating("importanceFuture", default: .tenth)
         c.stage = r.enumValue("stage", default: .interest)
+        c.criteria = r.ratingMap("criteria")
+        for (i, item) in r.array("ratingHistory").enumerated() {
+            var h = r.child(item, "ratingHistory[\(i)]")
+            if let date = h.optionalDay("date", required: true) {
+                var change = RatingChange(date: date, fromNow: h.rating("fromNow", default: .tenth), fromFuture: h.rating("fromFuture", default: .tenth),
+                                          toNow: h.rating("toNow", default: .tenth), toFuture: h.rating("toFuture", default: .tenth))
+                change.extra = h.extra
+                c.ratingHistory.append(change)
+            }
+            r.absorb(h)
+        }
         c.chemistry = r.optionalRating("chemistry")
         c.owner = r.string("owner")
         c.extra = r.extra
@@ -176,6 +187,20 @@ public enum NetworkCodec {
             problems += p.problems
             _ = q.nested(quadrant.rawValue)
         }
+        for (i, item) in r.array("criteria").enumerated() {
+            var c = r.child(item, "criteria[\(i)]")
+            let id = c.string("id", required: true), name = c.string("name", required: true)
+            let axis: Axis = c.enumValue("axis", default: .now)
+            if !id.isEmpty {
+                var criterion = Criterion(id: id, name: name, axis: axis)
+                criterion.extra = c.extra
+                s.criteria.append(criterion)
+            }
+            r.absorb(c)
+        }
+        if s.criteria.count > Scheme.maxCriteria {
+            problems.append(Problem(.invalidValue, "scheme.criteria", "\(s.criteria.count) criteria; at most \(Scheme.maxCriteria) keep segmenting simple"))
+        }
         s.extra = r.extra
         s.quadrantsExtra = q.extra
         problems += q.problems + r.problems
@@ -216,6 +241,9 @@ public enum NetworkCodec {
         return .object(s.extra.merging([
             "axisNow": .string(s.axisNow), "axisFuture": .string(s.axisFuture),
             "threshold": rating(s.threshold), "quadrants": .object(quadrants),
+            "criteria": .array(s.criteria.map { c in
+                .object(c.extra.merging(["id": .string(c.id), "name": .string(c.name), "axis": .string(c.axis.rawValue)]) { $1 })
+            }),
         ]) { $1 })
     }
 
@@ -227,6 +255,13 @@ public enum NetworkCodec {
             "needs": strings(c.needs), "notes": .string(c.notes),
             "importanceNow": rating(c.importanceNow), "importanceFuture": rating(c.importanceFuture),
             "stage": .string(c.stage.rawValue), "chemistry": rating(c.chemistry), "owner": .string(c.owner),
+            "criteria": .object(c.criteria.mapValues { rating($0) }),
+            "ratingHistory": .array(c.ratingHistory.map { h in
+                .object(h.extra.merging([
+                    "date": day(h.date), "fromNow": rating(h.fromNow), "fromFuture": rating(h.fromFuture),
+                    "toNow": rating(h.toNow), "toFuture": rating(h.toFuture),
+                ]) { $1 })
+            }),
             "created": .string(c.created.description), "updated": .string(c.updated.description),
         ]) { $1 })
     }

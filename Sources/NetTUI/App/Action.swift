@@ -1,11 +1,15 @@
+import NetModel
+
 /// What a key asks for. The keymap maps keys to actions; `AppState.perform` carries them out.
 enum Action: Hashable, Sendable {
     // Moving
-    case moveUp, moveDown, pageUp, pageDown, top, bottom
+    case moveUp, moveDown, moveLeft, moveRight, pageUp, pageDown, top, bottom
     // Panes
     case nextPane, previousPane, goToPane(PaneID)
     // Contacts
     case filter, clearFilter, cycleSort, reverseSort, openCard, addContact, editContact, deleteContact
+    // Matrix: move the selected contact to the neighbouring quadrant; set both ratings
+    case moveContact(MatrixMove), rateContact
     // Document
     case undo, redo, save, quit, help, suspend
     // Closing a view, answering a prompt

@@ -32,11 +32,16 @@ enum SortKey: Int, CaseIterable, Sendable {
 struct ContactListState: Sendable {
     var sort: SortKey = .name
     var ascending = true
-    var filter = TextField()
-    var editingFilter = false
     var selectedID: String?
     /// The first list row on screen.
     var top = 0
+}
+
+/// The matrix pane's cursor: the focused quadrant, and a selection and scroll position in each.
+struct MatrixState: Sendable {
+    var focus: Quadrant = .key
+    var selectedID: [Quadrant: String] = [:]
+    var top: [Quadrant: Int] = [:]
 }
 
 /// What sits on top of the panes and takes the keys.
@@ -75,6 +80,10 @@ struct AppState: Sendable {
     var history = History()
     var pane: PaneID = .contacts
     var list = ContactListState()
+    var matrix = MatrixState()
+    /// The `/` filter; it narrows the contacts list and every quadrant of the matrix.
+    var filter = TextField()
+    var editingFilter = false
     var modal: Modal = .none
     var message: StatusMessage?
     var width: Int
@@ -85,6 +94,8 @@ struct AppState: Sendable {
     private(set) var lastContact: [String: Day] = [:]
     /// Indexes into `network.contacts` of the rows the list shows, in order.
     private(set) var rows: [Int] = []
+    /// The same for each quadrant of the matrix, sorted by name.
+    private(set) var quadrantRows: [Quadrant: [Int]] = [:]
 
     init(network: Network, path: String?, readOnlyReason: String? = nil, width: Int = 80, height: Int = 24, clock: Clock = .system) {
         self.network = network
@@ -113,10 +124,10 @@ struct AppState: Sendable {
     /// the selection on the same contact when it is still shown.
     mutating func refresh() {
         lastContact = network.lastContactDays()
-        let words = SearchText.words(list.filter.text)
+        let query = ContactQuery(filter.text)
         var indexes = Array(network.contacts.indices)
-        if !words.isEmpty {
-            indexes = indexes.filter { SearchText.matches(network.contacts[$0].searchText, words: words) }
+        if !query.isEmpty {
+            indexes = indexes.filter { query.matches(network.contacts[$0]) }
         }
         let contacts = network.contacts
         let names = indexes.reduce(into: [Int: String]()) { $0[$1] = SearchText.fold(contacts[$1].name) }
@@ -139,6 +150,14 @@ struct AppState: Sendable {
             if names[a]! != names[b]! { return names[a]! < names[b]! }
             return ca.id < cb.id
         }
+        var byQuadrant: [Quadrant: [Int]] = [:]
+        for i in indexes { byQuadrant[network.scheme.quadrant(of: contacts[i]), default: []].append(i) }
+        for q in Quadrant.allCases {
+            byQuadrant[q] = (byQuadrant[q] ?? []).sorted { names[$0]! != names[$1]! ? names[$0]! < names[$1]! : contacts[$0].id < contacts[$1].id }
+            if let id = matrix.selectedID[q], byQuadrant[q]!.contains(where: { contacts[$0].id == id }) { continue }
+            matrix.selectedID[q] = byQuadrant[q]!.first.map { contacts[$0].id }
+        }
+        quadrantRows = byQuadrant
         let ascending = list.ascending
         indexes.sort { ascending ? less($0, $1) : less($1, $0) }
         rows = indexes
@@ -146,13 +165,46 @@ struct AppState: Sendable {
         keepSelectionVisible()
     }
 
+    /// The row of the selected contact within the focused quadrant.
+    func matrixIndex(_ q: Quadrant) -> Int? {
+        guard let id = matrix.selectedID[q] else { return nil }
+        return quadrantRows[q]?.firstIndex { network.contacts[$0].id == id }
+    }
+
+    /// The contact the current pane has selected: the list's, or the focused quadrant's.
+    var currentContact: Contact? {
+        switch pane {
+        case .contacts: return selectedContact
+        case .matrix: return matrix.selectedID[matrix.focus].flatMap { network.contact(id: $0) }
+        }
+    }
+
+    /// Selects a contact in the current pane (after an edit or a move).
+    mutating func select(_ id: String) {
+        list.selectedID = id
+        if let c = network.contact(id: id) {
+            let q = network.scheme.quadrant(of: c)
+            matrix.selectedID[q] = id
+            if pane == .matrix { matrix.focus = q }
+        }
+    }
+
     /// Scrolls the list so the selected row is on screen.
     mutating func keepSelectionVisible() {
-        let visible = max(1, ContactsPane.listHeight(self))
-        let sel = selectedIndex ?? 0
-        if sel < list.top { list.top = sel }
-        if sel >= list.top + visible { list.top = sel - visible + 1 }
-        list.top = max(0, min(list.top, max(0, rows.count - visible)))
+        list.top = Self.scrolled(list.top, selected: selectedIndex ?? 0, count: rows.count, visible: ContactsPane.listHeight(self))
+        let visible = MatrixPane.rowsVisible(self)
+        for q in Quadrant.allCases {
+            matrix.top[q] = Self.scrolled(matrix.top[q] ?? 0, selected: matrixIndex(q) ?? 0, count: quadrantRows[q]?.count ?? 0, visible: visible)
+        }
+    }
+
+    /// The first row to show so that `selected` is within a window of `visible` rows.
+    static func scrolled(_ top: Int, selected: Int, count: Int, visible: Int) -> Int {
+        let visible = max(1, visible)
+        var top = top
+        if selected < top { top = selected }
+        if selected >= top + visible { top = selected - visible + 1 }
+        return max(0, min(top, max(0, count - visible)))
     }
 
     /// The key context: which keymap table reads the next key.
@@ -162,7 +214,12 @@ struct AppState: Sendable {
         case .confirmDelete, .confirmQuit: return .confirm
         case .help: return .help
         case .card: return .card
-        case .none: return list.editingFilter ? .filter : .contacts
+        case .none:
+            if editingFilter { return .filter }
+            switch pane {
+            case .contacts: return .contacts
+            case .matrix: return .matrix
+            }
         }
     }
 }

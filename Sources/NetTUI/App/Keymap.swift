@@ -1,11 +1,12 @@
 /// Where keys are read. Each context has its own table; the panes also take the global table.
 enum KeyContext: String, CaseIterable, Sendable {
-    case global, contacts, card, form, textField, filter, confirm, help
+    case global, contacts, matrix, card, form, textField, filter, confirm, help
 
     var title: String {
         switch self {
         case .global: return "Everywhere (outside forms)"
         case .contacts: return "Contacts pane"
+        case .matrix: return "Matrix pane"
         case .card: return "Contact card (full screen)"
         case .form: return "Forms"
         case .textField: return "Text fields (forms and filter)"
@@ -55,7 +56,7 @@ enum Keymap {
             Binding([.pageUp, .ctrl("b")], .pageUp, "Page up"),
             Binding([.home, .char("g")], .top, "First contact"),
             Binding([.end, .char("G")], .bottom, "Last contact"),
-            Binding([.char("/")], .filter, "Filter: name, organisation, tags, competences, needs, notes", status: "filter"),
+            Binding([.char("/")], .filter, "Filter: name, organisation, tags, competences, needs, notes; kind:customer, tag:…, stage:…, owner:…", status: "filter"),
             Binding([.escape], .clearFilter, "Clear the filter"),
             Binding([.char("o")], .cycleSort, "Sort by the next column (name, organisation, last contact, importance)", status: "sort"),
             Binding([.char("O")], .reverseSort, "Reverse the sort order"),
@@ -63,6 +64,25 @@ enum Keymap {
             Binding([.char("a")], .addContact, "Add a contact", status: "add"),
             Binding([.char("e")], .editContact, "Edit the contact", status: "edit"),
             Binding([.char("d"), .delete], .deleteContact, "Delete the contact (asks first)", status: "delete"),
+        ],
+        .matrix: [
+            Binding([.down, .char("j")], .moveDown, "Next contact in the quadrant; from the bottom, the quadrant below"),
+            Binding([.up, .char("k")], .moveUp, "Previous contact; from the top, the quadrant above"),
+            Binding([.left, .char("h")], .moveLeft, "The quadrant to the left (lower importance now)"),
+            Binding([.right, .char("l")], .moveRight, "The quadrant to the right (higher importance now)"),
+            Binding([.pageDown, .ctrl("f")], .pageDown, "Page down in the quadrant"),
+            Binding([.pageUp, .ctrl("b")], .pageUp, "Page up in the quadrant"),
+            Binding([.home, .char("g")], .top, "First contact of the quadrant"),
+            Binding([.end, .char("G")], .bottom, "Last contact of the quadrant"),
+            Binding([.shiftRight, .char("L")], .moveContact(.raiseNow), "Move the contact right: raise importance now to the threshold", status: "move"),
+            Binding([.shiftLeft, .char("H")], .moveContact(.lowerNow), "Move the contact left: lower importance now below the threshold"),
+            Binding([.shiftUp, .char("K")], .moveContact(.raiseFuture), "Move the contact up: raise importance in future to the threshold"),
+            Binding([.shiftDown, .char("J")], .moveContact(.lowerFuture), "Move the contact down: lower importance in future below the threshold"),
+            Binding([.char("r")], .rateContact, "Set both ratings (the form, at Importance now)", status: "rate"),
+            Binding([.enter], .openCard, "Open the contact card", status: "card"),
+            Binding([.char("e")], .editContact, "Edit the contact", status: "edit"),
+            Binding([.char("/")], .filter, "Filter every quadrant (also kind:customer, tag:…, stage:…, owner:…)", status: "filter"),
+            Binding([.escape], .clearFilter, "Clear the filter"),
         ],
         .card: [
             Binding([.escape, .enter, .char("q")], .back, "Back to the list", status: "back"),
@@ -108,7 +128,7 @@ enum Keymap {
     /// The contexts searched, in order, for a key typed in `context`.
     static func chain(_ context: KeyContext) -> [KeyContext] {
         switch context {
-        case .contacts: return [.contacts, .global]
+        case .contacts, .matrix: return [context, .global]
         case .form, .filter: return [context, .textField]
         default: return [context]
         }

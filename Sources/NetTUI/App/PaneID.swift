@@ -2,10 +2,12 @@
 /// once it exists.
 enum PaneID: Int, CaseIterable, Sendable {
     case contacts = 1
+    case matrix = 2
 
     var title: String {
         switch self {
         case .contacts: return "Contacts"
+        case .matrix: return "Matrix"
         }
     }
 }

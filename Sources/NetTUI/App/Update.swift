@@ -27,7 +27,7 @@ extension AppState {
     private mutating func typeCharacter(_ c: Character, in context: KeyContext) {
         switch context {
         case .filter:
-            list.filter.insert(c)
+            filter.insert(c)
             refresh()
         case .form:
             guard case .form(var form) = modal else { return }
@@ -48,13 +48,16 @@ extension AppState {
         case .card(let scroll): return performInCard(action, scroll)
         case .none: break
         }
-        if list.editingFilter { performInFilter(action); return [] }
-        return performInPane(action)
+        if editingFilter { performInFilter(action); return [] }
+        switch pane {
+        case .contacts: return performInContacts(action)
+        case .matrix: return performInMatrix(action)
+        }
     }
 
     // MARK: - The contacts pane
 
-    private mutating func performInPane(_ action: Action) -> [Effect] {
+    private mutating func performInContacts(_ action: Action) -> [Effect] {
         switch action {
         case .moveDown: moveSelection(by: 1)
         case .moveUp: moveSelection(by: -1)
@@ -62,14 +65,6 @@ extension AppState {
         case .pageUp: moveSelection(by: -max(1, ContactsPane.listHeight(self) - 1))
         case .top: moveSelection(to: 0)
         case .bottom: moveSelection(to: rows.count - 1)
-        case .filter:
-            list.editingFilter = true
-            list.filter.cursor = list.filter.text.count
-        case .clearFilter:
-            if !list.filter.text.isEmpty {
-                list.filter = TextField()
-                refresh()
-            }
         case .cycleSort:
             list.sort = SortKey(rawValue: (list.sort.rawValue + 1) % SortKey.allCases.count)!
             list.ascending = list.sort.defaultAscending
@@ -79,18 +74,100 @@ extension AppState {
             list.ascending.toggle()
             refresh()
             message = StatusMessage(text: "Sorted by \(list.sort.title), \(list.ascending == list.sort.defaultAscending ? "normal" : "reversed") order", isError: false)
-        case .openCard:
-            if selectedContact != nil { modal = .card(scroll: 0) }
         case .addContact:
             if editable() { modal = .form(ContactForm(contact: nil)) }
-        case .editContact:
-            if let c = selectedContact, editable() { modal = .form(ContactForm(contact: c)) }
         case .deleteContact:
             if let c = selectedContact, editable() { modal = .confirmDelete(id: c.id) }
+        default:
+            return performShared(action)
+        }
+        return []
+    }
+
+    /// Actions the contacts and matrix panes share: the filter, the card, editing, then the global keys.
+    private mutating func performShared(_ action: Action) -> [Effect] {
+        switch action {
+        case .filter:
+            editingFilter = true
+            filter.cursor = filter.text.count
+        case .clearFilter:
+            if !filter.text.isEmpty {
+                filter = TextField()
+                refresh()
+            }
+        case .openCard:
+            if currentContact != nil { modal = .card(scroll: 0) }
+        case .editContact:
+            if let c = currentContact, editable() { modal = .form(ContactForm(contact: c)) }
+        case .rateContact:
+            if let c = currentContact, editable() {
+                var form = ContactForm(contact: c)
+                form.focus = .importanceNow
+                modal = .form(form)
+            }
         default:
             return performGlobal(action)
         }
         return []
+    }
+
+    // MARK: - The matrix pane
+
+    /// Where each quadrant sits on the whiteboard: (column, row), now growing rightwards and future upwards.
+    static func gridPosition(_ q: Quadrant) -> (col: Int, row: Int) {
+        switch q {
+        case .rising: return (0, 0)
+        case .key: return (1, 0)
+        case .lightTouch: return (0, 1)
+        case .maintain: return (1, 1)
+        }
+    }
+
+    static func quadrant(col: Int, row: Int) -> Quadrant {
+        Quadrant.allCases.first { gridPosition($0) == (col, row) }!
+    }
+
+    private mutating func performInMatrix(_ action: Action) -> [Effect] {
+        let q = matrix.focus
+        let (col, row) = Self.gridPosition(q)
+        let count = quadrantRows[q]?.count ?? 0
+        let index = matrixIndex(q) ?? 0
+        let page = max(1, MatrixPane.rowsVisible(self) - 1)
+        switch action {
+        case .moveDown:
+            if index + 1 < count { selectInQuadrant(index + 1) } else if row == 0 { matrix.focus = Self.quadrant(col: col, row: 1) }
+        case .moveUp:
+            if index > 0 && count > 0 { selectInQuadrant(index - 1) } else if row == 1 { matrix.focus = Self.quadrant(col: col, row: 0) }
+        case .moveLeft: matrix.focus = Self.quadrant(col: 0, row: row)
+        case .moveRight: matrix.focus = Self.quadrant(col: 1, row: row)
+        case .pageDown: selectInQuadrant(index + page)
+        case .pageUp: selectInQuadrant(index - page)
+        case .top: selectInQuadrant(0)
+        case .bottom: selectInQuadrant(count - 1)
+        case .moveContact(let move):
+            guard let c = currentContact, editable() else { return [] }
+            guard let (now, future) = network.scheme.ratings(after: move, now: c.importanceNow, future: c.importanceFuture) else {
+                message = StatusMessage(text: "\(c.name) is already at that edge of the matrix", isError: false)
+                return []
+            }
+            var after = c
+            after.setRatings(now: now, future: future, on: today)
+            after.updated = clock.now()
+            commit([.contact(before: c, after: after)])
+            select(c.id)
+            let to = network.scheme.policy(network.scheme.quadrant(of: after)).name
+            message = StatusMessage(text: "Moved \(c.name) to \(to) (now \(now.text), future \(future.text)); u undoes", isError: false)
+        default:
+            return performShared(action)
+        }
+        keepSelectionVisible()
+        return []
+    }
+
+    private mutating func selectInQuadrant(_ index: Int) {
+        let q = matrix.focus
+        guard let rows = quadrantRows[q], !rows.isEmpty else { return }
+        matrix.selectedID[q] = network.contacts[rows[max(0, min(rows.count - 1, index))]].id
     }
 
     private mutating func moveSelection(by delta: Int) {
@@ -138,13 +215,13 @@ extension AppState {
     private mutating func performInFilter(_ action: Action) {
         switch action {
         case .submit:
-            list.editingFilter = false
+            editingFilter = false
         case .cancel:
-            list.editingFilter = false
-            list.filter = TextField()
+            editingFilter = false
+            filter = TextField()
             refresh()
         default:
-            if list.filter.edit(action) { refresh() }
+            if filter.edit(action) { refresh() }
         }
     }
 
@@ -156,9 +233,9 @@ extension AppState {
         case .moveDown: modal = .card(scroll: scroll + 1)
         case .moveUp: modal = .card(scroll: max(0, scroll - 1))
         case .editContact:
-            if let c = selectedContact, editable() { modal = .form(ContactForm(contact: c)) }
+            if let c = currentContact, editable() { modal = .form(ContactForm(contact: c)) }
         case .deleteContact:
-            if let c = selectedContact, editable() { modal = .confirmDelete(id: c.id) }
+            if let c = currentContact, editable() { modal = .confirmDelete(id: c.id) }
         case .help: modal = .help(scroll: 0, from: .card)
         default: break
         }
@@ -201,13 +278,14 @@ extension AppState {
                     message = StatusMessage(text: "No changes", isError: false)
                 } else {
                     commit([.contact(before: form.original, after: contact)])
-                    list.selectedID = contact.id
+                    select(contact.id)
                     if selectedIndex == nil {
                         // Added or edited out of the current filter: clear it so the contact shows.
-                        list.filter = TextField()
-                        list.selectedID = contact.id
+                        filter = TextField()
+                        refresh()
+                        select(contact.id)
                     }
-                    refresh()
+                    keepSelectionVisible()
                     message = StatusMessage(text: form.original == nil ? "Added \(contact.name)" : "Updated \(contact.name)", isError: false)
                 }
                 return []

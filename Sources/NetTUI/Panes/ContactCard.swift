@@ -24,6 +24,13 @@ enum ContactCard {
                 out.append(StyledLine([((i == 0 ? label : "").padded(to: labelWidth), .muted), (line, style)]))
             }
         }
+        // Segmentation: the criteria, what they suggest, and the contact's path through the matrix.
+        let rated = scheme.criteria.compactMap { k in c.criteria[k.id].map { "\(k.name) \($0.text)" } }
+        field("Criteria", rated.joined(separator: " · "))
+        if let suggested = scheme.drift(c) {
+            field("Suggested", "\(scheme.policy(suggested).name) — the criteria disagree with the ratings", .color(.warn))
+        }
+        field("Path", path(c, scheme))
         let last = s.lastContact[c.id]
         var lastText = last.map { "\($0) (\(ContactsPane.ago($0, today: s.today)))" } ?? "never"
         if let over = ContactsPane.overdueDays(c, s) { lastText += " — overdue by \(over) d (every \(policy.cadenceDays) d)" }
@@ -61,6 +68,19 @@ enum ContactCard {
             out.append(StyledLine("added \(c.created.day) · updated \(c.updated.day)", .muted))
         }
         return out
+    }
+
+    /// "Light touch → Rising 2026-03-04 → Key 2026-10-02": each change of quadrant with its day.
+    static func path(_ c: Contact, _ scheme: Scheme) -> String {
+        var steps: [String] = []
+        for h in c.ratingHistory.sorted(by: { $0.date < $1.date }) {
+            let from = scheme.quadrant(now: h.fromNow, future: h.fromFuture)
+            let to = scheme.quadrant(now: h.toNow, future: h.toFuture)
+            guard from != to else { continue }
+            if steps.isEmpty { steps.append(scheme.policy(from).name) }
+            steps.append("\(scheme.policy(to).name) \(h.date)")
+        }
+        return steps.joined(separator: " → ")
     }
 
     static func draw(_ c: Contact, _ s: AppState, scroll: Int, in area: Rect, full: Bool, _ screen: inout Screen) {

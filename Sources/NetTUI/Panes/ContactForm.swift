@@ -111,11 +111,18 @@ struct ContactForm: Equatable, Sendable {
         c.competences = Self.splitList(text(.competences))
         c.needs = Self.splitList(text(.needs))
         c.notes = text(.notes)
+        var ratings: [Rating] = []
         for f in [Field.importanceNow, .importanceFuture] {
             guard let r = Rating(text: text(f)) else {
                 return .failure(FormError(field: f, message: "\(f.label) must be one of \(Rating.scaleText)"))
             }
-            if f == .importanceNow { c.importanceNow = r } else { c.importanceFuture = r }
+            ratings.append(r)
+        }
+        // A change of rating is recorded in the contact's history (its path through the matrix).
+        if original == nil {
+            (c.importanceNow, c.importanceFuture) = (ratings[0], ratings[1])
+        } else {
+            c.setRatings(now: ratings[0], future: ratings[1], on: now.day)
         }
         guard let stage = Stage(rawValue: text(.stage).lowercased()) else {
             return .failure(FormError(field: .stage, message: "Stage must be one of \(Field.stage.hint)"))

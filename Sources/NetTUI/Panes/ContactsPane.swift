@@ -41,11 +41,9 @@ enum ContactsPane {
         return "\(d / 365)y"
     }
 
-    /// Days past the quadrant's cadence (a contact never met counts from when it was added); nil when not overdue.
+    /// Days past the quadrant's cadence; nil when not overdue.
     static func overdueDays(_ c: Contact, _ s: AppState) -> Int? {
-        let since = s.lastContact[c.id] ?? c.created.day
-        let over = s.today.days(since: since) - s.network.scheme.policy(s.network.scheme.quadrant(of: c)).cadenceDays
-        return over > 0 ? over : nil
+        s.network.scheme.overdueDays(c, lastContact: s.lastContact[c.id], today: s.today)
     }
 
     static func draw(_ s: AppState, in area: Rect, _ screen: inout Screen) {

@@ -22,11 +22,14 @@ enum Render {
         case .help(let scroll, let from):
             HelpView.draw(s, scroll: scroll, from: from, in: body, &screen)
         case .card(let scroll):
-            if let c = s.selectedContact {
+            if let c = s.currentContact {
                 ContactCard.draw(c, s, scroll: scroll, in: Rect(x: 1, y: body.y, width: body.width - 2, height: body.height), full: true, &screen)
             }
         case .none, .confirmDelete, .confirmQuit:
-            ContactsPane.draw(s, in: body, &screen)
+            switch s.pane {
+            case .contacts: ContactsPane.draw(s, in: body, &screen)
+            case .matrix: MatrixPane.draw(s, in: body, &screen)
+            }
         }
         switch s.modal {
         case .confirmDelete(let id):
@@ -68,11 +71,11 @@ enum Render {
             x += screen.put(label, x: x, y: 1, style: p == s.pane ? Style(bold: true, reverse: true) : .muted)
             x += 1
         }
-        // The list's state on the right of the tab row: sort order and the filter's count.
-        var info = "sort: \(s.list.sort.title) \(s.list.ascending ? "▲" : "▼")"
-        if !s.list.filter.text.isEmpty {
-            info = "/\(s.list.filter.text)  \(s.rows.count) of \(s.network.contacts.count)  ·  " + info
-        }
+        // The pane's state on the right of the tab row: the filter's count, and the list's sort order.
+        var parts: [String] = []
+        if !s.filter.text.isEmpty { parts.append("/\(s.filter.text)  \(s.rows.count) of \(s.network.contacts.count)") }
+        if s.pane == .contacts { parts.append("sort: \(s.list.sort.title) \(s.list.ascending ? "▲" : "▼")") }
+        let info = parts.joined(separator: "  ·  ")
         let room = s.width - x - 1
         if room > 8 {
             let shown = info.truncated(to: room)
@@ -88,12 +91,12 @@ enum Render {
             screen.bar(" " + m.text, y: y, style: m.isError ? Style(color: .bad, bold: true, reverse: true) : Style(color: .good, reverse: true))
             return nil
         }
-        if case .none = s.modal, s.list.editingFilter {
+        if case .none = s.modal, s.editingFilter {
             screen.bar("", y: y, style: .plain)
             let prompt = "/"
             let hints = "  " + Keymap.statusHints(.filter)
             let fieldWidth = max(1, s.width - prompt.count - hints.columns - 1)
-            let (text, col) = s.list.filter.visible(width: fieldWidth)
+            let (text, col) = s.filter.visible(width: fieldWidth)
             screen.put(prompt, x: 0, y: y, style: .bold)
             screen.put(text, x: 1, y: y, maxWidth: fieldWidth)
             screen.put(hints, x: 1 + fieldWidth, y: y, style: .muted)
