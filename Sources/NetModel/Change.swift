@@ -42,7 +42,9 @@ extension Network {
         switch (index, after) {
         case (let i?, let a?): list[i] = a
         case (let i?, nil): list.remove(at: i)
-        case (nil, let a?): list.append(a)
+        case (nil, let a?):
+            // Lists are kept in id order (as the file is), so an undone delete returns to its place.
+            list.insert(a, at: list.firstIndex { $0.id > a.id } ?? list.count)
         case (nil, nil): break
         }
     }

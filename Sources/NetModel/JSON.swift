@@ -11,6 +11,7 @@ public enum JSON: Equatable, Sendable {
     /// A number in the canonical text the writer uses: integers without a fraction,
     /// everything else in Swift's shortest round-tripping form.
     public static func number(_ value: Double) -> JSON {
+        guard value.isFinite else { return .null }  // JSON has no NaN or infinity
         if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
             return .number(String(Int64(value)))
         }

@@ -191,6 +191,8 @@ public enum NetworkCodec {
             var c = r.child(item, "criteria[\(i)]")
             let id = c.string("id", required: true), name = c.string("name", required: true)
             let axis: Axis = c.enumValue("axis", default: .now)
+            if id.isEmpty, c.object["id"] == .string("") { c.problem(.invalidValue, "id", "must not be empty") }
+            if s.criteria.contains(where: { $0.id == id }) { c.problem(.duplicateID, "id", "criterion id \(id) is used twice") }
             if !id.isEmpty {
                 var criterion = Criterion(id: id, name: name, axis: axis)
                 criterion.extra = c.extra
