@@ -10,9 +10,12 @@ public enum Demo {
         n.me.seeks = ["export to Germany", "EU funding applications", "investor introductions", "contract law", "Chinese distributors"]
         n.me.pitch = "I help small Nordic firms sell abroad: market entry strategy, partner search and funding, from first idea to first order."
 
+        n.scheme.criteria = criteria
+
         for (i, row) in contactRows.enumerated() { b.addContact(i, row) }
         for (i, row) in networkRows.enumerated() { b.addNetwork(i, row) }
         for (i, row) in eventRows.enumerated() { b.addEvent(i, row) }
+        for name in criterionRatings.keys.sorted() + ratingHistories.keys.sorted() { _ = b.ref(name) }
 
         // The file keeps entities sorted by id; so does the demo, so that it reads back equal.
         n.contacts = b.contacts.sorted { $0.id < $1.id }
@@ -177,6 +180,62 @@ public enum Demo {
                    seen: [120]),
     ]
 
+    /// The scheme's criteria: two on each axis.
+    private static let criteria = [
+        Criterion(id: "revenue", name: "Revenue today", axis: .now),
+        Criterion(id: "wallet", name: "Share of wallet", axis: .now),
+        Criterion(id: "fit", name: "Strategic fit", axis: .future),
+        Criterion(id: "growth", name: "Growth potential", axis: .future),
+    ]
+
+    /// Criterion ratings for about half the contacts. Most agree with the contact's quadrant; four
+    /// drift: Ingrid Solberg (Key, criteria say Maintain), Magnus Håland (Rising → Key), Karin
+    /// Åkesson (Rising → Light touch) and Riikka Laine (Maintain → Rising).
+    private static let criterionRatings: [String: [String: Rating]] = [
+        // Key
+        "Aino Järvinen": ["revenue": .ten, "wallet": .ten, "fit": .ten, "growth": .ten],
+        "Søren Østergaard": ["revenue": .ten, "wallet": .one, "fit": .one, "growth": .one],
+        "Mette Kjær": ["revenue": .one, "wallet": .tenth, "fit": .ten, "growth": .one],
+        "Pekka Mäkelä": ["revenue": .tenth, "wallet": .one, "fit": .one],
+        "Ingrid Solberg": ["revenue": .ten, "wallet": .ten, "fit": .tenth, "growth": .zero],
+        "Jukka Heikkinen": ["revenue": .one, "wallet": .one, "fit": .one, "growth": .ten],
+        // Rising
+        "Frederik Nørgaard": ["revenue": .tenth, "wallet": .zero, "fit": .ten, "growth": .ten],
+        "王芳": ["revenue": .zero, "fit": .ten, "growth": .one],
+        "Priya Raman": ["growth": .ten],
+        "Karin Åkesson": ["revenue": .tenth, "wallet": .tenth, "fit": .zero, "growth": .tenth],
+        "Olli Lehtinen": ["fit": .one, "growth": .ten],
+        "Magnus Håland": ["revenue": .one, "wallet": .one, "fit": .one, "growth": .one],
+        // Maintain
+        "Bengt Nyström": ["revenue": .one, "wallet": .one, "fit": .tenth, "growth": .zero],
+        "Leena Salminen": ["revenue": .one, "wallet": .tenth, "fit": .zero],
+        "Niels Bach": ["revenue": .ten, "wallet": .ten, "fit": .zero, "growth": .zero],
+        "Riikka Laine": ["revenue": .tenth, "wallet": .zero, "fit": .one, "growth": .ten],
+        "Jean-Pierre Dubois": ["revenue": .one, "wallet": .one, "fit": .zero, "growth": .tenth],
+        // Light touch
+        "Matti Koskinen": ["revenue": .zero, "wallet": .tenth, "fit": .zero],
+        "Björn Ekström": ["revenue": .zero, "fit": .tenth, "growth": .tenth],
+        "Rasmus Vestergaard": ["revenue": .zero, "wallet": .zero, "growth": .zero],
+        "Sanna Heinonen": ["fit": .tenth, "growth": .tenth],
+    ]
+
+    /// Rating histories: the ratings a contact started with, then (days before today, now, future)
+    /// for each change, oldest first; the last change gives the ratings in `contactRows`.
+    private static let ratingHistories: [String: (start: (Rating, Rating), steps: [(Int, Rating, Rating)])] = [
+        // Rose from Rising into Key about eight months ago, then grew within Key.
+        "Jukka Heikkinen": ((.tenth, .one), [(240, .one, .one), (90, .ten, .one)]),
+        // Grew within Key only: never changed quadrant.
+        "Søren Østergaard": ((.one, .one), [(60, .ten, .one)]),
+        // Rising contacts that moved up from Light touch recently.
+        "Frederik Nørgaard": ((.tenth, .tenth), [(35, .tenth, .one), (20, .tenth, .ten)]),
+        "Priya Raman": ((.tenth, .tenth), [(25, .tenth, .ten)]),
+        "Olli Lehtinen": ((.zero, .tenth), [(55, .zero, .one)]),
+        // From Key to Maintain: retiring.
+        "Niels Bach": ((.ten, .one), [(120, .ten, .zero)]),
+        // From Maintain to Light touch.
+        "Matti Koskinen": ((.one, .tenth), [(150, .tenth, .tenth)]),
+    ]
+
     /// (kind, note, gave, got), used in turn.
     private static let interactionTemplates: [(InteractionKind, String, String, String)] = [
         (.meeting, "Lunch to catch up on their plans", "Two leads for their export plan", "Honest feedback on our pitch"),
@@ -273,6 +332,18 @@ public enum Demo {
             (c.tags, c.competences, c.needs, c.notes) = (row.tags, row.competences, row.needs, row.notes)
             c.emails = [Demo.email(row.name, row.org, i)]
             c.phones = [row.phonePrefix + " " + String(1_000_000 + (i * 7_919_113) % 9_000_000)]
+            c.criteria = Demo.criterionRatings[row.name] ?? [:]
+            if let history = Demo.ratingHistories[row.name] {
+                (c.importanceNow, c.importanceFuture) = history.start
+                for (daysAgo, now, future) in history.steps {
+                    c.setRatings(now: now, future: future, on: today.adding(days: -daysAgo))
+                }
+                precondition(c.importanceNow == row.now && c.importanceFuture == row.future, "Demo: \(row.name)'s history ends elsewhere")
+                // Added before its first change, and updated no earlier than its last.
+                let first = history.steps.map(\.0).max()!, last = history.steps.map(\.0).min()!
+                if c.created.day.days(since: today.adding(days: -first)) > -14 { c.created = time(daysAgo: first + 14, minute: i * 7) }
+                c.updated = max(c.updated, time(daysAgo: last, minute: i * 7 + 30))
+            }
             contacts.append(c)
             idByName[row.name] = c.id
             for (k, daysAgo) in row.seen.enumerated() {

@@ -70,7 +70,8 @@ final class ChangeTests: XCTestCase {
         let changes: [Change] = [.contact(before: nil, after: c), .event(before: nil, after: e)]
         network.apply(changes)
         XCTAssertEqual(network.contact(id: c.id), c)
-        XCTAssertEqual(network.events.last, e)
+        XCTAssertEqual(network.events.first { $0.id == e.id }, e)
+        XCTAssertEqual(network.events.map(\.id), network.events.map(\.id).sorted(), "an added entity keeps the list in id order")
         XCTAssertEqual(network.referenceProblems(), [])
         undo(changes, in: &network)
         XCTAssertEqual(network, demo)

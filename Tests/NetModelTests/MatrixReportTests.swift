@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import NetModel
 
@@ -218,5 +219,21 @@ final class MatrixReportTests: XCTestCase {
         XCTAssertTrue(report.text().contains("Tomorrow's stars — 10 contacts, "))
         // Drift notes use the scheme's names too.
         XCTAssertTrue(report.text().contains("[criteria suggest Tomorrow's stars]"), "Riikka Laine's criteria point to Rising")
+    }
+
+    /// docs/SEGMENTATION.md shows `nettui matrix --demo`; the demo's dates move with today, so the
+    /// example must be exactly the report of the demo on any day.
+    func testTheDocumentedExampleIsCurrent() throws {
+        let here = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+        let path = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/SEGMENTATION.md")
+        let doc = try String(contentsOf: path, encoding: .utf8)
+        let intro = try XCTUnwrap(doc.range(of: "`nettui matrix --demo` prints"))
+        let open = try XCTUnwrap(doc.range(of: "```\n", range: intro.upperBound..<doc.endIndex))
+        let close = try XCTUnwrap(doc.range(of: "```", range: open.upperBound..<doc.endIndex))
+        let example = String(doc[open.upperBound..<close.lowerBound])
+        XCTAssertEqual(example, MatrixReport(network: demo, today: testToday).text())
+        let otherDay = testToday.adding(days: 400)
+        XCTAssertEqual(example, MatrixReport(network: Demo.network(today: otherDay), today: otherDay).text())
     }
 }

@@ -100,7 +100,7 @@ final class MatrixPaneTests: XCTestCase {
         h.select("Karin Åkesson")
         h.press(.char("r"))
         guard case .form(let form) = h.state.modal else { return XCTFail("r opens the form") }
-        XCTAssertEqual(form.focus, .importanceNow)
+        XCTAssertEqual(form.focus, ContactForm.Field.importanceNow.rawValue)
         h.press(.ctrl("u"))
         h.type("10")
         h.press(.enter)

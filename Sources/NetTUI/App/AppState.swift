@@ -48,7 +48,7 @@ struct MatrixState: Sendable {
 enum Modal: Equatable, Sendable {
     case none
     case card(scroll: Int)
-    case form(ContactForm)
+    case form(Form)
     case confirmDelete(id: String)
     case confirmQuit
     /// The help screen, opened from `from`, whose keys it lists first.

@@ -31,7 +31,7 @@ extension AppState {
             refresh()
         case .form:
             guard case .form(var form) = modal else { return }
-            form[form.focus].insert(c)
+            form.fields[form.focus].input.insert(c)
             form.error = nil
             modal = .form(form)
         default:
@@ -75,7 +75,7 @@ extension AppState {
             refresh()
             message = StatusMessage(text: "Sorted by \(list.sort.title), \(list.ascending == list.sort.defaultAscending ? "normal" : "reversed") order", isError: false)
         case .addContact:
-            if editable() { modal = .form(ContactForm(contact: nil)) }
+            if editable() { modal = .form(ContactForm.make(nil)) }
         case .deleteContact:
             if let c = selectedContact, editable() { modal = .confirmDelete(id: c.id) }
         default:
@@ -98,12 +98,10 @@ extension AppState {
         case .openCard:
             if currentContact != nil { modal = .card(scroll: 0) }
         case .editContact:
-            if let c = currentContact, editable() { modal = .form(ContactForm(contact: c)) }
+            if let c = currentContact, editable() { modal = .form(ContactForm.make(c)) }
         case .rateContact:
             if let c = currentContact, editable() {
-                var form = ContactForm(contact: c)
-                form.focus = .importanceNow
-                modal = .form(form)
+                modal = .form(ContactForm.make(c, focus: .importanceNow))
             }
         default:
             return performGlobal(action)
@@ -233,7 +231,7 @@ extension AppState {
         case .moveDown: modal = .card(scroll: scroll + 1)
         case .moveUp: modal = .card(scroll: max(0, scroll - 1))
         case .editContact:
-            if let c = currentContact, editable() { modal = .form(ContactForm(contact: c)) }
+            if let c = currentContact, editable() { modal = .form(ContactForm.make(c)) }
         case .deleteContact:
             if let c = currentContact, editable() { modal = .confirmDelete(id: c.id) }
         case .help: modal = .help(scroll: 0, from: .card)
@@ -257,7 +255,7 @@ extension AppState {
 
     // MARK: - Form
 
-    private mutating func performInForm(_ action: Action, _ form: ContactForm) -> [Effect] {
+    private mutating func performInForm(_ action: Action, _ form: Form) -> [Effect] {
         var form = form
         switch action {
         case .nextField: form.moveFocus(by: 1)
@@ -267,34 +265,47 @@ extension AppState {
             message = StatusMessage(text: "Cancelled; nothing changed", isError: false)
             return []
         case .submit:
-            let now = clock.now()
-            switch form.build(id: form.original?.id ?? clock.newID(), now: now) {
-            case .failure(let e):
-                form.focus = e.field
-                form.error = e.message
-            case .success(let contact):
-                modal = .none
-                if contact == form.original {
-                    message = StatusMessage(text: "No changes", isError: false)
-                } else {
-                    commit([.contact(before: form.original, after: contact)])
-                    select(contact.id)
-                    if selectedIndex == nil {
-                        // Added or edited out of the current filter: clear it so the contact shows.
-                        filter = TextField()
-                        refresh()
-                        select(contact.id)
-                    }
-                    keepSelectionVisible()
-                    message = StatusMessage(text: form.original == nil ? "Added \(contact.name)" : "Updated \(contact.name)", isError: false)
-                }
+            if let error = submit(form) {
+                form.focus = error.field
+                form.error = error.message
+            } else {
                 return []
             }
         default:
-            if form[form.focus].edit(action) { form.error = nil }
+            if form.fields[form.focus].input.edit(action) { form.error = nil }
         }
         modal = .form(form)
         return []
+    }
+
+    /// Turns a submitted form into a change; returns why it was refused, or nil when it closed.
+    private mutating func submit(_ form: Form) -> FormError? {
+        let now = clock.now()
+        switch form.purpose {
+        case .contact(let original):
+            switch ContactForm.build(form, original: original, id: original?.id ?? clock.newID(), now: now) {
+            case .failure(let e): return e
+            case .success(let contact):
+                modal = .none
+                guard contact != original else {
+                    message = StatusMessage(text: "No changes", isError: false)
+                    return nil
+                }
+                commit([.contact(before: original, after: contact)])
+                select(contact.id)
+                if selectedIndex == nil {
+                    // Added or edited out of the current filter: clear it so the contact shows.
+                    filter = TextField()
+                    refresh()
+                    select(contact.id)
+                }
+                keepSelectionVisible()
+                message = StatusMessage(text: original == nil ? "Added \(contact.name)" : "Updated \(contact.name)", isError: false)
+            }
+        case .network, .decision:
+            return submitOther(form, now: now)
+        }
+        return nil
     }
 
     // MARK: - Questions

@@ -1,7 +1,7 @@
 import NetModel
 
 /// The add/edit form of a contact: one text field per property, lists as comma-separated text.
-struct ContactForm: Equatable, Sendable {
+enum ContactForm {
     enum Field: Int, CaseIterable, Sendable {
         case name, organization, role, emails, phones, tags, kinds, competences, needs, notes
         case importanceNow, importanceFuture, stage, chemistry, owner
@@ -26,7 +26,6 @@ struct ContactForm: Equatable, Sendable {
             }
         }
 
-        /// What may be typed, shown when the field has the focus.
         var hint: String {
             switch self {
             case .emails, .phones, .tags, .competences, .needs: return "comma-separated"
@@ -40,82 +39,61 @@ struct ContactForm: Equatable, Sendable {
         }
     }
 
-    /// The contact being edited; nil when adding.
-    var original: Contact?
-    var fields: [TextField]
-    var focus: Field = .name
-    /// Why the last submit was refused.
-    var error: String?
-
-    init(contact: Contact?) {
-        original = contact
+    static func make(_ contact: Contact?, focus: Field = .name) -> Form {
         let c = contact
         func list(_ items: [String]?) -> String { (items ?? []).joined(separator: ", ") }
-        fields = Field.allCases.map { field in
+        let fields = Field.allCases.map { field -> Form.Field in
+            let text: String
             switch field {
-            case .name: return TextField(c?.name ?? "")
-            case .organization: return TextField(c?.organization ?? "")
-            case .role: return TextField(c?.role ?? "")
-            case .emails: return TextField(list(c?.emails))
-            case .phones: return TextField(list(c?.phones))
-            case .tags: return TextField(list(c?.tags))
-            case .kinds: return TextField(list(c?.kinds.map(\.rawValue)))
-            case .competences: return TextField(list(c?.competences))
-            case .needs: return TextField(list(c?.needs))
-            case .notes: return TextField(c?.notes ?? "")
-            case .importanceNow: return TextField((c?.importanceNow ?? .tenth).text)
-            case .importanceFuture: return TextField((c?.importanceFuture ?? .tenth).text)
-            case .stage: return TextField((c?.stage ?? .interest).rawValue)
-            case .chemistry: return TextField(c?.chemistry?.text ?? "")
-            case .owner: return TextField(c?.owner ?? "")
+            case .name: text = c?.name ?? ""
+            case .organization: text = c?.organization ?? ""
+            case .role: text = c?.role ?? ""
+            case .emails: text = list(c?.emails)
+            case .phones: text = list(c?.phones)
+            case .tags: text = list(c?.tags)
+            case .kinds: text = list(c?.kinds.map(\.rawValue))
+            case .competences: text = list(c?.competences)
+            case .needs: text = list(c?.needs)
+            case .notes: text = c?.notes ?? ""
+            case .importanceNow: text = (c?.importanceNow ?? .tenth).text
+            case .importanceFuture: text = (c?.importanceFuture ?? .tenth).text
+            case .stage: text = (c?.stage ?? .interest).rawValue
+            case .chemistry: text = c?.chemistry?.text ?? ""
+            case .owner: text = c?.owner ?? ""
             }
+            return Form.Field(label: field.label, hint: field.hint, input: TextField(text))
         }
-    }
-
-    var title: String { original == nil ? "New contact" : "Edit contact" }
-
-    subscript(field: Field) -> TextField {
-        get { fields[field.rawValue] }
-        set { fields[field.rawValue] = newValue }
-    }
-
-    mutating func moveFocus(by delta: Int) {
-        let n = Field.allCases.count
-        focus = Field(rawValue: ((focus.rawValue + delta) % n + n) % n)!
-    }
-
-    static func splitList(_ text: String) -> [String] {
-        text.split(separator: ",").map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
+        return Form(title: contact == nil ? "New contact" : "Edit contact", fields: fields, focus: focus.rawValue,
+                    purpose: .contact(original: contact))
     }
 
     /// The contact the form describes, or the first field that is wrong and why.
-    func build(id: String, now: Timestamp) -> Result<Contact, FormError> {
-        func text(_ f: Field) -> String { self[f].text.trimmingWhitespace }
+    static func build(_ form: Form, original: Contact?, id: String, now: Timestamp) -> Result<Contact, FormError> {
+        func text(_ f: Field) -> String { form.text(f.rawValue) }
+        func fail(_ f: Field, _ message: String) -> Result<Contact, FormError> { .failure(FormError(field: f.rawValue, message: message)) }
         let name = text(.name)
-        guard !name.isEmpty else { return .failure(FormError(field: .name, message: "A contact needs a name")) }
+        guard !name.isEmpty else { return fail(.name, "A contact needs a name") }
         var c = original ?? Contact(id: id, name: name, created: now)
         c.name = name
         c.organization = text(.organization)
         c.role = text(.role)
-        c.emails = Self.splitList(text(.emails))
-        c.phones = Self.splitList(text(.phones))
-        c.tags = Self.splitList(text(.tags))
+        c.emails = Form.splitList(text(.emails))
+        c.phones = Form.splitList(text(.phones))
+        c.tags = Form.splitList(text(.tags))
         var kinds: [ContactKind] = []
-        for raw in Self.splitList(text(.kinds)) {
+        for raw in Form.splitList(text(.kinds)) {
             guard let k = ContactKind(rawValue: raw.lowercased()) else {
-                return .failure(FormError(field: .kinds, message: "Kinds: \"\(raw)\" is not one of \(Field.kinds.hint)"))
+                return fail(.kinds, "Kinds: \"\(raw)\" is not one of \(Field.kinds.hint)")
             }
             if !kinds.contains(k) { kinds.append(k) }
         }
         c.kinds = kinds
-        c.competences = Self.splitList(text(.competences))
-        c.needs = Self.splitList(text(.needs))
+        c.competences = Form.splitList(text(.competences))
+        c.needs = Form.splitList(text(.needs))
         c.notes = text(.notes)
         var ratings: [Rating] = []
         for f in [Field.importanceNow, .importanceFuture] {
-            guard let r = Rating(text: text(f)) else {
-                return .failure(FormError(field: f, message: "\(f.label) must be one of \(Rating.scaleText)"))
-            }
+            guard let r = Rating(text: text(f)) else { return fail(f, "\(f.label) must be one of \(Rating.scaleText)") }
             ratings.append(r)
         }
         // A change of rating is recorded in the contact's history (its path through the matrix).
@@ -125,7 +103,7 @@ struct ContactForm: Equatable, Sendable {
             c.setRatings(now: ratings[0], future: ratings[1], on: now.day)
         }
         guard let stage = Stage(rawValue: text(.stage).lowercased()) else {
-            return .failure(FormError(field: .stage, message: "Stage must be one of \(Field.stage.hint)"))
+            return fail(.stage, "Stage must be one of \(Field.stage.hint)")
         }
         c.stage = stage
         if text(.chemistry).isEmpty {
@@ -133,7 +111,7 @@ struct ContactForm: Equatable, Sendable {
         } else if let r = Rating(text: text(.chemistry)) {
             c.chemistry = r
         } else {
-            return .failure(FormError(field: .chemistry, message: "Chemistry must be empty or one of \(Rating.scaleText)"))
+            return fail(.chemistry, "Chemistry must be empty or one of \(Rating.scaleText)")
         }
         c.owner = text(.owner)
         if c != original { c.updated = now }
@@ -141,7 +119,7 @@ struct ContactForm: Equatable, Sendable {
     }
 }
 
-struct FormError: Error, Equatable {
-    var field: ContactForm.Field
-    var message: String
+extension Form {
+    /// A contact form's field by name (tests and the rating shortcut use it).
+    subscript(field: ContactForm.Field) -> TextField { fields[field.rawValue].input }
 }

@@ -1,0 +1,54 @@
+import NetModel
+
+/// A form: labelled one-line text fields, the focused one, and why the last submit was refused.
+/// What the form is for (`purpose`) decides how its text becomes a change of the document.
+struct Form: Equatable, Sendable {
+    struct Field: Equatable, Sendable {
+        var label: String
+        /// What may be typed, shown while the field has the focus.
+        var hint: String
+        var input: TextField
+    }
+
+    var title: String
+    var fields: [Field]
+    var focus = 0
+    var error: String?
+    var purpose: FormPurpose
+
+    mutating func moveFocus(by delta: Int) {
+        let n = fields.count
+        focus = ((focus + delta) % n + n) % n
+    }
+
+    /// The trimmed text of field `i`.
+    func text(_ i: Int) -> String { fields[i].input.text.trimmingWhitespace }
+
+    static func splitList(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
+    }
+}
+
+/// What a form edits.
+enum FormPurpose: Equatable, Sendable {
+    case contact(original: Contact?)
+    case network(original: NetworkGroup?)
+    case decision(DecisionTarget, DecisionKind)
+}
+
+/// A refused submit: which field is wrong and why.
+struct FormError: Error, Equatable {
+    var field: Int
+    var message: String
+}
+
+/// What an exit decision form decides about.
+enum DecisionTarget: Equatable, Sendable {
+    case network(String)
+    case contact(String)
+}
+
+/// The decisions that need a form (leaving is a yes/no question).
+enum DecisionKind: Equatable, Sendable {
+    case keep, reviewLater, windDown
+}

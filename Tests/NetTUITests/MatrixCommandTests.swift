@@ -1,0 +1,172 @@
+import Foundation
+import NetModel
+import XCTest
+
+/// Runs the built `nettui matrix` the way a script would and checks its output and exit status.
+final class MatrixCommandTests: XCTestCase {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The built binary: beside the test bundle (Linux: the test runner is in .build/<config>/;
+    /// macOS: the .xctest folder is), else the package's default .build/debug.
+    static func binary() -> String? {
+        var dirs: [URL] = []
+        if let arg0 = CommandLine.arguments.first, !arg0.isEmpty {
+            dirs.append(URL(fileURLWithPath: arg0).resolvingSymlinksInPath().deletingLastPathComponent())
+        }
+        let bundle = Bundle(for: MatrixCommandTests.self).bundleURL
+        dirs.append(bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        dirs.append(root.appendingPathComponent(".build/debug"))
+        return dirs.map { $0.appendingPathComponent("nettui").path }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    func run(_ args: [String], environment extra: [String: String] = [:]) throws -> Result {
+        guard let binary = Self.binary() else {
+            XCTFail("the nettui binary was not found beside the tests; build it first (swift build)")
+            throw XCTSkip("no binary")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = args
+        var env = ProcessInfo.processInfo.environment
+        env["LANG"] = "C.UTF-8"
+        env["LC_ALL"] = "C.UTF-8"
+        for (k, v) in extra { env[k] = v }
+        process.environment = env
+        // Output to files, not pipes, so that a large output cannot block the child.
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("nettui-matrix-\(getpid())-\(UUID().uuidString)").path
+        let outPath = base + ".out", errPath = base + ".err"
+        defer {
+            try? FileManager.default.removeItem(atPath: outPath)
+            try? FileManager.default.removeItem(atPath: errPath)
+        }
+        FileManager.default.createFile(atPath: outPath, contents: nil)
+        FileManager.default.createFile(atPath: errPath, contents: nil)
+        let out = try XCTUnwrap(FileHandle(forWritingAtPath: outPath)), err = try XCTUnwrap(FileHandle(forWritingAtPath: errPath))
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        return Result(status: process.terminationStatus,
+                      stdout: try String(contentsOfFile: outPath, encoding: .utf8),
+                      stderr: try String(contentsOfFile: errPath, encoding: .utf8))
+    }
+
+    func testDemoText() throws {
+        let r = try run(["matrix", "--demo"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stderr, "")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        let headings = lines.filter { !$0.hasPrefix(" ") }
+        XCTAssertEqual(headings.count, 4, r.stdout)
+        for (heading, name) in zip(headings, ["Key — ", "Rising — ", "Maintain — ", "Light touch — "]) {
+            XCTAssertTrue(heading.hasPrefix(name), heading)
+            XCTAssertTrue(heading.contains(" contacts, ") && heading.contains(" overdue (contact every "), heading)
+        }
+        XCTAssertEqual(lines.filter { $0.hasPrefix("  ") }.count, 40)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("  Aino Järvinen · Järvinen Design Oy") }, r.stdout)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("  王芳 · ") })
+        XCTAssertTrue(r.stdout.contains("[criteria suggest "), "the demo has drifting contacts")
+    }
+
+    func testDemoJSON() throws {
+        let r = try run(["matrix", "--demo", "--format", "json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let json = try JSONParser.parse(Array(r.stdout.utf8))
+        guard case .object(let o) = json else { return XCTFail(r.stdout) }
+        XCTAssertEqual(Set(o.keys), ["key", "rising", "maintain", "lightTouch"])
+        var total = 0
+        for (_, value) in o {
+            guard case .array(let items) = value else { return XCTFail("not an array") }
+            for item in items {
+                guard case .object(let fields) = item else { return XCTFail("not an object") }
+                XCTAssertEqual(Set(fields.keys), ["id", "name", "organization", "overdueDays"])
+                XCTAssertNotNil(fields["overdueDays"]?.doubleValue)
+            }
+            total += items.count
+        }
+        XCTAssertEqual(total, 40)
+        guard case .array(let key)? = o["key"] else { return XCTFail() }
+        XCTAssertTrue(key.contains { field($0, "name") == .string("Aino Järvinen") })
+    }
+
+    func testOverdueAndMarkdown() throws {
+        let all = try run(["matrix", "--demo", "--format", "json"])
+        let overdue = try run(["matrix", "--demo", "--format", "json", "--overdue"])
+        XCTAssertEqual(overdue.status, 0, overdue.stderr)
+        let parsed = try JSONParser.parse(Array(overdue.stdout.utf8))
+        guard case .object(let o) = parsed else { return XCTFail(overdue.stdout) }
+        let entries = o.values.flatMap { v -> [JSON] in if case .array(let a) = v { return a } else { return [] } }
+        XCTAssertFalse(entries.isEmpty)
+        XCTAssertTrue(entries.allSatisfy { (field($0, "overdueDays")?.doubleValue ?? 0) > 0 })
+        XCTAssertLessThan(overdue.stdout.count, all.stdout.count)
+
+        let md = try run(["matrix", "--demo", "--format", "markdown"])
+        XCTAssertEqual(md.status, 0, md.stderr)
+        XCTAssertTrue(md.stdout.hasPrefix("## Key ("), md.stdout)
+        XCTAssertTrue(md.stdout.contains("| name | organisation | overdue days |"))
+    }
+
+    func testAFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nettui-matrix-\(getpid())-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/network.json"
+        // A demo far in the past: every contact is overdue today, whatever today is.
+        let network = Demo.network(today: Day(year: 2001, month: 1, day: 1)!)
+        try Data(NetworkCodec.encode(network)).write(to: URL(fileURLWithPath: path))
+
+        let byArgument = try run(["matrix", path, "--format", "json"])
+        XCTAssertEqual(byArgument.status, 0, byArgument.stderr)
+        let byOption = try run(["matrix", "--file", path, "--format", "json"])
+        XCTAssertEqual(byOption.stdout, byArgument.stdout)
+        let byEnvironment = try run(["matrix", "--format", "json"], environment: ["NETTUI_FILE": path])
+        XCTAssertEqual(byEnvironment.stdout, byArgument.stdout)
+        let overdue = try run(["matrix", path, "--format", "json", "--overdue"])
+        XCTAssertEqual(overdue.stdout, byArgument.stdout, "all overdue")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path + ".lock"), "read-only use takes no lock")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), Data(NetworkCodec.encode(network)), "the file is untouched")
+    }
+
+    func testMissingFileExitsOne() throws {
+        let r = try run(["matrix", "/nonexistent.json"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.stdout, "")
+        XCTAssertTrue(r.stderr.contains("/nonexistent.json"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("no such file"), r.stderr)
+    }
+
+    func testBrokenFileExitsOneWithItsProblems() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nettui-matrix-\(getpid())-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/broken.json"
+        try Data(#"{"schemaVersion": 1, "contacts": [{"id": "c1", "name": "A", "importanceNow": 5}]}"#.utf8).write(to: URL(fileURLWithPath: path))
+        let r = try run(["matrix", path])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.stdout, "")
+        XCTAssertTrue(r.stderr.contains("cannot be opened"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("importanceNow"), r.stderr)
+    }
+
+    func testDemoTakesNoFile() throws {
+        let r = try run(["matrix", "--demo", "/some/file.json"])
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.stderr.contains("--demo"), r.stderr)
+        let bad = try run(["matrix", "--demo", "--format", "yaml"])
+        XCTAssertNotEqual(bad.status, 0)
+    }
+}
+
+/// A field of a JSON object.
+private func field(_ value: JSON, _ key: String) -> JSON? {
+    if case .object(let o) = value { return o[key] }
+    return nil
+}
