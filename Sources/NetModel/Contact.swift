@@ -34,6 +34,10 @@ public struct Contact: Equatable, Sendable, Identifiable {
     public var ratingHistory: [RatingChange] = []
     /// Who in the organisation keeps this relationship.
     public var owner: String = ""
+    /// What we decided about the relationship as an exit candidate; nil when nothing is decided.
+    public var decision: ExitDecision?
+    /// Keys inside `decision` this version does not know, written back with the decision.
+    public var decisionExtra: [String: JSON] = [:]
     public var created: Timestamp
     public var updated: Timestamp
     /// Keys this version does not know, kept so that saving does not drop them.

@@ -15,6 +15,8 @@ public enum Demo {
         for (i, row) in contactRows.enumerated() { b.addContact(i, row) }
         for (i, row) in networkRows.enumerated() { b.addNetwork(i, row) }
         for (i, row) in eventRows.enumerated() { b.addEvent(i, row) }
+        for (name, days) in oneSidedRows { b.addOneSided(name, days) }
+        b.decide(decisionRows)
         for name in criterionRatings.keys.sorted() + ratingHistories.keys.sorted() { _ = b.ref(name) }
 
         // The file keeps entities sorted by id; so does the demo, so that it reads back equal.
@@ -145,7 +147,7 @@ public enum Demo {
                    tags: ["chamber"], can: ["event hosting"], needs: ["speakers for events"],
                    seen: [8, 36]),
         ContactRow("Jean-Pierre Dubois", "Dubois Conseil SARL", "Consultant", "+33 6", [.partner], .ten, .tenth, .trust, .tenth, jonas,
-                   tags: ["france"], can: ["French market entry"], needs: ["partner search in the Nordics"],
+                   tags: ["difficult", "france"], can: ["French market entry"], needs: ["partner search in the Nordics"],
                    notes: "Difficult: slow payer, much hassle for the money.", seen: [59, 120]),
         // Light touch: low now, low in future.
         ContactRow("Matti Koskinen", "Koskinen Golf Club", "Secretary", "+358 40", [.peer], .tenth, .tenth, .interest, nil, kaisa,
@@ -256,34 +258,64 @@ public enum Demo {
         var fair, ambitionFit: Bool
         var notes: String
         var members: [String]
+        /// Days before today of the last activity logged by hand.
+        var lastActivity: Int? = nil
     }
 
     private static let networkRows: [NetworkRow] = [
         NetworkRow(name: "Tampere Chamber of Commerce", kind: "association", purposes: [.influence, .information, .competitiveness],
                    hours: 4, cost: 950, yield: .one, bestBefore: nil, fair: true, ambitionFit: true,
                    notes: "Good for regional influence and the autumn gala.",
-                   members: ["Emilia Nieminen", "Pekka Mäkelä", "Aino Järvinen", "Jukka Heikkinen", "Matti Koskinen", "Björn Ekström"]),
+                   members: ["Emilia Nieminen", "Pekka Mäkelä", "Aino Järvinen", "Jukka Heikkinen", "Matti Koskinen", "Björn Ekström"],
+                   lastActivity: nil),
         NetworkRow(name: "Nordic Export Circle", kind: "forum", purposes: [.competence, .perspectives, .commonGoal],
                    hours: 6, cost: 2400, yield: .ten, bestBefore: 400, fair: true, ambitionFit: true,
                    notes: "Buyers and sellers across industries; the best network we have.",
                    members: ["Søren Østergaard", "Mette Kjær", "Åsa Lindström", "Hans Müller", "Niels Bach", "Ingrid Solberg",
-                             "Karin Åkesson", "Magnus Håland", "Gunnar Lindqvist"]),
+                             "Karin Åkesson", "Magnus Håland", "Gunnar Lindqvist"],
+                   lastActivity: nil),
         NetworkRow(name: "GreenPort Horizon Consortium", kind: "project consortium", purposes: [.funding, .commonGoal, .mandated],
                    hours: 12.5, cost: 0, yield: .one, bestBefore: 10, fair: true, ambitionFit: true,
                    notes: "EU project; the funding period ends soon.",
-                   members: ["Sofie Kristensen", "Frederik Nørgaard", "Marja-Liisa Kettunen-Väisänen-Hyvärinen", "Sanna Heinonen", "Pekka Mäkelä"]),
+                   members: ["Sofie Kristensen", "Frederik Nørgaard", "Marja-Liisa Kettunen-Väisänen-Hyvärinen", "Sanna Heinonen", "Pekka Mäkelä"],
+                   lastActivity: 25),
         NetworkRow(name: "Business Breakfast Club Helsinki", kind: "club", purposes: [.information],
                    hours: 5, cost: 600, yield: .tenth, bestBefore: nil, fair: false, ambitionFit: true,
                    notes: "Everyone sells, nobody buys.",
-                   members: ["Björn Ekström", "Rasmus Vestergaard", "Birgitte Sørensen", "Ole Hansen", "Priya Raman", "Anna Bergqvist"]),
+                   members: ["Björn Ekström", "Rasmus Vestergaard", "Birgitte Sørensen", "Ole Hansen", "Priya Raman", "Anna Bergqvist"],
+                   lastActivity: 16),
         NetworkRow(name: "Golf & Business Society", kind: "club", purposes: [.perspectives],
                    hours: 10, cost: 3500, yield: .zero, bestBefore: -30, fair: true, ambitionFit: false,
                    notes: "Expensive, and no longer where our customers are.",
-                   members: ["Matti Koskinen", "Bengt Nyström", "Eirik Haugen"]),
+                   members: ["Matti Koskinen", "Bengt Nyström", "Eirik Haugen"],
+                   lastActivity: 95),
         NetworkRow(name: "Startup Mentors Online", kind: "online community", purposes: [.perspectives, .competence],
                    hours: 2, cost: 0, yield: .one, bestBefore: nil, fair: true, ambitionFit: true,
                    notes: "",
-                   members: ["Linnea Holm", "Olli Lehtinen", "Ville Korhonen", "Frederik Nørgaard", "Hanna Mäkinen", "Priya Raman"]),
+                   members: ["Linnea Holm", "Olli Lehtinen", "Ville Korhonen", "Frederik Nørgaard", "Hanna Mäkinen", "Priya Raman"],
+                   lastActivity: 210),
+    ]
+
+    /// Extra interactions (days before today) in which we gave and got nothing back: lopsided
+    /// relationships for the exit list. All older than the contact's latest interaction.
+    private static let oneSidedRows: [(String, [Int])] = [
+        ("Eirik Haugen", [115, 140, 170, 210]),
+        ("Sanna Heinonen", [175, 230, 290]),
+    ]
+
+    /// A decision, in days relative to today.
+    private enum DecisionRow {
+        case keep(String, on: Int)
+        case reviewLater(until: Int, on: Int)
+        case windDown(by: Int, handover: String, on: Int)
+        case leave(on: Int)
+    }
+
+    /// Exit decisions taken so far, by network or contact name.
+    private static let decisionRows: [(String, DecisionRow)] = [
+        ("Golf & Business Society", .windDown(by: 75, handover: "hand the sponsor contacts over to Henrik", on: -6)),
+        ("Björn Ekström", .reviewLater(until: 30, on: -10)),
+        ("Mohammed Al-Sayed", .keep("our only door to the Gulf states", on: -40)),
     ]
 
     /// (name, days from today, network name, location, attendees, notes)
@@ -360,7 +392,41 @@ public enum Demo {
             (g.kind, g.purposes, g.hoursPerMonth, g.costPerYear, g.yield) = (row.kind, row.purposes, row.hours, row.cost, row.yield)
             (g.bestBefore, g.fair, g.ambitionFit, g.notes) = (row.bestBefore.map { today.adding(days: $0) }, row.fair, row.ambitionFit, row.notes)
             g.members = row.members.map(ref)
+            g.lastActivity = row.lastActivity.map { today.adding(days: -$0) }
             networks.append(g)
+        }
+
+        mutating func addOneSided(_ name: String, _ days: [Int]) {
+            let id = ref(name)
+            for daysAgo in days {
+                var x = Interaction(id: Demo.id(4, interactions.count), contact: id, date: today.adding(days: -daysAgo), kind: .meeting)
+                (x.note, x.gave, x.got) = ("Helped them again, unasked", "Advice on their export plan", "")
+                interactions.append(x)
+            }
+        }
+
+        mutating func decide(_ rows: [(String, DecisionRow)]) {
+            for (name, row) in rows {
+                let decision: ExitDecision
+                let on: Int
+                switch row {
+                case .keep(let reason, let d): (decision, on) = (.keep(reason: reason, on: today.adding(days: d)), d)
+                case .reviewLater(let until, let d): (decision, on) = (.reviewLater(until: today.adding(days: until), on: today.adding(days: d)), d)
+                case .windDown(let by, let handover, let d):
+                    (decision, on) = (.windDown(by: today.adding(days: by), handover: handover, on: today.adding(days: d)), d)
+                case .leave(let d): (decision, on) = (.leave(on: today.adding(days: d)), d)
+                }
+                // The decision was an edit: `updated` is no earlier than it.
+                if let i = networks.firstIndex(where: { $0.name == name }) {
+                    networks[i].decision = decision
+                    networks[i].updated = max(networks[i].updated, time(daysAgo: -on, minute: 400))
+                } else if let i = contacts.firstIndex(where: { $0.name == name }) {
+                    contacts[i].decision = decision
+                    contacts[i].updated = max(contacts[i].updated, time(daysAgo: -on, minute: 400))
+                } else {
+                    preconditionFailure("Demo: no network or contact named \(name)")
+                }
+            }
         }
 
         mutating func addEvent(_ i: Int, _ row: (String, Int, String?, String, [String], String)) {

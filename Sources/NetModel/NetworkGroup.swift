@@ -19,6 +19,13 @@ public struct NetworkGroup: Equatable, Sendable, Identifiable {
     public var fair: Bool = true
     public var ambitionFit: Bool = true
     public var notes: String = ""
+    /// The last activity logged by hand (a meeting, a mailing, a project step); the network's events
+    /// count too, see `Network.lastActivity(of:today:)`.
+    public var lastActivity: Day?
+    /// What we decided about leaving it; nil when nothing is decided.
+    public var decision: ExitDecision?
+    /// Keys inside `decision` this version does not know, written back with the decision.
+    public var decisionExtra: [String: JSON] = [:]
     public var created: Timestamp
     public var updated: Timestamp
     public var extra: [String: JSON] = [:]

@@ -38,6 +38,8 @@ public struct Scheme: Equatable, Sendable {
     public var quadrants: [Quadrant: QuadrantPolicy] = Scheme.defaultPolicies
     /// At most `maxCriteria` criteria from which ratings are suggested (see Segmentation.swift).
     public var criteria: [Criterion] = []
+    /// The thresholds of the exit signals (see Exits.swift and docs/EXITS.md).
+    public var exitRules = ExitRules()
     public var extra: [String: JSON] = [:]
     /// Keys inside `quadrants` that are not one of the four quadrants, kept for the next save.
     public var quadrantsExtra: [String: JSON] = [:]

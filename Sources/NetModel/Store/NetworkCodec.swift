@@ -104,6 +104,7 @@ public enum NetworkCodec {
         }
         c.chemistry = r.optionalRating("chemistry")
         c.owner = r.string("owner")
+        (c.decision, c.decisionExtra) = decision(&r)
         c.extra = r.extra
         return c
     }
@@ -123,8 +124,47 @@ public enum NetworkCodec {
         g.fair = r.bool("fair", default: true)
         g.ambitionFit = r.bool("ambitionFit", default: true)
         g.notes = r.string("notes")
+        g.lastActivity = r.optionalDay("lastActivity")
+        (g.decision, g.decisionExtra) = decision(&r)
         g.extra = r.extra
         return g
+    }
+
+    /// An exit decision: `null`/absent, or `{"kind", "date", …}` with the keys of its kind. Keys that
+    /// do not belong to the kind are kept as unknown keys.
+    private static func decision(_ r: inout FieldReader) -> (ExitDecision?, [String: JSON]) {
+        let present = r.object["decision"] != nil
+        let json = r.nested("decision")
+        switch json {
+        case .null: return (nil, [:])
+        case .object(let o) where o.isEmpty && !present: return (nil, [:])
+        case .object: break
+        default:
+            r.problem(.wrongType, "decision", "expected an object or null, found \(json.typeName)")
+            return (nil, [:])
+        }
+        var d = r.child(json, "decision")
+        defer { r.absorb(d) }
+        let kind = d.optionalString("kind", required: true)
+        let date = d.optionalDay("date", required: true)
+        var result: ExitDecision?
+        switch kind {
+        case nil: break
+        case "keep"?:
+            let reason = d.string("reason")
+            result = date.map { .keep(reason: reason, on: $0) }
+        case "reviewLater"?:
+            let until = d.optionalDay("until", required: true)
+            if let until, let date { result = .reviewLater(until: until, on: date) }
+        case "windDown"?:
+            let by = d.optionalDay("by", required: true), handover = d.string("handover")
+            if let by, let date { result = .windDown(by: by, handover: handover, on: date) }
+        case "leave"?:
+            result = date.map { .leave(on: $0) }
+        case let other?:
+            d.problem(.invalidValue, "kind", "\"\(other)\" is not one of \(ExitDecision.kindNames.joined(separator: ", "))")
+        }
+        return (result, result == nil ? [:] : d.extra)
     }
 
     private static func event(_ r: inout FieldReader) -> Event? {
@@ -203,10 +243,35 @@ public enum NetworkCodec {
         if s.criteria.count > Scheme.maxCriteria {
             problems.append(Problem(.invalidValue, "scheme.criteria", "\(s.criteria.count) criteria; at most \(Scheme.maxCriteria) keep segmenting simple"))
         }
+        s.exitRules = exitRules(&r, problems: &problems)
         s.extra = r.extra
         s.quadrantsExtra = q.extra
         problems += q.problems + r.problems
         return s
+    }
+
+    private static func exitRules(_ r: inout FieldReader, problems: inout [Problem]) -> ExitRules {
+        var rules = ExitRules()
+        let json = r.nested("exitRules")
+        if json == .null { return rules }
+        var e = FieldReader(json, location: "scheme.exitRules", problems: &problems)
+        let d = ExitRules()
+        if let v = e.number("lowYieldHoursPerMonth") {
+            if v >= 0 { rules.lowYieldHoursPerMonth = v } else { e.problem(.invalidValue, "lowYieldHoursPerMonth", "must be 0 or more") }
+        }
+        if let v = e.int("silenceDays") {
+            if v >= 1 { rules.silenceDays = v } else { e.problem(.invalidValue, "silenceDays", "must be at least 1 day") }
+        }
+        if let v = e.int("bestBeforeWarningDays") {
+            if v >= 0 { rules.bestBeforeWarningDays = v } else { e.problem(.invalidValue, "bestBeforeWarningDays", "must be 0 or more") }
+        }
+        if let v = e.number("lopsidedRatio") {
+            if v > 0 { rules.lopsidedRatio = v } else { e.problem(.invalidValue, "lopsidedRatio", "must be more than 0") }
+        }
+        rules.difficultTag = e.optionalString("difficultTag") ?? d.difficultTag
+        rules.extra = e.extra
+        problems += e.problems
+        return rules
     }
 
     // MARK: - Writing
@@ -243,6 +308,12 @@ public enum NetworkCodec {
         return .object(s.extra.merging([
             "axisNow": .string(s.axisNow), "axisFuture": .string(s.axisFuture),
             "threshold": rating(s.threshold), "quadrants": .object(quadrants),
+            "exitRules": .object(s.exitRules.extra.merging([
+                "lowYieldHoursPerMonth": .number(s.exitRules.lowYieldHoursPerMonth),
+                "silenceDays": .number(Double(s.exitRules.silenceDays)),
+                "bestBeforeWarningDays": .number(Double(s.exitRules.bestBeforeWarningDays)),
+                "lopsidedRatio": .number(s.exitRules.lopsidedRatio), "difficultTag": .string(s.exitRules.difficultTag),
+            ]) { $1 }),
             "criteria": .array(s.criteria.map { c in
                 .object(c.extra.merging(["id": .string(c.id), "name": .string(c.name), "axis": .string(c.axis.rawValue)]) { $1 })
             }),
@@ -257,6 +328,7 @@ public enum NetworkCodec {
             "needs": strings(c.needs), "notes": .string(c.notes),
             "importanceNow": rating(c.importanceNow), "importanceFuture": rating(c.importanceFuture),
             "stage": .string(c.stage.rawValue), "chemistry": rating(c.chemistry), "owner": .string(c.owner),
+            "decision": decision(c.decision, c.decisionExtra),
             "criteria": .object(c.criteria.mapValues { rating($0) }),
             "ratingHistory": .array(c.ratingHistory.map { h in
                 .object(h.extra.merging([
@@ -274,8 +346,21 @@ public enum NetworkCodec {
             "members": strings(g.members), "hoursPerMonth": .number(g.hoursPerMonth),
             "costPerYear": .number(g.costPerYear), "yield": rating(g.yield), "bestBefore": day(g.bestBefore),
             "fair": .bool(g.fair), "ambitionFit": .bool(g.ambitionFit), "notes": .string(g.notes),
+            "lastActivity": day(g.lastActivity), "decision": decision(g.decision, g.decisionExtra),
             "created": .string(g.created.description), "updated": .string(g.updated.description),
         ]) { $1 })
+    }
+
+    private static func decision(_ d: ExitDecision?, _ extra: [String: JSON]) -> JSON {
+        guard let d else { return .null }
+        var o: [String: JSON] = ["kind": .string(d.kindName), "date": day(d.date)]
+        switch d {
+        case .keep(let reason, _): o["reason"] = .string(reason)
+        case .reviewLater(let until, _): o["until"] = day(until)
+        case .windDown(let by, let handover, _): o["by"] = day(by); o["handover"] = .string(handover)
+        case .leave: break
+        }
+        return .object(extra.merging(o) { $1 })
     }
 
     private static func json(_ e: Event) -> JSON {

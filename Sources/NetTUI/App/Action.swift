@@ -10,6 +10,10 @@ enum Action: Hashable, Sendable {
     case filter, clearFilter, cycleSort, reverseSort, openCard, addContact, editContact, deleteContact
     // Matrix: move the selected contact to the neighbouring quadrant; set both ratings
     case moveContact(MatrixMove), rateContact
+    // Networks: choose members (Tab toggles one in the picker)
+    case pickMembers, toggle
+    // Exits: decide keep / review later / wind down (forms), leave (a question); show decided ones too
+    case decide(DecisionKind), leave, toggleAll
     // Document
     case undo, redo, save, quit, help, suspend
     // Closing a view, answering a prompt

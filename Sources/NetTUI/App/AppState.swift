@@ -44,6 +44,18 @@ struct MatrixState: Sendable {
     var top: [Quadrant: Int] = [:]
 }
 
+struct NetworksState: Sendable {
+    var selectedID: String?
+    var top = 0
+}
+
+struct ExitsState: Sendable {
+    var selected = 0
+    var top = 0
+    /// Also show candidates that are decided or hidden until a review date.
+    var showAll = false
+}
+
 /// What sits on top of the panes and takes the keys.
 enum Modal: Equatable, Sendable {
     case none
@@ -51,6 +63,9 @@ enum Modal: Equatable, Sendable {
     case form(Form)
     case confirmDelete(id: String)
     case confirmQuit
+    case confirmDeleteNetwork(id: String)
+    case confirmLeave(DecisionTarget)
+    case picker(MemberPicker)
     /// The help screen, opened from `from`, whose keys it lists first.
     case help(scroll: Int, from: KeyContext)
 }
@@ -81,6 +96,8 @@ struct AppState: Sendable {
     var pane: PaneID = .contacts
     var list = ContactListState()
     var matrix = MatrixState()
+    var networks = NetworksState()
+    var exits = ExitsState()
     /// The `/` filter; it narrows the contacts list and every quadrant of the matrix.
     var filter = TextField()
     var editingFilter = false
@@ -96,6 +113,10 @@ struct AppState: Sendable {
     private(set) var rows: [Int] = []
     /// The same for each quadrant of the matrix, sorted by name.
     private(set) var quadrantRows: [Quadrant: [Int]] = [:]
+    /// Indexes into `network.networks` of the networks pane's rows: active ones first, by name.
+    private(set) var networkRows: [Int] = []
+    /// The exits pane's rows, best candidate first.
+    private(set) var exitRows: [ExitCandidate] = []
 
     init(network: Network, path: String?, readOnlyReason: String? = nil, width: Int = 80, height: Int = 24, clock: Clock = .system) {
         self.network = network
@@ -158,6 +179,15 @@ struct AppState: Sendable {
             matrix.selectedID[q] = byQuadrant[q]!.first.map { contacts[$0].id }
         }
         quadrantRows = byQuadrant
+        let words = SearchText.words(filter.text)
+        let groups = network.networks
+        networkRows = groups.indices
+            .filter { words.isEmpty || SearchText.matches(SearchText.fold(groups[$0].name + " " + groups[$0].kind + " " + groups[$0].notes), words: words) }
+            .sorted { (groups[$0].isLeft ? 1 : 0, SearchText.fold(groups[$0].name), groups[$0].id) < (groups[$1].isLeft ? 1 : 0, SearchText.fold(groups[$1].name), groups[$1].id) }
+        if networkIndex == nil { networks.selectedID = networkRows.first.map { groups[$0].id } }
+        exitRows = network.exitCandidates(today: today, all: exits.showAll)
+            .filter { words.isEmpty || SearchText.matches(SearchText.fold($0.name), words: words) }
+        exits.selected = max(0, min(exits.selected, exitRows.count - 1))
         let ascending = list.ascending
         indexes.sort { ascending ? less($0, $1) : less($1, $0) }
         rows = indexes
@@ -171,11 +201,31 @@ struct AppState: Sendable {
         return quadrantRows[q]?.firstIndex { network.contacts[$0].id == id }
     }
 
-    /// The contact the current pane has selected: the list's, or the focused quadrant's.
+    var networkIndex: Int? {
+        guard let id = networks.selectedID else { return nil }
+        return networkRows.firstIndex { network.networks[$0].id == id }
+    }
+
+    var currentCandidate: ExitCandidate? {
+        exitRows.indices.contains(exits.selected) ? exitRows[exits.selected] : nil
+    }
+
+    /// The contact the current pane has selected: the list's, the focused quadrant's, or the exit candidate.
     var currentContact: Contact? {
         switch pane {
         case .contacts: return selectedContact
         case .matrix: return matrix.selectedID[matrix.focus].flatMap { network.contact(id: $0) }
+        case .exits: return currentCandidate.flatMap { $0.kind == .contact ? network.contact(id: $0.id) : nil }
+        case .networks: return nil
+        }
+    }
+
+    /// The network the current pane has selected.
+    var currentNetwork: NetworkGroup? {
+        switch pane {
+        case .networks: return networkIndex.map { network.networks[networkRows[$0]] }
+        case .exits: return currentCandidate.flatMap { $0.kind == .network ? network.network(id: $0.id) : nil }
+        default: return nil
         }
     }
 
@@ -192,6 +242,8 @@ struct AppState: Sendable {
     /// Scrolls the list so the selected row is on screen.
     mutating func keepSelectionVisible() {
         list.top = Self.scrolled(list.top, selected: selectedIndex ?? 0, count: rows.count, visible: ContactsPane.listHeight(self))
+        networks.top = Self.scrolled(networks.top, selected: networkIndex ?? 0, count: networkRows.count, visible: NetworksPane.listHeight(self) - 1)
+        exits.top = Self.scrolled(exits.top, selected: exits.selected, count: exitRows.count, visible: ExitsPane.listHeight(self) - 1)
         let visible = MatrixPane.rowsVisible(self)
         for q in Quadrant.allCases {
             matrix.top[q] = Self.scrolled(matrix.top[q] ?? 0, selected: matrixIndex(q) ?? 0, count: quadrantRows[q]?.count ?? 0, visible: visible)
@@ -211,7 +263,8 @@ struct AppState: Sendable {
     var keyContext: KeyContext {
         switch modal {
         case .form: return .form
-        case .confirmDelete, .confirmQuit: return .confirm
+        case .confirmDelete, .confirmQuit, .confirmDeleteNetwork, .confirmLeave: return .confirm
+        case .picker: return .picker
         case .help: return .help
         case .card: return .card
         case .none:
@@ -219,6 +272,8 @@ struct AppState: Sendable {
             switch pane {
             case .contacts: return .contacts
             case .matrix: return .matrix
+            case .exits: return .exits
+            case .networks: return .networks
             }
         }
     }

@@ -1,12 +1,15 @@
 /// Where keys are read. Each context has its own table; the panes also take the global table.
 enum KeyContext: String, CaseIterable, Sendable {
-    case global, contacts, matrix, card, form, textField, filter, confirm, help
+    case global, contacts, matrix, exits, networks, picker, card, form, textField, filter, confirm, help
 
     var title: String {
         switch self {
         case .global: return "Everywhere (outside forms)"
         case .contacts: return "Contacts pane"
         case .matrix: return "Matrix pane"
+        case .exits: return "Exits pane"
+        case .networks: return "Networks pane"
+        case .picker: return "Member picker"
         case .card: return "Contact card (full screen)"
         case .form: return "Forms"
         case .textField: return "Text fields (forms and filter)"
@@ -84,6 +87,47 @@ enum Keymap {
             Binding([.char("/")], .filter, "Filter every quadrant (also kind:customer, tag:…, stage:…, owner:…)", status: "filter"),
             Binding([.escape], .clearFilter, "Clear the filter"),
         ],
+        .exits: [
+            Binding([.down, .char("j")], .moveDown, "Next candidate"),
+            Binding([.up, .char("k")], .moveUp, "Previous candidate"),
+            Binding([.pageDown, .ctrl("f")], .pageDown, "Page down"),
+            Binding([.pageUp, .ctrl("b")], .pageUp, "Page up"),
+            Binding([.home, .char("g")], .top, "Best candidate"),
+            Binding([.end, .char("G")], .bottom, "Last candidate"),
+            Binding([.char("c")], .decide(.keep), "Keep it, with a reason (hidden from the candidates)", status: "keep"),
+            Binding([.char("v")], .decide(.reviewLater), "Review later: hidden until a date", status: "review"),
+            Binding([.char("w")], .decide(.windDown), "Wind down: by when, what to hand over", status: "wind down"),
+            Binding([.char("x")], .leave, "Leave: marked left, kept in the file, out of the active lists", status: "leave"),
+            Binding([.char("a")], .toggleAll, "Show decided and hidden ones too, or only the open candidates", status: "all"),
+            Binding([.enter], .openCard, "Open the card of the network or contact"),
+            Binding([.char("e")], .editContact, "Edit the network or contact"),
+            Binding([.char("/")], .filter, "Filter the candidates by name"),
+            Binding([.escape], .clearFilter, "Clear the filter"),
+        ],
+        .networks: [
+            Binding([.down, .char("j")], .moveDown, "Next network"),
+            Binding([.up, .char("k")], .moveUp, "Previous network"),
+            Binding([.pageDown, .ctrl("f")], .pageDown, "Page down"),
+            Binding([.pageUp, .ctrl("b")], .pageUp, "Page up"),
+            Binding([.home, .char("g")], .top, "First network"),
+            Binding([.end, .char("G")], .bottom, "Last network"),
+            Binding([.enter], .openCard, "Open the network's card", status: "card"),
+            Binding([.char("a")], .addContact, "Add a network", status: "add"),
+            Binding([.char("e")], .editContact, "Edit the network", status: "edit"),
+            Binding([.char("m")], .pickMembers, "Choose members from the contacts", status: "members"),
+            Binding([.char("d"), .delete], .deleteContact, "Delete the network (asks first; leaving is an exit decision)", status: "delete"),
+            Binding([.char("/")], .filter, "Filter the networks by name, kind, notes", status: "filter"),
+            Binding([.escape], .clearFilter, "Clear the filter"),
+        ],
+        .picker: [
+            Binding([.down], .moveDown, "Next contact"),
+            Binding([.up], .moveUp, "Previous contact"),
+            Binding([.pageDown], .pageDown, "Page down"),
+            Binding([.pageUp], .pageUp, "Page up"),
+            Binding([.tab], .toggle, "Add or remove the contact", status: "toggle"),
+            Binding([.enter, .ctrl("s")], .submit, "Apply the members", status: "apply"),
+            Binding([.escape], .cancel, "Cancel", status: "cancel"),
+        ],
         .card: [
             Binding([.escape, .enter, .char("q")], .back, "Back to the list", status: "back"),
             Binding([.down, .char("j")], .moveDown, "Scroll down"),
@@ -128,8 +172,8 @@ enum Keymap {
     /// The contexts searched, in order, for a key typed in `context`.
     static func chain(_ context: KeyContext) -> [KeyContext] {
         switch context {
-        case .contacts, .matrix: return [context, .global]
-        case .form, .filter: return [context, .textField]
+        case .contacts, .matrix, .exits, .networks: return [context, .global]
+        case .form, .filter, .picker: return [context, .textField]
         default: return [context]
         }
     }

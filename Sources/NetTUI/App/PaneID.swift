@@ -3,11 +3,15 @@
 enum PaneID: Int, CaseIterable, Sendable {
     case contacts = 1
     case matrix = 2
+    case exits = 3
+    case networks = 5
 
     var title: String {
         switch self {
         case .contacts: return "Contacts"
         case .matrix: return "Matrix"
+        case .exits: return "Exits"
+        case .networks: return "Networks"
         }
     }
 }

@@ -29,6 +29,8 @@ extension AppState {
         case .filter:
             filter.insert(c)
             refresh()
+        case .picker:
+            typeInPicker(c)
         case .form:
             guard case .form(var form) = modal else { return }
             form.fields[form.focus].input.insert(c)
@@ -44,6 +46,9 @@ extension AppState {
         case .form(let form): return performInForm(action, form)
         case .confirmDelete(let id): return answerDelete(action, id)
         case .confirmQuit: return answerQuit(action)
+        case .confirmDeleteNetwork(let id): answerDeleteNetwork(action, id); return []
+        case .confirmLeave(let target): answerLeave(action, target); return []
+        case .picker(let picker): performInPicker(action, picker); return []
         case .help(let scroll, let from): performInHelp(action, scroll, from); return []
         case .card(let scroll): return performInCard(action, scroll)
         case .none: break
@@ -52,6 +57,8 @@ extension AppState {
         switch pane {
         case .contacts: return performInContacts(action)
         case .matrix: return performInMatrix(action)
+        case .exits: return performInExits(action)
+        case .networks: return performInNetworks(action)
         }
     }
 
@@ -85,7 +92,7 @@ extension AppState {
     }
 
     /// Actions the contacts and matrix panes share: the filter, the card, editing, then the global keys.
-    private mutating func performShared(_ action: Action) -> [Effect] {
+    mutating func performShared(_ action: Action) -> [Effect] {
         switch action {
         case .filter:
             editingFilter = true
@@ -231,9 +238,13 @@ extension AppState {
         case .moveDown: modal = .card(scroll: scroll + 1)
         case .moveUp: modal = .card(scroll: max(0, scroll - 1))
         case .editContact:
-            if let c = currentContact, editable() { modal = .form(ContactForm.make(c)) }
+            if let g = currentNetwork, editable() { modal = .form(NetworkForm.make(g)) } else if let c = currentContact, editable() {
+                modal = .form(ContactForm.make(c))
+            }
         case .deleteContact:
-            if let c = currentContact, editable() { modal = .confirmDelete(id: c.id) }
+            if let g = currentNetwork, editable() { modal = .confirmDeleteNetwork(id: g.id) } else if let c = currentContact, editable() {
+                modal = .confirmDelete(id: c.id)
+            }
         case .help: modal = .help(scroll: 0, from: .card)
         default: break
         }
@@ -343,7 +354,7 @@ extension AppState {
     // MARK: - Editing the document
 
     /// True when edits are allowed; otherwise says why on the status line.
-    private mutating func editable() -> Bool {
+    mutating func editable() -> Bool {
         guard let why = readOnlyReason else { return true }
         message = StatusMessage(text: "Read-only: \(why)", isError: true)
         return false

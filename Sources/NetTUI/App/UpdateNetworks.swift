@@ -1,9 +1,205 @@
 import NetModel
 
-/// The networks and exits panes' part of the update (placeholder until those panes land).
+/// The networks and exits panes' part of the update: their cursors, the network form, the member
+/// picker, and the exit decisions.
 extension AppState {
-    mutating func submitOther(_ form: Form, now: Timestamp) -> FormError? {
+    // MARK: - Networks pane
+
+    mutating func performInNetworks(_ action: Action) -> [Effect] {
+        let index = networkIndex ?? 0
+        let page = max(1, NetworksPane.listHeight(self) - 1)
+        switch action {
+        case .moveDown: selectNetwork(index + 1)
+        case .moveUp: selectNetwork(index - 1)
+        case .pageDown: selectNetwork(index + page)
+        case .pageUp: selectNetwork(index - page)
+        case .top: selectNetwork(0)
+        case .bottom: selectNetwork(networkRows.count - 1)
+        case .addContact:
+            if editable() { modal = .form(NetworkForm.make(nil)) }
+        case .editContact:
+            if let g = currentNetwork, editable() { modal = .form(NetworkForm.make(g)) }
+        case .deleteContact:
+            if let g = currentNetwork, editable() { modal = .confirmDeleteNetwork(id: g.id) }
+        case .pickMembers:
+            if let g = currentNetwork, editable() { modal = .picker(MemberPicker(group: g)) }
+        case .openCard:
+            if currentNetwork != nil { modal = .card(scroll: 0) }
+        default:
+            return performShared(action)
+        }
+        keepSelectionVisible()
+        return []
+    }
+
+    private mutating func selectNetwork(_ i: Int) {
+        guard !networkRows.isEmpty else { return }
+        networks.selectedID = network.networks[networkRows[max(0, min(networkRows.count - 1, i))]].id
+    }
+
+    mutating func answerDeleteNetwork(_ action: Action, _ id: String) {
         modal = .none
+        guard action == .confirm, let g = network.network(id: id) else { return }
+        // Events of the network stay, no longer tied to it.
+        var changes: [Change] = network.events.filter { $0.network == id }.map { e in
+            var after = e
+            after.network = nil
+            return .event(before: e, after: after)
+        }
+        changes.append(.network(before: g, after: nil))
+        commit(changes)
+        message = StatusMessage(text: "Deleted \(g.name) (u undoes)", isError: false)
+    }
+
+    // MARK: - Member picker
+
+    mutating func performInPicker(_ action: Action, _ picker: MemberPicker) {
+        var p = picker
+        let rows = p.rows(network)
+        let visible = max(1, height - 3 - 3)
+        switch action {
+        case .moveDown: p.cursor = min(rows.count - 1, p.cursor + 1)
+        case .moveUp: p.cursor = max(0, p.cursor - 1)
+        case .pageDown: p.cursor = min(rows.count - 1, p.cursor + visible)
+        case .pageUp: p.cursor = max(0, p.cursor - visible)
+        case .toggle:
+            guard p.cursor < rows.count else { break }
+            let id = network.contacts[rows[p.cursor]].id
+            if p.chosen.contains(id) { p.chosen.remove(id) } else { p.chosen.insert(id) }
+        case .cancel:
+            modal = .none
+            message = StatusMessage(text: "Cancelled; members unchanged", isError: false)
+            return
+        case .submit:
+            modal = .none
+            guard let g = network.network(id: p.groupID) else { return }
+            var after = g
+            // Keep the existing order; new members follow in name order.
+            after.members = g.members.filter { p.chosen.contains($0) }
+                + rows.map { network.contacts[$0].id }.filter { p.chosen.contains($0) && !g.members.contains($0) }
+                + p.chosen.filter { id in !g.members.contains(id) && !rows.contains { network.contacts[$0].id == id } }.sorted()
+            guard after.members != g.members else {
+                message = StatusMessage(text: "Members unchanged", isError: false)
+                return
+            }
+            after.updated = clock.now()
+            commit([.network(before: g, after: after)])
+            message = StatusMessage(text: "\(g.name): \(after.members.count) members", isError: false)
+            return
+        default:
+            if p.query.edit(action) { p.cursor = 0 }
+        }
+        p.cursor = max(0, min(p.cursor, max(0, p.rows(network).count - 1)))
+        p.top = AppState.scrolled(p.top, selected: p.cursor, count: p.rows(network).count, visible: height - 2 - 3 - 2)
+        modal = .picker(p)
+    }
+
+    mutating func typeInPicker(_ c: Character) {
+        guard case .picker(var p) = modal else { return }
+        p.query.insert(c)
+        p.cursor = 0
+        p.top = 0
+        modal = .picker(p)
+    }
+
+    // MARK: - Exits pane
+
+    mutating func performInExits(_ action: Action) -> [Effect] {
+        let page = max(1, ExitsPane.listHeight(self) - 1)
+        switch action {
+        case .moveDown: exits.selected = min(exitRows.count - 1, exits.selected + 1)
+        case .moveUp: exits.selected = max(0, exits.selected - 1)
+        case .pageDown: exits.selected = min(exitRows.count - 1, exits.selected + page)
+        case .pageUp: exits.selected = max(0, exits.selected - page)
+        case .top: exits.selected = 0
+        case .bottom: exits.selected = exitRows.count - 1
+        case .toggleAll:
+            exits.showAll.toggle()
+            refresh()
+            message = StatusMessage(text: exits.showAll ? "Showing everything with a signal or a decision" : "Showing open candidates", isError: false)
+        case .decide(let kind):
+            guard let c = currentCandidate, editable() else { return [] }
+            modal = .form(DecisionForm.make(kind, for: target(c), name: c.name, today: today))
+        case .leave:
+            guard let c = currentCandidate, editable() else { return [] }
+            modal = .confirmLeave(target(c))
+        case .editContact:
+            guard let c = currentCandidate, editable() else { return [] }
+            if c.kind == .network, let g = network.network(id: c.id) { modal = .form(NetworkForm.make(g)) } else if let contact = network.contact(id: c.id) {
+                modal = .form(ContactForm.make(contact))
+            }
+        case .openCard:
+            if currentCandidate != nil { modal = .card(scroll: 0) }
+        default:
+            return performShared(action)
+        }
+        exits.selected = max(0, exits.selected)
+        keepSelectionVisible()
+        return []
+    }
+
+    private func target(_ c: ExitCandidate) -> DecisionTarget {
+        c.kind == .network ? .network(c.id) : .contact(c.id)
+    }
+
+    /// Records an exit decision on a network or a contact as one undoable change.
+    mutating func decide(_ decision: ExitDecision, for target: DecisionTarget) {
+        let now = clock.now()
+        let name: String
+        switch target {
+        case .network(let id):
+            guard let g = network.network(id: id) else { return }
+            var after = g
+            after.decision = decision
+            after.decisionExtra = [:]  // unknown keys belonged to the decision replaced here
+            after.updated = now
+            commit([.network(before: g, after: after)])
+            name = g.name
+        case .contact(let id):
+            guard let c = network.contact(id: id) else { return }
+            var after = c
+            after.decision = decision
+            after.decisionExtra = [:]
+            after.updated = now
+            commit([.contact(before: c, after: after)])
+            name = c.name
+        }
+        message = StatusMessage(text: "\(name): \(decision.summary) (u undoes)", isError: false)
+    }
+
+    mutating func answerLeave(_ action: Action, _ target: DecisionTarget) {
+        modal = .none
+        if action == .confirm { decide(.leave(on: today), for: target) }
+    }
+
+    // MARK: - Forms of these panes
+
+    mutating func submitOther(_ form: Form, now: Timestamp) -> FormError? {
+        switch form.purpose {
+        case .network(let original):
+            switch NetworkForm.build(form, original: original, id: original?.id ?? clock.newID(), now: now) {
+            case .failure(let e): return e
+            case .success(let g):
+                modal = .none
+                guard g != original else {
+                    message = StatusMessage(text: "No changes", isError: false)
+                    return nil
+                }
+                commit([.network(before: original, after: g)])
+                networks.selectedID = g.id
+                keepSelectionVisible()
+                message = StatusMessage(text: original == nil ? "Added \(g.name)" : "Updated \(g.name)", isError: false)
+            }
+        case .decision(let target, let kind):
+            switch DecisionForm.build(form, kind: kind, today: today) {
+            case .failure(let e): return e
+            case .success(let d):
+                modal = .none
+                decide(d, for: target)
+            }
+        case .contact:
+            break
+        }
         return nil
     }
 }

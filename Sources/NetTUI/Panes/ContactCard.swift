@@ -31,6 +31,7 @@ enum ContactCard {
             field("Suggested", "\(scheme.policy(suggested).name) — the criteria disagree with the ratings", .color(.warn))
         }
         field("Path", path(c, scheme))
+        if let d = c.decision { field("Decision", d.summary, .color(.warn, bold: true)) }
         let last = s.lastContact[c.id]
         var lastText = last.map { "\($0) (\(ContactsPane.ago($0, today: s.today)))" } ?? "never"
         if let over = ContactsPane.overdueDays(c, s) { lastText += " — overdue by \(over) d (every \(policy.cadenceDays) d)" }

@@ -1,3 +1,5 @@
+import NetModel
+
 /// The help screen, generated from the keymap: the keys of where you are first, then the rest.
 enum HelpView {
     static func innerWidth(_ screenWidth: Int) -> Int { screenWidth - 4 }
@@ -5,10 +7,7 @@ enum HelpView {
     static func lines(_ s: AppState, from here: KeyContext, width: Int) -> [StyledLine] {
         let first = Keymap.chain(here)
         let order = first + KeyContext.allCases.filter { !first.contains($0) }
-        var out: [StyledLine] = [
-            StyledLine("The quadrant marks: ★ Key (high now, high future) · ↗ Rising (low now, high future) · ● Maintain (high now, low future) · · Light touch (low, low). A last-contact time in colour is overdue for its quadrant's cadence.", .muted),
-        ]
-        out = out.flatMap { line in line.runs[0].0.wrapped(to: width).map { StyledLine($0, .muted) } }
+        var out = idea(of: here, s).flatMap { $0.wrapped(to: width).map { StyledLine($0, .muted) } }
         let keyWidth = min(24, width / 3)
         for item in Keymap.helpLines(for: order) {
             if item.isTitle {
@@ -22,6 +21,26 @@ enum HelpView {
             }
         }
         return out
+    }
+
+    /// The idea of the pane the help was opened from, in a few lines.
+    static func idea(of context: KeyContext, _ s: AppState) -> [String] {
+        let scheme = s.network.scheme
+        let quadrants = Quadrant.allCases.map { q in
+            "\(ContactsPane.mark(q)) \(scheme.policy(q).name): \(q.isHighNow ? "high" : "low") now, \(q.isHighFuture ? "high" : "low") in future, contact every \(scheme.policy(q).cadenceDays) days."
+        }
+        switch context {
+        case .exits:
+            return ["Exit candidates: networks and relationships that cost more than they give, best candidate first."] + ExitRules.explanation
+        case .networks, .picker:
+            return ["Networks: what each costs (hours, money) and gives (yield on 0, 0.1, 1, 10), who is in it, and its buyer/seller/partner mix.",
+                    "Marks: ✓ kept · ? review later · ↘ winding down · ✕ left (kept in the file, out of the active lists)."]
+        case .matrix:
+            return ["The matrix: importance now grows to the right, importance in future upwards. A rating at or above \(scheme.threshold.text) counts as high."]
+                + quadrants + ["◆ moved quadrant in the last 90 days · ≠ the criteria suggest another quadrant (see the card) · +Nd overdue by N days."]
+        default:
+            return quadrants + ["A last-contact time in colour is overdue for its quadrant's cadence."]
+        }
     }
 
     static func draw(_ s: AppState, scroll: Int, from: KeyContext, in area: Rect, _ screen: inout Screen) {

@@ -21,14 +21,20 @@ enum Render {
             cursor = FormView.draw(form, in: body, &screen)
         case .help(let scroll, let from):
             HelpView.draw(s, scroll: scroll, from: from, in: body, &screen)
+        case .picker(let picker):
+            cursor = MemberPicker.draw(picker, s, in: body, &screen)
         case .card(let scroll):
-            if let c = s.currentContact {
+            if let g = s.currentNetwork {
+                NetworkCard.draw(g, s, scroll: scroll, in: Rect(x: 1, y: body.y, width: body.width - 2, height: body.height), full: true, &screen)
+            } else if let c = s.currentContact {
                 ContactCard.draw(c, s, scroll: scroll, in: Rect(x: 1, y: body.y, width: body.width - 2, height: body.height), full: true, &screen)
             }
-        case .none, .confirmDelete, .confirmQuit:
+        case .none, .confirmDelete, .confirmQuit, .confirmDeleteNetwork, .confirmLeave:
             switch s.pane {
             case .contacts: ContactsPane.draw(s, in: body, &screen)
             case .matrix: MatrixPane.draw(s, in: body, &screen)
+            case .exits: ExitsPane.draw(s, in: body, &screen)
+            case .networks: NetworksPane.draw(s, in: body, &screen)
             }
         }
         switch s.modal {
@@ -37,6 +43,16 @@ enum Render {
             let n = s.network.interactions.filter { $0.contact == id }.count
             let extra = n > 0 ? " and its \(n) interaction\(n == 1 ? "" : "s")" : ""
             Dialog.draw(question: "Delete \(c?.name ?? "this contact")\(extra)?", answers: "y delete · n keep", in: body, &screen)
+        case .confirmDeleteNetwork(let id):
+            let g = s.network.network(id: id)
+            Dialog.draw(question: "Delete \(g?.name ?? "this network")? (To leave it, use x in Exits.)", answers: "y delete · n keep", in: body, &screen)
+        case .confirmLeave(let target):
+            let name: String
+            switch target {
+            case .network(let id): name = s.network.network(id: id)?.name ?? "this network"
+            case .contact(let id): name = s.network.contact(id: id)?.name ?? "this relationship"
+            }
+            Dialog.draw(question: "Leave \(name) as of today? It stays in the file, marked left.", answers: "y leave · n stay", in: body, &screen)
         case .confirmQuit:
             let q = s.readOnlyReason == nil ? "Save the changes before quitting?" : "Quit and lose the unsaved changes?"
             let a = s.readOnlyReason == nil ? "y save and quit · n quit without saving · Esc stay" : "n quit without saving · Esc stay"

@@ -1,0 +1,204 @@
+import Foundation
+import NetModel
+import XCTest
+
+/// Runs the built `nettui exits` the way a script would and checks its output and exit status.
+final class ExitsCommandTests: XCTestCase {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The built binary: beside the test bundle (Linux: the test runner is in .build/<config>/;
+    /// macOS: the .xctest folder is), else the package's default .build/debug.
+    static func binary() -> String? {
+        var dirs: [URL] = []
+        if let arg0 = CommandLine.arguments.first, !arg0.isEmpty {
+            dirs.append(URL(fileURLWithPath: arg0).resolvingSymlinksInPath().deletingLastPathComponent())
+        }
+        let bundle = Bundle(for: ExitsCommandTests.self).bundleURL
+        dirs.append(bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        dirs.append(root.appendingPathComponent(".build/debug"))
+        return dirs.map { $0.appendingPathComponent("nettui").path }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    func run(_ args: [String], environment extra: [String: String] = [:]) throws -> Result {
+        guard let binary = Self.binary() else {
+            XCTFail("the nettui binary was not found beside the tests; build it first (swift build)")
+            throw XCTSkip("no binary")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = args
+        var env = ProcessInfo.processInfo.environment
+        env["LANG"] = "C.UTF-8"
+        env["LC_ALL"] = "C.UTF-8"
+        for (k, v) in extra { env[k] = v }
+        process.environment = env
+        // Output to files, not pipes, so that a large output cannot block the child.
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("nettui-exits-\(getpid())-\(UUID().uuidString)").path
+        let outPath = base + ".out", errPath = base + ".err"
+        defer {
+            try? FileManager.default.removeItem(atPath: outPath)
+            try? FileManager.default.removeItem(atPath: errPath)
+        }
+        FileManager.default.createFile(atPath: outPath, contents: nil)
+        FileManager.default.createFile(atPath: errPath, contents: nil)
+        let out = try XCTUnwrap(FileHandle(forWritingAtPath: outPath)), err = try XCTUnwrap(FileHandle(forWritingAtPath: errPath))
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        return Result(status: process.terminationStatus,
+                      stdout: try String(contentsOfFile: outPath, encoding: .utf8),
+                      stderr: try String(contentsOfFile: errPath, encoding: .utf8))
+    }
+
+    func tempDir() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nettui-exits-\(getpid())-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
+        return dir
+    }
+
+    func testDemoText() throws {
+        let r = try run(["exits", "--demo"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stderr, "")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        let heads = lines.filter { !$0.hasPrefix("       ") }
+        XCTAssertEqual(heads.first, "  9.4  Golf & Business Society (network)", r.stdout)
+        XCTAssertTrue(heads.allSatisfy { $0.hasSuffix(" (network)") || $0.hasSuffix(" (relationship)") }, r.stdout)
+        let scores = heads.map { Double($0.split(separator: " ")[0])! }
+        XCTAssertEqual(scores, scores.sorted(by: >), "best first")
+        for reason in ["       - 10 h/month for yield 0", "       - ambition: mismatch", "       - unfair or stalled collaboration",
+                       "       - tagged difficult", "       - no activity for 210 days", "       - no contact for 200 days"] {
+            XCTAssertTrue(lines.contains(reason), reason)
+        }
+        XCTAssertTrue(lines.contains { $0.hasPrefix("       - best before ") && $0.hasSuffix(", passed") })
+        XCTAssertTrue(lines.contains { $0.hasPrefix("       - best before ") && $0.hasSuffix(", in 10 days") })
+        XCTAssertTrue(lines.contains { $0.hasPrefix("       decision: wind down by ") })
+        XCTAssertFalse(r.stdout.contains("Tampere Chamber of Commerce"), "a healthy network is no candidate")
+        XCTAssertFalse(r.stdout.contains("Mohammed Al-Sayed"), "kept")
+        XCTAssertFalse(r.stdout.contains("Björn Ekström"), "to review later")
+    }
+
+    func testDemoJSONAndAll() throws {
+        let r = try run(["exits", "--demo", "--format", "json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let json = try JSONParser.parse(Array(r.stdout.utf8))
+        XCTAssertEqual(Array(r.stdout.utf8), JSONWriter.write(json), "written by JSONWriter")
+        guard case .array(let items) = json else { return XCTFail(r.stdout) }
+        XCTAssertGreaterThanOrEqual(items.count, 6)
+        var scores: [Double] = []
+        var kinds: Set<String> = []
+        for item in items {
+            guard case .object(let o) = item else { return XCTFail("not an object") }
+            XCTAssertEqual(Set(o.keys), ["kind", "id", "name", "score", "reasons"])
+            guard case .string(let kind)? = o["kind"], case .array(let reasons)? = o["reasons"] else { return XCTFail("\(o)") }
+            kinds.insert(kind)
+            XCTAssertFalse(reasons.isEmpty)
+            scores.append(try XCTUnwrap(o["score"]?.doubleValue))
+        }
+        XCTAssertEqual(kinds, ["network", "contact"])
+        XCTAssertEqual(scores, scores.sorted(by: >))
+        guard case .object(let first) = items[0] else { return XCTFail() }
+        XCTAssertEqual(first["name"], .string("Golf & Business Society"))
+        XCTAssertEqual(first["score"], .number("9.4"))
+
+        let all = try run(["exits", "--demo", "--format", "json", "--all"])
+        XCTAssertEqual(all.status, 0, all.stderr)
+        guard case .array(let allItems) = try JSONParser.parse(Array(all.stdout.utf8)) else { return XCTFail(all.stdout) }
+        XCTAssertEqual(allItems.count, items.count + 2, "the kept and the review-later contacts")
+        XCTAssertTrue(all.stdout.contains("Mohammed Al-Sayed") && all.stdout.contains("Björn Ekström"))
+
+        let text = try run(["exits", "--demo", "--all"])
+        XCTAssertTrue(text.stdout.contains("decision: keep ("), text.stdout)
+        XCTAssertTrue(text.stdout.contains("decision: review after "), text.stdout)
+    }
+
+    func testDemoMarkdown() throws {
+        let r = try run(["exits", "--demo", "--format", "markdown"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(Array(lines.prefix(2)), ["| score | kind | name | reasons | decision |", "|---:|---|---|---|---|"])
+        XCTAssertTrue(lines[2].hasPrefix("| 9.4 | network | Golf & Business Society | 10 h/month for yield 0; best before "), lines[2])
+        XCTAssertTrue(lines.contains { $0.contains("| relationship | Jean-Pierre Dubois | tagged difficult |") })
+    }
+
+    func testAFileByArgumentOptionAndEnvironment() throws {
+        let dir = try tempDir()
+        let path = dir + "/network.json"
+        let t = Timestamp(seconds: 0)
+        var n = Network()
+        var stale = NetworkGroup(id: "n1", name: "Stale Club", created: t)  // added in 1970, never active
+        stale.hoursPerMonth = 20
+        var gone = NetworkGroup(id: "n2", name: "Gone Forum", created: t)
+        gone.fair = false
+        gone.decision = .leave(on: Day(year: 2020, month: 1, day: 1)!)
+        n.networks = [stale, gone]
+        try Data(NetworkCodec.encode(n)).write(to: URL(fileURLWithPath: path))
+
+        let byArgument = try run(["exits", path, "--format", "json"])
+        XCTAssertEqual(byArgument.status, 0, byArgument.stderr)
+        XCTAssertEqual(byArgument.stdout, """
+            [
+              {
+                "id": "n1",
+                "kind": "network",
+                "name": "Stale Club",
+                "reasons": [
+                  "no activity logged"
+                ],
+                "score": 4
+              }
+            ]
+
+            """)
+        XCTAssertEqual(try run(["exits", "--file", path, "--format", "json"]).stdout, byArgument.stdout)
+        XCTAssertEqual(try run(["exits", "--format", "json"], environment: ["NETTUI_FILE": path]).stdout, byArgument.stdout)
+        let all = try run(["exits", path, "--all"])
+        XCTAssertEqual(all.stdout, """
+              4.0  Gone Forum (network)
+                   - unfair or stalled collaboration
+                   - no activity logged
+                   decision: left 2020-01-01
+              4.0  Stale Club (network)
+                   - no activity logged
+
+            """)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path + ".lock"), "read-only use takes no lock")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), Data(NetworkCodec.encode(n)), "the file is untouched")
+
+        try Data(NetworkCodec.encode(Network())).write(to: URL(fileURLWithPath: path))
+        XCTAssertEqual(try run(["exits", path]).stdout, "No exit candidates.\n")
+        XCTAssertEqual(try run(["exits", path, "--format", "json"]).stdout, "[]\n")
+    }
+
+    func testErrors() throws {
+        let missing = try run(["exits", "/nonexistent.json"])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertEqual(missing.stdout, "")
+        XCTAssertTrue(missing.stderr.contains("/nonexistent.json") && missing.stderr.contains("no such file"), missing.stderr)
+
+        let dir = try tempDir()
+        let path = dir + "/broken.json"
+        try Data(#"{"schemaVersion": 1, "networks": [{"id": "n1", "name": "N", "decision": {"kind": "quit", "date": "2025-01-01"}}]}"#.utf8)
+            .write(to: URL(fileURLWithPath: path))
+        let broken = try run(["exits", path])
+        XCTAssertEqual(broken.status, 1)
+        XCTAssertEqual(broken.stdout, "")
+        XCTAssertTrue(broken.stderr.contains("cannot be opened") && broken.stderr.contains("decision.kind"), broken.stderr)
+
+        let both = try run(["exits", "--demo", "/some/file.json"])
+        XCTAssertNotEqual(both.status, 0)
+        XCTAssertTrue(both.stderr.contains("--demo"), both.stderr)
+        XCTAssertNotEqual(try run(["exits", "--demo", "--format", "yaml"]).status, 0)
+        XCTAssertNotEqual(try run(["exits", path, "--file", path]).status, 0)
+    }
+}
