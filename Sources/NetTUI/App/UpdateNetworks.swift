@@ -72,19 +72,29 @@ extension AppState {
             return
         case .submit:
             modal = .none
-            guard let g = network.network(id: p.groupID) else { return }
-            var after = g
-            // Keep the existing order; new members follow in name order.
-            after.members = g.members.filter { p.chosen.contains($0) }
-                + rows.map { network.contacts[$0].id }.filter { p.chosen.contains($0) && !g.members.contains($0) }
-                + p.chosen.filter { id in !g.members.contains(id) && !rows.contains { network.contacts[$0].id == id } }.sorted()
-            guard after.members != g.members else {
-                message = StatusMessage(text: "Members unchanged", isError: false)
-                return
+            switch p.target {
+            case .network(let id):
+                guard let g = network.network(id: id) else { return }
+                var after = g
+                after.members = p.members(before: g.members, network)
+                guard after.members != g.members else {
+                    message = StatusMessage(text: "Members unchanged", isError: false)
+                    return
+                }
+                after.updated = clock.now()
+                commit([.network(before: g, after: after)])
+                message = StatusMessage(text: "\(g.name): \(after.members.count) members", isError: false)
+            case .event(let id):
+                guard let e = network.events.first(where: { $0.id == id }) else { return }
+                var after = e
+                after.attendees = p.members(before: e.attendees, network)
+                guard after.attendees != e.attendees else {
+                    message = StatusMessage(text: "Attendees unchanged", isError: false)
+                    return
+                }
+                commit([.event(before: e, after: after)])
+                message = StatusMessage(text: "\(e.name): \(after.attendees.count) attendees", isError: false)
             }
-            after.updated = clock.now()
-            commit([.network(before: g, after: after)])
-            message = StatusMessage(text: "\(g.name): \(after.members.count) members", isError: false)
             return
         default:
             if p.query.edit(action) { p.cursor = 0 }

@@ -1,16 +1,34 @@
 import NetModel
 
-/// Picks a network's members from the contacts: type to filter, Tab toggles, Enter applies.
+/// Whose people a picker chooses: a network's members or an event's attendees.
+enum PickerTarget: Equatable, Sendable {
+    case network(String)
+    case event(String)
+}
+
+/// Picks people from the contacts: type to filter, Tab toggles, Enter applies.
 struct MemberPicker: Equatable, Sendable {
-    var groupID: String
+    var target: PickerTarget
     var query = TextField()
     var chosen: Set<String>
     var cursor = 0
     var top = 0
 
     init(group: NetworkGroup) {
-        groupID = group.id
+        target = .network(group.id)
         chosen = Set(group.members)
+    }
+
+    init(event: Event) {
+        target = .event(event.id)
+        chosen = Set(event.attendees)
+    }
+
+    /// The people chosen before, in their order, then the newly chosen in the order shown.
+    func members(before: [String], _ network: Network) -> [String] {
+        before.filter { chosen.contains($0) }
+            + rows(network).map { network.contacts[$0].id }.filter { chosen.contains($0) && !before.contains($0) }
+            + chosen.filter { id in !before.contains(id) && !rows(network).contains { network.contacts[$0].id == id } }.sorted()
     }
 
     /// Indexes into the contacts of the rows shown: matching the query, by name.
@@ -22,8 +40,12 @@ struct MemberPicker: Equatable, Sendable {
     }
 
     static func draw(_ p: MemberPicker, _ s: AppState, in body: Rect, _ screen: inout Screen) -> (Int, Int)? {
-        let name = s.network.network(id: p.groupID)?.name ?? ""
-        screen.box(body, title: "Members of \(name) — \(p.chosen.count) chosen")
+        let title: String
+        switch p.target {
+        case .network(let id): title = "Members of \(s.network.network(id: id)?.name ?? "")"
+        case .event(let id): title = "Attendees of \(s.network.events.first { $0.id == id }?.name ?? "")"
+        }
+        screen.box(body, title: "\(title) — \(p.chosen.count) chosen")
         let inner = Rect(x: body.x + 2, y: body.y + 1, width: body.width - 4, height: body.height - 2)
         guard inner.width > 8, inner.height > 2 else { return nil }
         screen.put("Filter: ", x: inner.x, y: inner.y, style: .bold)
