@@ -53,11 +53,26 @@ final class ScreenTests: XCTestCase {
         XCTAssertEqual(s[1, 0].text, "a\u{0308}")
     }
 
-    func testTerminalEscapesNeverReachTheScreen() {
-        var s = Screen(width: 30, height: 1)
-        s.put("evil\u{1B}[2J\u{07}name\u{202E}x", x: 0, y: 0)
-        XCTAssertFalse(s.line(0).unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x202E })
-        XCTAssertTrue(s.line(0).hasPrefix("evil [2J name"))
+    func testTerminalEscapesAreShownNotSent() {
+        var s = Screen(width: 60, height: 1)
+        s.put("evil\u{1B}[2J\u{07}name\u{1B}]0;title\u{9C}\u{202E}x\u{7F}", x: 0, y: 0)
+        let cells = (0..<60).map { s[$0, 0].text }
+        XCTAssertFalse(cells.joined().unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x202E })
+        XCTAssertEqual(s.line(0).trailingSpacesTrimmed, "evil^[[2J^Gname^[]0;title\\u{9C}\\u{202E}x^?")
+    }
+
+    func testAHostileContactNameIsInertOnEveryPane() {
+        var network = Demo.network(today: Harness.today)
+        network.contacts[0].name = "\u{1B}[31mRed\u{1B}[0m \u{1B}]52;c;AAAA\u{07}"
+        network.contacts[0].organization = "Org\u{202E}gro"
+        for pane in ["1", "2", "3", "4", "5"] {
+            var h = Harness(network: network, width: 160, height: 48)
+            h.press(.char(Character(pane)))
+            h.select(network.contacts[0].name)
+            let screen = h.screen
+            let all = (0..<48).flatMap { y in (0..<160).map { screen[$0, y].text } }.joined()
+            XCTAssertFalse(all.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x202E }, "pane \(pane)")
+        }
     }
 
     func testCJKNameInTheListAndLongNameCut() {

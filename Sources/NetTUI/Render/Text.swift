@@ -39,15 +39,27 @@ extension String {
     /// Columns this text takes on a terminal (after `sanitized`).
     var columns: Int { reduce(0) { $0 + $1.columns } }
 
-    /// The text with everything that could steer a terminal removed: control characters (the
-    /// escape that starts a terminal sequence among them) become a space, and bidirectional
-    /// overrides are dropped. Everything shown on screen goes through this.
+    /// The text with everything that could steer a terminal made visible instead: C0 controls in
+    /// caret notation (ESC as `^[`, so a CSI or OSC sequence shows as text), DEL as `^?`, C1 controls
+    /// and bidirectional overrides as `\u{…}`; a tab becomes a space. Everything shown on screen
+    /// goes through this.
     var sanitized: String {
         guard unicodeScalars.contains(where: { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) || Self.isBidiControl($0) })
         else { return self }
         var out = String.UnicodeScalarView()
         for s in unicodeScalars {
-            if s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0) { out.append(" ") } else if !Self.isBidiControl(s) { out.append(s) }
+            switch s.value {
+            case 0x09: out.append(" ")
+            case 0..<0x20: out.append("^"); out.append(Unicode.Scalar(s.value + 0x40)!)
+            case 0x7F: out.append(contentsOf: "^?".unicodeScalars)
+            case 0x80..<0xA0: out.append(contentsOf: "\\u{\(String(s.value, radix: 16, uppercase: true))}".unicodeScalars)
+            default:
+                if Self.isBidiControl(s) {
+                    out.append(contentsOf: "\\u{\(String(s.value, radix: 16, uppercase: true))}".unicodeScalars)
+                } else {
+                    out.append(s)
+                }
+            }
         }
         return String(out)
     }
