@@ -126,6 +126,9 @@ public enum Store {
         _ = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
     }
 
+    /// Where unsaved edits go when the program is stopped by a signal; the next start offers them back.
+    public static func recoveryPath(for path: String) -> String { path + ".unsaved.json" }
+
     public static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])

@@ -63,6 +63,8 @@ enum Modal: Equatable, Sendable {
     case form(Form)
     case confirmDelete(id: String)
     case confirmQuit
+    /// Edits rescued from an earlier run that was stopped by a signal: restore them?
+    case confirmRestore(Network)
     case confirmDeleteNetwork(id: String)
     case confirmLeave(DecisionTarget)
     case picker(MemberPicker)
@@ -78,6 +80,8 @@ struct StatusMessage: Equatable, Sendable {
 /// Side effects the update asks for; the driver performs them and reports back.
 enum Effect: Equatable, Sendable {
     case save
+    /// Set the rescued edits of an earlier run aside (renamed, never deleted).
+    case discardRecovery
     case quit
     case suspend
 }
@@ -263,7 +267,7 @@ struct AppState: Sendable {
     var keyContext: KeyContext {
         switch modal {
         case .form: return .form
-        case .confirmDelete, .confirmQuit, .confirmDeleteNetwork, .confirmLeave: return .confirm
+        case .confirmDelete, .confirmQuit, .confirmRestore, .confirmDeleteNetwork, .confirmLeave: return .confirm
         case .picker: return .picker
         case .help: return .help
         case .card: return .card

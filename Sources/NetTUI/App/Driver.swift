@@ -1,3 +1,4 @@
+import Glibc
 import NetModel
 
 /// Runs the effects the update asks for — saving through `Store`, quitting, suspending — and
@@ -15,9 +16,16 @@ struct Driver {
                 do {
                     try Store.save(state.network, to: path)
                     state.saveFinished(nil)
+                    // Once saved, edits rescued by an earlier run are part of the file (or were declined).
+                    unlink(Store.recoveryPath(for: path))
                 } catch {
                     state.saveFinished(error)
                     return true  // never quit after a failed save
+                }
+            case .discardRecovery:
+                if let path = state.path {
+                    let recovery = Store.recoveryPath(for: path)
+                    rename(recovery, recovery + ".discarded")
                 }
             case .quit:
                 return false

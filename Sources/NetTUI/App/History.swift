@@ -39,4 +39,7 @@ struct History: Sendable {
     }
 
     mutating func markSaved() { savedDepth = done.count }
+
+    /// The document differs from the file in a way no undo step describes (restored edits).
+    mutating func markUnsaved() { savedDepth = nil }
 }

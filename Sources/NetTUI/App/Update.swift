@@ -46,6 +46,7 @@ extension AppState {
         case .form(let form): return performInForm(action, form)
         case .confirmDelete(let id): return answerDelete(action, id)
         case .confirmQuit: return answerQuit(action)
+        case .confirmRestore(let recovered): return answerRestore(action, recovered)
         case .confirmDeleteNetwork(let id): answerDeleteNetwork(action, id); return []
         case .confirmLeave(let target): answerLeave(action, target); return []
         case .picker(let picker): performInPicker(action, picker); return []
@@ -333,6 +334,29 @@ extension AppState {
             message = StatusMessage(text: "Deleted \(c.name) (u undoes)", isError: false)
         case .decline, .cancel:
             modal = .none
+        default:
+            break
+        }
+        return []
+    }
+
+    mutating func offerRecovery(_ recovered: Network) {
+        modal = .confirmRestore(recovered)
+    }
+
+    private mutating func answerRestore(_ action: Action, _ recovered: Network) -> [Effect] {
+        switch action {
+        case .confirm:
+            modal = .none
+            network = recovered
+            history = History()
+            history.markUnsaved()
+            refresh()
+            message = StatusMessage(text: "Restored the unsaved edits; s saves them", isError: false)
+        case .decline:
+            modal = .none
+            message = StatusMessage(text: "Set aside: the rescued edits are kept as \(Store.baseName(of: Store.recoveryPath(for: path ?? ""))).discarded", isError: false)
+            return [.discardRecovery]
         default:
             break
         }

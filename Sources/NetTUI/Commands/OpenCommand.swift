@@ -89,6 +89,10 @@ struct OpenCommand: ParsableCommand {
         var state = AppState(network: network, path: path, readOnlyReason: readOnly)
         if let readOnly { notice = "Read-only: \(readOnly)" }
         if let notice { state.message = StatusMessage(text: notice, isError: readOnly != nil) }
+        // Edits rescued when an earlier run was stopped by a signal are offered back.
+        if readOnly == nil, let recovered = try? Store.load(Store.recoveryPath(for: path)) {
+            state.offerRecovery(recovered.network)
+        }
         return Opened(state: state, lock: lock)
     }
 
@@ -119,7 +123,7 @@ struct OpenCommand: ParsableCommand {
     /// (the data file itself is left as the user last saved it).
     static func rescue(_ state: AppState, signal: Int32) throws {
         guard state.isDirty, let path = state.path else { throw ExitCode(128 + signal) }
-        let rescuePath = path + ".unsaved.json"
+        let rescuePath = Store.recoveryPath(for: path)
         do {
             try Store.save(state.network, to: rescuePath)
             printError("nettui: stopped by signal \(signal); the unsaved edits are in \(rescuePath)")

@@ -29,7 +29,7 @@ enum Render {
             } else if let c = s.currentContact {
                 ContactCard.draw(c, s, scroll: scroll, in: Rect(x: 1, y: body.y, width: body.width - 2, height: body.height), full: true, &screen)
             }
-        case .none, .confirmDelete, .confirmQuit, .confirmDeleteNetwork, .confirmLeave:
+        case .none, .confirmDelete, .confirmQuit, .confirmRestore, .confirmDeleteNetwork, .confirmLeave:
             switch s.pane {
             case .contacts: ContactsPane.draw(s, in: body, &screen)
             case .matrix: MatrixPane.draw(s, in: body, &screen)
@@ -53,6 +53,10 @@ enum Render {
             case .contact(let id): name = s.network.contact(id: id)?.name ?? "this relationship"
             }
             Dialog.draw(question: "Leave \(name) as of today? It stays in the file, marked left.", answers: "y leave · n stay", in: body, &screen)
+        case .confirmRestore(let recovered):
+            let n = recovered.contacts.count
+            Dialog.draw(question: "A run stopped by a signal left unsaved edits (\(n) contacts). Restore them?",
+                        answers: "y restore · n set them aside", in: body, &screen)
         case .confirmQuit:
             let q = s.readOnlyReason == nil ? "Save the changes before quitting?" : "Quit and lose the unsaved changes?"
             let a = s.readOnlyReason == nil ? "y save and quit · n quit without saving · Esc stay" : "n quit without saving · Esc stay"

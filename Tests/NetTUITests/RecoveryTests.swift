@@ -1,0 +1,59 @@
+import Foundation
+import NetModel
+@testable import NetTUI
+import XCTest
+
+/// Unsaved edits at SIGTERM/SIGHUP go to a recovery file next to the data file; the next start offers them back.
+final class RecoveryTests: XCTestCase {
+    private func setUpFiles() throws -> (path: String, saved: Network, edited: Network) {
+        let dir = try temporaryDirectory()
+        let path = dir + "/network.json"
+        let saved = Demo.network(today: Harness.today)
+        try Store.save(saved, to: path)
+        var edited = saved
+        edited.apply(saved.changesDeletingContact(saved.contacts[0].id, at: Harness.clock.now()))
+        return (path, saved, edited)
+    }
+
+    func testTheRescueWritesTheEditsNextToTheFileWithMode0600() throws {
+        let (path, saved, edited) = try setUpFiles()
+        var state = AppState(network: saved, path: path, clock: Harness.clock)
+        state.commit(saved.changesDeletingContact(saved.contacts[0].id, at: Harness.clock.now()))
+        XCTAssertThrowsError(try OpenCommand.rescue(state, signal: SIGTERM))
+        let rescued = try XCTUnwrap(Store.load(Store.recoveryPath(for: path))).network
+        XCTAssertEqual(rescued.contacts.map(\.id), edited.contacts.map(\.id))
+        let mode = try FileManager.default.attributesOfItem(atPath: Store.recoveryPath(for: path))[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o600)
+        XCTAssertEqual(try Store.load(path)?.network, saved, "the data file is left as last saved")
+    }
+
+    func testTheNextStartOffersTheEditsAndSavingUsesThem() throws {
+        let (path, saved, edited) = try setUpFiles()
+        try Store.save(edited, to: Store.recoveryPath(for: path))
+        let opened = try OpenCommand.open(path, createFolder: false)
+        defer { opened.lock?.release() }
+        guard case .confirmRestore = opened.state.modal else { return XCTFail("the start offers the rescued edits") }
+        var driver = Driver(state: opened.state)
+        XCTAssertTrue(Render.frame(driver.state).screen.text.contains("Restore them?"))
+        _ = driver.send(.key(.char("y")))
+        XCTAssertEqual(driver.state.network, edited)
+        XCTAssertTrue(driver.state.isDirty)
+        XCTAssertEqual(try Store.load(path)?.network, saved, "nothing is written before the user saves")
+        _ = driver.send(.key(.char("s")))
+        XCTAssertEqual(try Store.load(path)?.network, edited)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: Store.recoveryPath(for: path)))
+    }
+
+    func testDecliningSetsTheEditsAsideWithoutDeletingThem() throws {
+        let (path, saved, edited) = try setUpFiles()
+        try Store.save(edited, to: Store.recoveryPath(for: path))
+        let opened = try OpenCommand.open(path, createFolder: false)
+        defer { opened.lock?.release() }
+        var driver = Driver(state: opened.state)
+        _ = driver.send(.key(.char("n")))
+        XCTAssertEqual(driver.state.network, saved)
+        XCTAssertFalse(driver.state.isDirty)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: Store.recoveryPath(for: path)))
+        XCTAssertEqual(try Store.load(Store.recoveryPath(for: path) + ".discarded")?.network, edited)
+    }
+}
