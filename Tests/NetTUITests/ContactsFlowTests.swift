@@ -245,7 +245,7 @@ final class ContactsFlowTests: XCTestCase {
     func testDemoIsNeverSaved() {
         var h = Harness()
         h.press(.char("d"), .char("y"), .char("s"))
-        XCTAssertTrue(h.text.contains("The demo is never saved"))
+        XCTAssertTrue(h.text.contains("The demo is not saved to a file until you choose one"))
         h.press(.char("q"))
         XCTAssertFalse(h.running)
     }

@@ -57,3 +57,52 @@ final class RecoveryTests: XCTestCase {
         XCTAssertEqual(try Store.load(Store.recoveryPath(for: path) + ".discarded")?.network, edited)
     }
 }
+
+/// When saving fails, the edits stay and the user can save elsewhere; the demo is saved the same way.
+final class SaveAsTests: XCTestCase {
+    func testAFailedSaveCanBeSavedElsewhere() throws {
+        let dir = try temporaryDirectory()
+        let blocker = dir + "/not-a-folder"
+        FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8))
+        var h = Harness(path: blocker + "/network.json")
+        h.press(.char("d"), .char("y"), .char("s"))
+        XCTAssertTrue(h.text.contains("Not saved"))
+        h.press(.char("S"))
+        XCTAssertTrue(h.text.contains("Save as"))
+        h.press(.ctrl("u"))
+        h.type(dir + "/elsewhere.json")
+        h.press(.enter)
+        XCTAssertFalse(h.state.isDirty)
+        XCTAssertEqual(h.state.path, dir + "/elsewhere.json")
+        XCTAssertTrue(h.screen.line(0).contains("elsewhere.json"))
+        XCTAssertEqual(try Store.load(dir + "/elsewhere.json")?.network.contacts.count, 39)
+        XCTAssertNotNil(h.driver.lock, "the new file is locked while open")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/elsewhere.json.lock"))
+        h.driver.lock?.release()
+    }
+
+    func testTheDemoIsSavedAsAFile() throws {
+        let dir = try temporaryDirectory()
+        var h = Harness()
+        h.press(.char("s"))
+        XCTAssertTrue(h.text.contains("S saves it as"))
+        h.press(.char("S"), .ctrl("u"))
+        h.type(dir + "/mine.json")
+        h.press(.enter)
+        XCTAssertEqual(try Store.load(dir + "/mine.json")?.network, h.state.network)
+        h.driver.lock?.release()
+    }
+
+    func testSaveAsRefusesAFileAnotherCopyHasOpen() throws {
+        let dir = try temporaryDirectory()
+        guard case .acquired(let other) = try FileLock.acquire(for: dir + "/taken.json") else { return XCTFail("lock") }
+        defer { other.release() }
+        var h = Harness(width: 250, height: 24)
+        h.press(.char("S"), .ctrl("u"))
+        h.type(dir + "/taken.json")
+        h.press(.enter)
+        XCTAssertTrue(h.text.contains("open in another nettui"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/taken.json"))
+        XCTAssertNil(h.state.path)
+    }
+}

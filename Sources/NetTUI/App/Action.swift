@@ -15,7 +15,7 @@ enum Action: Hashable, Sendable {
     // Exits: decide keep / review later / wind down (forms), leave (a question); show decided ones too
     case decide(DecisionKind), leave, toggleAll
     // Document
-    case undo, redo, save, quit, help, suspend
+    case undo, redo, save, saveAs, quit, help, suspend
     // Closing a view, answering a prompt
     case back, confirm, decline
     // Forms and text fields

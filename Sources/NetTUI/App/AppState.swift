@@ -80,6 +80,8 @@ struct StatusMessage: Equatable, Sendable {
 /// Side effects the update asks for; the driver performs them and reports back.
 enum Effect: Equatable, Sendable {
     case save
+    /// Save to another file, which becomes the open one.
+    case saveAs(String)
     /// Set the rescued edits of an earlier run aside (renamed, never deleted).
     case discardRecovery
     case quit

@@ -5,6 +5,8 @@ import NetModel
 /// feeds their outcome back. The curses loop and the headless tests drive the program through it.
 struct Driver {
     var state: AppState
+    /// The lock on the data file, held while it is open for writing; it moves with "save as".
+    var lock: FileLock?
     var suspend: () -> Void = {}
 
     /// Handles one event; returns false when the program should end.
@@ -22,6 +24,13 @@ struct Driver {
                     state.saveFinished(error)
                     return true  // never quit after a failed save
                 }
+            case .saveAs(let path):
+                do {
+                    try saveAs(path)
+                } catch {
+                    state.saveFinished(error)
+                    return true
+                }
             case .discardRecovery:
                 if let path = state.path {
                     let recovery = Store.recoveryPath(for: path)
@@ -34,5 +43,28 @@ struct Driver {
             }
         }
         return true
+    }
+
+    /// Saves to another file, which becomes the open one: its lock is taken first, so a file another
+    /// copy has open is never written.
+    private mutating func saveAs(_ path: String) throws(StoreError) {
+        if path != state.path {
+            guard case .acquired(let newLock) = try FileLock.acquire(for: path) else {
+                throw StoreError("\(path) is open in another nettui")
+            }
+            do {
+                try Store.save(state.network, to: path)
+            } catch {
+                newLock.release()
+                throw error
+            }
+            lock?.release()
+            lock = newLock
+        } else {
+            try Store.save(state.network, to: path)
+        }
+        state.path = path
+        if state.network.schemaVersion <= Network.currentSchemaVersion { state.readOnlyReason = nil }
+        state.saveFinished(nil)
     }
 }

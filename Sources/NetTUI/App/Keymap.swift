@@ -48,6 +48,7 @@ enum Keymap {
             Binding([.char("u")], .undo, "Undo the last change", status: "undo"),
             Binding([.ctrl("r")], .redo, "Redo"),
             Binding([.char("s"), .ctrl("s")], .save, "Save", status: "save"),
+            Binding([.char("S")], .saveAs, "Save as another file (the demo, a read-only file, or when saving fails)"),
             Binding([.char("?"), .function(1)], .help, "Help: all keys", status: "help"),
             Binding([.ctrl("z")], .suspend, "Suspend to the shell (fg to return)"),
             Binding([.char("q"), .ctrl("c")], .quit, "Quit (asks when there are unsaved changes)", status: "quit"),

@@ -1,3 +1,4 @@
+import Foundation
 import NetModel
 
 /// Key → action → a change of state. Everything here is pure but for the clock; saving, quitting and
@@ -193,6 +194,10 @@ extension AppState {
         case .undo: undo()
         case .redo: redo()
         case .save: return save()
+        case .saveAs:
+            let current = path ?? (ProcessInfo.processInfo.environment["HOME"].map { $0 + "/network.json" } ?? "network.json")
+            modal = .form(Form(title: "Save as", fields: [Form.Field(label: "File", hint: "a path; ~ is your home folder", input: TextField(current))],
+                               purpose: .saveAs))
         case .help: modal = .help(scroll: 0, from: keyContext)
         case .suspend: return [.suspend]
         case .quit:
@@ -277,6 +282,17 @@ extension AppState {
             message = StatusMessage(text: "Cancelled; nothing changed", isError: false)
             return []
         case .submit:
+            if form.purpose == .saveAs {
+                var target = form.text(0)
+                if target.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] { target = home + target.dropFirst() }
+                guard !target.isEmpty else {
+                    form.error = "Name a file"
+                    modal = .form(form)
+                    return []
+                }
+                modal = .none
+                return [.saveAs(target)]
+            }
             if let error = submit(form) {
                 form.focus = error.field
                 form.error = error.message
@@ -314,6 +330,8 @@ extension AppState {
                 keepSelectionVisible()
                 message = StatusMessage(text: original == nil ? "Added \(contact.name)" : "Updated \(contact.name)", isError: false)
             }
+        case .saveAs:
+            return nil
         case .network, .decision:
             return submitOther(form, now: now)
         }
@@ -426,11 +444,11 @@ extension AppState {
 
     private mutating func save() -> [Effect] {
         if path == nil {
-            message = StatusMessage(text: "The demo is never saved: `nettui demo --write FILE` writes a copy to keep", isError: true)
+            message = StatusMessage(text: "The demo is not saved to a file until you choose one: S saves it as…", isError: true)
             return []
         }
         if let why = readOnlyReason {
-            message = StatusMessage(text: "Not saved: \(why)", isError: true)
+            message = StatusMessage(text: "Not saved: \(why); S saves as another file", isError: true)
             return []
         }
         return [.save]

@@ -207,7 +207,7 @@ extension AppState {
                 modal = .none
                 decide(d, for: target)
             }
-        case .contact:
+        default:
             break
         }
         return nil

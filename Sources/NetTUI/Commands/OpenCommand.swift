@@ -48,13 +48,13 @@ struct OpenCommand: ParsableCommand {
             state = opened.state
             lock = opened.lock
         }
-        defer { lock?.release() }
         // After loading, so that a broken file is reported even when there is no terminal.
         guard isatty(0) == 1, isatty(1) == 1 else {
+            lock?.release()
             printError("nettui: the dashboard needs a terminal. For scripts, see `nettui --help` (check, demo, keys).")
             throw ExitCode(2)
         }
-        try MainActor.assumeIsolated { try Self.loop(state) }
+        try MainActor.assumeIsolated { try Self.loop(state, lock: lock) }
     }
 
     struct Opened {
@@ -97,9 +97,10 @@ struct OpenCommand: ParsableCommand {
     }
 
     @MainActor
-    static func loop(_ initial: AppState) throws {
+    static func loop(_ initial: AppState, lock: FileLock?) throws {
         let terminal = CursesTerminal()
-        var driver = Driver(state: initial, suspend: { terminal.suspend() })
+        var driver = Driver(state: initial, lock: lock, suspend: { terminal.suspend() })
+        defer { driver.lock?.release() }
         let size = terminal.size
         _ = driver.send(.resize(width: size.width, height: size.height))
         terminal.draw(Render.frame(driver.state))

@@ -34,6 +34,7 @@ enum FormPurpose: Equatable, Sendable {
     case contact(original: Contact?)
     case network(original: NetworkGroup?)
     case decision(DecisionTarget, DecisionKind)
+    case saveAs
 }
 
 /// A refused submit: which field is wrong and why.
