@@ -1,4 +1,5 @@
 import Foundation
+import NetModel
 import XCTest
 
 /// Runs the built `nettui` binary in a real pseudo-terminal (a private tmux server), types at it
@@ -8,7 +9,20 @@ final class EndToEndTests: XCTestCase {
     static let firstFrameTimeout: TimeInterval = 30
     static let stepTimeout: TimeInterval = 15
 
-    func testDemoFilterAndQuitRestoresTerminal() throws {
+    /// One run of nettui in a private tmux pane, with files that record the terminal's modes before and
+    /// after, nettui's pid and its exit status.
+    private struct Session {
+        let tmux: Tmux
+        let pane = "e2e"
+        let dir: String
+        var before: String { dir + "/stty-before" }
+        var after: String { dir + "/stty-after" }
+        var status: String { dir + "/status" }
+        var pidFile: String { dir + "/pid" }
+    }
+
+    /// Starts `nettui ARGS` in a pane and waits for its first frame; nil (after XCTSkip) without tmux.
+    private func start(_ args: [String], firstFrame: @escaping (String) -> Bool) throws -> Session {
         guard let tmuxPath = Self.findExecutable("tmux") else {
             let reason = "tmux is not installed: the end-to-end test needs it to run nettui in a real terminal (apt-get install -y tmux)"
             print("EndToEndTests: skipped — \(reason)")
@@ -17,75 +31,116 @@ final class EndToEndTests: XCTestCase {
         let searched = Self.binaryCandidates()
         guard let binary = searched.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             XCTFail("the nettui binary was not found; build it first (swift build). Looked in:\n  " + searched.joined(separator: "\n  "))
-            return
+            throw EndToEndFailure()
         }
-        print("EndToEndTests: running \(binary) under \(tmuxPath)")
-
         let dir = FileManager.default.temporaryDirectory
             .appendingPathComponent("nettui-e2e-\(getpid())-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let tmux = Tmux(path: tmuxPath, socket: "nettui-e2e-\(getpid())-\(UUID().uuidString.prefix(8))")
+        let session = Session(tmux: Tmux(path: tmuxPath, socket: "nettui-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"), dir: dir)
         let panePID = LockedPID()
         addTeardownBlock {
             // Kill the pane's process group first (the shell, nettui, sleep): a nettui that outlives
             // its terminal must not linger when the test failed half-way.
             if let pid = panePID.value, pid > 1 { kill(-pid, SIGKILL) }
-            tmux.killServer()
+            session.tmux.killServer()
             try? FileManager.default.removeItem(atPath: dir)
         }
-
-        let before = dir + "/stty-before", after = dir + "/stty-after", status = dir + "/status"
-        // The status file appears last (by rename), so when it exists, everything else is written.
+        // nettui runs in a subshell that records its pid and then becomes it (exec). The status file
+        // appears last (by rename), so when it exists, everything else is written.
+        let run = "echo $$ > \(q(session.pidFile)); exec env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 "
+            + ([binary] + args).map(q).joined(separator: " ")
         let script = [
-            "stty -g > \(q(before))",
-            "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 \(q(binary)) --demo",
-            "echo $? > \(q(status)).tmp",
-            "stty -g > \(q(after))",
-            "mv \(q(status)).tmp \(q(status))",
+            "stty -g > \(q(session.before))",
+            "/bin/sh -c \(q(run))",
+            "echo $? > \(q(session.status)).tmp",
+            "stty -g > \(q(session.after))",
+            "mv \(q(session.status)).tmp \(q(session.status))",
             "sleep 600",
         ].joined(separator: "; ")
-        try tmux.run(["-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", "/bin/sh -c \(q(script))"])
-        let pane = "e2e"
-        panePID.value = (try? tmux.run(["display-message", "-p", "-t", pane, "#{pane_pid}"]))
+        try session.tmux.run(["-f", "/dev/null", "new-session", "-d", "-s", session.pane, "-x", "100", "-y", "30", "/bin/sh -c \(q(script))"])
+        panePID.value = (try? session.tmux.run(["display-message", "-p", "-t", session.pane, "#{pane_pid}"]))
             .flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        try poll("the dashboard's first frame", tmux: session.tmux, pane: session.pane, timeout: Self.firstFrameTimeout, firstFrame)
+        return session
+    }
 
-        // The first frame.
-        try poll("the dashboard's first frame", tmux: tmux, pane: pane, timeout: Self.firstFrameTimeout) { screen in
-            screen.contains("Contacts") && (screen.contains("Aino Järvinen") || screen.contains("40 contacts"))
-        }
-
-        // Incremental filter. (Anna Bergqvist is on the first screen, right below Aino, when unfiltered.)
-        try tmux.run(["send-keys", "-t", pane, "/"])
-        try tmux.run(["send-keys", "-t", pane, "-l", "jarvinen"])
-        try poll("the filter /jarvinen to leave only Aino Järvinen", tmux: tmux, pane: pane, timeout: Self.stepTimeout) { screen in
-            screen.contains("Aino Järvinen") && screen.contains("1 of 40")
-                && !screen.contains("Anna Bergqvist") && !screen.contains("Pekka Mäkelä")
-        }
-
-        // Leave the filter, then quit.
-        try tmux.run(["send-keys", "-t", pane, "Escape"])
-        try poll("Esc to clear the filter", tmux: tmux, pane: pane, timeout: Self.stepTimeout) { screen in
-            !screen.contains("1 of 40") && screen.contains("Anna Bergqvist")
-        }
-        try tmux.run(["send-keys", "-t", pane, "q"])
+    /// Waits for nettui to end; returns its exit status.
+    private func exitStatus(_ s: Session, after what: String) throws -> String {
         let deadline = Date().addingTimeInterval(Self.stepTimeout)
-        while !FileManager.default.fileExists(atPath: status) {
+        while !FileManager.default.fileExists(atPath: s.status) {
             if Date() > deadline {
-                XCTFail("nettui did not exit within \(Int(Self.stepTimeout)) s of pressing q. Screen:\n\(tmux.capture(pane))")
-                return
+                XCTFail("nettui did not exit within \(Int(Self.stepTimeout)) s of \(what). Screen:\n\(s.tmux.capture(s.pane))")
+                throw EndToEndFailure()
             }
             Thread.sleep(forTimeInterval: 0.1)
         }
+        return try String(contentsOfFile: s.status, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 
-        let exitStatus = try String(contentsOfFile: status, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        XCTAssertEqual(exitStatus, "0", "nettui's exit status. Screen:\n\(tmux.capture(pane))")
-        let sttyBefore = try String(contentsOfFile: before, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        let sttyAfter = try String(contentsOfFile: after, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        XCTAssertFalse(sttyBefore.isEmpty, "stty -g before nettui printed nothing")
-        XCTAssertEqual(sttyAfter, sttyBefore, "the terminal modes (stty -g) after nettui differ from before: the terminal was not restored")
-        let alternate = try tmux.run(["display-message", "-p", "-t", pane, "#{alternate_on}"])
+    /// The terminal is as nettui found it: the same modes, no alternate screen, the cursor visible.
+    private func assertRestored(_ s: Session, file: StaticString = #filePath, line: UInt = #line) throws {
+        let sttyBefore = try String(contentsOfFile: s.before, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let sttyAfter = try String(contentsOfFile: s.after, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertFalse(sttyBefore.isEmpty, "stty -g before nettui printed nothing", file: file, line: line)
+        XCTAssertEqual(sttyAfter, sttyBefore, "the terminal modes (stty -g) differ after nettui: the terminal was not restored", file: file, line: line)
+        let flags = try s.tmux.run(["display-message", "-p", "-t", s.pane, "#{alternate_on} #{cursor_flag}"])
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        XCTAssertEqual(alternate, "0", "the pane is still on the alternate screen after nettui exited")
+        XCTAssertEqual(flags, "0 1", "alternate screen off and cursor visible after nettui exited", file: file, line: line)
+    }
+
+    private func nettuiPID(_ s: Session) throws -> pid_t {
+        let text = try String(contentsOfFile: s.pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        return try XCTUnwrap(pid_t(text))
+    }
+
+    func testDemoFilterAndQuitRestoresTerminal() throws {
+        let s = try start(["--demo"]) { $0.contains("Contacts") && ($0.contains("Aino Järvinen") || $0.contains("40 contacts")) }
+        // Incremental filter. (Anna Bergqvist is on the first screen, right below Aino, when unfiltered.)
+        try s.tmux.run(["send-keys", "-t", s.pane, "/"])
+        try s.tmux.run(["send-keys", "-t", s.pane, "-l", "jarvinen"])
+        try poll("the filter /jarvinen to leave only Aino Järvinen", tmux: s.tmux, pane: s.pane, timeout: Self.stepTimeout) { screen in
+            screen.contains("Aino Järvinen") && screen.contains("1 of 40")
+                && !screen.contains("Anna Bergqvist") && !screen.contains("Pekka Mäkelä")
+        }
+        try s.tmux.run(["send-keys", "-t", s.pane, "Escape"])
+        try poll("Esc to clear the filter", tmux: s.tmux, pane: s.pane, timeout: Self.stepTimeout) { screen in
+            !screen.contains("1 of 40") && screen.contains("Anna Bergqvist")
+        }
+        try s.tmux.run(["send-keys", "-t", s.pane, "q"])
+        XCTAssertEqual(try exitStatus(s, after: "pressing q"), "0")
+        try assertRestored(s)
+    }
+
+    func testCtrlCQuitsAndRestoresTerminal() throws {
+        let s = try start(["--demo"]) { $0.contains("Aino Järvinen") }
+        try s.tmux.run(["send-keys", "-t", s.pane, "C-c"])
+        XCTAssertEqual(try exitStatus(s, after: "Ctrl-C"), "0")
+        try assertRestored(s)
+    }
+
+    /// SIGTERM and SIGHUP with unsaved edits: the terminal comes back, the data file stays as saved,
+    /// and the edits are in the recovery file.
+    func testTerminationSignalsKeepUnsavedEditsAndRestoreTerminal() throws {
+        for (signal, name) in [(SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP")] {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nettui-e2e-data-\(UUID().uuidString.prefix(8))").path
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            let path = dir + "/network.json"
+            try Store.save(Demo.network(today: Day(year: 2026, month: 11, day: 23)!), to: path)
+            let saved = try Store.readBytes(path)
+            let s = try start([path]) { $0.contains("Aino Järvinen") }
+            try s.tmux.run(["send-keys", "-t", s.pane, "d"])
+            try poll("the delete question", tmux: s.tmux, pane: s.pane, timeout: Self.stepTimeout) { $0.contains("Delete Aino Järvinen") }
+            try s.tmux.run(["send-keys", "-t", s.pane, "y"])
+            try poll("the modified mark", tmux: s.tmux, pane: s.pane, timeout: Self.stepTimeout) { $0.contains("modified") }
+            kill(try nettuiPID(s), signal)
+            XCTAssertEqual(try exitStatus(s, after: name), String(128 + signal), name)
+            try assertRestored(s)
+            XCTAssertEqual(try Store.readBytes(path), saved, "\(name): the data file is left as last saved")
+            let rescued = try XCTUnwrap(Store.load(Store.recoveryPath(for: path)), "\(name): the recovery file").network
+            XCTAssertEqual(rescued.contacts.count, 39, name)
+            XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: Store.recoveryPath(for: path))[.posixPermissions] as? Int, 0o600)
+        }
     }
 
     // MARK: - Helpers
