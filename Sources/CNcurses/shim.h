@@ -55,6 +55,23 @@ static inline void nt_install_signals(void) {
 }
 static inline int nt_pending_term_signal(void) { return nt_term_signal; }
 
+// Mouse: clicks and the wheel. Returns 1 and fills x, y and kind (1 click, 4 wheel up, 5 wheel
+// down) when the pending mouse event is one of those.
+static inline void nt_enable_mouse(void) {
+    mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    mouseinterval(0);
+}
+static inline int nt_read_mouse(int *x, int *y, int *kind) {
+    MEVENT e;
+    if (getmouse(&e) != OK) return 0;
+    *x = e.x;
+    *y = e.y;
+    if (e.bstate & BUTTON1_PRESSED) { *kind = 1; return 1; }
+    if (e.bstate & BUTTON4_PRESSED) { *kind = 4; return 1; }
+    if (e.bstate & BUTTON5_PRESSED) { *kind = 5; return 1; }
+    return 0;
+}
+
 // Ctrl-Z: leave curses mode, stop, and come back when continued.
 static inline void nt_suspend(void) {
     endwin();

@@ -3,7 +3,7 @@ import NetModel
 @testable import NetTUI
 import XCTest
 
-/// A seeded random stream of keys and resizes through the headless update/render loop, across every
+/// A seeded random stream of keys, mouse clicks and resizes through the headless update/render loop, across every
 /// pane and form, checking the model's invariants every 1,000 keys. `swift test` runs a short stream;
 /// `.ci/run` sets NETTUI_FUZZ_KEYS=200000 for the long one. NETTUI_FUZZ_SEED replays a run.
 final class KeyFuzzTests: XCTestCase {
@@ -33,7 +33,11 @@ final class KeyFuzzTests: XCTestCase {
             return .resize(width: Int.random(in: 1...300, using: &rng), height: Int.random(in: 1...100, using: &rng))
         case 8..<12:
             return .key(.char("q"))
-        case 12..<400:
+        case 12..<30:
+            let kinds: [Mouse.Kind] = [.click, .click, .wheelUp, .wheelDown]
+            return .mouse(Mouse(x: Int.random(in: 0..<300, using: &rng), y: Int.random(in: 0..<100, using: &rng),
+                                kind: kinds.randomElement(using: &rng)!))
+        case 30..<400:
             return .key(.char(Self.commandKeys.randomElement(using: &rng)!))
         case 400..<650:
             return .key(.char(Self.printable.randomElement(using: &rng)!))

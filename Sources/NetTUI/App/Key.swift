@@ -44,8 +44,17 @@ enum Key: Hashable, Sendable {
     }
 }
 
-/// Everything the program reacts to: a key, or the terminal changing size.
+/// A mouse click or a turn of the wheel, at a cell.
+struct Mouse: Equatable, Sendable {
+    enum Kind: Equatable, Sendable { case click, wheelUp, wheelDown }
+    var x: Int
+    var y: Int
+    var kind: Kind
+}
+
+/// Everything the program reacts to: a key, the mouse, or the terminal changing size.
 enum Input: Equatable, Sendable {
     case key(Key)
+    case mouse(Mouse)
     case resize(width: Int, height: Int)
 }

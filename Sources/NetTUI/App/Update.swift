@@ -11,6 +11,9 @@ extension AppState {
             height = max(0, h)
             keepSelectionVisible()
             return []
+        case .mouse(let m):
+            if !isTooSmall { return handleMouse(m) }
+            return []
         case .key(let key):
             message = nil
             if isTooSmall {

@@ -12,8 +12,11 @@ struct OpenCommand: ParsableCommand {
     @Option(name: .customLong("file"), help: "The data file, as an option.")
     var fileOption: String?
 
-    @Flag(help: "Open the built-in demo network (nothing is saved).")
+    @Flag(help: "Open the built-in demo network (saved only when you choose a file with S).")
     var demo = false
+
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (for selecting text).")
+    var noMouse = false
 
     func validate() throws {
         if file != nil && fileOption != nil { throw ValidationError("give the file once: either FILE or --file FILE") }
@@ -54,7 +57,8 @@ struct OpenCommand: ParsableCommand {
             printError("nettui: the dashboard needs a terminal. For scripts, see `nettui --help` (check, demo, keys).")
             throw ExitCode(2)
         }
-        try MainActor.assumeIsolated { try Self.loop(state, lock: lock) }
+        let mouse = !noMouse
+        try MainActor.assumeIsolated { try Self.loop(state, lock: lock, mouse: mouse) }
     }
 
     struct Opened {
@@ -97,8 +101,8 @@ struct OpenCommand: ParsableCommand {
     }
 
     @MainActor
-    static func loop(_ initial: AppState, lock: FileLock?) throws {
-        let terminal = CursesTerminal()
+    static func loop(_ initial: AppState, lock: FileLock?, mouse: Bool) throws {
+        let terminal = CursesTerminal(mouse: mouse)
         var driver = Driver(state: initial, lock: lock, suspend: { terminal.suspend() })
         defer { driver.lock?.release() }
         let size = terminal.size

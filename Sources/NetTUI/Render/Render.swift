@@ -84,12 +84,21 @@ enum Render {
         screen.put(left, x: 0, y: 0, maxWidth: s.width - rightCols - 1, style: Style(color: .accent, bold: true, reverse: true))
     }
 
+    /// Where each pane's tab is on the tab row (the mouse uses the same spans).
+    static func tabSpans() -> [(pane: PaneID, x: Int, width: Int)] {
+        var x = 0
+        return PaneID.allCases.map { p in
+            let w = " \(p.rawValue) \(p.title) ".columns
+            defer { x += w + 1 }
+            return (p, x, w)
+        }
+    }
+
     private static func tabs(_ s: AppState, _ screen: inout Screen) {
         var x = 0
-        for p in PaneID.allCases {
-            let label = " \(p.rawValue) \(p.title) "
-            x += screen.put(label, x: x, y: 1, style: p == s.pane ? Style(bold: true, reverse: true) : .muted)
-            x += 1
+        for span in tabSpans() {
+            x = span.x + screen.put(" \(span.pane.rawValue) \(span.pane.title) ", x: span.x, y: 1,
+                                    style: span.pane == s.pane ? Style(bold: true, reverse: true) : .muted) + 1
         }
         // The pane's state on the right of the tab row: the filter's count, and the list's sort order.
         var parts: [String] = []

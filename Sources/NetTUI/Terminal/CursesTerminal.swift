@@ -8,7 +8,7 @@ final class CursesTerminal {
     private var active = false
     private var colors = false
 
-    init() {
+    init(mouse: Bool) {
         setlocale(LC_ALL, "")
         nt_install_signals()
         initscr()
@@ -20,6 +20,7 @@ final class CursesTerminal {
         set_escdelay(25)
         timeout(250)  // wake up to notice SIGTERM
         curs_set(0)
+        if mouse { nt_enable_mouse() }
         if has_colors() && getenv("NO_COLOR") == nil {
             start_color()
             use_default_colors()
@@ -109,6 +110,11 @@ final class CursesTerminal {
         if r == KEY_CODE_YES {
             let code = Int32(ch)
             if code == KEY_RESIZE { return .resize(width: size.width, height: size.height) }
+            if code == KEY_MOUSE {
+                var x: Int32 = 0, y: Int32 = 0, kind: Int32 = 0
+                guard nt_read_mouse(&x, &y, &kind) == 1 else { return nil }
+                return .mouse(Mouse(x: Int(x), y: Int(y), kind: kind == 1 ? .click : kind == 4 ? .wheelUp : .wheelDown))
+            }
             return Self.specialKey(code).map(Input.key)
         }
         return Self.characterKey(UInt32(ch)).map(Input.key)
