@@ -16,6 +16,7 @@ public enum Demo {
         for (i, row) in networkRows.enumerated() { b.addNetwork(i, row) }
         for (i, row) in eventRows.enumerated() { b.addEvent(i, row) }
         for (name, days) in oneSidedRows { b.addOneSided(name, days) }
+        for row in followUpRows { b.addFollowUp(row) }
         b.decide(decisionRows)
         for name in criterionRatings.keys.sorted() + ratingHistories.keys.sorted() { _ = b.ref(name) }
 
@@ -303,6 +304,19 @@ public enum Demo {
         ("Sanna Heinonen", [175, 230, 290]),
     ]
 
+    /// Follow-ups on existing interactions: (contact name, which interaction — 0 is the newest in the
+    /// row's `seen` —, due in days from today, what, done in days from today or nil while open).
+    /// Four are due today or overdue, two come later, one is done.
+    private static let followUpRows: [(String, Int, Int, String, Int?)] = [
+        ("Hans Müller", 0, -5, "Send him three Nordic food suppliers for his German network", nil),
+        ("Søren Østergaard", 0, -2, "Send the market entry proposal for Japan", nil),
+        ("Frederik Nørgaard", 0, -3, "Introduce him to Jukka Heikkinen about seed funding", nil),
+        ("Pekka Mäkelä", 0, 0, "Send the draft EU funding application for Nørgaard Robotics", nil),
+        ("Ingrid Solberg", 0, 1, "Bring the app developer shortlist to the visit", nil),
+        ("Åsa Lindström", 0, 4, "Introduce her to Hans Müller about German distribution", nil),
+        ("Mette Kjær", 1, -90, "Send the partner agreement draft", -92),
+    ]
+
     /// A decision, in days relative to today.
     private enum DecisionRow {
         case keep(String, on: Int)
@@ -321,7 +335,7 @@ public enum Demo {
     /// (name, days from today, network name, location, attendees, notes)
     private static let eventRows: [(String, Int, String?, String, [String], String)] = [
         ("Nordic Export Circle: spring meetup", 0, "Nordic Export Circle", "Copenhagen, Nordhavn",
-         ["Søren Østergaard", "Mette Kjær", "Hans Müller", "Åsa Lindström", "Niels Bach", "Karin Åkesson"],
+         ["Søren Østergaard", "Mette Kjær", "Hans Müller", "Åsa Lindström", "Niels Bach", "Karin Åkesson", "Magnus Håland", "佐藤 健"],
          "Ask Hans about German distribution for Åsa and Karin."),
         ("Customer visit: Solberg Maritime", 1, nil, "Bergen", ["Ingrid Solberg"], "Bring the app developer shortlist."),
         ("Business Breakfast", 2, "Business Breakfast Club Helsinki", "Helsinki",
@@ -403,6 +417,14 @@ public enum Demo {
                 (x.note, x.gave, x.got) = ("Helped them again, unasked", "Advice on their export plan", "")
                 interactions.append(x)
             }
+        }
+
+        mutating func addFollowUp(_ row: (String, Int, Int, String, Int?)) {
+            let id = ref(row.0)
+            let mine = interactions.indices.filter { interactions[$0].contact == id }
+            // Interactions are added newest first per contact, so index k is the k-th newest.
+            let i = mine[row.1]
+            interactions[i].followUp = FollowUp(due: today.adding(days: row.2), what: row.3, done: row.4.map { today.adding(days: $0) })
         }
 
         mutating func decide(_ rows: [(String, DecisionRow)]) {

@@ -13,6 +13,8 @@ public struct Interaction: Equatable, Sendable, Identifiable {
     /// What I gave and what I got, in words.
     public var gave: String = ""
     public var got: String = ""
+    /// Something to do afterwards, by a day; nil when there is nothing to follow up.
+    public var followUp: FollowUp?
     public var extra: [String: JSON] = [:]
 
     public init(id: String, contact: String, date: Day, kind: InteractionKind) {

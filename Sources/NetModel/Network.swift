@@ -9,6 +9,8 @@ public struct Network: Equatable, Sendable {
     public var networks: [NetworkGroup] = []
     public var events: [Event] = []
     public var interactions: [Interaction] = []
+    /// Conflicts a three-way merge (`nettui merge`) left to resolve, oldest first; empty when none.
+    public var conflicts: [MergeConflict] = []
     /// Top-level keys this version does not know.
     public var extra: [String: JSON] = [:]
 

@@ -278,7 +278,9 @@ final class ContactsFlowTests: XCTestCase {
         h.select("Aino Järvinen")
         h.press(.enter)
         XCTAssertTrue(h.text.contains("Last contact"))
-        XCTAssertTrue(h.text.contains("Interactions"))
+        XCTAssertFalse(h.text.contains("Interactions ("), "below the fold at 80×24")
+        for _ in 0..<40 { h.press(.char("j")) }
+        XCTAssertTrue(h.text.contains("Interactions ("), "scrolling reaches the interactions")
         h.press(.escape)
         XCTAssertEqual(h.state.modal, .none)
     }

@@ -42,6 +42,7 @@ public enum NetworkCodec {
         n.networks = list(r.nested("networks"), "networks", problems: &problems, group)
         n.events = list(r.nested("events"), "events", problems: &problems, event)
         n.interactions = list(r.nested("interactions"), "interactions", problems: &problems, interaction)
+        n.conflicts = list(r.nested("conflicts"), "conflicts", problems: &problems, conflict)
         n.extra = r.extra
         problems += r.problems
         return n
@@ -188,8 +189,48 @@ public enum NetworkCodec {
         i.note = r.string("note")
         i.gave = r.string("gave")
         i.got = r.string("got")
+        i.followUp = followUp(&r)
         i.extra = r.extra
         return i
+    }
+
+    /// An interaction's follow-up: `null`/absent, or `{"due", "what", "done"}`; `due` is required
+    /// (a follow-up without it is left out and reported), `done` is a day or `null` while open.
+    private static func followUp(_ r: inout FieldReader) -> FollowUp? {
+        let json = r.nested("followUp")
+        switch json {
+        case .null: return nil
+        case .object(let o) where o.isEmpty && r.object["followUp"] == nil: return nil
+        case .object: break
+        default:
+            r.problem(.wrongType, "followUp", "expected an object or null, found \(json.typeName)")
+            return nil
+        }
+        var f = r.child(json, "followUp")
+        defer { r.absorb(f) }
+        let what = f.string("what")
+        let done = f.optionalDay("done")
+        guard let due = f.optionalDay("due", required: true) else { return nil }
+        var followUp = FollowUp(due: due, what: what, done: done)
+        followUp.extra = f.extra
+        return followUp
+    }
+
+    /// A merge conflict: `entity`, `id`, `field` and the three values (any JSON, `null` when absent).
+    private static func conflict(_ r: inout FieldReader) -> MergeConflict? {
+        guard let raw = r.optionalString("entity", required: true) else { return nil }
+        guard let entity = MergeConflict.Entity(rawValue: raw) else {
+            r.problem(.invalidValue, "entity", "\"\(raw)\" is not one of \(MergeConflict.Entity.allCases.map(\.rawValue).joined(separator: ", "))")
+            return nil
+        }
+        func value(_ key: String, _ r: inout FieldReader) -> JSON {
+            _ = r.nested(key)  // marks the key as known
+            return r.object[key] ?? .null
+        }
+        var c = MergeConflict(entity: entity, id: r.string("id"), field: r.string("field"),
+                              ours: value("ours", &r), theirs: value("theirs", &r), base: value("base", &r))
+        c.extra = r.extra
+        return c
     }
 
     private static func me(_ json: JSON, problems: inout [Problem]) -> Me {
@@ -289,6 +330,15 @@ public enum NetworkCodec {
         o["networks"] = .array(n.networks.sorted { $0.id < $1.id }.map(json))
         o["events"] = .array(n.events.sorted { $0.id < $1.id }.map(json))
         o["interactions"] = .array(n.interactions.sorted { $0.id < $1.id }.map(json))
+        // Merge conflicts, in the order they were found; the key is left out when there are none.
+        if !n.conflicts.isEmpty {
+            o["conflicts"] = .array(n.conflicts.map { c in
+                .object(c.extra.merging([
+                    "entity": .string(c.entity.rawValue), "id": .string(c.id), "field": .string(c.field),
+                    "ours": c.ours, "theirs": c.theirs, "base": c.base,
+                ]) { $1 })
+            })
+        }
         return .object(o)
     }
 
@@ -375,6 +425,9 @@ public enum NetworkCodec {
         .object(i.extra.merging([
             "id": .string(i.id), "contact": .string(i.contact), "date": day(i.date),
             "kind": .string(i.kind.rawValue), "note": .string(i.note), "gave": .string(i.gave), "got": .string(i.got),
+            "followUp": i.followUp.map { f in
+                .object(f.extra.merging(["due": day(f.due), "what": .string(f.what), "done": day(f.done)]) { $1 })
+            } ?? .null,
         ]) { $1 })
     }
 }

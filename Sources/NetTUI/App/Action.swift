@@ -14,6 +14,8 @@ enum Action: Hashable, Sendable {
     case pickMembers, toggle
     // Exits: decide keep / review later / wind down (forms), leave (a question); show decided ones too
     case decide(DecisionKind), leave, toggleAll
+    // Briefing: choose what to brief on, add or edit an event, its attendees; anywhere: log, close a follow-up
+    case chooseScope, addEvent, editEvent, pickAttendees, logInteraction, closeFollowUp
     // Document
     case undo, redo, save, saveAs, quit, help, suspend
     // Closing a view, answering a prompt

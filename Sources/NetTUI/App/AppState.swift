@@ -44,6 +44,12 @@ struct MatrixState: Sendable {
     var top: [Quadrant: Int] = [:]
 }
 
+struct BriefingState: Sendable {
+    var scope: BriefingScope = .today
+    var selected = 0
+    var top = 0
+}
+
 struct NetworksState: Sendable {
     var selectedID: String?
     var top = 0
@@ -68,6 +74,7 @@ enum Modal: Equatable, Sendable {
     case confirmDeleteNetwork(id: String)
     case confirmLeave(DecisionTarget)
     case picker(MemberPicker)
+    case chooser(ScopeChooser)
     /// The help screen, opened from `from`, whose keys it lists first.
     case help(scroll: Int, from: KeyContext)
 }
@@ -104,6 +111,7 @@ struct AppState: Sendable {
     var matrix = MatrixState()
     var networks = NetworksState()
     var exits = ExitsState()
+    var brief = BriefingState()
     /// The `/` filter; it narrows the contacts list and every quadrant of the matrix.
     var filter = TextField()
     var editingFilter = false
@@ -123,6 +131,8 @@ struct AppState: Sendable {
     private(set) var networkRows: [Int] = []
     /// The exits pane's rows, best candidate first.
     private(set) var exitRows: [ExitCandidate] = []
+    /// The briefing on `brief.scope`.
+    private(set) var briefing = Briefing(network: Network(), scope: .today, today: Day(ordinal: 0))
 
     init(network: Network, path: String?, readOnlyReason: String? = nil, width: Int = 80, height: Int = 24, clock: Clock = .system) {
         self.network = network
@@ -194,6 +204,17 @@ struct AppState: Sendable {
         exitRows = network.exitCandidates(today: today, all: exits.showAll)
             .filter { words.isEmpty || SearchText.matches(SearchText.fold($0.name), words: words) }
         exits.selected = max(0, min(exits.selected, exitRows.count - 1))
+        // A briefing whose event or network was deleted falls back to today.
+        switch brief.scope {
+        case .event(let id) where !network.events.contains { $0.id == id }: brief.scope = .today
+        case .network(let id) where network.network(id: id) == nil: brief.scope = .today
+        default: break
+        }
+        // The cursor stays on the same person when the order changes (after logging a talk, say).
+        let selectedPerson = currentBriefingPerson?.contactID
+        briefing = Briefing(network: network, scope: brief.scope, today: today)
+        if let id = selectedPerson, let i = briefing.people.firstIndex(where: { $0.contactID == id }) { brief.selected = i }
+        brief.selected = max(0, min(brief.selected, briefing.people.count - 1))
         let ascending = list.ascending
         indexes.sort { ascending ? less($0, $1) : less($1, $0) }
         rows = indexes
@@ -212,6 +233,10 @@ struct AppState: Sendable {
         return networkRows.firstIndex { network.networks[$0].id == id }
     }
 
+    var currentBriefingPerson: Briefing.Person? {
+        briefing.people.indices.contains(brief.selected) ? briefing.people[brief.selected] : nil
+    }
+
     var currentCandidate: ExitCandidate? {
         exitRows.indices.contains(exits.selected) ? exitRows[exits.selected] : nil
     }
@@ -222,6 +247,7 @@ struct AppState: Sendable {
         case .contacts: return selectedContact
         case .matrix: return matrix.selectedID[matrix.focus].flatMap { network.contact(id: $0) }
         case .exits: return currentCandidate.flatMap { $0.kind == .contact ? network.contact(id: $0.id) : nil }
+        case .briefing: return currentBriefingPerson.flatMap { network.contact(id: $0.contactID) }
         case .networks: return nil
         }
     }
@@ -249,6 +275,7 @@ struct AppState: Sendable {
     mutating func keepSelectionVisible() {
         list.top = Self.scrolled(list.top, selected: selectedIndex ?? 0, count: rows.count, visible: ContactsPane.listHeight(self))
         networks.top = Self.scrolled(networks.top, selected: networkIndex ?? 0, count: networkRows.count, visible: NetworksPane.listHeight(self) - 1)
+        brief.top = Self.scrolled(brief.top, selected: brief.selected, count: briefing.people.count, visible: BriefingPane.listHeight(self) - 1)
         exits.top = Self.scrolled(exits.top, selected: exits.selected, count: exitRows.count, visible: ExitsPane.listHeight(self) - 1)
         let visible = MatrixPane.rowsVisible(self)
         for q in Quadrant.allCases {
@@ -271,6 +298,7 @@ struct AppState: Sendable {
         case .form: return .form
         case .confirmDelete, .confirmQuit, .confirmRestore, .confirmDeleteNetwork, .confirmLeave: return .confirm
         case .picker: return .picker
+        case .chooser: return .chooser
         case .help: return .help
         case .card: return .card
         case .none:
@@ -279,6 +307,7 @@ struct AppState: Sendable {
             case .contacts: return .contacts
             case .matrix: return .matrix
             case .exits: return .exits
+            case .briefing: return .briefing
             case .networks: return .networks
             }
         }

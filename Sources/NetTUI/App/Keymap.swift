@@ -1,6 +1,6 @@
 /// Where keys are read. Each context has its own table; the panes also take the global table.
 enum KeyContext: String, CaseIterable, Sendable {
-    case global, contacts, matrix, exits, networks, picker, card, form, textField, filter, confirm, help
+    case global, contacts, matrix, exits, briefing, networks, picker, chooser, card, form, textField, filter, confirm, help
 
     var title: String {
         switch self {
@@ -8,6 +8,8 @@ enum KeyContext: String, CaseIterable, Sendable {
         case .contacts: return "Contacts pane"
         case .matrix: return "Matrix pane"
         case .exits: return "Exits pane"
+        case .briefing: return "Briefing pane"
+        case .chooser: return "Choosing what to brief on"
         case .networks: return "Networks pane"
         case .picker: return "Member picker"
         case .card: return "Contact card (full screen)"
@@ -66,6 +68,7 @@ enum Keymap {
             Binding([.char("O")], .reverseSort, "Reverse the sort order"),
             Binding([.enter], .openCard, "Open the contact card", status: "card"),
             Binding([.char("a")], .addContact, "Add a contact", status: "add"),
+            Binding([.char("i")], .logInteraction, "Log an interaction: date, kind, note, gave, got, follow-up", status: "log"),
             Binding([.char("e")], .editContact, "Edit the contact", status: "edit"),
             Binding([.char("d"), .delete], .deleteContact, "Delete the contact (asks first)", status: "delete"),
         ],
@@ -83,6 +86,7 @@ enum Keymap {
             Binding([.shiftUp, .char("K")], .moveContact(.raiseFuture), "Move the contact up: raise importance in future to the threshold"),
             Binding([.shiftDown, .char("J")], .moveContact(.lowerFuture), "Move the contact down: lower importance in future below the threshold"),
             Binding([.char("r")], .rateContact, "Set both ratings (the form, at Importance now)", status: "rate"),
+            Binding([.char("i")], .logInteraction, "Log an interaction with the contact", status: "log"),
             Binding([.enter], .openCard, "Open the contact card", status: "card"),
             Binding([.char("e")], .editContact, "Edit the contact", status: "edit"),
             Binding([.char("/")], .filter, "Filter every quadrant (also kind:customer, tag:…, stage:…, owner:…)", status: "filter"),
@@ -102,8 +106,29 @@ enum Keymap {
             Binding([.char("a")], .toggleAll, "Show decided and hidden ones too, or only the open candidates", status: "all"),
             Binding([.enter], .openCard, "Open the card of the network or contact"),
             Binding([.char("e")], .editContact, "Edit the network or contact"),
+            Binding([.char("i")], .logInteraction, "Log an interaction with the contact"),
             Binding([.char("/")], .filter, "Filter the candidates by name"),
             Binding([.escape], .clearFilter, "Clear the filter"),
+        ],
+        .briefing: [
+            Binding([.down, .char("j")], .moveDown, "Next person"),
+            Binding([.up, .char("k")], .moveUp, "Previous person"),
+            Binding([.pageDown, .ctrl("f")], .pageDown, "Page down"),
+            Binding([.pageUp, .ctrl("b")], .pageUp, "Page up"),
+            Binding([.home, .char("g")], .top, "First person"),
+            Binding([.end, .char("G")], .bottom, "Last person"),
+            Binding([.char("b")], .chooseScope, "Brief on today, an event or a network", status: "brief on"),
+            Binding([.char("i")], .logInteraction, "Log the conversation with the person", status: "log"),
+            Binding([.enter], .openCard, "Open the person's card", status: "card"),
+            Binding([.char("n")], .addEvent, "Add an event", status: "new event"),
+            Binding([.char("e")], .editEvent, "Edit the event being briefed on"),
+            Binding([.char("m")], .pickAttendees, "Choose the event's attendees", status: "attendees"),
+        ],
+        .chooser: [
+            Binding([.down], .moveDown, "Next"),
+            Binding([.up], .moveUp, "Previous"),
+            Binding([.enter], .submit, "Brief on it", status: "choose"),
+            Binding([.escape], .cancel, "Cancel", status: "cancel"),
         ],
         .networks: [
             Binding([.down, .char("j")], .moveDown, "Next network"),
@@ -135,6 +160,8 @@ enum Keymap {
             Binding([.up, .char("k")], .moveUp, "Scroll up"),
             Binding([.char("e")], .editContact, "Edit the contact", status: "edit"),
             Binding([.char("d")], .deleteContact, "Delete the contact (asks first)", status: "delete"),
+            Binding([.char("i")], .logInteraction, "Log an interaction with the contact", status: "log"),
+            Binding([.char("c")], .closeFollowUp, "Close the open follow-up due first", status: "close follow-up"),
             Binding([.char("?")], .help, "Help", status: "help"),
         ],
         .form: [
@@ -173,8 +200,9 @@ enum Keymap {
     /// The contexts searched, in order, for a key typed in `context`.
     static func chain(_ context: KeyContext) -> [KeyContext] {
         switch context {
-        case .contacts, .matrix, .exits, .networks: return [context, .global]
-        case .form, .filter, .picker: return [context, .textField]
+        case .contacts, .matrix, .exits, .briefing, .networks: return [context, .global]
+        case .form, .filter, .picker, .chooser: return [context, .textField]
+        case .card: return [.card, .global]  // its own keys first: q and Esc go back
         default: return [context]
         }
     }

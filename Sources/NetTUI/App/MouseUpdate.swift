@@ -40,6 +40,10 @@ extension AppState {
             guard let i = row(y, firstRowY: 3, top: exits.top, count: exitRows.count, visible: ExitsPane.listHeight(self) - 1) else { return [] }
             if i == exits.selected { return perform(.openCard) }
             exits.selected = i
+        case .briefing:
+            guard let i = row(y, firstRowY: 4, top: brief.top, count: briefing.people.count, visible: BriefingPane.listHeight(self)) else { return [] }
+            if i == brief.selected { return perform(.openCard) }
+            brief.selected = i
         case .matrix:
             return clickMatrix(x, y)
         }

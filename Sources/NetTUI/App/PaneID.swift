@@ -4,6 +4,7 @@ enum PaneID: Int, CaseIterable, Sendable {
     case contacts = 1
     case matrix = 2
     case exits = 3
+    case briefing = 4
     case networks = 5
 
     var title: String {
@@ -11,6 +12,7 @@ enum PaneID: Int, CaseIterable, Sendable {
         case .contacts: return "Contacts"
         case .matrix: return "Matrix"
         case .exits: return "Exits"
+        case .briefing: return "Briefing"
         case .networks: return "Networks"
         }
     }

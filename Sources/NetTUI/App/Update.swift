@@ -35,6 +35,8 @@ extension AppState {
             refresh()
         case .picker:
             typeInPicker(c)
+        case .chooser:
+            typeInChooser(c)
         case .form:
             guard case .form(var form) = modal else { return }
             form.fields[form.focus].input.insert(c)
@@ -54,6 +56,7 @@ extension AppState {
         case .confirmDeleteNetwork(let id): answerDeleteNetwork(action, id); return []
         case .confirmLeave(let target): answerLeave(action, target); return []
         case .picker(let picker): performInPicker(action, picker); return []
+        case .chooser(let chooser): performInChooser(action, chooser); return []
         case .help(let scroll, let from): performInHelp(action, scroll, from); return []
         case .card(let scroll): return performInCard(action, scroll)
         case .none: break
@@ -63,6 +66,7 @@ extension AppState {
         case .contacts: return performInContacts(action)
         case .matrix: return performInMatrix(action)
         case .exits: return performInExits(action)
+        case .briefing: return performInBriefing(action)
         case .networks: return performInNetworks(action)
         }
     }
@@ -111,6 +115,7 @@ extension AppState {
             if currentContact != nil { modal = .card(scroll: 0) }
         case .editContact:
             if let c = currentContact, editable() { modal = .form(ContactForm.make(c)) }
+        case .logInteraction: logInteraction()
         case .rateContact:
             if let c = currentContact, editable() {
                 modal = .form(ContactForm.make(c, focus: .importanceNow))
@@ -254,7 +259,10 @@ extension AppState {
             if let g = currentNetwork, editable() { modal = .confirmDeleteNetwork(id: g.id) } else if let c = currentContact, editable() {
                 modal = .confirmDelete(id: c.id)
             }
+        case .logInteraction: logInteraction()
+        case .closeFollowUp: closeFollowUp()
         case .help: modal = .help(scroll: 0, from: .card)
+        case .undo, .redo, .save, .saveAs, .quit, .suspend: return performGlobal(action)
         default: break
         }
         return []
@@ -335,6 +343,8 @@ extension AppState {
             }
         case .saveAs:
             return nil
+        case .interaction, .event:
+            return submitBriefingForm(form)
         case .network, .decision:
             return submitOther(form, now: now)
         }

@@ -32,6 +32,13 @@ enum ContactCard {
         }
         field("Path", path(c, scheme))
         if let d = c.decision { field("Decision", d.summary, .color(.warn, bold: true)) }
+        let open = n.openFollowUps(contact: c.id)
+        for (i, f) in open.enumerated() {
+            field(i == 0 ? "Follow up" : "", "\(f.followUp.due): \(f.followUp.what)" + (i == 0 ? "  (c closes)" : ""),
+                  f.followUp.due <= s.today ? .color(.warn, bold: true) : .plain)
+        }
+        let tally = n.giveGet(contact: c.id)
+        if tally.gave + tally.got > 0 { field("Give / get", "gave \(tally.gave) · got \(tally.got)") }
         let last = s.lastContact[c.id]
         var lastText = last.map { "\($0) (\(ContactsPane.ago($0, today: s.today)))" } ?? "never"
         if let over = ContactsPane.overdueDays(c, s) { lastText += " — overdue by \(over) d (every \(policy.cadenceDays) d)" }

@@ -34,6 +34,8 @@ enum FormPurpose: Equatable, Sendable {
     case contact(original: Contact?)
     case network(original: NetworkGroup?)
     case decision(DecisionTarget, DecisionKind)
+    case interaction(contactID: String)
+    case event(original: Event?)
     case saveAs
 }
 

@@ -32,6 +32,10 @@ enum HelpView {
         switch context {
         case .exits:
             return ["Exit candidates: networks and relationships that cost more than they give, best candidate first."] + ExitRules.explanation
+        case .briefing, .chooser:
+            return ["The briefing: whom to talk to (b chooses today, an event or a network), in order: Key and Rising first, then the most overdue, then due follow-ups, then those who match what you seek or need what you offer.",
+                    "Ask: their strengths that meet what you seek. Offer: what you offer that meets their needs. Introductions: one person's need meets another's strength.",
+                    "i logs the conversation; on a card, c closes the follow-up due first."]
         case .networks, .picker:
             return ["Networks: what each costs (hours, money) and gives (yield on 0, 0.1, 1, 10), who is in it, and its buyer/seller/partner mix.",
                     "Marks: ✓ kept · ? review later · ↘ winding down · ✕ left (kept in the file, out of the active lists)."]

@@ -21,6 +21,8 @@ enum Render {
             cursor = FormView.draw(form, in: body, &screen)
         case .help(let scroll, let from):
             HelpView.draw(s, scroll: scroll, from: from, in: body, &screen)
+        case .chooser(let chooser):
+            cursor = ScopeChooser.draw(chooser, s, in: body, &screen)
         case .picker(let picker):
             cursor = MemberPicker.draw(picker, s, in: body, &screen)
         case .card(let scroll):
@@ -34,6 +36,7 @@ enum Render {
             case .contacts: ContactsPane.draw(s, in: body, &screen)
             case .matrix: MatrixPane.draw(s, in: body, &screen)
             case .exits: ExitsPane.draw(s, in: body, &screen)
+            case .briefing: BriefingPane.draw(s, in: body, &screen)
             case .networks: NetworksPane.draw(s, in: body, &screen)
             }
         }

@@ -1,0 +1,69 @@
+/// Something to do after an interaction, by a day: "send the offer by Friday". A follow-up is open
+/// until it is marked done; closing it keeps it in the log with the day it was done.
+public struct FollowUp: Equatable, Sendable {
+    public var due: Day
+    public var what: String
+    /// The day it was done; nil while open.
+    public var done: Day?
+    /// Keys inside `followUp` this version does not know, kept for the next save.
+    public var extra: [String: JSON] = [:]
+
+    public init(due: Day, what: String, done: Day? = nil) {
+        self.due = due
+        self.what = what
+        self.done = done
+    }
+
+    public var isOpen: Bool { done == nil }
+}
+
+extension Network {
+    /// Open follow-ups (not done), oldest due first, optionally for one contact. Ties go by the
+    /// interaction's date, then its id, so the order is stable.
+    public func openFollowUps(contact: String? = nil) -> [(interaction: Interaction, followUp: FollowUp)] {
+        var out: [(interaction: Interaction, followUp: FollowUp)] = []
+        for i in interactions {
+            guard let f = i.followUp, f.isOpen, contact.map({ $0 == i.contact }) ?? true else { continue }
+            out.append((i, f))
+        }
+        return out.sorted { a, b in
+            if a.followUp.due != b.followUp.due { return a.followUp.due < b.followUp.due }
+            if a.interaction.date != b.interaction.date { return a.interaction.date < b.interaction.date }
+            return a.interaction.id < b.interaction.id
+        }
+    }
+
+    /// Open follow-ups due on or before `day` (the overdue ones included), oldest due first.
+    public func dueFollowUps(on day: Day) -> [(interaction: Interaction, followUp: FollowUp)] {
+        openFollowUps().filter { $0.followUp.due <= day }
+    }
+
+    /// Contacts overdue for their quadrant's cadence on `today` (`Scheme.overdueDays` from the last
+    /// interaction, or from when the contact was added), most overdue first, then by name. A
+    /// relationship we have left (its decision is `leave`) is never overdue.
+    public func overdueContacts(today: Day) -> [(contact: Contact, days: Int)] {
+        let last = lastContactDays()
+        var out: [(contact: Contact, days: Int, key: String)] = []
+        for c in contacts {
+            if case .leave? = c.decision { continue }
+            if let d = scheme.overdueDays(c, lastContact: last[c.id], today: today) {
+                out.append((c, d, SearchText.fold(c.name)))
+            }
+        }
+        out.sort { a, b in
+            if a.days != b.days { return a.days > b.days }
+            if a.key != b.key { return a.key < b.key }
+            return a.contact.id < b.contact.id
+        }
+        return out.map { ($0.contact, $0.days) }
+    }
+
+    /// The change that marks an interaction's follow-up done on `day`; nil when the interaction does
+    /// not exist, has no follow-up or it is already done.
+    public func changeClosingFollowUp(interaction id: String, on day: Day) -> Change? {
+        guard let before = interactions.first(where: { $0.id == id }), before.followUp?.isOpen == true else { return nil }
+        var after = before
+        after.followUp?.done = day
+        return .interaction(before: before, after: after)
+    }
+}

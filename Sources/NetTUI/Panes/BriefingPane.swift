@@ -1,0 +1,125 @@
+import NetModel
+
+/// The pre-meeting briefing: who to talk to today (or at an event, or in a network), in order and
+/// why, what to ask each and what to offer, and the introductions to make among them.
+enum BriefingPane {
+    /// Rows under the list for the selected person when there is no room beside it.
+    static let detailHeight = 8
+
+    static func isWide(_ s: AppState) -> Bool { s.width >= ContactsPane.sideCardMinWidth }
+
+    /// Rows of people on screen: the body less the title and column rows (and the detail when narrow).
+    static func listHeight(_ s: AppState) -> Int {
+        max(1, s.height - 3 - 2 - (isWide(s) ? 0 : detailHeight))
+    }
+
+    static func draw(_ s: AppState, in area: Rect, _ screen: inout Screen) {
+        let b = s.briefing
+        screen.runs([("Briefing: ", .bold), (b.title, Style(color: .accent, bold: true)), ("  \(b.date)", .muted)], x: area.x + 1, y: area.y, maxWidth: area.width - 2)
+        let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+        let wide = isWide(s)
+        let lw = wide ? s.width * 11 / 20 : s.width
+        let listArea = Rect(x: body.x, y: body.y, width: lw, height: wide ? body.height : max(2, body.height - detailHeight))
+        drawList(s, in: listArea, &screen)
+        let detail = wide
+            ? Rect(x: lw + 2, y: body.y, width: body.width - lw - 3, height: body.height)
+            : Rect(x: body.x + 1, y: listArea.maxY + 1, width: body.width - 2, height: body.maxY - listArea.maxY - 1)
+        if wide { for y in body.y..<body.maxY { screen.put("│", x: lw, y: y, style: .muted) } } else {
+            screen.put(String(repeating: "─", count: body.width), x: body.x, y: listArea.maxY, style: .muted)
+        }
+        var lines = personLines(s, width: detail.width)
+        if !b.introductions.isEmpty {
+            if !lines.isEmpty { lines.append(.blank) }
+            lines.append(StyledLine("Introductions to make (\(b.introductions.count))", .bold))
+            for i in b.introductions {
+                let text = "\(i.providerName) can help \(i.neederName): \(i.terms.joined(separator: ", "))"
+                lines += text.wrapped(to: max(1, detail.width - 2)).enumerated().map { StyledLine(($0.offset == 0 ? "• " : "  ") + $0.element) }
+            }
+        }
+        for (row, line) in lines.prefix(detail.height).enumerated() {
+            screen.runs(line.runs, x: detail.x, y: detail.y + row, maxWidth: detail.width)
+        }
+    }
+
+    private static func personLines(_ s: AppState, width: Int) -> [StyledLine] {
+        guard let p = s.currentBriefingPerson else { return [] }
+        var out: [StyledLine] = [StyledLine([(p.name, .bold), ("  " + p.why, .color(.warn))])]
+        let sub = [p.role, p.organization].filter { !$0.isEmpty }.joined(separator: " · ")
+        if !sub.isEmpty { out.append(StyledLine(sub, .muted)) }
+        func field(_ label: String, _ value: String, _ style: Style = .plain) {
+            guard !value.isEmpty else { return }
+            for (i, line) in value.wrapped(to: max(1, width - 10)).enumerated() {
+                out.append(StyledLine([((i == 0 ? label : "").padded(to: 10), .muted), (line, style)]))
+            }
+        }
+        field("Ask", p.ask.joined(separator: ", "), .color(.accent))
+        field("Offer", p.offer.joined(separator: ", "), .color(.good))
+        field("Strengths", p.strengths.joined(separator: ", "))
+        field("Follow up", p.followUps.map { "\($0.due): \($0.what)" }.joined(separator: "; "), .color(.warn))
+        field("Last", p.daysSinceContact.map { "\($0) days ago" + (p.lastNote.isEmpty ? "" : ": " + p.lastNote) } ?? "never met")
+        return out
+    }
+
+    private static func drawList(_ s: AppState, in area: Rect, _ screen: inout Screen) {
+        let header = Style(bold: true, underline: true)
+        screen.bar("", x: area.x, y: area.y, width: area.width, style: header)
+        let nameW = max(8, min(28, area.width * 2 / 5))
+        screen.put("Talk to", x: area.x + 5, y: area.y, maxWidth: nameW, style: header)
+        screen.put("Why", x: area.x + 6 + nameW, y: area.y, maxWidth: area.width - 6 - nameW, style: header)
+        let people = s.briefing.people
+        if people.isEmpty {
+            screen.put("Nobody to brief on here: b chooses an event or network, n adds an event.", x: area.x + 2, y: area.y + 1,
+                       maxWidth: area.width - 2, style: .muted)
+            return
+        }
+        for row in 0..<(area.height - 1) {
+            let i = s.brief.top + row
+            guard i < people.count else { break }
+            let p = people[i]
+            let y = area.y + 1 + row
+            let selected = i == s.brief.selected
+            let base: Style = selected ? .reverse : .plain
+            if selected { screen.bar("", x: area.x, y: y, width: area.width, style: base) }
+            screen.put(String(i + 1).leftPadded(2), x: area.x, y: y, style: base)
+            var mark = ContactsPane.markStyle(p.quadrant)
+            mark.reverse = selected
+            screen.put(ContactsPane.mark(p.quadrant), x: area.x + 3, y: y, style: mark)
+            screen.put(p.name, x: area.x + 5, y: y, maxWidth: nameW, style: Style(bold: true, reverse: selected))
+            screen.put(p.why, x: area.x + 6 + nameW, y: y, maxWidth: area.width - 6 - nameW, style: base)
+        }
+    }
+}
+
+/// Choosing what to brief on: today, an event, or a network. Type to filter.
+struct ScopeChooser: Equatable, Sendable {
+    var query = TextField()
+    var cursor = 0
+    var top = 0
+
+    func options(_ s: AppState) -> [(scope: BriefingScope, label: String)] {
+        var all: [(BriefingScope, String)] = [(.today, "Today")]
+        all += Briefing.events(s.network, around: s.today).map { (.event($0.id), "Event  \($0.date)  \($0.name)") }
+        all += s.network.networks.filter { !$0.isLeft }.sorted { SearchText.fold($0.name) < SearchText.fold($1.name) }
+            .map { (.network($0.id), "Network  \($0.name)") }
+        let words = SearchText.words(query.text)
+        return words.isEmpty ? all : all.filter { SearchText.matches(SearchText.fold($0.1), words: words) }
+    }
+
+    static func draw(_ c: ScopeChooser, _ s: AppState, in body: Rect, _ screen: inout Screen) -> (Int, Int)? {
+        screen.box(body, title: "Brief on…")
+        let inner = Rect(x: body.x + 2, y: body.y + 1, width: body.width - 4, height: body.height - 2)
+        guard inner.width > 8, inner.height > 2 else { return nil }
+        screen.put("Filter: ", x: inner.x, y: inner.y, style: .bold)
+        let (text, col) = c.query.visible(width: inner.width - 8)
+        screen.put(text, x: inner.x + 8, y: inner.y, maxWidth: inner.width - 8)
+        let options = c.options(s)
+        for line in 0..<(inner.height - 1) {
+            let i = c.top + line
+            guard i < options.count else { break }
+            let y = inner.y + 1 + line
+            if i == c.cursor { screen.bar("", x: inner.x, y: y, width: inner.width, style: .reverse) }
+            screen.put(options[i].label, x: inner.x, y: y, maxWidth: inner.width, style: i == c.cursor ? .reverse : .plain)
+        }
+        return (inner.x + 8 + col, inner.y)
+    }
+}
