@@ -7,6 +7,7 @@ public enum Change: Equatable, Sendable {
     case interaction(before: Interaction?, after: Interaction?)
     case me(before: Me, after: Me)
     case scheme(before: Scheme, after: Scheme)
+    case conflicts(before: [MergeConflict], after: [MergeConflict])
 
     public var inverted: Change {
         switch self {
@@ -16,6 +17,7 @@ public enum Change: Equatable, Sendable {
         case .interaction(let b, let a): return .interaction(before: a, after: b)
         case .me(let b, let a): return .me(before: a, after: b)
         case .scheme(let b, let a): return .scheme(before: a, after: b)
+        case .conflicts(let b, let a): return .conflicts(before: a, after: b)
         }
     }
 }
@@ -29,6 +31,7 @@ extension Network {
         case .interaction(let b, let a): Network.replace(&interactions, b, a)
         case .me(_, let a): me = a
         case .scheme(_, let a): scheme = a
+        case .conflicts(_, let a): conflicts = a
         }
     }
 
@@ -47,6 +50,28 @@ extension Network {
             list.insert(a, at: list.firstIndex { $0.id > a.id } ?? list.count)
         case (nil, nil): break
         }
+    }
+
+    /// The changes that turn this network into `other`, entity by entity (by id), so that any new
+    /// version of the document — a resolved conflict, say — is one undoable step.
+    public func changes(to other: Network) -> [Change] {
+        func diff<T: Identifiable & Equatable>(_ a: [T], _ b: [T], _ make: (T?, T?) -> Change) -> [Change] where T.ID == String {
+            let old = Dictionary(a.map { ($0.id, $0) }, uniquingKeysWith: { x, _ in x })
+            let new = Dictionary(b.map { ($0.id, $0) }, uniquingKeysWith: { x, _ in x })
+            var out: [Change] = []
+            for x in a where new[x.id] == nil { out.append(make(x, nil)) }
+            for y in b where old[y.id] != y { out.append(make(old[y.id], y)) }
+            return out
+        }
+        var out: [Change] = []
+        if me != other.me { out.append(.me(before: me, after: other.me)) }
+        if scheme != other.scheme { out.append(.scheme(before: scheme, after: other.scheme)) }
+        out += diff(contacts, other.contacts) { .contact(before: $0, after: $1) }
+        out += diff(networks, other.networks) { .network(before: $0, after: $1) }
+        out += diff(events, other.events) { .event(before: $0, after: $1) }
+        out += diff(interactions, other.interactions) { .interaction(before: $0, after: $1) }
+        if conflicts != other.conflicts { out.append(.conflicts(before: conflicts, after: other.conflicts)) }
+        return out
     }
 
     /// Deleting a contact also removes it from networks and events and deletes its interactions,

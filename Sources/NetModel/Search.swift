@@ -39,17 +39,20 @@ extension Contact {
     }
 }
 
-/// A `/` filter: words that must all appear in a contact's searchable text, and `field:value`
-/// terms that match one field exactly — `kind:customer`, `tag:design`, `stage:trust`, `owner:kaisa`.
+/// A `/` filter: words that must all appear in a contact's searchable text, `field:value` terms that
+/// match one field — `kind:customer`, `tag:design`, `stage:trust`, `owner:kaisa` — and the word
+/// `mine`: the contacts whose owner is me (`me.name`).
 public struct ContactQuery: Sendable {
     public var words: [String] = []
     public var terms: [(field: String, value: String)] = []
 
     public static let fields = ["kind", "tag", "stage", "owner"]
 
-    public init(_ text: String) {
+    public init(_ text: String, me: String = "") {
         for word in SearchText.words(text) {
-            if let colon = word.firstIndex(of: ":"), Self.fields.contains(String(word[..<colon])), word.index(after: colon) < word.endIndex {
+            if word == "mine", !me.isEmpty {
+                terms.append(("owner", SearchText.fold(me)))
+            } else if let colon = word.firstIndex(of: ":"), Self.fields.contains(String(word[..<colon])), word.index(after: colon) < word.endIndex {
                 terms.append((String(word[..<colon]), String(word[word.index(after: colon)...])))
             } else {
                 words.append(word)

@@ -15,6 +15,8 @@ enum Action: Hashable, Sendable {
     // Exits: decide keep / review later / wind down (forms), leave (a question); show decided ones too
     case decide(DecisionKind), leave, toggleAll
     // Briefing: choose what to brief on, add or edit an event, its attendees; anywhere: log, close a follow-up
+    // Merge conflicts: the list, keep ours, take theirs
+    case showConflicts, keepOurs, takeTheirs
     case chooseScope, addEvent, editEvent, pickAttendees, logInteraction, closeFollowUp
     // Document
     case undo, redo, save, saveAs, quit, help, suspend

@@ -13,7 +13,7 @@ struct Clock: Sendable {
 }
 
 enum SortKey: Int, CaseIterable, Sendable {
-    case name, organization, lastContact, importance
+    case name, organization, lastContact, importance, owner
 
     var title: String {
         switch self {
@@ -21,6 +21,7 @@ enum SortKey: Int, CaseIterable, Sendable {
         case .organization: return "organisation"
         case .lastContact: return "last contact"
         case .importance: return "importance"
+        case .owner: return "owner"
         }
     }
 
@@ -75,6 +76,8 @@ enum Modal: Equatable, Sendable {
     case confirmLeave(DecisionTarget)
     case picker(MemberPicker)
     case chooser(ScopeChooser)
+    /// The merge conflicts, with the cursor on one.
+    case conflicts(selected: Int)
     /// The help screen, opened from `from`, whose keys it lists first.
     case help(scroll: Int, from: KeyContext)
 }
@@ -161,7 +164,7 @@ struct AppState: Sendable {
     /// the selection on the same contact when it is still shown.
     mutating func refresh() {
         lastContact = network.lastContactDays()
-        let query = ContactQuery(filter.text)
+        let query = ContactQuery(filter.text, me: network.me.name)
         var indexes = Array(network.contacts.indices)
         if !query.isEmpty {
             indexes = indexes.filter { query.matches(network.contacts[$0]) }
@@ -179,6 +182,10 @@ struct AppState: Sendable {
             case .lastContact:
                 let da = last[ca.id]?.ordinal ?? Int.min, db = last[cb.id]?.ordinal ?? Int.min
                 if da != db { return da < db }
+            case .owner:
+                // The team view: contacts grouped by who keeps them; unowned last.
+                let oa = SearchText.fold(ca.owner), ob = SearchText.fold(cb.owner)
+                if oa != ob { return oa.isEmpty != ob.isEmpty ? !oa.isEmpty : oa < ob }
             case .importance:
                 let ia = ca.importanceNow.value + ca.importanceFuture.value
                 let ib = cb.importanceNow.value + cb.importanceFuture.value
@@ -299,6 +306,7 @@ struct AppState: Sendable {
         case .confirmDelete, .confirmQuit, .confirmRestore, .confirmDeleteNetwork, .confirmLeave: return .confirm
         case .picker: return .picker
         case .chooser: return .chooser
+        case .conflicts: return .conflicts
         case .help: return .help
         case .card: return .card
         case .none:

@@ -1,10 +1,11 @@
 /// Where keys are read. Each context has its own table; the panes also take the global table.
 enum KeyContext: String, CaseIterable, Sendable {
-    case global, contacts, matrix, exits, briefing, networks, picker, chooser, card, form, textField, filter, confirm, help
+    case global, conflicts, contacts, matrix, exits, briefing, networks, picker, chooser, card, form, textField, filter, confirm, help
 
     var title: String {
         switch self {
         case .global: return "Everywhere (outside forms)"
+        case .conflicts: return "Merge conflicts (!)"
         case .contacts: return "Contacts pane"
         case .matrix: return "Matrix pane"
         case .exits: return "Exits pane"
@@ -53,6 +54,7 @@ enum Keymap {
             Binding([.char("S")], .saveAs, "Save as another file (the demo, a read-only file, or when saving fails)"),
             Binding([.char("?"), .function(1)], .help, "Help: all keys", status: "help"),
             Binding([.ctrl("z")], .suspend, "Suspend to the shell (fg to return)"),
+            Binding([.char("!")], .showConflicts, "The conflicts a git merge left (see docs/TEAM.md)"),
             Binding([.char("q"), .ctrl("c")], .quit, "Quit (asks when there are unsaved changes)", status: "quit"),
         ],
         .contacts: [
@@ -62,9 +64,9 @@ enum Keymap {
             Binding([.pageUp, .ctrl("b")], .pageUp, "Page up"),
             Binding([.home, .char("g")], .top, "First contact"),
             Binding([.end, .char("G")], .bottom, "Last contact"),
-            Binding([.char("/")], .filter, "Filter: name, organisation, tags, competences, needs, notes; kind:customer, tag:…, stage:…, owner:…", status: "filter"),
+            Binding([.char("/")], .filter, "Filter: name, organisation, tags, competences, needs, notes; kind:customer, tag:…, stage:…, owner:…, mine", status: "filter"),
             Binding([.escape], .clearFilter, "Clear the filter"),
-            Binding([.char("o")], .cycleSort, "Sort by the next column (name, organisation, last contact, importance)", status: "sort"),
+            Binding([.char("o")], .cycleSort, "Sort by the next column (name, organisation, last contact, importance, owner: the team view)", status: "sort"),
             Binding([.char("O")], .reverseSort, "Reverse the sort order"),
             Binding([.enter], .openCard, "Open the contact card", status: "card"),
             Binding([.char("a")], .addContact, "Add a contact", status: "add"),
@@ -153,6 +155,13 @@ enum Keymap {
             Binding([.tab], .toggle, "Add or remove the contact", status: "toggle"),
             Binding([.enter, .ctrl("s")], .submit, "Apply the members", status: "apply"),
             Binding([.escape], .cancel, "Cancel", status: "cancel"),
+        ],
+        .conflicts: [
+            Binding([.down, .char("j")], .moveDown, "Next conflict"),
+            Binding([.up, .char("k")], .moveUp, "Previous conflict"),
+            Binding([.char("o")], .keepOurs, "Keep ours (the value the merge kept)", status: "keep ours"),
+            Binding([.char("t")], .takeTheirs, "Take theirs", status: "take theirs"),
+            Binding([.escape, .char("q"), .char("!")], .back, "Close", status: "close"),
         ],
         .card: [
             Binding([.escape, .enter, .char("q")], .back, "Back to the list", status: "back"),

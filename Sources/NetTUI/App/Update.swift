@@ -57,6 +57,7 @@ extension AppState {
         case .confirmLeave(let target): answerLeave(action, target); return []
         case .picker(let picker): performInPicker(action, picker); return []
         case .chooser(let chooser): performInChooser(action, chooser); return []
+        case .conflicts(let selected): performInConflicts(action, selected); return []
         case .help(let scroll, let from): performInHelp(action, scroll, from); return []
         case .card(let scroll): return performInCard(action, scroll)
         case .none: break
@@ -208,6 +209,12 @@ extension AppState {
                                purpose: .saveAs))
         case .help: modal = .help(scroll: 0, from: keyContext)
         case .suspend: return [.suspend]
+        case .showConflicts:
+            if network.conflicts.isEmpty {
+                message = StatusMessage(text: "No merge conflicts", isError: false)
+            } else {
+                modal = .conflicts(selected: 0)
+            }
         case .quit:
             if isDirty && path != nil {
                 modal = .confirmQuit
@@ -227,6 +234,29 @@ extension AppState {
             break
         }
         return []
+    }
+
+    // MARK: - Merge conflicts
+
+    private mutating func performInConflicts(_ action: Action, _ selected: Int) {
+        let count = network.conflicts.count
+        switch action {
+        case .moveDown: modal = .conflicts(selected: min(count - 1, selected + 1))
+        case .moveUp: modal = .conflicts(selected: max(0, selected - 1))
+        case .back: modal = .none
+        case .keepOurs, .takeTheirs:
+            guard editable(), network.conflicts.indices.contains(selected) else { return }
+            let summary = network.conflicts[selected].summary(in: network)
+            guard let resolved = network.resolvingConflict(at: selected, takeTheirs: action == .takeTheirs) else {
+                message = StatusMessage(text: "Theirs cannot be taken here (it would break the file); keep ours or edit by hand", isError: true)
+                return
+            }
+            commit(network.changes(to: resolved))
+            message = StatusMessage(text: (action == .keepOurs ? "Kept ours: " : "Took theirs: ") + summary, isError: false)
+            modal = network.conflicts.isEmpty ? .none : .conflicts(selected: min(selected, network.conflicts.count - 1))
+        default:
+            break
+        }
     }
 
     // MARK: - Filter line

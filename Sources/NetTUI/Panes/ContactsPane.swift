@@ -71,7 +71,9 @@ enum ContactsPane {
         let importance = s.list.sort == .importance ? arrow : " "
         screen.put(importance, x: area.x + 1, y: area.y, style: headerStyle)
         screen.put(title("Name", .name), x: area.x + 3, y: area.y, maxWidth: nameW, style: headerStyle)
-        screen.put(title("Organisation", .organization), x: area.x + 4 + nameW, y: area.y, maxWidth: orgW, style: headerStyle)
+        // Sorted by owner, the second column shows the owner: the team view of who keeps whom.
+        let byOwner = s.list.sort == .owner
+        screen.put(byOwner ? title("Owner", .owner) : title("Organisation", .organization), x: area.x + 4 + nameW, y: area.y, maxWidth: orgW, style: headerStyle)
         let lastTitle = s.list.sort == .lastContact ? "Last\(arrow)" : "Last"
         screen.put(lastTitle.padded(to: lastW), x: area.x + area.width - lastW - 1, y: area.y, maxWidth: lastW, style: headerStyle)
 
@@ -96,7 +98,7 @@ enum ContactsPane {
             markStyle.reverse = isSelected
             screen.put(mark(q), x: area.x + 1, y: y, style: markStyle)
             screen.put(c.name, x: area.x + 3, y: y, maxWidth: nameW, style: isSelected ? Style(bold: true, reverse: true) : .bold)
-            screen.put(c.organization, x: area.x + 4 + nameW, y: y, maxWidth: orgW, style: base)
+            screen.put(byOwner ? (c.owner.isEmpty ? "—" : c.owner) : c.organization, x: area.x + 4 + nameW, y: y, maxWidth: orgW, style: base)
             var lastStyle = overdueDays(c, s) != nil ? Style(color: .warn) : base
             lastStyle.reverse = isSelected
             let last = ago(s.lastContact[c.id], today: s.today)

@@ -33,7 +33,7 @@ struct MemberPicker: Equatable, Sendable {
 
     /// Indexes into the contacts of the rows shown: matching the query, by name.
     func rows(_ network: Network) -> [Int] {
-        let query = ContactQuery(self.query.text)
+        let query = ContactQuery(self.query.text, me: network.me.name)
         return network.contacts.indices
             .filter { query.isEmpty || query.matches(network.contacts[$0]) }
             .sorted { SearchText.fold(network.contacts[$0].name) < SearchText.fold(network.contacts[$1].name) }

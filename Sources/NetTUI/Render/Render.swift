@@ -21,6 +21,8 @@ enum Render {
             cursor = FormView.draw(form, in: body, &screen)
         case .help(let scroll, let from):
             HelpView.draw(s, scroll: scroll, from: from, in: body, &screen)
+        case .conflicts(let selected):
+            ConflictsView.draw(s, selected: selected, in: body, &screen)
         case .chooser(let chooser):
             cursor = ScopeChooser.draw(chooser, s, in: body, &screen)
         case .picker(let picker):
@@ -77,6 +79,7 @@ enum Render {
         var left = " NetTUI · " + (s.path.map(Store.baseName) ?? "demo (never saved)")
         if s.isDirty { left += " ● modified" }
         if s.readOnlyReason != nil { left += " [read-only]" }
+        if !s.network.conflicts.isEmpty { left += " ⚠ \(s.network.conflicts.count) merge conflict\(s.network.conflicts.count == 1 ? "" : "s") (!)" }
         let n = s.network.contacts.count
         let contacts = "\(n) contact\(n == 1 ? "" : "s")"
         // The right side gives way, least useful part first, when the file name needs the room.
