@@ -20,6 +20,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "StressSave", dependencies: ["NetModel"]),
         .testTarget(name: "NetModelTests", dependencies: ["NetModel"]),
         .testTarget(name: "NetTUITests", dependencies: ["NetTUI", "NetModel"]),
     ]

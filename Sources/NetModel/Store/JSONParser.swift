@@ -3,6 +3,9 @@
 /// without bound, so a hostile file gives an error rather than a crash.
 public struct JSONParser {
     public static let maxDepth = 256
+    /// The longest string value or key, in bytes as written (16 MiB): a longer one is refused as
+    /// soon as it is seen, instead of being copied around.
+    public static let maxStringBytes = 16 << 20
 
     private let bytes: [UInt8]
     private var pos = 0
@@ -13,6 +16,7 @@ public struct JSONParser {
         // A UTF-8 byte-order mark is tolerated at the very start.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.pos = 3 }
         parser.skipWhitespace()
+        if parser.pos == bytes.count { throw parser.error("the file is empty") }
         let value = try parser.parseValue()
         parser.skipWhitespace()
         if parser.pos < bytes.count { throw parser.error("unexpected text after the end of the document") }
@@ -161,6 +165,7 @@ public struct JSONParser {
         var runStart = pos
         while true {
             guard pos < bytes.count else { throw error("unterminated string", at: start) }
+            if pos - start > Self.maxStringBytes { throw error("a string longer than \(Self.maxStringBytes >> 20) MiB", at: start) }
             let b = bytes[pos]
             if b == UInt8(ascii: "\"") {
                 out.append(contentsOf: bytes[runStart..<pos])

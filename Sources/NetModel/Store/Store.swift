@@ -27,6 +27,10 @@ public enum Store {
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
 
+    /// The largest file `readBytes` reads (256 MiB; a data file of 5,000 contacts is about 4 MB): a
+    /// larger one is refused at once instead of filling the memory.
+    public static let maxFileBytes = 256 << 20
+
     /// Reads the whole file. Returns nil when it does not exist.
     public static func readBytes(_ path: String) throws(StoreError) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -37,7 +41,10 @@ public enum Store {
         defer { close(fd) }
         var st = stat()
         if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { throw StoreError("\(path) is a folder, not a data file") }
+        let tooLarge = StoreError("\(path) is too large: a data file may be at most \(maxFileBytes >> 20) MiB")
+        if st.st_size > maxFileBytes { throw tooLarge }
         var out: [UInt8] = []
+        out.reserveCapacity(max(0, Int(st.st_size)))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
@@ -46,6 +53,7 @@ public enum Store {
                 throw StoreError("cannot read \(path): \(errnoText())")
             }
             if n == 0 { break }
+            if out.count + n > maxFileBytes { throw tooLarge }
             out.append(contentsOf: chunk[0..<n])
         }
         return out
@@ -75,9 +83,17 @@ public enum Store {
     public static func write(_ bytes: [UInt8], to givenPath: String) throws(StoreError) {
         let path = followingSymlink(givenPath)
         let dir = directory(of: path)
-        let tmp = dir + "/." + baseName(of: path) + ".tmp-\(getpid())"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw StoreError("cannot save to \(path): cannot create a file in \(dir): \(errnoText())") }
+        let tmp = dir + "/" + tempPrefix(of: path) + "\(getpid())"
+        // Before writing, so that however many saves are killed there is never more than one
+        // temporary file (the last killed one's) in the folder.
+        removeStaleTemps(of: path)
+        // Anything already at this name was left by an earlier process with our pid: replace it.
+        // O_EXCL | O_NOFOLLOW: a symlink or FIFO planted there is never followed or waited on.
+        unlink(tmp)
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw StoreError("cannot save to \(path): cannot create a file in \(dir) (\(baseName(of: tmp))): \(errnoText()); the file on disk is unchanged")
+        }
         var ok = false
         defer { if !ok { unlink(tmp) } }
         var written = 0
@@ -98,15 +114,42 @@ public enum Store {
         }
         close(fd)
         // Keep the old version as .bak: a hard link costs nothing and leaves PATH in place until the rename.
-        let bak = path + ".bak"
+        // The old version becomes PATH.bak by a rename too, so a kill at any moment leaves either
+        // the previous .bak or the new one, never none.
+        let bak = path + ".bak", bakTmp = tmp + "-bak"
         if access(path, F_OK) == 0 {
-            unlink(bak)
-            if link(path, bak) != 0 { try? copyFile(path, to: bak) }
+            unlink(bakTmp)
+            if link(path, bakTmp) != 0 { try? copyFile(path, to: bakTmp) }
+            chmod(bakTmp, 0o600)
+            if rename(bakTmp, bak) != 0 { unlink(bakTmp) }
         }
         guard rename(tmp, path) == 0 else { throw StoreError("cannot save to \(path): \(errnoText()); the file on disk is unchanged") }
         ok = true
         let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dfd >= 0 { fsync(dfd); close(dfd) }
+    }
+
+    /// The temporary file of a save is this prefix followed by the saving process's pid.
+    static func tempPrefix(of path: String) -> String { "." + baseName(of: path) + ".tmp-" }
+
+    /// Removes the temporary files that saves of `path` by processes no longer running left behind
+    /// (a process killed mid-save cannot clean up), so they never accumulate. A live process's
+    /// temporary file is left alone.
+    static func removeStaleTemps(of path: String) {
+        let dir = directory(of: path)
+        let prefix = Array(tempPrefix(of: path).utf8)
+        guard let d = opendir(dir) else { return }
+        defer { closedir(d) }
+        while let entry = readdir(d) {
+            let name: [UInt8] = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            guard name.count > prefix.count, name.starts(with: prefix) else { continue }
+            // PID, or PID-bak for the old version on its way to PATH.bak.
+            var digits = name[prefix.count...]
+            if digits.count > 4, digits.suffix(4).elementsEqual("-bak".utf8) { digits = digits.dropLast(4) }
+            guard digits.count <= 9, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+                  let pid = Int32(String(decoding: digits, as: UTF8.self)), pid > 0, pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(dir + "/" + String(decoding: name, as: UTF8.self)) }
+        }
     }
 
     /// A data file reached through a symbolic link is saved where the link points, so the rename
