@@ -17,15 +17,7 @@ struct BriefCommand: ParsableCommand {
             is used. An unknown name is an error that lists the close matches. The ranking rule is in docs/BRIEFING.md.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, markdown, json
-    }
-
-    @Argument(help: "The data file.")
-    var file: String?
-
-    @Option(name: .customLong("file"), help: "The data file, as an option.")
-    var fileOption: String?
+    @OptionGroup var source: DataSource
 
     @Option(help: ArgumentHelp("The event to brief for, by name or id.", valueName: "name|id"))
     var event: String?
@@ -37,14 +29,9 @@ struct BriefCommand: ParsableCommand {
     var date: String?
 
     @Option(help: "Output format: text, markdown or json.")
-    var format: Format = .text
-
-    @Flag(help: "Use the built-in demo network.")
-    var demo = false
+    var format: ReportFormat = .text
 
     func validate() throws {
-        if file != nil && fileOption != nil { throw ValidationError("give the file once: either FILE or --file FILE") }
-        if demo && (file != nil || fileOption != nil) { throw ValidationError("--demo uses the built-in network; it takes no file") }
         if event != nil && network != nil { throw ValidationError("brief for an event or a network, not both") }
         if let date, Self.day(date) == nil { throw ValidationError("--date \(date) is not a day (YYYY-MM-DD)") }
     }
@@ -56,24 +43,7 @@ struct BriefCommand: ParsableCommand {
 
     func run() throws {
         let today = date.flatMap(Self.day) ?? Clock.system.now().day
-        let loaded: Network
-        if demo {
-            loaded = Demo.network(today: today)
-        } else {
-            let path = file ?? fileOption ?? OpenCommand.defaultPath(environment: ProcessInfo.processInfo.environment).path
-            do {
-                guard let l = try Store.load(path) else {
-                    printError("nettui: \(path): no such file")
-                    throw ExitCode(1)
-                }
-                loaded = l.network
-            } catch let error as StoreError {
-                printError("nettui: \(error.message)")
-                for p in error.problems.prefix(10) { printError("  \(p)") }
-                if error.problems.count > 10 { printError("  … and \(error.problems.count - 10) more") }
-                throw ExitCode(1)
-            }
-        }
+        let loaded = try source.load(today: today)
         let scope: BriefingScope
         if let event {
             scope = .event(try Self.resolveEvent(event, in: loaded, today: today))
@@ -83,13 +53,7 @@ struct BriefCommand: ParsableCommand {
             scope = .today
         }
         let briefing = Briefing(network: loaded, scope: scope, today: today)
-        let out: String
-        switch format {
-        case .text: out = briefing.text()
-        case .markdown: out = briefing.markdown()
-        case .json: out = briefing.json()
-        }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        format.print(briefing)
     }
 
     /// The id of the event `query` names: an id, or a name (case and accents ignored; of several

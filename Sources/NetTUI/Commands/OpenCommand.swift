@@ -6,22 +6,10 @@ import NetModel
 struct OpenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "open", abstract: "Open the dashboard on a data file (the default command).")
 
-    @Argument(help: "The data file (created on first save when it does not exist).")
-    var file: String?
-
-    @Option(name: .customLong("file"), help: "The data file, as an option.")
-    var fileOption: String?
-
-    @Flag(help: "Open the built-in demo network (saved only when you choose a file with S).")
-    var demo = false
+    @OptionGroup var source: DataSource
 
     @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (for selecting text).")
     var noMouse = false
-
-    func validate() throws {
-        if file != nil && fileOption != nil { throw ValidationError("give the file once: either FILE or --file FILE") }
-        if demo && (file != nil || fileOption != nil) { throw ValidationError("--demo opens the built-in network; it takes no file") }
-    }
 
     /// The data file to use when none is named on the command line.
     static func defaultPath(environment: [String: String]) -> (path: String, isDefault: Bool) {
@@ -34,18 +22,15 @@ struct OpenCommand: ParsableCommand {
     func run() throws {
         var state: AppState
         var lock: FileLock?
-        if demo {
+        if source.demo {
             state = AppState(network: Demo.network(today: Clock.system.now().day), path: nil)
         } else {
-            let (path, isDefault) = file.map { ($0, false) } ?? fileOption.map { ($0, false) }
-                ?? Self.defaultPath(environment: ProcessInfo.processInfo.environment)
+            let (path, isDefault) = source.path
             let opened: Opened
             do {
                 opened = try Self.open(path, createFolder: isDefault)
             } catch {
-                printError("nettui: \(error.message)")
-                for p in error.problems.prefix(10) { printError("  \(p)") }
-                if error.problems.count > 10 { printError("  … and \(error.problems.count - 10) more") }
+                printProblems(error)
                 throw ExitCode(1)
             }
             state = opened.state

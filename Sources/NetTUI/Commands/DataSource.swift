@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import NetModel
+
+/// The data a command reads: FILE or --file FILE, else $NETTUI_FILE, else the default file; or the
+/// built-in demo with --demo. Shared by the dashboard and the report commands.
+struct DataSource: ParsableArguments {
+    @Argument(help: "The data file.")
+    var file: String?
+
+    @Option(name: .customLong("file"), help: "The data file, as an option.")
+    var fileOption: String?
+
+    @Flag(help: "Use the built-in demo network.")
+    var demo = false
+
+    func validate() throws {
+        if file != nil && fileOption != nil { throw ValidationError("give the file once: either FILE or --file FILE") }
+        if demo && (file != nil || fileOption != nil) { throw ValidationError("--demo uses the built-in network; it takes no file") }
+    }
+
+    /// The file named on the command line, else the default one (and whether it is the default).
+    var path: (path: String, isDefault: Bool) {
+        if let given = file ?? fileOption { return (given, false) }
+        return OpenCommand.defaultPath(environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// Reads the network for a report (no lock: it is only read). A missing or broken file ends the
+    /// command with exit status 1 and the problems on standard error.
+    func load(today: Day) throws -> Network {
+        if demo { return Demo.network(today: today) }
+        let path = self.path.path
+        do {
+            guard let loaded = try Store.load(path) else {
+                printError("nettui: \(path): no such file")
+                throw ExitCode(1)
+            }
+            return loaded.network
+        } catch let error as StoreError {
+            printProblems(error)
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Prints a store error and its first problems to standard error.
+func printProblems(_ error: StoreError) {
+    printError("nettui: \(error.message)")
+    for p in error.problems.prefix(10) { printError("  \(p)") }
+    if error.problems.count > 10 { printError("  … and \(error.problems.count - 10) more") }
+}
+
+/// What the report commands print, in three forms.
+protocol Report {
+    func text() -> String
+    func markdown() -> String
+    func json() -> String
+}
+
+extension MatrixReport: Report {}
+extension ExitReport: Report {}
+extension Briefing: Report {}
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, json
+
+    /// Writes the report to standard output in this format.
+    func print(_ report: some Report) {
+        let out: String
+        switch self {
+        case .text: out = report.text()
+        case .markdown: out = report.markdown()
+        case .json: out = report.json()
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
+}
