@@ -4,13 +4,14 @@ import NetModel
 /// why, what to ask each and what to offer, and the introductions to make among them.
 enum BriefingPane {
     /// Rows under the list for the selected person when there is no room beside it.
-    static let detailHeight = 8
+    /// At most 8 rows, and never more than half the pane, so a short terminal still lists several.
+    static func detailHeight(_ s: AppState) -> Int { min(8, (s.height - 4) / 2) }
 
     static func isWide(_ s: AppState) -> Bool { s.width >= ContactsPane.sideCardMinWidth }
 
     /// Rows of people on screen: the body less the title and column rows (and the detail when narrow).
     static func listHeight(_ s: AppState) -> Int {
-        max(1, s.height - 3 - 2 - (isWide(s) ? 0 : detailHeight))
+        max(1, s.height - 3 - 2 - (isWide(s) ? 0 : detailHeight(s)))
     }
 
     static func draw(_ s: AppState, in area: Rect, _ screen: inout Screen) {
@@ -19,7 +20,7 @@ enum BriefingPane {
         let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
         let wide = isWide(s)
         let lw = wide ? s.width * 11 / 20 : s.width
-        let listArea = Rect(x: body.x, y: body.y, width: lw, height: wide ? body.height : max(2, body.height - detailHeight))
+        let listArea = Rect(x: body.x, y: body.y, width: lw, height: wide ? body.height : max(2, body.height - detailHeight(s)))
         drawList(s, in: listArea, &screen)
         let detail = wide
             ? Rect(x: lw + 2, y: body.y, width: body.width - lw - 3, height: body.height)

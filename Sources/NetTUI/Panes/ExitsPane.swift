@@ -4,16 +4,17 @@ import NetModel
 /// the signals that fire and why. The decisions are keys of this pane.
 enum ExitsPane {
     static func listHeight(_ s: AppState) -> Int {
-        s.width >= ContactsPane.sideCardMinWidth ? max(0, s.height - 4) : max(0, s.height - 4 - detailHeight)
+        s.width >= ContactsPane.sideCardMinWidth ? max(0, s.height - 4) : max(0, s.height - 4 - detailHeight(s))
     }
 
     /// Rows under the list for the selected candidate's reasons when there is no room beside it.
-    static let detailHeight = 6
+    /// At most 6 rows, and never more than half the pane, so a short terminal still lists several.
+    static func detailHeight(_ s: AppState) -> Int { min(6, (s.height - 3) / 2) }
 
     static func draw(_ s: AppState, in area: Rect, _ screen: inout Screen) {
         let wide = s.width >= ContactsPane.sideCardMinWidth
         let lw = wide ? s.width * 11 / 20 : s.width
-        let listArea = Rect(x: area.x, y: area.y, width: lw, height: wide ? area.height : max(2, area.height - detailHeight))
+        let listArea = Rect(x: area.x, y: area.y, width: lw, height: wide ? area.height : max(2, area.height - detailHeight(s)))
         drawList(s, in: listArea, &screen)
         guard let c = s.currentCandidate else { return }
         let detail = wide
