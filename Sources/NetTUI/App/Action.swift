@@ -17,6 +17,8 @@ enum Action: Hashable, Sendable {
     // Briefing: choose what to brief on, add or edit an event, its attendees; anywhere: log, close a follow-up
     // Merge conflicts: the list, keep ours, take theirs
     case showConflicts, keepOurs, takeTheirs
+    // The command palette; Tab completes in it
+    case openPalette, complete
     case chooseScope, addEvent, editEvent, pickAttendees, logInteraction, closeFollowUp
     // Document
     case undo, redo, save, saveAs, quit, help, suspend

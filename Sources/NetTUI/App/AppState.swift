@@ -76,6 +76,7 @@ enum Modal: Equatable, Sendable {
     case confirmLeave(DecisionTarget)
     case picker(MemberPicker)
     case chooser(ScopeChooser)
+    case palette(Palette)
     /// The merge conflicts, with the cursor on one.
     case conflicts(selected: Int)
     /// The help screen, opened from `from`, whose keys it lists first.
@@ -306,18 +307,12 @@ struct AppState: Sendable {
         case .confirmDelete, .confirmQuit, .confirmRestore, .confirmDeleteNetwork, .confirmLeave: return .confirm
         case .picker: return .picker
         case .chooser: return .chooser
+        case .palette: return .palette
         case .conflicts: return .conflicts
         case .help: return .help
         case .card: return .card
         case .none:
-            if editingFilter { return .filter }
-            switch pane {
-            case .contacts: return .contacts
-            case .matrix: return .matrix
-            case .exits: return .exits
-            case .briefing: return .briefing
-            case .networks: return .networks
-            }
+            return editingFilter ? .filter : pane.keyContext
         }
     }
 }

@@ -1,11 +1,12 @@
 /// Where keys are read. Each context has its own table; the panes also take the global table.
 enum KeyContext: String, CaseIterable, Sendable {
-    case global, conflicts, contacts, matrix, exits, briefing, networks, picker, chooser, card, form, textField, filter, confirm, help
+    case global, palette, conflicts, contacts, matrix, exits, briefing, networks, picker, chooser, card, form, textField, filter, confirm, help
 
     var title: String {
         switch self {
         case .global: return "Everywhere (outside forms)"
         case .conflicts: return "Merge conflicts (!)"
+        case .palette: return "Command palette (: or Ctrl-P)"
         case .contacts: return "Contacts pane"
         case .matrix: return "Matrix pane"
         case .exits: return "Exits pane"
@@ -54,6 +55,7 @@ enum Keymap {
             Binding([.char("S")], .saveAs, "Save as another file (the demo, a read-only file, or when saving fails)"),
             Binding([.char("?"), .function(1)], .help, "Help: all keys", status: "help"),
             Binding([.ctrl("z")], .suspend, "Suspend to the shell (fg to return)"),
+            Binding([.char(":"), .ctrl("p")], .openPalette, "Command palette: find any action, contact, network or event; save-as PATH, brief NAME", status: "palette"),
             Binding([.char("!")], .showConflicts, "The conflicts a git merge left (see docs/TEAM.md)"),
             Binding([.char("q"), .ctrl("c")], .quit, "Quit (asks when there are unsaved changes)", status: "quit"),
         ],
@@ -156,6 +158,13 @@ enum Keymap {
             Binding([.enter, .ctrl("s")], .submit, "Apply the members", status: "apply"),
             Binding([.escape], .cancel, "Cancel", status: "cancel"),
         ],
+        .palette: [
+            Binding([.down, .ctrl("n")], .moveDown, "Next entry"),
+            Binding([.up], .moveUp, "Previous entry"),
+            Binding([.enter], .submit, "Run it or go there", status: "run"),
+            Binding([.tab], .complete, "Complete the path", status: "complete"),
+            Binding([.escape], .cancel, "Close", status: "close"),
+        ],
         .conflicts: [
             Binding([.down, .char("j")], .moveDown, "Next conflict"),
             Binding([.up, .char("k")], .moveUp, "Previous conflict"),
@@ -210,7 +219,7 @@ enum Keymap {
     static func chain(_ context: KeyContext) -> [KeyContext] {
         switch context {
         case .contacts, .matrix, .exits, .briefing, .networks: return [context, .global]
-        case .form, .filter, .picker, .chooser: return [context, .textField]
+        case .form, .filter, .picker, .chooser, .palette: return [context, .textField]
         case .card: return [.card, .global]  // its own keys first: q and Esc go back
         default: return [context]
         }

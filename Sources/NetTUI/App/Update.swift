@@ -37,6 +37,12 @@ extension AppState {
             typeInPicker(c)
         case .chooser:
             typeInChooser(c)
+        case .palette:
+            guard case .palette(var p) = modal else { return }
+            p.query.insert(c)
+            p.cursor = 0
+            p.top = 0
+            modal = .palette(p)
         case .form:
             guard case .form(var form) = modal else { return }
             form.fields[form.focus].input.insert(c)
@@ -57,6 +63,7 @@ extension AppState {
         case .confirmLeave(let target): answerLeave(action, target); return []
         case .picker(let picker): performInPicker(action, picker); return []
         case .chooser(let chooser): performInChooser(action, chooser); return []
+        case .palette(let palette): return performInPalette(action, palette)
         case .conflicts(let selected): performInConflicts(action, selected); return []
         case .help(let scroll, let from): performInHelp(action, scroll, from); return []
         case .card(let scroll): return performInCard(action, scroll)
@@ -209,6 +216,7 @@ extension AppState {
                                purpose: .saveAs))
         case .help: modal = .help(scroll: 0, from: keyContext)
         case .suspend: return [.suspend]
+        case .openPalette: modal = .palette(Palette())
         case .showConflicts:
             if network.conflicts.isEmpty {
                 message = StatusMessage(text: "No merge conflicts", isError: false)
@@ -233,6 +241,60 @@ extension AppState {
         default:
             break
         }
+        return []
+    }
+
+    // MARK: - Command palette
+
+    private mutating func performInPalette(_ action: Action, _ palette: Palette) -> [Effect] {
+        var p = palette
+        let entries = p.entries(self)
+        switch action {
+        case .moveDown: p.cursor = min(entries.count - 1, p.cursor + 1)
+        case .moveUp: p.cursor = max(0, p.cursor - 1)
+        case .cancel:
+            modal = .none
+            return []
+        case .complete: p.complete()
+        case .submit:
+            guard entries.indices.contains(p.cursor) else { return [] }
+            modal = .none
+            switch entries[p.cursor].target {
+            case .fill(let text):
+                p.query = TextField(text)
+                p.cursor = 0
+            case .action(let a):
+                return perform(a)
+            case .contact(let id):
+                pane = .contacts
+                if !filter.text.isEmpty {
+                    filter = TextField()
+                    refresh()
+                }
+                select(id)
+                keepSelectionVisible()
+                return []
+            case .network(let id):
+                pane = .networks
+                networks.selectedID = id
+                keepSelectionVisible()
+                return []
+            case .brief(let scope):
+                pane = .briefing
+                brief.scope = scope
+                brief.selected = 0
+                refresh()
+                return []
+            case .saveAs(let path):
+                return [.saveAs(path)]
+            }
+        default:
+            if p.query.edit(action) { p.cursor = 0 }
+        }
+        let count = p.entries(self).count
+        p.cursor = max(0, min(p.cursor, count - 1))
+        p.top = AppState.scrolled(p.top, selected: p.cursor, count: count, visible: height - 3 - 3)
+        modal = .palette(p)
         return []
     }
 

@@ -23,6 +23,8 @@ enum Render {
             HelpView.draw(s, scroll: scroll, from: from, in: body, &screen)
         case .conflicts(let selected):
             ConflictsView.draw(s, selected: selected, in: body, &screen)
+        case .palette(let palette):
+            cursor = Palette.draw(palette, s, in: body, &screen)
         case .chooser(let chooser):
             cursor = ScopeChooser.draw(chooser, s, in: body, &screen)
         case .picker(let picker):

@@ -1,0 +1,160 @@
+import Foundation
+import NetModel
+
+/// The command palette (`:` or Ctrl-P): type to fuzzy-find any action of the keymap (its key shown),
+/// any contact, network or event by name, or a command with an argument (`save-as PATH`,
+/// `brief NAME`); Enter runs or jumps, Tab completes a path.
+struct Palette: Equatable, Sendable {
+    var query = TextField()
+    var cursor = 0
+    var top = 0
+
+    /// What an entry does when chosen.
+    enum Target: Equatable, Sendable {
+        case action(Action)
+        case contact(String)
+        case network(String)
+        /// Brief on an event or a network.
+        case brief(BriefingScope)
+        case saveAs(String)
+        /// A command that takes an argument: choosing it types its name, ready for the argument.
+        case fill(String)
+    }
+
+    struct Entry: Equatable, Sendable {
+        var label: String
+        var detail: String
+        var target: Target
+    }
+
+    /// The commands that take an argument, with their help.
+    static let commands: [(name: String, help: String)] = [
+        ("save-as", "save-as PATH — save to another file (Tab completes the path)"),
+        ("brief", "brief NAME — brief on an event or a network"),
+    ]
+
+    /// The entries matching the query, best first (at most 200).
+    func entries(_ s: AppState) -> [Entry] {
+        let text = query.text.trimmingWhitespace
+        if let command = Self.commands.first(where: { text.hasPrefix($0.name + " ") }) {
+            return argumentEntries(command.name, String(text.dropFirst(command.name.count + 1)), s)
+        }
+        var all: [Entry] = Self.commands.map { Entry(label: $0.name + " …", detail: $0.help, target: .fill($0.name + " ")) }
+        let context = s.pane.keyContext
+        for c in Keymap.chain(context) {
+            for b in Keymap.table[c] ?? [] {
+                if case .goToPane = b.action { continue }
+                all.append(Entry(label: b.help, detail: b.keys.map(\.label).joined(separator: " "), target: .action(b.action)))
+            }
+        }
+        all += PaneID.allCases.map { Entry(label: "Go to \($0.title)", detail: String($0.rawValue), target: .action(.goToPane($0))) }
+        all += s.network.contacts.map { Entry(label: $0.name, detail: ["contact", $0.organization].filter { !$0.isEmpty }.joined(separator: " · "), target: .contact($0.id)) }
+        all += s.network.networks.map { Entry(label: $0.name, detail: "network", target: .network($0.id)) }
+        all += s.network.events.map { Entry(label: $0.name, detail: "event \($0.date)", target: .brief(.event($0.id))) }
+        guard !text.isEmpty else { return Array(all.prefix(200)) }
+        let q = Array(SearchText.fold(text))
+        return all.compactMap { e in Self.score(q, SearchText.fold(e.label)).map { (e, $0) } }
+            .sorted { $0.1 > $1.1 }.prefix(200).map(\.0)
+    }
+
+    /// A fuzzy score: every character of the query in order; runs and word starts count more. Nil when it does not match.
+    static func score(_ query: [Character], _ text: String) -> Int? {
+        var score = 0, run = 0
+        var qi = 0
+        var previous: Character = " "
+        for c in text {
+            if qi < query.count, c == query[qi] {
+                run += 1
+                score += run * 2 + (previous == " " ? 5 : 0)
+                qi += 1
+            } else {
+                run = 0
+            }
+            previous = c
+        }
+        guard qi == query.count else { return nil }
+        // The whole query as typed counts most: at the start, else anywhere.
+        let typed = String(query)
+        if text.hasPrefix(typed) { score += 30 } else if text.contains(typed) { score += 15 }
+        return score - text.count / 8
+    }
+
+    private func argumentEntries(_ command: String, _ argument: String, _ s: AppState) -> [Entry] {
+        switch command {
+        case "save-as":
+            let path = Self.expand(argument)
+            return path.isEmpty ? [] : [Entry(label: "Save as \(path)", detail: "Enter saves", target: .saveAs(path))]
+        default:
+            let q = SearchText.fold(argument)
+            let events = Briefing.events(s.network, around: s.today).filter { q.isEmpty || SearchText.fold($0.name).contains(q) }
+                .map { Entry(label: "Brief on \($0.name)", detail: "event \($0.date)", target: .brief(.event($0.id))) }
+            let networks = s.network.networks.filter { q.isEmpty || SearchText.fold($0.name).contains(q) }
+                .map { Entry(label: "Brief on \($0.name)", detail: "network", target: .brief(.network($0.id))) }
+            return events + networks
+        }
+    }
+
+    /// `~/x` is in the home folder.
+    static func expand(_ path: String) -> String {
+        let p = path.trimmingWhitespace
+        if p.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] { return home + p.dropFirst() }
+        return p
+    }
+
+    /// Tab: completes the path argument of `save-as` to the longest common start of the names there.
+    mutating func complete() {
+        let text = query.text
+        guard let command = Self.commands.first(where: { text.hasPrefix($0.name + " ") }), command.name == "save-as" else { return }
+        let argument = String(text.dropFirst(command.name.count + 1))
+        let path = Self.expand(argument)
+        let dir = path.hasSuffix("/") ? path : Store.directory(of: path)
+        let start = path.hasSuffix("/") ? "" : Store.baseName(of: path)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir) else { return }
+        let matches = names.filter { $0.hasPrefix(start) && !$0.hasPrefix(".") }.sorted()
+        guard var common = matches.first else { return }
+        for m in matches.dropFirst() { while !m.hasPrefix(common) { common.removeLast() } }
+        var completed = (dir == "." && !argument.hasPrefix("./") ? "" : (dir.hasSuffix("/") ? dir : dir + "/")) + common
+        var isDir: ObjCBool = false
+        if matches.count == 1, FileManager.default.fileExists(atPath: completed, isDirectory: &isDir), isDir.boolValue { completed += "/" }
+        query = TextField(command.name + " " + completed)
+        cursor = 0
+    }
+
+    static func draw(_ p: Palette, _ s: AppState, in body: Rect, _ screen: inout Screen) -> (Int, Int)? {
+        let w = min(body.width, 90)
+        let area = Rect(x: body.x + (body.width - w) / 2, y: body.y, width: w, height: body.height)
+        screen.box(area, title: "Command palette")
+        let inner = Rect(x: area.x + 2, y: area.y + 1, width: area.width - 4, height: area.height - 2)
+        guard inner.width > 8, inner.height > 2 else { return nil }
+        screen.put(":", x: inner.x, y: inner.y, style: .bold)
+        let (text, col) = p.query.visible(width: inner.width - 2)
+        screen.put(text, x: inner.x + 2, y: inner.y, maxWidth: inner.width - 2)
+        let entries = p.entries(s)
+        for row in 0..<(inner.height - 1) {
+            let i = p.top + row
+            guard i < entries.count else { break }
+            let e = entries[i]
+            let y = inner.y + 1 + row
+            let selected = i == p.cursor
+            if selected { screen.bar("", x: inner.x, y: y, width: inner.width, style: .reverse) }
+            let detailWidth = min(e.detail.columns, inner.width / 3)
+            screen.put(e.label, x: inner.x, y: y, maxWidth: inner.width - detailWidth - 1, style: selected ? .reverse : .plain)
+            screen.put(e.detail, x: inner.maxX - detailWidth, y: y, maxWidth: detailWidth, style: selected ? .reverse : .muted)
+        }
+        if entries.isEmpty { screen.put("Nothing matches.", x: inner.x, y: inner.y + 1, style: .muted) }
+        return (inner.x + 2 + col, inner.y)
+    }
+}
+
+extension PaneID {
+    /// The keymap context of the pane itself.
+    var keyContext: KeyContext {
+        switch self {
+        case .contacts: return .contacts
+        case .matrix: return .matrix
+        case .exits: return .exits
+        case .briefing: return .briefing
+        case .networks: return .networks
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import NetModel
+@testable import NetTUI
+import XCTest
+
+final class PaletteTests: XCTestCase {
+    func testActionsShowTheirKeysAndRun() {
+        var h = Harness(width: 120, height: 30)
+        h.press(.char(":"))
+        XCTAssertTrue(h.text.contains("Command palette"))
+        h.type("go to matrix")
+        XCTAssertTrue(h.text.contains("Go to Matrix"))
+        h.press(.enter)
+        XCTAssertEqual(h.state.pane, .matrix)
+        XCTAssertEqual(h.state.modal, .none)
+        h.press(.ctrl("p"))
+        h.type("undo the last")
+        let entries = { () -> [Palette.Entry] in guard case .palette(let p) = h.state.modal else { return [] }; return p.entries(h.state) }()
+        XCTAssertEqual(entries.first?.label, "Undo the last change")
+        XCTAssertEqual(entries.first?.detail, "u")
+    }
+
+    func testJumpingToAContactANetworkAndAnEvent() {
+        var h = Harness(width: 120, height: 30)
+        h.press(.char("3"), .char(":"))
+        h.type("jarvinen")
+        h.press(.enter)
+        XCTAssertEqual(h.state.pane, .contacts)
+        XCTAssertEqual(h.state.selectedContact?.name, "Aino Järvinen")
+        h.press(.char(":"))
+        h.type("nordic export circle")
+        h.press(.enter)
+        XCTAssertEqual(h.state.pane, .networks)
+        XCTAssertEqual(h.state.currentNetwork?.name, "Nordic Export Circle")
+        h.press(.char(":"))
+        h.type("brief tampere")
+        h.press(.enter)
+        XCTAssertEqual(h.state.pane, .briefing)
+        XCTAssertTrue(h.screen.line(2).contains("Tampere Chamber of Commerce"))
+    }
+
+    func testSaveAsWithTabCompletion() throws {
+        let dir = try temporaryDirectory()
+        FileManager.default.createFile(atPath: dir + "/alpha-network.json", contents: Data())
+        var h = Harness(width: 160, height: 30)
+        h.press(.char(":"))
+        h.type("save-as \(dir)/alp")
+        h.press(.tab)
+        guard case .palette(let p) = h.state.modal else { return XCTFail("the palette stays open") }
+        XCTAssertEqual(p.query.text, "save-as \(dir)/alpha-network.json")
+        h.press(.ctrl("u"))
+        h.type("save-as \(dir)/mine.json")
+        h.press(.enter)
+        XCTAssertEqual(try Store.load(dir + "/mine.json")?.network, h.state.network)
+        XCTAssertEqual(h.state.path, dir + "/mine.json")
+        h.driver.lock?.release()
+    }
+
+    func testFuzzyScorePrefersWordStartsAndRuns() {
+        let q = Array("mk")
+        XCTAssertNotNil(Palette.score(q, "mette kjær"))
+        XCTAssertNil(Palette.score(Array("zq"), "mette kjær"))
+        XCTAssertGreaterThan(Palette.score(Array("key"), "key contacts")!, Palette.score(Array("key"), "kjær eye yes")!)
+    }
+}
