@@ -21,7 +21,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "StressSave", dependencies: ["NetModel"]),
-        .testTarget(name: "NetModelTests", dependencies: ["NetModel"]),
-        .testTarget(name: "NetTUITests", dependencies: ["NetTUI", "NetModel"]),
+        .target(name: "TestSupport", dependencies: ["NetModel"], path: "Tests/TestSupport"),
+        .testTarget(name: "NetModelTests", dependencies: ["NetModel", "TestSupport"]),
+        .testTarget(name: "NetTUITests", dependencies: ["NetTUI", "NetModel", "TestSupport"]),
     ]
 )

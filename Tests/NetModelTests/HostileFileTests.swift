@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import NetModel
 
@@ -72,13 +73,5 @@ final class HostileFileTests: XCTestCase {
         XCTAssertThrowsError(try Store.readBytes(path)) { error in
             XCTAssertEqual((error as? StoreError)?.message, "\(path) is too large: a data file may be at most 256 MiB")
         }
-    }
-
-    /// The corpus is defined once and copied to the NetTUI tests, which feed it to `nettui check`.
-    func testTheCheckCorpusIsTheSameCorpus() throws {
-        let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        let mine = try Data(contentsOf: here.appendingPathComponent("HostileFileCorpus.swift"))
-        let copy = try Data(contentsOf: here.deletingLastPathComponent().appendingPathComponent("NetTUITests/CheckCorpusFiles.swift"))
-        XCTAssertEqual(mine, copy, "Tests/NetTUITests/CheckCorpusFiles.swift must be a copy of Tests/NetModelTests/HostileFileCorpus.swift")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import NetModel
 
@@ -28,18 +29,9 @@ func fileExists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 /// Decodes a data file given as text and returns its problems.
 func problems(_ json: String) -> [Problem] { NetworkCodec.decode(bytes(json)).problems }
 
-/// Looks up a key path in a JSON value: objects by key, arrays by decimal index.
-func lookup(_ value: JSON, _ path: String...) -> JSON? {
-    var v = value
-    for key in path {
-        switch v {
-        case .object(let o): guard let next = o[key] else { return nil }; v = next
-        case .array(let a): guard let i = Int(key), a.indices.contains(i) else { return nil }; v = a[i]
-        default: return nil
-        }
-    }
-    return v
-}
+/// Looks up a key path in a JSON value: objects by key, arrays by decimal index (the TestSupport target's,
+/// here for every file of these tests without importing it).
+func lookup(_ value: JSON, _ path: String...) -> JSON? { TestSupport.lookup(value, path: path) }
 
 /// Sets a key in an object found by `path` (which must exist).
 func setKey(_ value: inout JSON, _ path: [String], _ key: String, _ new: JSON) {

@@ -1,63 +1,15 @@
 import Foundation
 import NetModel
+import TestSupport
 import XCTest
 
 /// Runs the built `nettui brief` the way a script would and checks its three formats and its errors.
 final class BriefCommandTests: XCTestCase {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
     /// A day for the demo (built around it with --date), so that the output does not depend on the clock.
     let day = "2025-03-14"
 
-    func run(_ args: [String], environment extra: [String: String] = [:]) throws -> Result {
-        guard let binary = ExitsCommandTests.binary() else {
-            XCTFail("the nettui binary was not found beside the tests; build it first (swift build)")
-            throw XCTSkip("no binary")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = args
-        var env = ProcessInfo.processInfo.environment
-        env["LANG"] = "C.UTF-8"
-        env["LC_ALL"] = "C.UTF-8"
-        for (k, v) in extra { env[k] = v }
-        process.environment = env
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("nettui-brief-\(getpid())-\(UUID().uuidString)").path
-        let outPath = base + ".out", errPath = base + ".err"
-        defer {
-            try? FileManager.default.removeItem(atPath: outPath)
-            try? FileManager.default.removeItem(atPath: errPath)
-        }
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
-        let out = try XCTUnwrap(FileHandle(forWritingAtPath: outPath)), err = try XCTUnwrap(FileHandle(forWritingAtPath: errPath))
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        return Result(status: process.terminationStatus,
-                      stdout: try String(contentsOfFile: outPath, encoding: .utf8),
-                      stderr: try String(contentsOfFile: errPath, encoding: .utf8))
-    }
-
-    /// A value inside JSON: objects by key, arrays by decimal index.
-    static func path(_ value: JSON, _ keys: String...) -> JSON? {
-        var v = value
-        for key in keys {
-            switch v {
-            case .object(let o): guard let next = o[key] else { return nil }; v = next
-            case .array(let a): guard let i = Int(key), a.indices.contains(i) else { return nil }; v = a[i]
-            default: return nil
-            }
-        }
-        return v
+    func run(_ args: [String], environment extra: [String: String] = [:]) throws -> Programs.Result {
+        try Programs.nettui(args, environment: extra)
     }
 
     func testDemoTodayAsText() throws {
@@ -119,8 +71,8 @@ final class BriefCommandTests: XCTestCase {
             XCTAssertEqual(o["name"], demo.contact(id: id).map { .string($0.name) })
             ids.insert(id)
         }
-        XCTAssertEqual(Self.path(json, "people", "0", "quadrant"), .string("key"))
-        XCTAssertEqual(Self.path(json, "people", "1", "followUps", "0", "due"), .string("2025-03-09"))
+        XCTAssertEqual(lookup(json, "people", "0", "quadrant"), .string("key"))
+        XCTAssertEqual(lookup(json, "people", "1", "followUps", "0", "due"), .string("2025-03-09"))
         XCTAssertGreaterThanOrEqual(intros.count, 5)
         for i in intros {
             guard case .object(let o) = i, case .string(let needer)? = o["needer"], case .string(let provider)? = o["provider"],

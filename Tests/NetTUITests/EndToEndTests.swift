@@ -23,16 +23,12 @@ final class EndToEndTests: XCTestCase {
 
     /// Starts `nettui ARGS` in a pane and waits for its first frame; nil (after XCTSkip) without tmux.
     private func start(_ args: [String], firstFrame: @escaping (String) -> Bool) throws -> Session {
-        guard let tmuxPath = Self.findExecutable("tmux") else {
+        guard let tmuxPath = Programs.onPath("tmux") else {
             let reason = "tmux is not installed: the end-to-end test needs it to run nettui in a real terminal (apt-get install -y tmux)"
             print("EndToEndTests: skipped — \(reason)")
             throw XCTSkip(reason)
         }
-        let searched = Self.binaryCandidates()
-        guard let binary = searched.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            XCTFail("the nettui binary was not found; build it first (swift build). Looked in:\n  " + searched.joined(separator: "\n  "))
-            throw EndToEndFailure()
-        }
+        let binary = try Programs.requireBuilt("nettui")
         let dir = FileManager.default.temporaryDirectory
             .appendingPathComponent("nettui-e2e-\(getpid())-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -166,38 +162,6 @@ final class EndToEndTests: XCTestCase {
     /// Single-quotes a string for /bin/sh.
     private func q(_ s: String) -> String {
         "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
-
-    static func findExecutable(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for dir in path.split(separator: ":") where !dir.isEmpty {
-            let candidate = "\(dir)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
-
-    /// Where the built `nettui` may be: beside the test bundle (the build folder), else in the
-    /// package's default `.build/debug`.
-    static func binaryCandidates() -> [String] {
-        var dirs: [URL] = []
-        // Linux: the test bundle is an executable in .build/<config>/.
-        if let arg0 = CommandLine.arguments.first, !arg0.isEmpty {
-            let url = URL(fileURLWithPath: arg0).resolvingSymlinksInPath()
-            dirs.append(url.deletingLastPathComponent())
-        }
-        // macOS: the test bundle is a .xctest folder in .build/<config>/.
-        let bundle = Bundle(for: EndToEndTests.self).bundleURL
-        dirs.append(bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle)
-        let main = Bundle.main.bundleURL
-        dirs.append(main.pathExtension == "xctest" ? main.deletingLastPathComponent() : main)
-        // Fallback: <package root>/.build/debug.
-        let root = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        dirs.append(root.appendingPathComponent(".build/debug"))
-        var seen = Set<String>()
-        return dirs.map { $0.appendingPathComponent("nettui").standardizedFileURL.path }
-            .filter { seen.insert($0).inserted }
     }
 }
 

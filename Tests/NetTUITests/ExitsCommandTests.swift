@@ -4,59 +4,8 @@ import XCTest
 
 /// Runs the built `nettui exits` the way a script would and checks its output and exit status.
 final class ExitsCommandTests: XCTestCase {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    /// The built binary: beside the test bundle (Linux: the test runner is in .build/<config>/;
-    /// macOS: the .xctest folder is), else the package's default .build/debug.
-    static func binary() -> String? {
-        var dirs: [URL] = []
-        if let arg0 = CommandLine.arguments.first, !arg0.isEmpty {
-            dirs.append(URL(fileURLWithPath: arg0).resolvingSymlinksInPath().deletingLastPathComponent())
-        }
-        let bundle = Bundle(for: ExitsCommandTests.self).bundleURL
-        dirs.append(bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle)
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        dirs.append(root.appendingPathComponent(".build/debug"))
-        return dirs.map { $0.appendingPathComponent("nettui").path }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    func run(_ args: [String], environment extra: [String: String] = [:]) throws -> Result {
-        guard let binary = Self.binary() else {
-            XCTFail("the nettui binary was not found beside the tests; build it first (swift build)")
-            throw XCTSkip("no binary")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = args
-        var env = ProcessInfo.processInfo.environment
-        env["LANG"] = "C.UTF-8"
-        env["LC_ALL"] = "C.UTF-8"
-        for (k, v) in extra { env[k] = v }
-        process.environment = env
-        // Output to files, not pipes, so that a large output cannot block the child.
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("nettui-exits-\(getpid())-\(UUID().uuidString)").path
-        let outPath = base + ".out", errPath = base + ".err"
-        defer {
-            try? FileManager.default.removeItem(atPath: outPath)
-            try? FileManager.default.removeItem(atPath: errPath)
-        }
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
-        let out = try XCTUnwrap(FileHandle(forWritingAtPath: outPath)), err = try XCTUnwrap(FileHandle(forWritingAtPath: errPath))
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        return Result(status: process.terminationStatus,
-                      stdout: try String(contentsOfFile: outPath, encoding: .utf8),
-                      stderr: try String(contentsOfFile: errPath, encoding: .utf8))
+    func run(_ args: [String], environment extra: [String: String] = [:]) throws -> Programs.Result {
+        try Programs.nettui(args, environment: extra)
     }
 
     func tempDir() throws -> String {

@@ -1,23 +1,13 @@
 import Foundation
 import NetModel
 @testable import NetTUI
+import TestSupport
 import XCTest
 
 /// A seeded random stream of keys, mouse clicks and resizes through the headless update/render loop, across every
 /// pane and form, checking the model's invariants every 1,000 keys. `swift test` runs a short stream;
 /// `.ci/run` sets NETTUI_FUZZ_KEYS=200000 for the long one. NETTUI_FUZZ_SEED replays a run.
 final class KeyFuzzTests: XCTestCase {
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let printable: [Character] = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 /?:.,-_'\"äöåæøÄÖÅÆØ王芳佐藤健é")
     static let commandKeys: [Character] = Array("jkhlJKLHgGudeaimnbcvwxrosO/12345?")
     static let special: [Key] = [
@@ -73,7 +63,7 @@ final class KeyFuzzTests: XCTestCase {
         let env = ProcessInfo.processInfo.environment
         let total = env["NETTUI_FUZZ_KEYS"].flatMap(Int.init) ?? 10_000
         let seed = env["NETTUI_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_261_123
-        var rng = SplitMix64(state: seed)
+        var rng = SplitMix64(seed: seed)
         var h = Harness(width: 100, height: 30)
         var quits = 0, resizes = 0
         let started = Date()

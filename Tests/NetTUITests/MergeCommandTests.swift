@@ -5,75 +5,25 @@ import XCTest
 /// `nettui merge` as git runs it: exit statuses, the file it writes, `--install`, and real `git merge`s
 /// in a temporary repository with the built binary configured as the merge driver.
 final class MergeCommandTests: XCTestCase {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    /// The built binary: beside the test bundle (as ExitsCommandTests finds it), else .build/debug.
-    static func binary() -> String? {
-        var dirs: [URL] = []
-        if let arg0 = CommandLine.arguments.first, !arg0.isEmpty {
-            dirs.append(URL(fileURLWithPath: arg0).resolvingSymlinksInPath().deletingLastPathComponent())
-        }
-        let bundle = Bundle(for: MergeCommandTests.self).bundleURL
-        dirs.append(bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle)
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        dirs.append(root.appendingPathComponent(".build/debug"))
-        return dirs.map { $0.appendingPathComponent("nettui").path }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    func nettui() throws -> String {
-        guard let binary = Self.binary() else {
-            XCTFail("the nettui binary was not found beside the tests; build it first (swift build)")
-            throw XCTSkip("no binary")
-        }
-        return binary
-    }
+    func nettui() throws -> String { try Programs.requireBuilt("nettui") }
 
     var home = ""
 
     /// Runs a program in `dir` with a clean git environment (no global or system configuration).
-    func run(_ program: String, _ args: [String], in dir: String? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program.hasPrefix("/") ? program : "/usr/bin/env")
-        process.arguments = program.hasPrefix("/") ? args : [program] + args
-        if let dir { process.currentDirectoryURL = URL(fileURLWithPath: dir) }
-        var env = ProcessInfo.processInfo.environment
-        env["LANG"] = "C.UTF-8"
-        env["LC_ALL"] = "C.UTF-8"
-        env["HOME"] = home
-        env["GIT_CONFIG_NOSYSTEM"] = "1"
-        env["GIT_CONFIG_GLOBAL"] = home + "/.gitconfig"
-        env["GIT_TERMINAL_PROMPT"] = "0"
-        env["GIT_EDITOR"] = "true"
-        process.environment = env
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("nettui-merge-\(getpid())-\(UUID().uuidString)").path
-        let outPath = base + ".out", errPath = base + ".err"
-        defer {
-            try? FileManager.default.removeItem(atPath: outPath)
-            try? FileManager.default.removeItem(atPath: errPath)
-        }
-        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
-        let out = try XCTUnwrap(FileHandle(forWritingAtPath: outPath)), err = try XCTUnwrap(FileHandle(forWritingAtPath: errPath))
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        return Result(status: process.terminationStatus,
-                      stdout: try String(contentsOfFile: outPath, encoding: .utf8),
-                      stderr: try String(contentsOfFile: errPath, encoding: .utf8))
+    func run(_ program: String, _ args: [String], in dir: String? = nil) throws -> Programs.Result {
+        try Programs.run(program, args, in: dir, environment: [
+            "HOME": home,
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "GIT_CONFIG_GLOBAL": home + "/.gitconfig",
+            "GIT_TERMINAL_PROMPT": "0",
+            "GIT_EDITOR": "true",
+        ])
     }
 
-    func merge(_ args: [String], in dir: String? = nil) throws -> Result { try run(try nettui(), ["merge"] + args, in: dir) }
+    func merge(_ args: [String], in dir: String? = nil) throws -> Programs.Result { try run(try nettui(), ["merge"] + args, in: dir) }
 
     @discardableResult
-    func git(_ args: [String], in dir: String, expect status: Int32 = 0) throws -> Result {
+    func git(_ args: [String], in dir: String, expect status: Int32 = 0) throws -> Programs.Result {
         let r = try run("git", args, in: dir)
         XCTAssertEqual(r.status, status, "git \(args.joined(separator: " ")): \(r.stdout)\(r.stderr)")
         return r

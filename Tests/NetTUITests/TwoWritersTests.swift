@@ -9,7 +9,7 @@ import XCTest
 final class TwoWritersTests: XCTestCase {
     /// A StressSave process holding the lock of `path`, started and ready.
     func startHolder(_ path: String) throws -> Process {
-        let stress = try BuiltTool.require("StressSave")
+        let stress = try Programs.requireBuilt("StressSave")
         let p = Process()
         p.executableURL = URL(fileURLWithPath: stress)
         p.arguments = ["hold-lock", path]
@@ -73,8 +73,8 @@ final class TwoWritersTests: XCTestCase {
         XCTAssertEqual(try Store.readBytes(FileLock.lockPath(for: path)), Array("\(getpid())\n".utf8), "the lock file names the new holder")
 
         // Now it is this process that holds it: another process is refused, and is told our pid.
-        let stress = try BuiltTool.require("StressSave")
-        let refused = try BuiltTool.run(stress, ["hold-lock", path], timeout: 10)
+        let stress = try Programs.requireBuilt("StressSave")
+        let refused = try Programs.run(stress, ["hold-lock", path], mergeOutput: true, timeout: 10)
         XCTAssertEqual(refused.status, 2, refused.output)
         XCTAssertEqual(refused.output, "StressSave: the lock is held by \(getpid())\n")
     }

@@ -121,7 +121,10 @@ public enum Store {
             unlink(bakTmp)
             if link(path, bakTmp) != 0 { try? copyFile(path, to: bakTmp) }
             chmod(bakTmp, 0o600)
-            if rename(bakTmp, bak) != 0 { unlink(bakTmp) }
+            // When PATH and PATH.bak are already one file (a save killed between its two renames),
+            // rename succeeds without doing anything and leaves bakTmp: remove it either way.
+            rename(bakTmp, bak)
+            unlink(bakTmp)
         }
         guard rename(tmp, path) == 0 else { throw StoreError("cannot save to \(path): \(errnoText()); the file on disk is unchanged") }
         ok = true

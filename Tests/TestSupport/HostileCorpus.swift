@@ -1,28 +1,28 @@
 // The hostile data files of docs/RELIABILITY.md, made on the fly in a temp folder (the largest is
-// 200 MB, so none is committed). Tests/NetTUITests/CheckCorpusFiles.swift is a byte-for-byte copy
-// (the test targets cannot share a source file); HostileFileTests checks that the two stay equal.
+// 200 MB, so none is committed). Shared by the NetModel tests (Store.load, HostileFileTests) and the
+// NetTUI tests (`nettui check`, CheckCorpusTests) through the TestSupport target.
 import Foundation
 import NetModel
 
-enum HostileCorpus {
-    enum Expect: Equatable, Sendable {
+public enum HostileCorpus {
+    public enum Expect: Equatable, Sendable {
         /// Refused, with this text in the message or in one of its problems.
         case refused(String)
         /// Opened read-only, with this text in the reason.
         case readOnly(String)
 
-        var text: String {
+        public var text: String {
             switch self {
             case .refused(let t), .readOnly(let t): return t
             }
         }
     }
 
-    struct Case: Sendable {
-        var name: String
-        var expect: Expect
+    public struct Case: Sendable {
+        public var name: String
+        public var expect: Expect
         /// Creates the hostile file (or folder, or link) at the given path.
-        var make: @Sendable (String) throws -> Void
+        public var make: @Sendable (String) throws -> Void
     }
 
     /// A small valid document the cases below break one thing in.
@@ -47,7 +47,7 @@ enum HostileCorpus {
     static func valid(replacing old: String, with new: String) -> [UInt8] { valid(replacing: old, with: Array(new.utf8)) }
 
     /// Writes `head`, then `count` copies of `byte`, then `tail`, a megabyte at a time.
-    static func writeRepeated(_ path: String, head: String, byte: UInt8, count: Int, tail: String) throws {
+    public static func writeRepeated(_ path: String, head: String, byte: UInt8, count: Int, tail: String) throws {
         guard let h = FileHandle(forWritingAtPath: path) ?? {
             FileManager.default.createFile(atPath: path, contents: nil) ? FileHandle(forWritingAtPath: path) : nil
         }() else { throw CocoaError(.fileWriteUnknown) }
@@ -66,7 +66,7 @@ enum HostileCorpus {
     /// A realistic file: the demo network's encoding.
     static let demo: [UInt8] = NetworkCodec.encode(Demo.network(today: Day(year: 2025, month: 3, day: 14)!))
 
-    static let cases: [Case] = [
+    public static let cases: [Case] = [
         // Truncated: mid-document after a comma, inside a multi-byte character of a string, the last brace.
         Case(name: "truncated-midway", expect: .refused("unexpected end of file")) { path in
             let d = demo
@@ -176,13 +176,13 @@ enum HostileCorpus {
 
     /// What a file (or folder) looks like, to show that reading it changed nothing: its stat, its
     /// bytes when small, and the names in its folder.
-    struct Snapshot: Equatable {
-        var size: Int64, inode: UInt64, mode: UInt32
-        var mtime: [Int], ctime: [Int]
-        var bytes: Data?
-        var folder: [String]
+    public struct Snapshot: Equatable {
+        public var size: Int64, inode: UInt64, mode: UInt32
+        public var mtime: [Int], ctime: [Int]
+        public var bytes: Data?
+        public var folder: [String]
 
-        init(_ path: String) {
+        public init(_ path: String) {
             var st = stat()
             if lstat(path, &st) != 0 { st = stat() }
             size = Int64(st.st_size)
@@ -196,15 +196,5 @@ enum HostileCorpus {
     }
 
     /// A small seeded generator, so that a failing run can be replayed.
-    struct Random: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    public typealias Random = SplitMix64
 }
