@@ -22,7 +22,7 @@ let package = Package(
         ),
         .executableTarget(name: "StressSave", dependencies: ["NetModel"]),
         .target(name: "TestSupport", dependencies: ["NetModel"], path: "Tests/TestSupport"),
-        .testTarget(name: "NetModelTests", dependencies: ["NetModel", "TestSupport"]),
+        .testTarget(name: "NetModelTests", dependencies: ["NetModel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "NetTUITests", dependencies: ["NetTUI", "NetModel", "TestSupport"]),
     ]
 )

@@ -35,8 +35,49 @@ extension Network {
         }
     }
 
+    /// Applies a step of changes. Many contact changes (an import, or undoing one) go through a
+    /// map by id and one sort, not a search of the list per change.
     public mutating func apply(_ changes: [Change]) {
-        for c in changes { apply(c) }
+        guard changes.count > 32 else {
+            for c in changes { apply(c) }
+            return
+        }
+        var index: [String: Int] = [:]
+        for (i, c) in contacts.enumerated() { index[c.id] = i }
+        var removed = Set<Int>()
+        var added = false
+        func compact() {
+            guard !removed.isEmpty else { return }
+            contacts = contacts.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
+            removed = []
+        }
+        for change in changes {
+            guard case .contact(let before, let after) = change else {
+                compact()
+                apply(change)
+                index = [:]
+                for (i, c) in contacts.enumerated() { index[c.id] = i }
+                continue
+            }
+            let id = before?.id ?? after?.id ?? ""
+            switch (index[id], after) {
+            case (let i?, let a?): contacts[i] = a
+            case (let i?, nil): removed.insert(i); index[id] = nil
+            case (nil, let a?):
+                index[a.id] = contacts.count
+                contacts.append(a)
+                added = true
+            case (nil, nil): break
+            }
+        }
+        compact()
+        if added {
+            // Keep id order (as the file is); sort positions, not contacts, so that each moves once.
+            let ids = contacts.map(\.id)
+            let order = ids.indices.sorted { ids[$0] < ids[$1] || (ids[$0] == ids[$1] && $0 < $1) }
+            let old = contacts
+            contacts = order.map { old[$0] }
+        }
     }
 
     private static func replace<T: Identifiable>(_ list: inout [T], _ before: T?, _ after: T?) where T.ID == String {

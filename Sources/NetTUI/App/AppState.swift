@@ -77,6 +77,8 @@ enum Modal: Equatable, Sendable {
     case picker(MemberPicker)
     case chooser(ScopeChooser)
     case palette(Palette)
+    /// A report to read, such as an import's summary; scrolls.
+    case summary(title: String, lines: [String], scroll: Int)
     /// The merge conflicts, with the cursor on one.
     case conflicts(selected: Int)
     /// The help screen, opened from `from`, whose keys it lists first.
@@ -93,6 +95,8 @@ enum Effect: Equatable, Sendable {
     case save
     /// Save to another file, which becomes the open one.
     case saveAs(String)
+    /// Read a file of contacts and merge it in (one undoable step), then show the summary.
+    case importFile(String, ImportFormat?)
     /// Set the rescued edits of an earlier run aside (renamed, never deleted).
     case discardRecovery
     case quit
@@ -308,6 +312,7 @@ struct AppState: Sendable {
         case .picker: return .picker
         case .chooser: return .chooser
         case .palette: return .palette
+        case .summary: return .help
         case .conflicts: return .conflicts
         case .help: return .help
         case .card: return .card

@@ -31,6 +31,23 @@ struct Driver {
                     state.saveFinished(error)
                     return true
                 }
+            case .importFile(let path, let given):
+                do throws(ImportError) {
+                    var format = given
+                    if format == nil {
+                        guard let bytes = try? Store.readBytes(path) else { throw ImportError(path: path, "cannot read it") }
+                        guard let detected = Importer.detect(bytes) else {
+                            throw ImportError(path: path, "not a vCard, LinkedIn or Google Contacts file; name the format: import vcard|linkedin|google PATH")
+                        }
+                        format = detected
+                    }
+                    let incoming = try Importer.parse(path: path, format: format!)
+                    let clock = state.clock
+                    let (changes, summary) = Importer.merge(incoming, into: state.network, now: clock.now(), newID: clock.newID)
+                    state.importFinished(path: path, changes: changes, summary: summary)
+                } catch {
+                    state.message = StatusMessage(text: "Not imported: \(error.description); nothing changed", isError: true)
+                }
             case .discardRecovery:
                 if let path = state.path {
                     let recovery = Store.recoveryPath(for: path)

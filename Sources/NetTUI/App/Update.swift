@@ -64,6 +64,17 @@ extension AppState {
         case .picker(let picker): performInPicker(action, picker); return []
         case .chooser(let chooser): performInChooser(action, chooser); return []
         case .palette(let palette): return performInPalette(action, palette)
+        case .summary(let title, let lines, let scroll):
+            let last = max(0, lines.count - (height - 5))
+            switch action {
+            case .back: modal = .none
+            case .moveDown: modal = .summary(title: title, lines: lines, scroll: min(last, scroll + 1))
+            case .moveUp: modal = .summary(title: title, lines: lines, scroll: max(0, scroll - 1))
+            case .pageDown: modal = .summary(title: title, lines: lines, scroll: min(last, scroll + height - 5))
+            case .pageUp: modal = .summary(title: title, lines: lines, scroll: max(0, scroll - height + 5))
+            default: break
+            }
+            return []
         case .conflicts(let selected): performInConflicts(action, selected); return []
         case .help(let scroll, let from): performInHelp(action, scroll, from); return []
         case .card(let scroll): return performInCard(action, scroll)
@@ -287,6 +298,8 @@ extension AppState {
                 return []
             case .saveAs(let path):
                 return [.saveAs(path)]
+            case .importFile(let path, let format):
+                return editable() ? [.importFile(path, format)] : []
             }
         default:
             if p.query.edit(action) { p.cursor = 0 }
@@ -296,6 +309,13 @@ extension AppState {
         p.top = AppState.scrolled(p.top, selected: p.cursor, count: count, visible: height - 3 - 3)
         modal = .palette(p)
         return []
+    }
+
+    /// The driver read and merged an import: apply it as one step and show what it did.
+    mutating func importFinished(path: String, changes: [Change], summary: ImportSummary) {
+        commit(changes)
+        let lines = summary.report(details: true).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        modal = .summary(title: "Imported \(Store.baseName(of: path))" + (changes.isEmpty ? "" : " — u undoes it"), lines: lines, scroll: 0)
     }
 
     // MARK: - Merge conflicts

@@ -17,6 +17,7 @@ struct Palette: Equatable, Sendable {
         /// Brief on an event or a network.
         case brief(BriefingScope)
         case saveAs(String)
+        case importFile(String, ImportFormat?)
         /// A command that takes an argument: choosing it types its name, ready for the argument.
         case fill(String)
     }
@@ -31,6 +32,7 @@ struct Palette: Equatable, Sendable {
     static let commands: [(name: String, help: String)] = [
         ("save-as", "save-as PATH — save to another file (Tab completes the path)"),
         ("brief", "brief NAME — brief on an event or a network"),
+        ("import", "import [vcard|linkedin|google] PATH — bring contacts in, never duplicating (Tab completes)"),
     ]
 
     /// The entries matching the query, best first (at most 200).
@@ -81,6 +83,13 @@ struct Palette: Equatable, Sendable {
 
     private func argumentEntries(_ command: String, _ argument: String, _ s: AppState) -> [Entry] {
         switch command {
+        case "import":
+            var words = argument.split(separator: " ", maxSplits: 1).map(String.init)
+            let format = words.first.flatMap { ImportFormat(rawValue: $0.lowercased()) }
+            if format != nil { words.removeFirst() }
+            let path = Self.expand(words.first ?? "")
+            return path.isEmpty ? [] : [Entry(label: "Import \(path)", detail: format.map { "as \($0.rawValue)" } ?? "format from the content",
+                                             target: .importFile(path, format))]
         case "save-as":
             let path = Self.expand(argument)
             return path.isEmpty ? [] : [Entry(label: "Save as \(path)", detail: "Enter saves", target: .saveAs(path))]
@@ -101,11 +110,17 @@ struct Palette: Equatable, Sendable {
         return p
     }
 
-    /// Tab: completes the path argument of `save-as` to the longest common start of the names there.
+    /// Tab: completes the path argument of `save-as` and `import` to the longest common start of the names there.
     mutating func complete() {
         let text = query.text
-        guard let command = Self.commands.first(where: { text.hasPrefix($0.name + " ") }), command.name == "save-as" else { return }
-        let argument = String(text.dropFirst(command.name.count + 1))
+        guard let command = Self.commands.first(where: { text.hasPrefix($0.name + " ") }), command.name != "brief" else { return }
+        var head = command.name + " "
+        var argument = String(text.dropFirst(command.name.count + 1))
+        if command.name == "import", let first = argument.split(separator: " ").first, ImportFormat(rawValue: String(first).lowercased()) != nil,
+           argument.contains(" ") {
+            head += first + " "
+            argument = String(argument.dropFirst(first.count + 1))
+        }
         let path = Self.expand(argument)
         let dir = path.hasSuffix("/") ? path : Store.directory(of: path)
         let start = path.hasSuffix("/") ? "" : Store.baseName(of: path)
@@ -116,7 +131,7 @@ struct Palette: Equatable, Sendable {
         var completed = (dir == "." && !argument.hasPrefix("./") ? "" : (dir.hasSuffix("/") ? dir : dir + "/")) + common
         var isDir: ObjCBool = false
         if matches.count == 1, FileManager.default.fileExists(atPath: completed, isDirectory: &isDir), isDir.boolValue { completed += "/" }
-        query = TextField(command.name + " " + completed)
+        query = TextField(head + completed)
         cursor = 0
     }
 

@@ -23,6 +23,12 @@ enum Render {
             HelpView.draw(s, scroll: scroll, from: from, in: body, &screen)
         case .conflicts(let selected):
             ConflictsView.draw(s, selected: selected, in: body, &screen)
+        case .summary(let title, let lines, let scroll):
+            screen.box(body, title: title)
+            let inner = Rect(x: body.x + 2, y: body.y + 1, width: body.width - 4, height: body.height - 2)
+            for (row, line) in lines.dropFirst(scroll).prefix(max(0, inner.height)).enumerated() {
+                screen.put(line, x: inner.x, y: inner.y + row, maxWidth: inner.width)
+            }
         case .palette(let palette):
             cursor = Palette.draw(palette, s, in: body, &screen)
         case .chooser(let chooser):

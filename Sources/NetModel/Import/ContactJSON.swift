@@ -1,0 +1,100 @@
+/// A bridge to the data file's codec for contact fields that vCard has no property for: the export
+/// writes every such key of a contact's JSON (as the data file has it) as `X-NETTUI-EXTRA:key;json`,
+/// and the import reads them back through the same codec. Fields added to `Contact` later (and
+/// unknown keys kept in `extra`) therefore survive an export→import round trip without changes here.
+enum ContactJSON {
+    /// Contact fields the vCard export writes as their own properties.
+    static let coreKeys: Set<String> = [
+        "id", "name", "organization", "role", "emails", "phones", "tags", "kinds", "competences", "needs", "notes",
+        "importanceNow", "importanceFuture", "stage", "chemistry", "owner", "criteria", "ratingHistory", "created", "updated",
+    ]
+
+    /// Whether an importer key's value has its own vCard property (URL, BDAY, KIND, …) that gives it
+    /// back exactly; other values of these keys go as `X-NETTUI-EXTRA`.
+    static func representable(_ key: String, _ value: JSON) -> Bool {
+        func nonEmptyStrings(_ v: JSON) -> Bool {
+            guard case .array(let items) = v, !items.isEmpty else { return false }
+            return items.allSatisfy { if case .string(let s) = $0 { return !s.isEmpty && ImportText.isClean(s) } else { return false } }
+        }
+        switch key {
+        case ImportKeys.sourceKeys, ImportKeys.urls, ImportKeys.organizationUnits: return nonEmptyStrings(value)
+        case ImportKeys.birthday:
+            if case .string(let s) = value { return !s.isEmpty && ImportText.isClean(s) && CardBuilder.birthday(s) == s }
+            return false
+        case ImportKeys.isOrganization: return value == .bool(true)
+        default: return false
+        }
+    }
+
+    /// Each contact's JSON object as the codec writes it, by contact id.
+    static func objects(_ contacts: [Contact]) -> [String: [String: JSON]] {
+        var n = Network()
+        n.contacts = contacts
+        guard case .object(let top) = NetworkCodec.json(n), case .array(let list)? = top["contacts"] else { return [:] }
+        var out: [String: [String: JSON]] = [:]
+        out.reserveCapacity(list.count)
+        for item in list {
+            if case .object(let o) = item, case .string(let id)? = o["id"] { out[id] = o }
+        }
+        return out
+    }
+
+    /// The contact's JSON object as the codec writes it when it holds anything beyond the fields the
+    /// export maps (an exit decision, keys from a newer version, …); empty when it does not, which is
+    /// found without encoding: a copy with only the mapped fields equals the contact.
+    static func unmappedObject(_ c: Contact) -> [String: JSON] {
+        var probe = Contact(id: c.id, name: c.name, created: c.created)
+        probe.updated = c.updated
+        probe.organization = c.organization
+        probe.role = c.role
+        probe.emails = c.emails
+        probe.phones = c.phones
+        probe.tags = c.tags
+        probe.kinds = c.kinds
+        probe.competences = c.competences
+        probe.needs = c.needs
+        probe.notes = c.notes
+        probe.importanceNow = c.importanceNow
+        probe.importanceFuture = c.importanceFuture
+        probe.stage = c.stage
+        probe.chemistry = c.chemistry
+        probe.criteria = c.criteria
+        probe.ratingHistory = c.ratingHistory
+        probe.owner = c.owner
+        for (k, v) in c.extra where ImportKeys.all.contains(k) && representable(k, v) { probe.extra[k] = v }
+        if probe == c { return [:] }
+        return objects([c])[c.id] ?? [:]
+    }
+
+    /// The keys of a contact's JSON that have no vCard property of their own; a codec key whose
+    /// value is null (its default) is left out.
+    static func unmapped(_ object: [String: JSON], extra: [String: JSON]) -> [(String, JSON)] {
+        object.keys.sorted().compactMap { key in
+            guard !coreKeys.contains(key), let value = object[key] else { return nil }
+            if ImportKeys.all.contains(key), representable(key, value) { return nil }
+            if value == .null, extra[key] == nil { return nil }
+            return (key, value)
+        }
+    }
+
+    /// A contact read back from its JSON object by the codec; nil when the codec finds a problem.
+    static func contact(from object: [String: JSON]) -> Contact? {
+        let json = JSON.object(["schemaVersion": .number(String(Network.currentSchemaVersion)), "contacts": .array([.object(object)])])
+        var problems: [Problem] = []
+        let n = NetworkCodec.decode(json, problems: &problems)
+        guard problems.isEmpty, n.contacts.count == 1 else { return nil }
+        return n.contacts[0]
+    }
+
+    /// `contact` with `values` set in its JSON (only where it has nothing, when `fillOnly`), read
+    /// back by the codec; the contact unchanged when the result does not read cleanly.
+    static func setting(_ values: [String: JSON], on contact: Contact, fillOnly: Bool) -> Contact {
+        guard !values.isEmpty, var object = objects([contact])[contact.id] else { return contact }
+        for (k, v) in values where !coreKeys.contains(k) {
+            if fillOnly, let old = object[k], old != .null { continue }
+            if fillOnly, v == .null { continue }
+            object[k] = v
+        }
+        return self.contact(from: object) ?? contact
+    }
+}

@@ -1,0 +1,495 @@
+/// What an import did (or, in a dry run, would do). Every record of the source is counted once:
+/// added + updated + unchanged + skipped = records read.
+public struct ImportSummary: Sendable {
+    public var added = 0
+    public var updated = 0
+    public var unchanged = 0
+    /// Records not imported: the source line and why.
+    public var skipped: [(line: Int, reason: String)] = []
+    /// The added and updated records, in source order.
+    public var entries: [Entry] = []
+
+    public struct Entry: Equatable, Sendable {
+        public enum Action: Equatable, Sendable {
+            case added
+            /// The contact's fields that changed.
+            case updated(fields: [String])
+        }
+        public var line: Int
+        public var name: String
+        public var action: Action
+    }
+
+    public init() {}
+
+    /// One line of counts, then every skipped record with its line and reason.
+    public var text: String { report(details: false) }
+
+    /// The counts, then (with `details`) the records that are added and updated — at most `limit`
+    /// of each — then the skipped ones.
+    public func report(details: Bool, limit: Int = 200, dryRun: Bool = false) -> String {
+        var lines = [(dryRun ? "Dry run — would import: " : "Imported: ")
+            + "\(added) added, \(updated) updated, \(unchanged) unchanged, \(skipped.count) skipped"]
+        if details {
+            let adds = entries.filter { $0.action == .added }
+            let updates = entries.filter { $0.action != .added }
+            if !adds.isEmpty {
+                lines.append(dryRun ? "Would add:" : "Added:")
+                for e in adds.prefix(limit) { lines.append("  line \(e.line): \(e.name)") }
+                if adds.count > limit { lines.append("  … and \(adds.count - limit) more") }
+            }
+            if !updates.isEmpty {
+                lines.append(dryRun ? "Would update:" : "Updated:")
+                for e in updates.prefix(limit) {
+                    guard case .updated(let fields) = e.action else { continue }
+                    lines.append("  line \(e.line): \(e.name) (\(fields.joined(separator: ", ")))")
+                }
+                if updates.count > limit { lines.append("  … and \(updates.count - limit) more") }
+            }
+        }
+        if !skipped.isEmpty {
+            lines.append("Skipped:")
+            for s in skipped { lines.append("  line \(s.line): \(s.reason)") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Brings contacts from outside into a network without duplicating anyone: parse a source file,
+/// merge its records into the network as undoable `Change`s, save.
+public enum Importer {
+    // MARK: - Reading a source
+
+    /// Reads and parses an import source. A missing or unreadable file, a binary file, a file of
+    /// another format and malformed content are errors naming the file, the line and the problem.
+    public static func parse(path: String, format: ImportFormat) throws(ImportError) -> [ImportedContact] {
+        let raw: [UInt8]
+        do {
+            guard let bytes = try Store.readBytes(path) else { throw ImportError(path: path, "no such file") }
+            raw = bytes
+        } catch let error as StoreError {
+            throw ImportError(path: path, error.message)
+        } catch let error as ImportError {
+            throw error
+        } catch {
+            throw ImportError(path: path, "\(error)")
+        }
+        return try parse(raw, path: path, format: format)
+    }
+
+    /// Parses a source already in memory; `path` names it in errors.
+    public static func parse(_ raw: [UInt8], path: String, format: ImportFormat) throws(ImportError) -> [ImportedContact] {
+        do {
+            switch format {
+            case .vcard: return try VCard.parse(raw, path: path)
+            case .linkedin: return try LinkedInCSV.parse(raw, path: path)
+            case .google: return try GoogleCSV.parse(raw, path: path)
+            }
+        } catch {
+            // A file refused as a whole may just be the other kind: say so.
+            if error.line == nil, let other = detect(raw), other != format {
+                var e = error
+                e.message += "; it looks like a \(other.title) file: use `nettui import \(other.rawValue)`"
+                throw e
+            }
+            throw error
+        }
+    }
+
+    /// The format a file's content is in, when it is one of ours.
+    public static func detect(_ raw: [UInt8]) -> ImportFormat? {
+        guard let bytes = try? ImportText.prepare(raw, path: "", expecting: "") else { return nil }
+        let head = Array(bytes.prefix(1 << 16))
+        if VCardReader.contains(head, "BEGIN:VCARD") { return .vcard }
+        return bytes.withUnsafeBufferPointer { p -> ImportFormat? in
+            if LinkedInCSV.findHeader(p, path: "") != nil { return .linkedin }
+            var reader = CSVReader(p, path: "")
+            while let r = try? reader.next() {
+                if r.fields.allSatisfy({ $0.trimmingWhitespace.isEmpty }) { continue }
+                return GoogleCSV.isHeader(CSVReader.columns(r.fields)) ? .google : nil
+            }
+            return nil
+        }
+    }
+
+    // MARK: - Merging
+
+    /// Merges imported records into a network. Each record is matched to an existing contact —
+    /// by NetTUI id, then by source key (vCard UID, LinkedIn profile), then by e-mail (any case),
+    /// then by name + organisation folded (case, accents and spacing ignored) — and the match is
+    /// updated field by field without erasing anything: empty fields are filled, lists gain the
+    /// values they lack, a value already there is never replaced. A record that matches nobody is
+    /// added. Two records with different LinkedIn profiles are different people even when their
+    /// e-mail or name matches. Later records of the same import match contacts added by earlier ones.
+    ///
+    /// The changes are one `.contact` change per contact added or changed, to be applied (and
+    /// undone) as one step; importing the same file again gives no changes.
+    public static func merge(_ incoming: [ImportedContact], into network: Network, now: Timestamp,
+                             newID: () -> String) -> (changes: [Change], summary: ImportSummary) {
+        var m = Merger(network: network, now: now, expected: incoming.count)
+        for record in incoming { m.take(record, newID: newID) }
+        return (m.changes(), m.summary)
+    }
+
+    // MARK: - The whole command
+
+    /// The result of `run`.
+    public struct Outcome: Sendable {
+        public var summary: ImportSummary
+        public var changes: [Change]
+        /// The network after the import (unchanged in a dry run).
+        public var network: Network
+        /// Whether the data file was written.
+        public var saved: Bool
+    }
+
+    /// `nettui import`: parses `source`, merges it into the data file and saves — only when the whole
+    /// import succeeded, something changed and it is not a dry run. The data file is locked for the
+    /// duration (refused when another program holds it); a missing data file starts empty; a file
+    /// that cannot be read, or is read-only (newer schema), is refused. Nothing is written on any error.
+    public static func run(source: String, format: ImportFormat, dataFile: String, dryRun: Bool = false,
+                           createFolder: Bool = false, now: Timestamp, newID: () -> String) throws(ImportError) -> Outcome {
+        let records = try parse(path: source, format: format)
+        func storeError(_ e: StoreError) -> ImportError {
+            var message = e.message
+            for p in e.problems.prefix(5) { message += "\n  \(p)" }
+            if e.problems.count > 5 { message += "\n  … and \(e.problems.count - 5) more" }
+            return ImportError(path: dataFile, message)
+        }
+        var lock: FileLock?
+        defer { lock?.release() }
+        var network = Network()
+        do {
+            if !dryRun {
+                if createFolder { try Store.makeDirectories(Store.directory(of: dataFile)) }
+                switch try FileLock.acquire(for: dataFile) {
+                case .acquired(let l): lock = l
+                case .held(let pid):
+                    throw ImportError(path: dataFile, "the data file is open in another nettui" + (pid.map { " (pid \($0))" } ?? "") + "; close it and import again")
+                }
+            }
+            if let loaded = try Store.load(dataFile) {
+                if let why = loaded.readOnlyReason, !dryRun { throw ImportError(path: dataFile, "cannot import into this file: \(why)") }
+                network = loaded.network
+            }
+        } catch let e as StoreError {
+            throw storeError(e)
+        } catch let e as ImportError {
+            throw e
+        } catch {
+            throw ImportError(path: dataFile, "\(error)")
+        }
+        let (changes, summary) = merge(records, into: network, now: now, newID: newID)
+        guard !dryRun, !changes.isEmpty else { return Outcome(summary: summary, changes: changes, network: network, saved: false) }
+        network.apply(changes)
+        do {
+            try Store.save(network, to: dataFile)
+        } catch {
+            throw storeError(error)
+        }
+        return Outcome(summary: summary, changes: changes, network: network, saved: true)
+    }
+}
+
+extension Importer {
+    /// New contact ids for a large import: lowercase version-4 UUIDs, as the program makes them,
+    /// with the random bytes fetched 4 KB at a time rather than one system call per id.
+    public static func uuidGenerator() -> () -> String {
+        var generator = SystemRandomNumberGenerator()
+        var pool: [UInt64] = []
+        let hex = Array("0123456789abcdef".utf8)
+        return {
+            if pool.count < 2 {
+                pool = (0..<512).map { _ in generator.next() }
+            }
+            let a = pool.removeLast(), b = pool.removeLast()
+            var bytes = [UInt8](repeating: 0, count: 16)
+            for i in 0..<8 {
+                bytes[i] = UInt8(truncatingIfNeeded: a >> (i * 8))
+                bytes[8 + i] = UInt8(truncatingIfNeeded: b >> (i * 8))
+            }
+            bytes[6] = bytes[6] & 0x0F | 0x40  // version 4
+            bytes[8] = bytes[8] & 0x3F | 0x80  // RFC 4122 variant
+            var out: [UInt8] = []
+            out.reserveCapacity(36)
+            for (i, byte) in bytes.enumerated() {
+                if i == 4 || i == 6 || i == 8 || i == 10 { out.append(UInt8(ascii: "-")) }
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0xF)])
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+}
+
+extension ImportFormat {
+    /// How the format is named in messages.
+    public var title: String {
+        switch self {
+        case .vcard: return "vCard"
+        case .linkedin: return "LinkedIn connections CSV"
+        case .google: return "Google Contacts CSV"
+        }
+    }
+}
+
+extension VCardReader {
+    static func contains(_ bytes: [UInt8], _ text: String) -> Bool {
+        let needle = Array(text.utf8)
+        guard bytes.count >= needle.count else { return false }
+        for i in 0...(bytes.count - needle.count) {
+            var k = 0
+            while k < needle.count, upper(bytes[i + k]) == needle[k] { k += 1 }
+            if k == needle.count { return true }
+        }
+        return false
+    }
+}
+
+/// The state of one merge: the contacts as they become, and indexes for matching.
+struct Merger {
+    let base: [Contact]
+    let now: Timestamp
+    var contacts: [Contact]
+    var usedIDs: Set<String>
+    var byID: [String: Int] = [:]
+    var byKey: [String: Int] = [:]
+    var byEmail: [String: Int] = [:]
+    /// Built on first use (most records of a re-import match by key or e-mail): name + organisation.
+    var byName: [String: Int] = [:]
+    var byNameBuilt = false
+    var touched: [Int] = []
+    var isTouched: Set<Int> = []
+    var summary = ImportSummary()
+
+    /// How many records are coming, to size the indexes.
+    var expected = 0
+
+    init(network: Network, now: Timestamp, expected: Int = 0) {
+        self.expected = expected
+        base = network.contacts
+        self.now = now
+        contacts = network.contacts
+        usedIDs = Set(network.contacts.map(\.id))
+        for g in network.networks { usedIDs.insert(g.id) }
+        for e in network.events { usedIDs.insert(e.id) }
+        for i in network.interactions { usedIDs.insert(i.id) }
+        let capacity = contacts.count + expected
+        byID.reserveCapacity(capacity)
+        byKey.reserveCapacity(capacity * 2)
+        byEmail.reserveCapacity(capacity * 2)
+        for (i, c) in contacts.enumerated() {
+            if byID[c.id] == nil { byID[c.id] = i }
+            indexKeys(of: c, at: i)
+        }
+    }
+
+    mutating func indexKeys(of c: Contact, at i: Int) {
+        for k in c.sourceKeys where byKey[k] == nil { byKey[k] = i }
+        for e in c.emails {
+            let k = ImportText.emailKey(e)
+            if byEmail[k] == nil { byEmail[k] = i }
+        }
+        if byNameBuilt { indexName(of: c, at: i) }
+    }
+
+    mutating func indexName(of c: Contact, at i: Int) {
+        let k = Self.nameKey(c.name, c.organization)
+        if byName[k] == nil { byName[k] = i }
+    }
+
+    static func nameKey(_ name: String, _ org: String) -> String {
+        ImportText.foldKey(name) + "\u{1F}" + ImportText.foldKey(org)
+    }
+
+    static func linkedInKeys(_ keys: [String]) -> [String] { keys.filter { $0.hasPrefix("linkedin:") } }
+
+    /// A record and a contact tied to different LinkedIn profiles are different people.
+    func conflicts(_ c: Contact, _ r: ImportedContact) -> Bool {
+        let mine = Self.linkedInKeys(r.sourceKeys)
+        guard !mine.isEmpty else { return false }
+        let theirs = Self.linkedInKeys(c.sourceKeys)
+        return !theirs.isEmpty && !theirs.contains(where: mine.contains)
+    }
+
+    mutating func match(_ r: ImportedContact) -> Int? {
+        if let id = r.id, let i = byID[id] { return i }
+        for k in r.sourceKeys { if let i = byKey[k] { return i } }
+        for e in r.emails {
+            if let i = byEmail[ImportText.emailKey(e)], !conflicts(contacts[i], r) { return i }
+        }
+        if !byNameBuilt {
+            byNameBuilt = true
+            byName.reserveCapacity(contacts.count + expected)
+            for (i, c) in contacts.enumerated() { indexName(of: c, at: i) }
+        }
+        if let i = byName[Self.nameKey(r.name, r.organization)], !conflicts(contacts[i], r) { return i }
+        return nil
+    }
+
+    mutating func take(_ r: ImportedContact, newID: () -> String) {
+        if let reason = r.skipReason {
+            summary.skipped.append((r.line, reason))
+            return
+        }
+        if r.name.isEmpty {
+            summary.skipped.append((r.line, "no name"))
+            return
+        }
+        if let i = match(r) {
+            let before = contacts[i]
+            var (after, fields) = Self.merged(before, r)
+            if fields.isEmpty {
+                summary.unchanged += 1
+                return
+            }
+            after.updated = now
+            contacts[i] = after
+            indexKeys(of: after, at: i)
+            touch(i)
+            summary.updated += 1
+            summary.entries.append(.init(line: r.line, name: after.name, action: .updated(fields: fields)))
+        } else {
+            var id = r.id ?? ""
+            while id.isEmpty || usedIDs.contains(id) { id = newID() }
+            usedIDs.insert(id)
+            let c = Self.newContact(r, id: id, now: now)
+            let i = contacts.count
+            contacts.append(c)
+            byID[id] = i
+            indexKeys(of: c, at: i)
+            touch(i)
+            summary.added += 1
+            summary.entries.append(.init(line: r.line, name: c.name, action: .added))
+        }
+    }
+
+    mutating func touch(_ i: Int) {
+        if isTouched.insert(i).inserted { touched.append(i) }
+    }
+
+    func changes() -> [Change] {
+        var out: [Change] = []
+        out.reserveCapacity(touched.count)
+        for i in touched {
+            let after = contacts[i]
+            if i < base.count {
+                if base[i] != after { out.append(.contact(before: base[i], after: after)) }
+            } else {
+                out.append(.contact(before: nil, after: after))
+            }
+        }
+        return out
+    }
+
+    static func newContact(_ r: ImportedContact, id: String, now: Timestamp) -> Contact {
+        var c = Contact(id: id, name: r.name, created: r.created ?? now)
+        c.updated = r.updated ?? now
+        c.organization = r.organization
+        c.role = r.role
+        c.emails = r.emails
+        c.phones = r.phones
+        c.tags = r.tags
+        c.kinds = r.kinds
+        c.competences = r.competences
+        c.needs = r.needs
+        c.notes = r.notes
+        c.importanceNow = r.importanceNow ?? .tenth
+        c.importanceFuture = r.importanceFuture ?? .tenth
+        c.stage = r.stage ?? .interest
+        c.chemistry = r.chemistry
+        c.criteria = r.criteria
+        c.ratingHistory = r.ratingHistory
+        c.owner = r.owner
+        if !r.sourceKeys.isEmpty { c.extra[ImportKeys.sourceKeys] = .array(r.sourceKeys.map(JSON.string)) }
+        if !r.urls.isEmpty { c.extra[ImportKeys.urls] = .array(r.urls.map(JSON.string)) }
+        if !r.birthday.isEmpty { c.extra[ImportKeys.birthday] = .string(r.birthday) }
+        if !r.organizationUnits.isEmpty { c.extra[ImportKeys.organizationUnits] = .array(r.organizationUnits.map(JSON.string)) }
+        if r.isOrganization { c.extra[ImportKeys.isOrganization] = .bool(true) }
+        // Other fields of a NetTUI export (X-NETTUI-EXTRA) are read by the data file's codec.
+        return ContactJSON.setting(r.extra, on: c, fillOnly: false)
+    }
+
+    /// Appends the values `list` lacks, comparing by `key`.
+    static func union(_ list: inout [String], _ new: [String], key: (String) -> String) -> Bool {
+        guard !new.isEmpty else { return false }
+        var changed = false
+        if list.count + new.count <= 16 {
+            // The usual case: a few items, where a linear search beats building a set.
+            var keys = list.map(key)
+            for v in new where !v.isEmpty {
+                let k = key(v)
+                if !keys.contains(k) {
+                    keys.append(k)
+                    list.append(v)
+                    changed = true
+                }
+            }
+            return changed
+        }
+        var have = Set(list.map(key))
+        for v in new where !v.isEmpty && have.insert(key(v)).inserted {
+            list.append(v)
+            changed = true
+        }
+        return changed
+    }
+
+    /// The contact with the record's values merged in, and the names of the fields that changed.
+    /// What the contact has is kept; the record only fills gaps and adds list items.
+    static func merged(_ existing: Contact, _ r: ImportedContact) -> (Contact, [String]) {
+        var c = existing
+        var fields: [String] = []
+        func fill(_ field: String, _ target: inout String, _ value: String) {
+            if target.isEmpty, !value.isEmpty { target = value; fields.append(field) }
+        }
+        func fillRating(_ field: String, _ target: inout Rating, _ value: Rating?) {
+            if let value, target == .tenth, value != .tenth { target = value; fields.append(field) }
+        }
+        fill("name", &c.name, r.name)
+        fill("organization", &c.organization, r.organization)
+        fill("role", &c.role, r.role)
+        if union(&c.emails, r.emails, key: ImportText.emailKey) { fields.append("emails") }
+        if union(&c.phones, r.phones, key: ImportText.phoneKey) { fields.append("phones") }
+        if union(&c.tags, r.tags, key: ImportText.foldKey) { fields.append("tags") }
+        var kinds = c.kinds.map(\.rawValue)
+        if union(&kinds, r.kinds.map(\.rawValue), key: { $0 }) {
+            c.kinds = kinds.compactMap(ContactKind.init(rawValue:))
+            fields.append("kinds")
+        }
+        if union(&c.competences, r.competences, key: ImportText.foldKey) { fields.append("competences") }
+        if union(&c.needs, r.needs, key: ImportText.foldKey) { fields.append("needs") }
+        fill("notes", &c.notes, r.notes)
+        fillRating("importanceNow", &c.importanceNow, r.importanceNow)
+        fillRating("importanceFuture", &c.importanceFuture, r.importanceFuture)
+        if let s = r.stage, c.stage == .interest, s != .interest { c.stage = s; fields.append("stage") }
+        if c.chemistry == nil, let ch = r.chemistry { c.chemistry = ch; fields.append("chemistry") }
+        if c.ratingHistory.isEmpty, !r.ratingHistory.isEmpty { c.ratingHistory = r.ratingHistory; fields.append("ratingHistory") }
+        var criteria = false
+        for (k, v) in r.criteria where c.criteria[k] == nil { c.criteria[k] = v; criteria = true }
+        if criteria { fields.append("criteria") }
+        fill("owner", &c.owner, r.owner)
+        if let created = r.created, created < c.created { c.created = created; fields.append("created") }
+
+        func unionExtra(_ key: String, _ values: [String], _ field: String, match: (String) -> String = { $0 }) {
+            var list = Contact.strings(c.extra[key])
+            if union(&list, values, key: match) { c.extra[key] = .array(list.map(JSON.string)); fields.append(field) }
+        }
+        unionExtra(ImportKeys.sourceKeys, r.sourceKeys, "sourceKeys")
+        unionExtra(ImportKeys.urls, r.urls, "urls")
+        if c.extra[ImportKeys.birthday] == nil, !r.birthday.isEmpty { c.extra[ImportKeys.birthday] = .string(r.birthday); fields.append("birthday") }
+        if c.extra[ImportKeys.organizationUnits] == nil, !r.organizationUnits.isEmpty, c.organization == r.organization {
+            c.extra[ImportKeys.organizationUnits] = .array(r.organizationUnits.map(JSON.string))
+            fields.append("organizationUnits")
+        }
+        if c.extra[ImportKeys.isOrganization] == nil, r.isOrganization { c.extra[ImportKeys.isOrganization] = .bool(true); fields.append("isOrganization") }
+        if !r.extra.isEmpty {
+            let filled = ContactJSON.setting(r.extra, on: c, fillOnly: true)
+            if filled != c {
+                fields += r.extra.keys.sorted()
+                c = filled
+            }
+        }
+        return (c, fields)
+    }
+}

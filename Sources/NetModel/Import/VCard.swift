@@ -1,0 +1,580 @@
+/// Reads vCard 2.1, 3.0 and 4.0 as real programs write them: folded lines, CRLF or LF, a byte-order
+/// mark, `CHARSET=` and quoted-printable values with soft line breaks (2.1), bare 2.1 parameters,
+/// grouped properties (`item1.EMAIL`), backslash escapes, several cards in one file, embedded photos
+/// (skipped). It works on bytes, without regular expressions, so large address books read fast.
+public enum VCard {
+    /// Parses a whole file. Structural problems (a card never closed, an invalid byte, an over-long
+    /// line, no card at all) are errors naming the line; a card without any name is returned with a
+    /// `skipReason`.
+    public static func parse(_ raw: [UInt8], path: String) throws(ImportError) -> [ImportedContact] {
+        let bytes = try ImportText.prepare(raw, path: path, expecting: "a vCard file")
+        var result: Result<[ImportedContact], ImportError> = .success([])
+        bytes.withUnsafeBufferPointer { p in
+            var reader = VCardReader(p: p, path: path)
+            do throws(ImportError) {
+                result = .success(try reader.run())
+            } catch {
+                result = .failure(error)
+            }
+        }
+        return try result.get()
+    }
+}
+
+/// The properties the import reads.
+enum VCardProperty {
+    case begin, end, fn, n, nickname, org, title, role, email, tel, url, note, categories, uid, bday, kind, abShowAs, rev, binary
+    case nettuiID, kinds, competences, needs, importanceNow, importanceFuture, stage, chemistry, owner, created, sourceKey
+    case criterion, ratingChange, extra, other
+
+    static let named: [String: VCardProperty] = [
+        "BEGIN": .begin, "END": .end, "FN": .fn, "N": .n, "NICKNAME": .nickname, "ORG": .org, "TITLE": .title, "ROLE": .role,
+        "EMAIL": .email, "TEL": .tel, "URL": .url, "NOTE": .note, "CATEGORIES": .categories, "UID": .uid, "BDAY": .bday,
+        "KIND": .kind, "X-ABSHOWAS": .abShowAs, "REV": .rev, "PHOTO": .binary, "LOGO": .binary, "SOUND": .binary, "KEY": .binary,
+        "X-NETTUI-ID": .nettuiID, "X-NETTUI-KINDS": .kinds, "X-NETTUI-COMPETENCES": .competences, "X-NETTUI-NEEDS": .needs,
+        "X-NETTUI-IMPORTANCE-NOW": .importanceNow, "X-NETTUI-IMPORTANCE-FUTURE": .importanceFuture, "X-NETTUI-STAGE": .stage,
+        "X-NETTUI-CHEMISTRY": .chemistry, "X-NETTUI-OWNER": .owner, "X-NETTUI-CREATED": .created,
+        "X-NETTUI-SOURCE-KEY": .sourceKey, "X-NETTUI-CRITERION": .criterion, "X-NETTUI-RATING-CHANGE": .ratingChange,
+        "X-NETTUI-EXTRA": .extra,
+    ]
+}
+
+/// One parameter set of a property line.
+struct VCardParams {
+    var encoding: String?
+    var charset: String?
+    var valueType: String?
+}
+
+struct VCardReader {
+    let p: UnsafeBufferPointer<UInt8>
+    let path: String
+    var pos = 0
+    var lineNo = 0
+    /// The physical line read ahead (to see whether it continues the current one).
+    var pending: (range: Range<Int>, line: Int)?
+    /// The current logical (unfolded) line.
+    var buf: [UInt8] = []
+    /// The current value, decoded.
+    var scratch: [UInt8] = []
+    var bufLine = 0
+
+    // The card being read.
+    var card = CardBuilder(line: 0)
+    var inCard = false
+    var cards: [ImportedContact] = []
+    var sawBegin = false
+    /// The previous property was base64 data in 2.1 style, whose continuation lines may lack a leading space.
+    var inBinary = false
+
+    init(p: UnsafeBufferPointer<UInt8>, path: String) {
+        self.p = p
+        self.path = path
+        buf.reserveCapacity(256)
+    }
+
+    func error(_ line: Int, _ message: String) -> ImportError { ImportError(path: path, line: line, message) }
+
+    // MARK: - Lines
+
+    /// The next physical line without its line break; nil at the end of the file.
+    mutating func nextPhysical() -> (range: Range<Int>, line: Int)? {
+        if let pending {
+            self.pending = nil
+            return pending
+        }
+        guard pos < p.count else { return nil }
+        let start = pos
+        var end = start
+        while end < p.count, p[end] != 0x0A { end += 1 }
+        pos = end < p.count ? end + 1 : end
+        lineNo += 1
+        var stop = end
+        if stop > start, p[stop - 1] == 0x0D { stop -= 1 }
+        return (start..<stop, lineNo)
+    }
+
+    mutating func append(_ range: Range<Int>) throws(ImportError) {
+        if buf.count + range.count > ImportText.maxBinaryLineBytes {
+            throw error(bufLine, "a line longer than \(ImportText.maxBinaryLineBytes >> 20) MB: this is not a usable vCard")
+        }
+        buf.append(contentsOf: UnsafeBufferPointer(rebasing: p[range]))
+    }
+
+    /// Reads the next logical line into `buf`: folded continuation lines (starting with a space or
+    /// tab) are joined, and so are quoted-printable soft line breaks (a line ending in `=`).
+    mutating func nextLogical() throws(ImportError) -> Bool {
+        guard let first = nextPhysical() else { return false }
+        buf.removeAll(keepingCapacity: true)
+        bufLine = first.line
+        try append(first.range)
+        let qp = isQuotedPrintable()
+        while true {
+            if qp, buf.last == UInt8(ascii: "=") {
+                guard let next = nextPhysical() else { break }
+                buf.removeLast()
+                try append(next.range)
+                continue
+            }
+            guard let next = nextPhysical() else { break }
+            if !next.range.isEmpty, p[next.range.lowerBound] == 0x20 || p[next.range.lowerBound] == 0x09 {
+                try append(next.range.lowerBound + 1..<next.range.upperBound)
+                continue
+            }
+            pending = next
+            break
+        }
+        return true
+    }
+
+    /// Whether the line's name and parameters mention QUOTED-PRINTABLE.
+    func isQuotedPrintable() -> Bool {
+        // Only a line with parameters can be quoted-printable: NAME;…QUOTED-PRINTABLE…:value.
+        var semicolon = false
+        for b in buf {
+            if b == UInt8(ascii: ";") { semicolon = true; break }
+            if b == UInt8(ascii: ":") { return false }
+        }
+        guard semicolon else { return false }
+        let needle = Array("QUOTED-PRINTABLE".utf8)
+        guard let colon = buf.firstIndex(of: UInt8(ascii: ":")), colon >= needle.count else { return false }
+        var i = 0
+        while i + needle.count <= colon {
+            var k = 0
+            while k < needle.count, buf[i + k] & 0xDF == needle[k] & 0xDF { k += 1 }
+            if k == needle.count { return true }
+            i += 1
+        }
+        return false
+    }
+
+    // MARK: - Cards
+
+    mutating func run() throws(ImportError) -> [ImportedContact] {
+        while try nextLogical() {
+            try handleLine()
+        }
+        if inCard {
+            throw error(card.line, "the card that starts here has no END:VCARD (the file may be cut short)")
+        }
+        if !sawBegin {
+            throw ImportError(path: path, "no BEGIN:VCARD found: this is not a vCard file")
+        }
+        return cards
+    }
+
+    static func upper(_ b: UInt8) -> UInt8 { b >= 0x61 && b <= 0x7A ? b - 0x20 : b }
+
+    mutating func handleLine() throws(ImportError) {
+        let n = buf.count
+        if n == 0 || ((buf[0] == 0x20 || buf[0] == 0x09) && buf.allSatisfy({ $0 == 0x20 || $0 == 0x09 })) {
+            inBinary = false
+            return
+        }
+        // NAME (with an optional group), up to ';' or ':'.
+        var i = 0
+        var dot = -1
+        while i < n, buf[i] != UInt8(ascii: ";"), buf[i] != UInt8(ascii: ":") {
+            if buf[i] == UInt8(ascii: ".") { dot = i }
+            i += 1
+        }
+        guard i < n else {
+            if inBinary || !inCard { return }  // base64 continuation, or stray text between cards
+            throw error(bufLine, "not a vCard property (expected NAME:value): \(preview())")
+        }
+        inBinary = false
+        for k in (dot + 1)..<i { buf[k] = Self.upper(buf[k]) }
+        let name = String(decoding: buf[(dot + 1)..<i], as: UTF8.self)
+        let prop = VCardProperty.named[name] ?? .other
+        if prop == .other, !inCard { return }
+        // Parameters, up to the ':' outside double quotes.
+        var params = VCardParams()
+        if buf[i] == UInt8(ascii: ";") {
+            i += 1
+            var start = i
+            var quoted = false
+            while i < n {
+                let b = buf[i]
+                if b == UInt8(ascii: "\"") { quoted.toggle() } else if !quoted, b == UInt8(ascii: ";") || b == UInt8(ascii: ":") {
+                    parseParam(start..<i, into: &params)
+                    start = i + 1
+                    if b == UInt8(ascii: ":") { break }
+                }
+                i += 1
+            }
+            guard i < n else { throw error(bufLine, "the \(name) line has no ':' after its parameters") }
+        }
+        let value = (i + 1)..<n
+        try handle(name: name, prop: prop, params: params, value: value)
+    }
+
+    func preview() -> String {
+        let text = String(decoding: buf.prefix(40), as: UTF8.self)
+        return "\"" + ImportText.clean(text) + (buf.count > 40 ? "…" : "") + "\""
+    }
+
+    /// Upper-cased ASCII text of `buf[range]` without surrounding spaces and double quotes.
+    func upperText(_ range: Range<Int>) -> String {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi, buf[lo] == 0x20 || buf[lo] == 0x09 || buf[lo] == 0x22 { lo += 1 }
+        while hi > lo, buf[hi - 1] == 0x20 || buf[hi - 1] == 0x09 || buf[hi - 1] == 0x22 { hi -= 1 }
+        var bytes = [UInt8](repeating: 0, count: hi - lo)
+        for k in lo..<hi { bytes[k - lo] = Self.upper(buf[k]) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether `buf[range]` (spaces and quotes around it ignored) is `word`, ignoring ASCII case.
+    func equals(_ range: Range<Int>, _ word: StaticString) -> Bool {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi, buf[lo] == 0x20 || buf[lo] == 0x09 || buf[lo] == 0x22 { lo += 1 }
+        while hi > lo, buf[hi - 1] == 0x20 || buf[hi - 1] == 0x09 || buf[hi - 1] == 0x22 { hi -= 1 }
+        guard hi - lo == word.utf8CodeUnitCount else { return false }
+        let w = word.utf8Start
+        for k in 0..<(hi - lo) where Self.upper(buf[lo + k]) != w[k] { return false }
+        return true
+    }
+
+    /// Reads one parameter. Only ENCODING, CHARSET and VALUE matter to the import (types such as
+    /// TYPE=WORK are not kept); 2.1's bare `QUOTED-PRINTABLE` / `BASE64` are encodings.
+    func parseParam(_ range: Range<Int>, into params: inout VCardParams) {
+        guard !range.isEmpty else { return }
+        guard let eq = buf[range].firstIndex(of: UInt8(ascii: "=")) else {
+            if equals(range, "QUOTED-PRINTABLE") || equals(range, "BASE64") || equals(range, "B") {
+                params.encoding = upperText(range)
+            }
+            return
+        }
+        let key = range.lowerBound..<eq, value = (eq + 1)..<range.upperBound
+        if equals(key, "ENCODING") {
+            params.encoding = upperText(value)
+        } else if equals(key, "CHARSET") {
+            params.charset = upperText(value)
+        } else if equals(key, "VALUE") {
+            params.valueType = upperText(value)
+        }
+    }
+
+    mutating func handle(name: String, prop: VCardProperty, params: VCardParams, value: Range<Int>) throws(ImportError) {
+        let isBase64 = params.encoding == "B" || params.encoding == "BASE64"
+        if prop == .binary || isBase64 {
+            // Embedded data is not kept; 2.1 base64 may continue on lines without a leading space.
+            inBinary = isBase64
+            return
+        }
+        if value.count > ImportText.maxValueBytes {
+            throw error(bufLine, "the \(name) value is \(Self.megabytes(value.count)) long; the limit is 1 MB")
+        }
+        switch prop {
+        case .begin:
+            guard equals(value, "VCARD") else { return }
+            if inCard {
+                throw error(bufLine, "BEGIN:VCARD inside the card that starts on line \(card.line), which has no END:VCARD")
+            }
+            sawBegin = true
+            inCard = true
+            card = CardBuilder(line: bufLine)
+        case .end:
+            guard equals(value, "VCARD") else { return }
+            guard inCard else { throw error(bufLine, "END:VCARD without a BEGIN:VCARD before it") }
+            cards.append(card.build())
+            inCard = false
+        default:
+            guard inCard else { return }  // text between cards is ignored
+            try decode(value, params: params, name: name)
+            card.add(prop, value: scratch)
+        }
+    }
+
+    static func megabytes(_ n: Int) -> String {
+        let tenths = (n * 10 + (1 << 19)) >> 20
+        return "\(tenths / 10).\(tenths % 10) MB"
+    }
+
+    /// The value as UTF-8: quoted-printable decoded, a declared single-byte charset converted,
+    /// anything else checked to be valid UTF-8.
+    mutating func decode(_ value: Range<Int>, params: VCardParams, name: String) throws(ImportError) {
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: buf[value])
+        if params.encoding == "QUOTED-PRINTABLE" { scratch = Self.quotedPrintable(scratch) }
+        switch params.charset ?? "UTF-8" {
+        case "UTF-8", "UTF8", "US-ASCII", "ASCII":
+            if let bad = ImportText.invalidUTF8(scratch) {
+                throw error(bufLine, "the \(name) value is not valid UTF-8 (byte 0x\(String(scratch[bad], radix: 16, uppercase: true)) at position \(bad + 1)); "
+                    + "save the file as UTF-8, or declare its charset (CHARSET=ISO-8859-1)")
+            }
+        case "ISO-8859-1", "ISO8859-1", "LATIN1", "LATIN-1", "ISO-8859-15", "WINDOWS-1252", "CP1252":
+            scratch = ImportText.latin1ToUTF8(scratch)
+        case let other:
+            throw error(bufLine, "CHARSET=\(ImportText.clean(other)) is not supported (UTF-8 and ISO-8859-1/Windows-1252 are); save the file as UTF-8")
+        }
+        if let stripped = ImportText.withoutEscapeSequences(scratch) { scratch = stripped }
+    }
+
+    static func hex(_ b: UInt8) -> UInt8? {
+        switch b {
+        case 0x30...0x39: return b - 0x30
+        case 0x41...0x46: return b - 0x41 + 10
+        case 0x61...0x66: return b - 0x61 + 10
+        default: return nil
+        }
+    }
+
+    static func quotedPrintable(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "="), i + 2 < bytes.count, let hi = hex(bytes[i + 1]), let lo = hex(bytes[i + 2]) {
+                out.append(hi << 4 | lo)
+                i += 3
+            } else {
+                out.append(b)
+                i += 1
+            }
+        }
+        return out
+    }
+}
+
+
+/// Collects one card's properties and turns them into an `ImportedContact` at END:VCARD.
+struct CardBuilder {
+    let line: Int
+    var contact: ImportedContact
+    var fn = ""
+    var nameParts: [String] = []
+    var nickname = ""
+    var title = ""
+    var roleProp = ""
+    var uid = ""
+    var rev: Timestamp?
+    var explicitKeys: [String] = []
+    var notes: [String] = []
+
+    init(line: Int) {
+        self.line = line
+        contact = ImportedContact(line: line)
+    }
+
+    /// Splits a value at unescaped `separator`s (nil: do not split) and resolves the escapes
+    /// `\\ \, \; \: \n \N`; other backslashes are kept as written.
+    static func components(_ v: [UInt8], _ separator: UInt8?, multiline: Bool = false) -> [String] {
+        var needsWork = false
+        for b in v where b == UInt8(ascii: "\\") || b == separator { needsWork = true; break }
+        if !needsWork { return [ImportText.string(v, multiline: multiline)] }
+        var parts: [String] = []
+        var cur: [UInt8] = []
+        cur.reserveCapacity(v.count)
+        var i = 0
+        while i < v.count {
+            let b = v[i]
+            if b == UInt8(ascii: "\\"), i + 1 < v.count {
+                let c = v[i + 1]
+                switch c {
+                case UInt8(ascii: "n"), UInt8(ascii: "N"): cur.append(0x0A)
+                case UInt8(ascii: "\\"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"): cur.append(c)
+                default: cur.append(b); cur.append(c)
+                }
+                i += 2
+                continue
+            }
+            if b == separator {
+                parts.append(ImportText.string(cur, multiline: multiline))
+                cur.removeAll(keepingCapacity: true)
+            } else {
+                cur.append(b)
+            }
+            i += 1
+        }
+        parts.append(ImportText.string(cur, multiline: multiline))
+        return parts
+    }
+
+    static func text(_ v: [UInt8], multiline: Bool = false) -> String { components(v, nil, multiline: multiline)[0] }
+    static func list(_ v: [UInt8]) -> [String] { components(v, UInt8(ascii: ",")).filter { !$0.isEmpty } }
+
+    mutating func add(_ prop: VCardProperty, value v: [UInt8]) {
+        switch prop {
+        case .fn: if fn.isEmpty { fn = Self.text(v) }
+        case .n:
+            // Each part may itself be a list ("Anna,Liisa"): its items are joined with spaces.
+            if nameParts.isEmpty { nameParts = Self.components(v, UInt8(ascii: ";")).map { $0.utf8.contains(0x2C) ? $0.split(separator: ",").joined(separator: " ") : $0 } }
+        case .nickname: if nickname.isEmpty { nickname = Self.list(v).first ?? "" }
+        case .org:
+            guard contact.organization.isEmpty else { return }
+            let parts = Self.components(v, UInt8(ascii: ";"))
+            contact.organization = parts[0]
+            contact.organizationUnits = parts.dropFirst().filter { !$0.isEmpty }
+        case .title: if title.isEmpty { title = Self.text(v) }
+        case .role: if roleProp.isEmpty { roleProp = Self.text(v) }
+        case .email:
+            var e = Self.text(v)
+            if ImportText.hasPrefixIgnoringCase(e, "mailto:") { e = ImportText.trimmed(String(e.dropFirst(7))) }
+            if !e.isEmpty {
+                let key = ImportText.emailKey(e)
+                if !contact.emails.contains(where: { ImportText.emailKey($0) == key }) { contact.emails.append(e) }
+            }
+        case .tel:
+            var t = Self.text(v)
+            if ImportText.hasPrefixIgnoringCase(t, "tel:") { t = ImportText.trimmed(String(t.dropFirst(4))) }
+            if !t.isEmpty, !contact.phones.contains(t) { contact.phones.append(t) }
+        case .url:
+            let u = Self.text(v)
+            if !u.isEmpty, !contact.urls.contains(u) { contact.urls.append(u) }
+        case .note:
+            let t = Self.text(v, multiline: true)
+            if !t.isEmpty { notes.append(t) }
+        case .categories:
+            for t in Self.list(v) where !contact.tags.contains(t) { contact.tags.append(t) }
+        case .uid: if uid.isEmpty { uid = Self.text(v) }
+        case .bday: if contact.birthday.isEmpty { contact.birthday = Self.birthday(Self.text(v)) }
+        case .kind: if Self.text(v).lowercased().hasPrefix("org") { contact.isOrganization = true }
+        case .abShowAs: if Self.text(v).uppercased() == "COMPANY" { contact.isOrganization = true }
+        case .rev: rev = Self.timestamp(Self.text(v))
+        case .nettuiID: contact.id = Self.text(v)
+        case .kinds: contact.kinds = Self.list(v).compactMap { ContactKind(rawValue: $0.lowercased()) }
+        case .competences: contact.competences = Self.list(v)
+        case .needs: contact.needs = Self.list(v)
+        case .importanceNow: contact.importanceNow = Self.rating(Self.text(v))
+        case .importanceFuture: contact.importanceFuture = Self.rating(Self.text(v))
+        case .stage: contact.stage = Stage(rawValue: Self.text(v).lowercased())
+        case .chemistry: contact.chemistry = Self.rating(Self.text(v))
+        case .owner: contact.owner = Self.text(v)
+        case .created: contact.created = Timestamp(iso: Self.text(v))
+        case .sourceKey:
+            let k = Self.text(v)
+            if !k.isEmpty { explicitKeys.append(k) }
+        case .criterion:
+            let parts = Self.components(v, UInt8(ascii: ";"))
+            if parts.count >= 2, let r = Self.rating(parts[0]), !parts[1].isEmpty { contact.criteria[parts[1]] = r }
+        case .ratingChange:
+            let parts = Self.components(v, UInt8(ascii: ";"))
+            guard parts.count >= 5, let d = Day(iso: parts[0]), let a = Self.rating(parts[1]), let b = Self.rating(parts[2]),
+                  let c = Self.rating(parts[3]), let e = Self.rating(parts[4]) else { return }
+            var change = RatingChange(date: d, fromNow: a, fromFuture: b, toNow: c, toFuture: e)
+            if parts.count >= 6, case .object(let o)? = try? JSONParser.parse(Array(parts[5].utf8)) { change.extra = o }
+            contact.ratingHistory.append(change)
+        case .extra:
+            // key;JSON — JSON text is not cleaned: escapes in it are data, decoded by the JSON parser.
+            guard let semi = Self.unescapedSemicolon(v) else { return }
+            let key = Self.text(Array(v[..<semi]))
+            let json = Self.unescapeRaw(Array(v[(semi + 1)...]))
+            if !key.isEmpty, !ContactJSON.coreKeys.contains(key), let value = try? JSONParser.parse(json) {
+                contact.extra[key] = Self.cleanJSON(value)
+            }
+        default: break
+        }
+    }
+
+    /// A rating as our export writes it ("0", "0.1", "1", "10"), else as a person might type it.
+    static func rating(_ text: String) -> Rating? {
+        switch text {
+        case "0": return .zero
+        case "0.1": return .tenth
+        case "1": return .one
+        case "10": return .ten
+        default: return Rating(text: text)
+        }
+    }
+
+    static func unescapedSemicolon(_ v: [UInt8]) -> Int? {
+        var i = 0
+        while i < v.count {
+            if v[i] == UInt8(ascii: "\\") { i += 2; continue }
+            if v[i] == UInt8(ascii: ";") { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    static func unescapeRaw(_ v: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        var i = 0
+        while i < v.count {
+            if v[i] == UInt8(ascii: "\\"), i + 1 < v.count {
+                let c = v[i + 1]
+                out.append(c == UInt8(ascii: "n") || c == UInt8(ascii: "N") ? 0x0A : c)
+                i += 2
+            } else {
+                out.append(v[i])
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// Strings inside imported JSON values are cleaned like any other text.
+    static func cleanJSON(_ v: JSON) -> JSON {
+        switch v {
+        case .string(let s): return .string(ImportText.clean(s, multiline: true))
+        case .array(let a): return .array(a.map(cleanJSON))
+        case .object(let o): return .object(Dictionary(uniqueKeysWithValues: o.map { (ImportText.clean($0.key), cleanJSON($0.value)) }))
+        default: return v
+        }
+    }
+
+    /// `1985-04-12`, `19850412`, `--0412`, `--04-12`, or a timestamp → `YYYY-MM-DD` / `--MM-DD`;
+    /// anything else is kept as written.
+    static func birthday(_ text: String) -> String {
+        let t = text.trimmingWhitespace
+        if let d = Day(iso: t) { return d.description }
+        let digits = t.filter { $0 != "-" }
+        let u = Array(digits.utf8)
+        if u.count >= 8, u.prefix(8).allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), !t.hasPrefix("--"),
+           let y = Int(String(digits.prefix(4))), let m = Int(String(digits.dropFirst(4).prefix(2))), let d = Int(String(digits.dropFirst(6).prefix(2))),
+           let day = Day(year: y, month: m, day: d) {
+            return day.description
+        }
+        if t.hasPrefix("--"), u.count == 4, u.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+           let m = Int(String(digits.prefix(2))), let d = Int(String(digits.suffix(2))), (1...12).contains(m), (1...31).contains(d) {
+            return "--" + Day.pad(m, 2) + "-" + Day.pad(d, 2)
+        }
+        return t
+    }
+
+    /// `REV`: ISO 8601 extended (`2024-01-02T03:04:05Z`) or basic (`20240102T030405Z`).
+    static func timestamp(_ text: String) -> Timestamp? {
+        if let t = Timestamp(iso: text) { return t }
+        let u = Array(text.utf8)
+        guard u.count == 16, u[8] == UInt8(ascii: "T"), u[15] == UInt8(ascii: "Z") else { return nil }
+        let s = String(decoding: u[0..<4], as: UTF8.self) + "-" + String(decoding: u[4..<6], as: UTF8.self) + "-"
+            + String(decoding: u[6..<8], as: UTF8.self) + "T" + String(decoding: u[9..<11], as: UTF8.self) + ":"
+            + String(decoding: u[11..<13], as: UTF8.self) + ":" + String(decoding: u[13..<15], as: UTF8.self) + "Z"
+        return Timestamp(iso: s)
+    }
+
+    func build() -> ImportedContact {
+        var c = contact
+        if !fn.isEmpty {
+            c.name = fn
+        } else if nameParts.contains(where: { !$0.isEmpty }) {
+            // N is family;given;additional;prefix;suffix.
+            func part(_ i: Int) -> String { i < nameParts.count ? nameParts[i] : "" }
+            c.name = [part(3), part(1), part(2), part(0), part(4)].filter { !$0.isEmpty }.joined(separator: " ")
+        } else if !c.organization.isEmpty {
+            c.name = c.organization
+        } else if !nickname.isEmpty {
+            c.name = nickname
+        } else if let e = c.emails.first {
+            c.name = e
+        } else if let t = c.phones.first {
+            c.name = t
+        } else {
+            c.skipReason = "no name: the card has no FN, N, ORG, NICKNAME, EMAIL or TEL"
+        }
+        c.role = title.isEmpty ? roleProp : title
+        c.notes = notes.joined(separator: "\n")
+        if c.id != nil || !explicitKeys.isEmpty {
+            // A NetTUI export: its source keys are listed as they were.
+            c.sourceKeys = explicitKeys
+            c.updated = rev
+        } else {
+            if !uid.isEmpty { c.sourceKeys.append("vcard:" + uid) }
+            for u in c.urls {
+                if let k = ImportText.linkedInKey(u), !c.sourceKeys.contains("linkedin:" + k) { c.sourceKeys.append("linkedin:" + k) }
+            }
+        }
+        return c
+    }
+}

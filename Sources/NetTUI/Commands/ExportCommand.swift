@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import NetModel
+
+/// `nettui export vcard|csv`: every contact, as vCard 4.0 or CSV.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export the contacts as vCard 4.0 or CSV.",
+        discussion: """
+            vCard keeps every contact field (ours as X-NETTUI-… properties): `nettui import vcard` reads it back \
+            into the same contacts. CSV has one row per contact under a header. Reads FILE via --file, else \
+            $NETTUI_FILE, else $XDG_DATA_HOME/nettui/network.json; writes to standard output, or to OUT with -o \
+            (mode 0600; an older OUT is kept as OUT.bak).
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case vcard, csv
+    }
+
+    @Argument(help: "The output format: vcard or csv.")
+    var format: Format
+
+    @Option(name: .customLong("file"), help: "The data file to export.")
+    var file: String?
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: "The file to write (default: standard output).")
+    var output: String?
+
+    func run() throws {
+        let path = file ?? OpenCommand.defaultPath(environment: ProcessInfo.processInfo.environment).path
+        let network: Network
+        do {
+            guard let loaded = try Store.load(path) else {
+                printError("nettui: \(path): no such file")
+                throw ExitCode(1)
+            }
+            network = loaded.network
+        } catch let error as StoreError {
+            printError("nettui: \(error.message)")
+            for p in error.problems.prefix(10) { printError("  \(p)") }
+            throw ExitCode(1)
+        }
+        let bytes = format == .vcard ? VCardExport.export(network.contacts) : CSVExport.export(network.contacts)
+        guard let output, output != "-" else {
+            FileHandle.standardOutput.write(Data(bytes))
+            return
+        }
+        do {
+            try Store.write(bytes, to: output)
+        } catch {
+            printError("nettui: \(error.message)")
+            throw ExitCode(1)
+        }
+        printError("Exported \(network.contacts.count) contacts to \(output)")
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import XCTest
+@testable import NetModel
+
+final class ExportTests: XCTestCase {
+    let now = Timestamp(iso: "2025-03-14T12:00:00Z")!
+
+    func reimport(_ contacts: [Contact]) throws -> [Contact] {
+        let bytes = VCardExport.export(contacts)
+        let records = try VCard.parse(bytes, path: "export.vcf")
+        let (changes, summary) = Importer.merge(records, into: Network(), now: now, newID: { XCTFail("no new ids needed"); return "x" })
+        XCTAssertEqual(summary.skipped.count, 0)
+        var n = Network()
+        n.apply(changes)
+        return n.contacts
+    }
+
+    /// A contact with every field set, and text that needs escaping and folding.
+    func fullContact() -> Contact {
+        var c = Contact(id: "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0", name: "Søren Østergaard-Ærbø, Jr.", created: Timestamp(iso: "2021-06-01T09:30:00Z")!)
+        c.updated = Timestamp(iso: "2025-02-03T04:05:06Z")!
+        c.organization = "Øresund; Data, ApS"
+        c.role = "Udvikler \\ arkitekt"
+        c.emails = ["soren@oresund.example", "s.o@mail.example"]
+        c.phones = ["+45 20 30 40 50"]
+        c.tags = ["partner", "a, b", "hygge"]
+        c.kinds = [.partner, .supplier]
+        c.competences = ["Rust", "Swift; ncurses", "wind turbines, offshore"]
+        c.needs = ["EU funding"]
+        c.notes = "First line\nSecond line with a very long text that certainly needs to be folded at seventy-five octets — æøå ÆØÅ 🎉 and more text to fold twice."
+        c.importanceNow = .one
+        c.importanceFuture = .ten
+        c.stage = .commitment
+        c.chemistry = .zero
+        c.criteria = ["fit": .ten, "revenue": .tenth]
+        var h = RatingChange(date: Day(year: 2024, month: 5, day: 6)!, fromNow: .tenth, fromFuture: .one, toNow: .one, toFuture: .ten)
+        h.extra = ["why": .string("pilot; signed")]
+        c.ratingHistory = [h]
+        c.owner = "Kaisa Virtanen"
+        c.extra = [
+            "sourceKeys": .array([.string("vcard:ABC"), .string("linkedin:www.linkedin.com/in/soren")]),
+            "urls": .array([.string("https://www.linkedin.com/in/soren/"), .string("https://oresund.example/?a=1,b=2")]),
+            "birthday": .string("--07-04"),
+            "organizationUnits": .array([.string("R&D")]),
+            "isOrganization": .bool(false),
+            "futureKey": .object(["n": .number("12345678901234567890"), "list": .array([.null, .bool(true), .string("x\ny")])]),
+        ]
+        return c
+    }
+
+    func testVCardRoundTripIsLossless() throws {
+        var org = Contact(id: "org-1", name: "Aalto-yliopisto", created: Timestamp(iso: "2020-01-01T00:00:00Z")!)
+        org.extra["isOrganization"] = .bool(true)
+        org.extra["birthday"] = .string("founded in spring")
+        let minimal = Contact(id: "min", name: "M", created: Timestamp(iso: "2020-01-01T00:00:00Z")!)
+        let contacts = [fullContact(), org, minimal]
+        XCTAssertEqual(try reimport(contacts).sorted { $0.id < $1.id }, contacts.sorted { $0.id < $1.id })
+    }
+
+    func testDemoNetworkRoundTrip() throws {
+        let demo = Demo.network(today: testToday)
+        XCTAssertEqual(try reimport(demo.contacts), demo.contacts)
+        // Re-importing the export into the same network changes nothing.
+        let records = try VCard.parse(VCardExport.export(demo.contacts), path: "demo.vcf")
+        let (changes, summary) = Importer.merge(records, into: demo, now: now, newID: { "x" })
+        XCTAssertEqual(changes, [])
+        XCTAssertEqual(summary.unchanged, demo.contacts.count)
+    }
+
+    func testVCardShape() throws {
+        let text = VCardExport.card(fullContact())
+        let lines = text.components(separatedBy: "\r\n")
+        XCTAssertEqual(lines.first, "BEGIN:VCARD")
+        XCTAssertEqual(lines[1], "VERSION:4.0")
+        XCTAssertEqual(lines.last, "", "every line ends with CRLF")
+        XCTAssertFalse(text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "no bare LF")
+        for line in lines { XCTAssertLessThanOrEqual(line.utf8.count, 75, line) }
+        XCTAssertTrue(lines.contains { $0.hasPrefix(" ") }, "long lines are folded")
+        let unfolded = text.replacingOccurrences(of: "\r\n ", with: "")
+        XCTAssertTrue(unfolded.contains("\r\nFN:Søren Østergaard-Ærbø\\, Jr.\r\n"), unfolded)
+        XCTAssertTrue(unfolded.contains("\r\nORG:Øresund\\; Data\\, ApS;R&D\r\n"), unfolded)
+        XCTAssertTrue(unfolded.contains("\r\nNOTE:First line\\nSecond line"), unfolded)
+        XCTAssertTrue(unfolded.contains("\r\nCATEGORIES:partner,a\\, b,hygge\r\n"), unfolded)
+        XCTAssertTrue(unfolded.contains("\r\nUID:urn:uuid:0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0\r\n"), unfolded)
+        XCTAssertTrue(unfolded.contains("\r\nBDAY:--0704\r\n"), unfolded)
+        XCTAssertTrue(unfolded.contains("\r\nREV:20250203T040506Z\r\n"), unfolded)
+        XCTAssertTrue(unfolded.contains("\r\nX-NETTUI-STAGE:commitment\r\n"), unfolded)
+        // Folding never splits a UTF-8 character: every physical line is valid UTF-8 on its own.
+        let raw = VCardExport.export([fullContact()])
+        var start = 0
+        for i in raw.indices where raw[i] == 0x0A {
+            XCTAssertNil(ImportText.invalidUTF8(Array(raw[start..<i])), "line at byte \(start)")
+            start = i + 1
+        }
+    }
+
+    func testTimestampFormatting() {
+        for seconds: Int64 in [0, 1, 59, 86_399, 86_400, 951_782_400, 1_741_953_600, 4_102_444_799, -1, -86_401, 253_402_300_799] {
+            let t = Timestamp(seconds: seconds)
+            XCTAssertEqual(VCardExport.iso(t), t.description)
+            XCTAssertEqual(CardBuilder.timestamp(VCardExport.basic(t)), t)
+        }
+    }
+
+    func testCSVExport() throws {
+        let text = String(decoding: CSVExport.export([fullContact()]), as: UTF8.self)
+        let rows = text.components(separatedBy: "\r\n")
+        XCTAssertEqual(rows[0], CSVExport.columns.joined(separator: ","))
+        XCTAssertTrue(text.hasSuffix("\r\n"))
+        // Read it back with the import's RFC 4180 reader: one header, one row, fields intact.
+        let bytes = CSVExport.export([fullContact(), Contact(id: "2", name: "=HYPERLINK(\"x\")", created: now)])
+        var records: [[String]] = []
+        try bytes.withUnsafeBufferPointer { p in
+            var reader = CSVReader(p, path: "out.csv")
+            while let r = try reader.next() { records.append(r.fields) }
+        }
+        XCTAssertEqual(records.count, 3)
+        let header = records[0], row = records[1]
+        func field(_ name: String) -> String { row[header.firstIndex(of: name)!] }
+        XCTAssertEqual(field("name"), "Søren Østergaard-Ærbø, Jr.")
+        XCTAssertEqual(field("organization"), "Øresund; Data, ApS")
+        XCTAssertEqual(field("emails"), "soren@oresund.example; s.o@mail.example")
+        XCTAssertEqual(field("notes"), fullContact().notes)
+        XCTAssertEqual(field("phones"), "+45 20 30 40 50", "a phone number is not mistaken for a formula")
+        XCTAssertEqual(field("chemistry"), "0")
+        XCTAssertEqual(field("birthday"), "--07-04")
+        XCTAssertEqual(records[2][1], "'=HYPERLINK(\"x\")", "a formula is defused")
+        XCTAssertEqual(CSVExport.field("say \"hi\""), "\"say \"\"hi\"\"\"")
+        XCTAssertEqual(CSVExport.field(" padded"), "\" padded\"")
+        XCTAssertEqual(CSVExport.field("-5"), "-5")
+        XCTAssertEqual(CSVExport.field("-cmd|x"), "'-cmd|x")
+        XCTAssertEqual(CSVExport.field("+1 (555) 0100"), "+1 (555) 0100")
+        XCTAssertEqual(CSVExport.field("@cmd"), "'@cmd")
+    }
+}

@@ -1,0 +1,287 @@
+import Foundation
+import XCTest
+@testable import NetModel
+
+final class ImportMergeTests: XCTestCase {
+    let now = Timestamp(iso: "2025-03-14T12:00:00Z")!
+
+    func ids() -> () -> String {
+        var n = 0
+        return {
+            n += 1
+            return "new-\(n)"
+        }
+    }
+
+    func record(_ name: String, line: Int = 1, _ configure: (inout ImportedContact) -> Void = { _ in }) -> ImportedContact {
+        var r = ImportedContact(line: line)
+        r.name = name
+        configure(&r)
+        return r
+    }
+
+    func contact(_ id: String, _ name: String, _ configure: (inout Contact) -> Void = { _ in }) -> Contact {
+        var c = Contact(id: id, name: name, created: Timestamp(iso: "2024-01-01T00:00:00Z")!)
+        configure(&c)
+        return c
+    }
+
+    func network(_ contacts: Contact...) -> Network {
+        var n = Network()
+        n.contacts = contacts
+        return n
+    }
+
+    func merged(_ records: [ImportedContact], into n: Network) -> (network: Network, changes: [Change], summary: ImportSummary) {
+        let (changes, summary) = Importer.merge(records, into: n, now: now, newID: ids())
+        var out = n
+        out.apply(changes)
+        return (out, changes, summary)
+    }
+
+    func testAddsNewContactsWithImportedFieldsAndSourceKeys() throws {
+        let r = record("Aino Järvinen", line: 7) {
+            $0.organization = "Pöllö"
+            $0.emails = ["aino@pollo.example"]
+            $0.sourceKeys = ["vcard:A1"]
+            $0.urls = ["https://pollo.example"]
+            $0.birthday = "1980-06-24"
+            $0.created = Timestamp(iso: "2020-05-01T00:00:00Z")
+        }
+        let (n, changes, summary) = merged([r], into: Network())
+        XCTAssertEqual(summary.added, 1)
+        XCTAssertEqual(summary.entries, [.init(line: 7, name: "Aino Järvinen", action: .added)])
+        XCTAssertEqual(changes.count, 1)
+        let c = try XCTUnwrap(n.contacts.first)
+        XCTAssertEqual(c.id, "new-1")
+        XCTAssertEqual(c.sourceKeys, ["vcard:A1"])
+        XCTAssertEqual(c.urls, ["https://pollo.example"])
+        XCTAssertEqual(c.birthday, "1980-06-24")
+        XCTAssertEqual(c.created, Timestamp(iso: "2020-05-01T00:00:00Z"))
+        XCTAssertEqual(c.updated, now)
+        XCTAssertEqual(c.importanceNow, .tenth)
+        XCTAssertEqual(c.stage, .interest)
+    }
+
+    func testSourceKeyBeatsEmailBeatsNameAndOrganisation() {
+        let byKey = contact("k", "Keyed Person") { $0.extra["sourceKeys"] = .array([.string("vcard:UID-1")]) }
+        let byEmail = contact("e", "Emailed Person") { $0.emails = ["Shared@Example.com"] }
+        let byName = contact("n", "Aino  Järvinen") { $0.organization = "Pöllö Oy" }
+        let n = network(byKey, byEmail, byName)
+        // The record carries all three: the key decides.
+        let all = record("Aino Jarvinen") {
+            $0.organization = "POLLO OY"
+            $0.emails = ["shared@example.com"]
+            $0.sourceKeys = ["vcard:UID-1"]
+            $0.role = "CEO"
+        }
+        var result = merged([all], into: n).network
+        XCTAssertEqual(result.contact(id: "k")?.role, "CEO")
+        XCTAssertEqual(result.contact(id: "k")?.emails, ["shared@example.com"])
+        // Without the key, the e-mail (in any case) decides.
+        var noKey = all
+        noKey.sourceKeys = []
+        result = merged([noKey], into: n).network
+        XCTAssertEqual(result.contact(id: "e")?.role, "CEO")
+        XCTAssertEqual(result.contact(id: "e")?.emails, ["Shared@Example.com"], "no second copy of the same address")
+        // Without key and e-mail: name + organisation, folded (case, accents, spacing).
+        var nameOnly = noKey
+        nameOnly.emails = []
+        result = merged([nameOnly], into: n).network
+        XCTAssertEqual(result.contact(id: "n")?.role, "CEO")
+        XCTAssertEqual(result.contacts.count, 3)
+        // Same name, other organisation: a new contact.
+        var otherOrg = nameOnly
+        otherOrg.organization = "Sisu Oy"
+        result = merged([otherOrg], into: n).network
+        XCTAssertEqual(result.contacts.count, 4)
+    }
+
+    func testOurIdMatchesFirst() {
+        let n = network(contact("abc", "Renamed Here"))
+        let r = record("Old Name") {
+            $0.id = "abc"
+            $0.owner = "Jonas"
+        }
+        let result = merged([r], into: n).network
+        XCTAssertEqual(result.contacts.count, 1)
+        XCTAssertEqual(result.contacts[0].name, "Renamed Here")
+        XCTAssertEqual(result.contacts[0].owner, "Jonas")
+    }
+
+    func testDifferentLinkedInProfilesAreDifferentPeople() {
+        let existing = contact("x", "Matti Korhonen") {
+            $0.organization = "Sisu Labs"
+            $0.emails = ["matti.korhonen@sisu.example"]
+            $0.extra["sourceKeys"] = .array([.string("linkedin:www.linkedin.com/in/matti-1")])
+        }
+        let other = record("Matti Korhonen") {
+            $0.organization = "Sisu Labs"
+            $0.emails = ["matti.korhonen@sisu.example"]
+            $0.sourceKeys = ["linkedin:www.linkedin.com/in/matti-2"]
+        }
+        XCTAssertEqual(merged([other], into: network(existing)).summary.added, 1)
+    }
+
+    func testUserDataIsNeverErased() throws {
+        let mine = contact("m", "Kaisa Virtanen") {
+            $0.organization = "Sisu Systems"
+            $0.role = "CTO"
+            $0.emails = ["kaisa@sisu.example"]
+            $0.phones = ["+358 50 765 4321"]
+            $0.tags = ["Partner"]
+            $0.notes = "My own notes"
+            $0.importanceNow = .ten
+            $0.stage = .commitment
+            $0.chemistry = .one
+            $0.owner = "Me"
+        }
+        let incoming = record("K. Virtanen") {
+            $0.organization = ""
+            $0.role = "Chief Technology Officer"
+            $0.emails = ["KAISA@sisu.example", "kaisa.v@gmail.example"]
+            $0.phones = ["+358 (50) 765-4321", "+358 40 000 0000"]
+            $0.tags = ["partner", "slush"]
+            $0.notes = ""
+            $0.importanceNow = .zero
+            $0.stage = .interest
+            $0.chemistry = .zero
+            $0.owner = ""
+            $0.birthday = "1985-04-12"
+        }
+        let (n, changes, summary) = merged([incoming], into: network(mine))
+        XCTAssertEqual(summary.updated, 1)
+        guard case .updated(let fields) = summary.entries.first?.action else { return XCTFail("not updated") }
+        XCTAssertEqual(fields, ["emails", "phones", "tags", "birthday"])
+        let c = try XCTUnwrap(n.contacts.first)
+        XCTAssertEqual(c.name, "Kaisa Virtanen")
+        XCTAssertEqual(c.organization, "Sisu Systems")
+        XCTAssertEqual(c.role, "CTO")
+        XCTAssertEqual(c.emails, ["kaisa@sisu.example", "kaisa.v@gmail.example"])
+        XCTAssertEqual(c.phones, ["+358 50 765 4321", "+358 40 000 0000"])
+        XCTAssertEqual(c.tags, ["Partner", "slush"])
+        XCTAssertEqual(c.notes, "My own notes")
+        XCTAssertEqual(c.importanceNow, .ten)
+        XCTAssertEqual(c.stage, .commitment)
+        XCTAssertEqual(c.chemistry, .one)
+        XCTAssertEqual(c.owner, "Me")
+        XCTAssertEqual(c.updated, now)
+        // One change, which undoes exactly.
+        XCTAssertEqual(changes.count, 1)
+        var undone = n
+        undone.apply(changes.map(\.inverted).reversed())
+        XCTAssertEqual(undone, network(mine))
+    }
+
+    func testEmptyFieldsAreFilledAndCreatedMovesEarlier() throws {
+        let mine = contact("m", "Ida Holm")
+        let r = record("Ida Holm") {
+            $0.organization = "Harbour"
+            $0.role = "CTO"
+            $0.notes = "From LinkedIn"
+            $0.importanceFuture = .one
+            $0.created = Timestamp(iso: "2019-01-01T00:00:00Z")
+        }
+        // Name + organisation cannot match while our contact has no organisation; the e-mail can.
+        var withEmail = r
+        withEmail.emails = ["ida@harbour.example"]
+        var n = network(mine)
+        n.contacts[0].emails = ["ida@harbour.example"]
+        let c = try XCTUnwrap(merged([withEmail], into: n).network.contacts.first)
+        XCTAssertEqual(c.organization, "Harbour")
+        XCTAssertEqual(c.role, "CTO")
+        XCTAssertEqual(c.notes, "From LinkedIn")
+        XCTAssertEqual(c.importanceFuture, .one)
+        XCTAssertEqual(c.created, Timestamp(iso: "2019-01-01T00:00:00Z"))
+    }
+
+    func testReimportChangesNothing() throws {
+        for (file, format) in [("vcard-mixed-realworld.vcf", ImportFormat.vcard), ("linkedin-connections.csv", .linkedin),
+                               ("google-contacts.csv", .google), ("vcard40-nettui-fields.vcf", .vcard)] {
+            let records = try parseFixture(file, format)
+            let first = merged(records, into: Network())
+            XCTAssertGreaterThan(first.summary.added, 0, file)
+            let second = merged(records, into: first.network)
+            XCTAssertEqual(second.changes, [], file)
+            XCTAssertEqual(second.summary.added + second.summary.updated, 0, file)
+            XCTAssertEqual(second.summary.unchanged, first.summary.added + first.summary.updated + first.summary.unchanged, file)
+            XCTAssertEqual(second.summary.skipped.count, first.summary.skipped.count, file)
+        }
+    }
+
+    func testDuplicatesInsideOneFileMergeIntoOneContact() throws {
+        let a = record("Person A", line: 1) { $0.emails = ["a@example.com"]; $0.tags = ["one"] }
+        let b = record("Person A.", line: 9) { $0.emails = ["A@example.com"]; $0.tags = ["two"] }
+        let (n, changes, summary) = merged([a, b], into: Network())
+        XCTAssertEqual(n.contacts.count, 1)
+        XCTAssertEqual(n.contacts[0].tags, ["one", "two"])
+        XCTAssertEqual(changes.count, 1, "one change per contact, even when two records touched it")
+        XCTAssertEqual(summary.added, 1)
+        XCTAssertEqual(summary.updated, 1)
+    }
+
+    func testVCardThenLinkedInMergesTheSamePeople() throws {
+        let vcard = merged(try parseFixture("vcard-mixed-realworld.vcf"), into: Network())
+        let both = merged(try parseFixture("linkedin-connections.csv", .linkedin), into: vcard.network)
+        // Aino is in both (by her LinkedIn URL in the vCard): updated, not added.
+        let ainos = both.network.contacts.filter { $0.name == "Aino Järvinen" }
+        XCTAssertEqual(ainos.count, 1)
+        XCTAssertEqual(ainos[0].created, Timestamp(iso: "2024-10-09T00:00:00Z"))
+        XCTAssertEqual(both.summary.updated, 1)
+        XCTAssertEqual(both.summary.added, 3)
+    }
+
+    func testSkippedRecordsAreCountedWithLineAndReason() throws {
+        var bad = ImportedContact(line: 12)
+        bad.skipReason = "no name"
+        let summary = merged([bad, record("", line: 20), record("Fine", line: 30)], into: Network()).summary
+        XCTAssertEqual(summary.added, 1)
+        XCTAssertEqual(summary.skipped.map(\.line), [12, 20])
+        XCTAssertTrue(summary.text.contains("line 12: no name"), summary.text)
+        XCTAssertTrue(summary.text.hasPrefix("Imported: 1 added, 0 updated, 0 unchanged, 2 skipped"), summary.text)
+        let dry = summary.report(details: true, dryRun: true)
+        XCTAssertTrue(dry.contains("Would add:\n  line 30: Fine"), dry)
+    }
+
+    func testNewIDsDoNotCollideWithExistingIds() {
+        var n = network(contact("new-1", "Existing"))
+        n.networks = [NetworkGroup(id: "new-2", name: "Club", created: now)]
+        let (changes, _) = Importer.merge([record("A") { $0.id = "new-1" }, record("B")], into: n, now: now, newID: ids())
+        let added = changes.compactMap { if case .contact(nil, let a?) = $0 { return a.id } else { return nil } }
+        XCTAssertEqual(added, ["new-3"], "A matched the existing id; B got the first free new id")
+    }
+
+    func testUUIDGenerator() {
+        let next = Importer.uuidGenerator()
+        var seen = Set<String>()
+        for _ in 0..<2000 {
+            let id = next()
+            XCTAssertTrue(VCardExport.isUUID(id), id)
+            XCTAssertEqual(Array(id.utf8)[14], UInt8(ascii: "4"), id)
+            XCTAssertTrue("89ab".utf8.contains(Array(id.utf8)[19]), id)
+            XCTAssertEqual(id, id.lowercased())
+            seen.insert(id)
+        }
+        XCTAssertEqual(seen.count, 2000)
+    }
+
+    func testFastApplyEqualsApplyingOneByOne() {
+        var base = Network()
+        base.contacts = ["b", "d", "f"].map { contact($0, $0.uppercased()) }
+        let changes: [Change] = [
+            .contact(before: nil, after: contact("e", "E")),
+            .contact(before: base.contacts[1], after: contact("d", "D2")),
+            .contact(before: nil, after: contact("a", "A")),
+            .contact(before: base.contacts[2], after: nil),
+        ]
+        // Past 32 changes the step goes through the map-and-sort path; one by one is the reference.
+        let many = changes + (0..<40).map { Change.contact(before: nil, after: contact("z\($0)", "Z\($0)")) }
+        var slow = base
+        for c in many { slow.apply(c) }
+        slow.contacts.sort { $0.id < $1.id }
+        var fast = base
+        fast.apply(many)
+        XCTAssertEqual(fast, slow)
+        XCTAssertEqual(fast.contacts.map(\.id), fast.contacts.map(\.id).sorted(), "the batch keeps id order")
+    }
+}

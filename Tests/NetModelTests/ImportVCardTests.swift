@@ -1,0 +1,202 @@
+import Foundation
+import XCTest
+@testable import NetModel
+
+/// The folder of hand-written import fixtures, found next to this file (no bundle resources needed).
+func fixturePath(_ name: String) -> String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").appendingPathComponent(name).path
+}
+
+func parseFixture(_ name: String, _ format: ImportFormat = .vcard) throws -> [ImportedContact] {
+    try Importer.parse(path: fixturePath(name), format: format)
+}
+
+/// One card from a fixture, by name.
+func card(_ records: [ImportedContact], _ name: String, file: StaticString = #filePath, line: UInt = #line) throws -> ImportedContact {
+    try XCTUnwrap(records.first { $0.name == name }, "no record named \(name) in \(records.map(\.name))", file: file, line: line)
+}
+
+final class ImportVCardTests: XCTestCase {
+    func testQuotedPrintableWithSoftLineBreaksAndBareParameters() throws {
+        let r = try parseFixture("vcard21-quoted-printable.vcf")
+        XCTAssertEqual(r.count, 1)
+        let c = r[0]
+        XCTAssertEqual(c.name, "Aino Järvinen")
+        XCTAssertEqual(c.organization, "Pöllö Analytics Oy")
+        XCTAssertEqual(c.phones, ["+358 40 123 4567"])
+        XCTAssertEqual(c.emails, ["aino@example.fi"])
+        XCTAssertEqual(c.notes, "Tavattiin Slushissa. Kiinnostunut yhteistyöstä ja sauna-asioista.\nToinen rivi.")
+        XCTAssertEqual(c.line, 1)
+    }
+
+    func testLatin1AndWindows1252WhenDeclared() throws {
+        let c = try parseFixture("vcard21-latin1.vcf")[0]
+        XCTAssertEqual(c.name, "Søren Sørensen")
+        XCTAssertEqual(c.organization, "Øresund Data ApS")
+        XCTAssertEqual(c.notes, "“Hygge” € 100")
+    }
+
+    func testFoldedCRLFLinesIncludingAFoldInsideACharacter() throws {
+        let c = try parseFixture("vcard30-folded-crlf.vcf")[0]
+        XCTAssertEqual(c.name, "Søren Østergaard-Ærbø")
+        XCTAssertEqual(c.notes, "Mødtes på TechBBQ 2024; følg op om vindmøller og energi i Q3. En meget lang note som skal foldes over flere linjer.")
+        XCTAssertEqual(c.role, "Udviklerog konsulent", "a tab-folded line joins without the tab")
+    }
+
+    func testLFLineEndsAndByteOrderMark() throws {
+        let c = try parseFixture("vcard30-lf-bom.vcf")[0]
+        XCTAssertEqual(c.name, "Mette Møller")
+        XCTAssertEqual(c.emails, ["mette@bolge.dk"])
+    }
+
+    func testGroupedProperties() throws {
+        let c = try parseFixture("vcard30-grouped.vcf")[0]
+        XCTAssertEqual(c.emails, ["kaisa@sisu.example", "kaisa.v@gmail.example"])
+        XCTAssertEqual(c.urls, ["https://sisu.example/kaisa"])
+        XCTAssertEqual(c.phones, ["+358 50 765 4321"])
+    }
+
+    func testEscapes() throws {
+        let c = try parseFixture("vcard30-escapes.vcf")[0]
+        XCTAssertEqual(c.name, "Smith, John")
+        XCTAssertEqual(c.organization, "Smith; Jones & Co, Ltd")
+        XCTAssertEqual(c.organizationUnits, [])
+        XCTAssertEqual(c.role, "Partner, Strategy")
+        XCTAssertEqual(c.notes, "Line one\nLine two, with comma; and semicolon\nLine three with backslash \\ here")
+        XCTAssertEqual(c.tags, ["consulting", "strategy, M&A", "law"])
+    }
+
+    func testSeveralCardsWithLineNumbers() throws {
+        let r = try parseFixture("vcard30-multiple.vcf")
+        XCTAssertEqual(r.map(\.name), (1...5).map { "Person \($0)" })
+        XCTAssertEqual(r.map(\.line), [1, 8, 15, 22, 29])
+        XCTAssertEqual(r[2].sourceKeys, ["vcard:multi-3"])
+    }
+
+    func testNWithoutFNAndFNWithoutN() throws {
+        XCTAssertEqual(try parseFixture("vcard-n-without-fn.vcf")[0].name, "Dr. Matti Juhani Nieminen PhD")
+        XCTAssertEqual(try parseFixture("vcard-fn-without-n.vcf")[0].name, "王伟")
+    }
+
+    func testOrganisationUnitsTitleAndRole() throws {
+        let r = try parseFixture("vcard-org-units.vcf")
+        let jonas = try card(r, "Jonas Berg")
+        XCTAssertEqual(jonas.organization, "Northwind Ltd")
+        XCTAssertEqual(jonas.organizationUnits, ["Sales", "Nordics"])
+        XCTAssertEqual(jonas.role, "Account executive", "ROLE when there is no TITLE")
+        XCTAssertEqual(try card(r, "Ida Holm").role, "CTO", "TITLE wins over ROLE")
+    }
+
+    func testEmailAndPhoneTypesAndURIs() throws {
+        let c = try parseFixture("vcard40-types.vcf")[0]
+        XCTAssertEqual(c.emails, ["liam@granite.example", "liam.t@mail.example"])
+        XCTAssertEqual(c.phones, ["+44-20-7946-0000", "+44 20 7946 0001"], "tel: URIs unwrapped, duplicates dropped")
+    }
+
+    func testCategoriesUIDBirthdayURL() throws {
+        let r = try parseFixture("vcard-categories-uid-bday.vcf")
+        let freja = try card(r, "Freja Hansen")
+        XCTAssertEqual(freja.tags, ["investor", "venner", "slush"])
+        XCTAssertEqual(freja.birthday, "1985-04-12")
+        XCTAssertEqual(freja.urls, ["https://www.linkedin.com/in/freja-hansen-1234/", "https://freja.example"])
+        XCTAssertEqual(freja.sourceKeys, ["vcard:urn:uuid:3f2b8c9a-1d4e-4b6f-9a0c-7e5d3c2b1a09", "linkedin:www.linkedin.com/in/freja-hansen-1234"])
+        XCTAssertEqual(freja.notes, "Met at Slush 2023.")
+        XCTAssertEqual(try card(r, "Anders Olsen").birthday, "--07-04")
+        XCTAssertEqual(try card(r, "Trine Kjær").birthday, "1990-01-02")
+    }
+
+    func testKindOrg() throws {
+        let r = try parseFixture("vcard40-kind-org.vcf")
+        let aalto = try card(r, "Aalto-yliopisto")
+        XCTAssertTrue(aalto.isOrganization)
+        XCTAssertEqual(aalto.organization, "Aalto-yliopisto")
+        let apple = try card(r, "Øresund Energi A/S")
+        XCTAssertTrue(apple.isOrganization, "X-ABShowAs:COMPANY")
+        XCTAssertEqual(apple.phones, ["+45 33 00 00 00"])
+    }
+
+    func testEmbeddedPhotosAreSkipped() throws {
+        let r = try parseFixture("vcard-photo.vcf")
+        XCTAssertEqual(r.map(\.name), ["Photo Three", "Photo Two", "Photo Four"])
+        XCTAssertEqual(r.map(\.emails), [["three@example.com"], ["two@example.com"], []])
+        XCTAssertEqual(r[2].phones, ["+1 555 0100"])
+    }
+
+    func testOurOwnFields() throws {
+        let c = try parseFixture("vcard40-nettui-fields.vcf")[0]
+        XCTAssertEqual(c.id, "4a1c7f0e-2b3d-4e5f-8a9b-0c1d2e3f4a5b")
+        XCTAssertEqual(c.kinds, [.partner, .customer], "unknown kinds are dropped")
+        XCTAssertEqual(c.competences, ["Swift", "ncurses, terminals"])
+        XCTAssertEqual(c.needs, ["EU funding"])
+        XCTAssertEqual(c.importanceNow, .one)
+        XCTAssertEqual(c.importanceFuture, .ten)
+        XCTAssertEqual(c.stage, .trust)
+        XCTAssertEqual(c.chemistry, .ten)
+        XCTAssertEqual(c.owner, "Jonas Berg")
+        XCTAssertEqual(c.criteria, ["fit": .ten])
+        XCTAssertEqual(c.ratingHistory, [RatingChange(date: Day(year: 2025, month: 1, day: 2)!, fromNow: .tenth, fromFuture: .tenth, toNow: .one, toFuture: .ten)])
+        XCTAssertEqual(c.created, Timestamp(iso: "2024-11-05T08:00:00Z"))
+        XCTAssertEqual(c.updated, Timestamp(iso: "2025-03-01T10:15:00Z"), "REV of our own card")
+        XCTAssertEqual(c.sourceKeys, ["vcard:abc-123"], "our export's keys as listed; its UID is the id")
+        XCTAssertEqual(c.extra, ["favouriteColour": .string("teal")])
+    }
+
+    func testTerminalEscapeSequencesAndBidiOverridesAreRemoved() throws {
+        let c = try parseFixture("vcard-escape-sequences.vcf")[0]
+        XCTAssertEqual(c.name, "Evil Person")
+        XCTAssertEqual(c.organization, "Acme Corp")
+        XCTAssertEqual(c.role, "Boss")
+        XCTAssertEqual(c.notes, "first line\nsecond line\nthird")
+        XCTAssertEqual(c.emails, ["evil@example.com"])
+        for text in [c.name, c.organization, c.role, c.notes] + c.emails {
+            XCTAssertFalse(text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) || $0.value == 0x202E }, text)
+        }
+    }
+
+    func testCleaningRules() {
+        XCTAssertEqual(ImportText.clean("a\tb\u{1}c\u{7F}d"), "a bcd")
+        XCTAssertEqual(ImportText.clean("one\r\ntwo\rthree", multiline: true), "one\ntwo\nthree")
+        XCTAssertEqual(ImportText.clean("one\ntwo"), "one two")
+        XCTAssertEqual(ImportText.clean("x\u{1B}(By\u{1B}7z\u{1B}"), "xyz")
+        XCTAssertEqual(ImportText.clean("\u{9B}1;31mred\u{9D}title\u{9C}!"), "red!")
+        XCTAssertEqual(ImportText.clean("\u{2066}abc\u{2069}\u{200F}"), "abc")
+        XCTAssertEqual(ImportText.clean("  padded  "), "padded")
+        XCTAssertEqual(ImportText.clean("Mette 🎉 Møller"), "Mette 🎉 Møller")
+    }
+
+    func testMixedRealWorldFile() throws {
+        let r = try parseFixture("vcard-mixed-realworld.vcf")
+        XCTAssertEqual(r.count, 5)
+        let aino = try card(r, "Aino Järvinen")
+        XCTAssertEqual(aino.organization, "Pöllö Analytics Oy")
+        XCTAssertEqual(aino.organizationUnits, ["Data"])
+        XCTAssertEqual(aino.role, "Toimitusjohtaja")
+        XCTAssertEqual(aino.emails, ["aino.jarvinen@pollo.example"])
+        XCTAssertEqual(aino.phones, ["+358 40 111 2222"])
+        XCTAssertEqual(aino.notes, "Tavattiin Slush 2023, kiinnostunut aiheesta AI.\nSoita ennen juhannusta!")
+        XCTAssertEqual(aino.tags, ["työ", "slush"])
+        XCTAssertEqual(aino.birthday, "1980-06-24")
+        XCTAssertEqual(aino.sourceKeys, ["vcard:5E1A3B7C-9D2F-4A6B-8C0D-1E2F3A4B5C6D", "linkedin:www.linkedin.com/in/aino-jarvinen-1a2b3c"])
+        let soren = try card(r, "Søren Sørensen")
+        XCTAssertEqual(soren.emails, ["soren@oresund.example", "soren.s@mail.example"])
+        let jurgen = try card(r, "Jürgen Müller")
+        XCTAssertEqual(jurgen.role, "Geschäftsführer")
+        XCTAssertEqual(jurgen.notes, "Grüße aus München\nZweite Zeile")
+        let sakura = try card(r, "佐藤 さくら")
+        XCTAssertEqual(sakura.phones, ["+81-90-1234-5678"])
+        let nameless = try XCTUnwrap(r.first { $0.skipReason != nil })
+        XCTAssertEqual(nameless.line, 54)
+    }
+
+    func testQuotedPrintableDecoder() {
+        XCTAssertEqual(VCardReader.quotedPrintable(Array("a=3Db=C3=A4=ZZ=4".utf8)), Array("a=bä=ZZ=4".utf8))
+    }
+
+    func testFastFoldMatchesSearchTextFold() {
+        for s in ["Järvinen", "SØRENSEN", "Ærø", "Groß", "Łukasz Ślęzak", "Þórunn Guðmundsdóttir", "Nguyễn Thị Hương",
+                  "Γιώργος", "Ästrid  Öhman ", "王伟", "김민준", "Mette 🎉 Møller", "A\u{0308}sa"] {
+            let expected = SearchText.fold(s).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            XCTAssertEqual(ImportText.foldKey(s), expected, s)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import NetModel
+@testable import NetTUI
+import XCTest
+
+/// `:import PATH` in the TUI: the same importer as `nettui import`, as one undoable step, with a summary screen.
+final class ImportScreenTests: XCTestCase {
+    private func write(_ text: String, _ name: String) throws -> String {
+        let path = try temporaryDirectory() + "/" + name
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    func testImportingAVCardShowsTheSummaryAndUndoes() throws {
+        let vcf = try write("""
+            BEGIN:VCARD\r
+            VERSION:3.0\r
+            FN:Liisa Väänänen\r
+            ORG:Väänänen Oy\r
+            EMAIL:liisa@vaananen.example\r
+            END:VCARD\r
+            BEGIN:VCARD\r
+            VERSION:3.0\r
+            FN:Aino Järvinen\r
+            ORG:Järvinen Design Oy\r
+            END:VCARD\r
+
+            """, "cards.vcf")
+        var h = Harness(width: 120, height: 30)
+        let before = h.state.network
+        h.press(.char(":"))
+        h.type("import \(vcf)")
+        h.press(.enter)
+        XCTAssertTrue(h.text.contains("Imported cards.vcf"), h.text)
+        XCTAssertTrue(h.text.contains("added"))
+        XCTAssertEqual(h.state.network.contacts.count, 41, "one new, one matched by name and organisation")
+        XCTAssertNotNil(h.state.network.contacts.first { $0.name == "Liisa Väänänen" })
+        h.press(.escape, .char("u"))
+        XCTAssertEqual(h.state.network.contacts.count, before.contacts.count)
+    }
+
+    func testABadFileChangesNothingAndSaysWhy() throws {
+        let bad = try write("this is not a contacts file\n", "notes.txt")
+        var h = Harness(width: 160, height: 30)
+        let before = h.state.network
+        h.press(.char(":"))
+        h.type("import \(bad)")
+        h.press(.enter)
+        XCTAssertTrue(h.screen.line(29).contains("Not imported"), h.screen.line(29))
+        XCTAssertEqual(h.state.network, before)
+        XCTAssertFalse(h.state.isDirty)
+    }
+}
