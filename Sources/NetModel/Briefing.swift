@@ -328,7 +328,7 @@ public struct Briefing: Equatable, Sendable {
 
     /// Text from a file made safe for one line: control characters and bidirectional overrides go,
     /// line breaks and tabs become spaces.
-    func clean(_ text: String) -> String { ExitReport.clean(text) }
+    func clean(_ text: String) -> String { ReportText.clean(text) }
 
     /// `clean`, with Markdown's special characters escaped so that a name or note prints as written.
     func md(_ text: String) -> String {

@@ -128,24 +128,6 @@ public struct MatrixReport: Equatable, Sendable {
 
     // MARK: - Cleaning
 
-    /// Text from a file made safe for one line of a terminal: control characters (and the
-    /// bidirectional overrides that could reorder the line) go, line breaks and tabs become spaces.
-    static func clean(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x09, 0x0A, 0x0D: out.append(" ")
-            case 0x202A...0x202E, 0x2066...0x2069: continue
-            default:
-                if scalar.properties.generalCategory == .control { continue }
-                out.append(scalar)
-            }
-        }
-        return String(out)
-    }
-
-    /// `clean`, with the table's column separator escaped.
-    static func cell(_ text: String) -> String {
-        String(clean(text).flatMap { $0 == "|" ? ["\\", "|"] : [$0] })
-    }
+    static func clean(_ text: String) -> String { ReportText.clean(text) }
+    static func cell(_ text: String) -> String { ReportText.cell(text) }
 }
