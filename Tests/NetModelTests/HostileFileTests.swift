@@ -53,6 +53,27 @@ final class HostileFileTests: XCTestCase {
     }
 
     /// The limits are far above real files: a string just under the limit still loads.
+    /// The importers take the same corpus: each file is refused with an error naming it, or read as
+    /// (at most) a few records, and nothing crashes or hangs.
+    func testTheImportersSurviveEveryHostileFile() throws {
+        let dir = try makeTempDir(self)
+        for c in HostileCorpus.cases {
+            let path = dir + "/" + c.name + ".json"
+            try c.make(path)
+            for format in ImportFormat.allCases {
+                let started = Date()
+                do {
+                    let records = try Importer.parse(path: path, format: format)
+                    XCTAssertLessThan(records.count, 10, "\(c.name) as \(format.rawValue)")
+                } catch {
+                    XCTAssertEqual(error.path, path, "\(c.name) as \(format.rawValue): the error names the file")
+                    XCTAssertFalse(error.message.isEmpty)
+                }
+                XCTAssertLessThan(Date().timeIntervalSince(started), 30, "\(c.name) as \(format.rawValue) took too long")
+            }
+        }
+    }
+
     func testAStringJustUnderTheLimitLoads() throws {
         let dir = try makeTempDir(self)
         let path = dir + "/long-note.json"

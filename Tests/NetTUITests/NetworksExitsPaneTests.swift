@@ -193,3 +193,15 @@ final class ExitsPaneTests: XCTestCase {
         XCTAssertTrue(h.text.contains(ExitRules.explanation[0].truncated(to: 40).replacingOccurrences(of: "…", with: "")))
     }
 }
+
+final class GiveGetTests: XCTestCase {
+    func testTheTallyShowsCountsAndTheRatio() {
+        XCTAssertEqual(GiveGet.text((gave: 6, got: 2)), "gave 6 · got 2 · 3.0 : 1")
+        XCTAssertEqual(GiveGet.text((gave: 3, got: 0)), "gave 3 · got 0 · only given")
+        XCTAssertEqual(GiveGet.text((gave: 0, got: 0)), "gave 0 · got 0")
+        var h = Harness(width: 120, height: 40)
+        h.press(.char("5"))
+        let g = h.state.currentNetwork!
+        XCTAssertTrue(h.text.contains(GiveGet.text(h.state.network.giveGet(network: g))))
+    }
+}

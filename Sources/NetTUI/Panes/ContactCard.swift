@@ -38,7 +38,7 @@ enum ContactCard {
                   f.followUp.due <= s.today ? .color(.warn, bold: true) : .plain)
         }
         let tally = n.giveGet(contact: c.id)
-        if tally.gave + tally.got > 0 { field("Give / get", "gave \(tally.gave) · got \(tally.got)") }
+        if tally.gave + tally.got > 0 { field("Give / get", GiveGet.text(tally)) }
         let last = s.lastContact[c.id]
         var lastText = last.map { "\($0) (\(ContactsPane.ago($0, today: s.today)))" } ?? "never"
         if let over = ContactsPane.overdueDays(c, s) { lastText += " — overdue by \(over) d (every \(policy.cadenceDays) d)" }

@@ -28,7 +28,7 @@ enum NetworkCard {
         let mix = n.mix(of: g)
         field("Mix", "\(mix.buyers) buyers · \(mix.sellers) sellers · \(mix.partners) partners")
         let tally = n.giveGet(network: g)
-        field("Give / get", "gave \(tally.gave) · got \(tally.got)")
+        field("Give / get", GiveGet.text(tally))
         let last = n.lastActivity(of: g, today: s.today)
         field("Last activity", last.map { "\($0) (\(ContactsPane.ago($0, today: s.today)))" } ?? "none logged")
         if !g.notes.isEmpty {
