@@ -19,6 +19,8 @@ enum Action: Hashable, Sendable {
     case showConflicts, keepOurs, takeTheirs
     // The command palette; Tab completes in it
     case openPalette, complete
+    // Forms: edit the field in $VISUAL / $EDITOR
+    case openEditor
     case chooseScope, addEvent, editEvent, pickAttendees, logInteraction, closeFollowUp
     // Document
     case undo, redo, save, saveAs, quit, help, suspend

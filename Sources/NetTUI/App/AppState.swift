@@ -95,6 +95,8 @@ enum Effect: Equatable, Sendable {
     case save
     /// Save to another file, which becomes the open one.
     case saveAs(String)
+    /// Edit this text in the user's editor; the result goes back into the focused form field.
+    case editText(String)
     /// Read a file of contacts and merge it in (one undoable step), then show the summary.
     case importFile(String, ImportFormat?)
     /// Set the rescued edits of an earlier run aside (renamed, never deleted).

@@ -8,6 +8,8 @@ struct Driver {
     /// The lock on the data file, held while it is open for writing; it moves with "save as".
     var lock: FileLock?
     var suspend: () -> Void = {}
+    /// Runs the user's editor on a text (the terminal's part); tests put a stand-in here.
+    var editText: (String) -> Result<String, EditorError> = { _ in .failure(EditorError(message: "no terminal to run an editor in")) }
 
     /// Handles one event; returns false when the program should end.
     mutating func send(_ event: Input) -> Bool {
@@ -31,6 +33,8 @@ struct Driver {
                     state.saveFinished(error)
                     return true
                 }
+            case .editText(let text):
+                state.editorFinished(editText(text))
             case .importFile(let path, let given):
                 do throws(ImportError) {
                     var format = given

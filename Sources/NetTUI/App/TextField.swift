@@ -42,7 +42,12 @@ struct TextField: Equatable, Sendable {
     /// cursor's column within it.
     func visible(width: Int) -> (text: String, cursorColumn: Int) {
         guard width > 1 else { return ("", 0) }
-        let chars = Array(text.sanitized)
+        // One shown character per character, so the cursor stays right: a line break shows as ⏎,
+        // any other control character as "?".
+        let chars = text.map { c -> Character in
+            if c == "\n" { return "⏎" }
+            return String(c).sanitized == String(c) ? c : "?"
+        }
         var start = 0
         func cols(_ a: Int, _ b: Int) -> Int { chars[a..<b].reduce(0) { $0 + $1.columns } }
         let cur = min(cursor, chars.count)

@@ -311,6 +311,22 @@ extension AppState {
         return []
     }
 
+    /// The editor closed: its text replaces the focused field's (nil: it failed, and says why).
+    mutating func editorFinished(_ result: Result<String, EditorError>) {
+        guard case .form(var form) = modal else { return }
+        switch result {
+        case .success(let text):
+            // Editors end files with a line break; a field does not.
+            var t = text
+            while t.last == "\n" { t.removeLast() }
+            form.fields[form.focus].input = TextField(t)
+            form.error = nil
+            modal = .form(form)
+        case .failure(let e):
+            message = StatusMessage(text: "Not edited: \(e.message)", isError: true)
+        }
+    }
+
     /// The driver read and merged an import: apply it as one step and show what it did.
     mutating func importFinished(path: String, changes: [Change], summary: ImportSummary) {
         commit(changes)
@@ -400,6 +416,8 @@ extension AppState {
         switch action {
         case .nextField: form.moveFocus(by: 1)
         case .previousField: form.moveFocus(by: -1)
+        case .openEditor:
+            return [.editText(form.fields[form.focus].input.text)]
         case .cancel:
             modal = .none
             message = StatusMessage(text: "Cancelled; nothing changed", isError: false)

@@ -88,7 +88,8 @@ struct OpenCommand: ParsableCommand {
     @MainActor
     static func loop(_ initial: AppState, lock: FileLock?, mouse: Bool) throws {
         let terminal = CursesTerminal(mouse: mouse)
-        var driver = Driver(state: initial, lock: lock, suspend: { terminal.suspend() })
+        var driver = Driver(state: initial, lock: lock, suspend: { terminal.suspend() },
+                            editText: { text in Editor.edit(text) { run in terminal.outside(run) } })
         defer { driver.lock?.release() }
         let size = terminal.size
         _ = driver.send(.resize(width: size.width, height: size.height))

@@ -52,6 +52,17 @@ final class CursesTerminal {
         nt_suspend()
     }
 
+    /// Leaves curses mode while `run` runs a program on the terminal (an editor), then comes back.
+    func outside(_ run: () -> Int32) -> Int32 {
+        def_prog_mode()
+        endwin()
+        let status = run()
+        reset_prog_mode()
+        clearok(nt_stdscr(), true)
+        refresh()
+        return status
+    }
+
     func draw(_ frame: Frame) {
         let screen = frame.screen
         let (w, h) = size

@@ -1,0 +1,52 @@
+import Foundation
+import NetModel
+@testable import NetTUI
+import XCTest
+
+/// Long notes in $EDITOR: run without a shell on a private temporary file, the text coming back into the form.
+final class EditorTests: XCTestCase {
+    func testTheEditorRunsWithoutAShellOnAPathWithSpacesAndQuotes() throws {
+        let dir = try temporaryDirectory() + "/a dir with 'quotes' and $(spaces)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let script = dir + "/fake editor.sh"
+        try "#!/bin/sh\nprintf 'and a second line\\n' >> \"$1\"\n".write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        // A command split on spaces would break this path: the editor is named through a link without spaces.
+        let link = try temporaryDirectory() + "/fake-editor"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: script)
+        var ran = false
+        let result = Editor.edit("Första raden\n", environment: ["EDITOR": link, "TMPDIR": dir]) { run in
+            ran = true
+            return run()
+        }
+        XCTAssertTrue(ran)
+        XCTAssertEqual(try result.get(), "Första raden\nand a second line\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix("nettui-") }, [], "the temporary file is removed")
+    }
+
+    func testVisualBeatsEditorAndViIsTheFallback() {
+        XCTAssertEqual(Editor.command(["VISUAL": "code -w", "EDITOR": "nano"]), ["code", "-w"])
+        XCTAssertEqual(Editor.command(["EDITOR": "nano"]), ["nano"])
+        XCTAssertEqual(Editor.command([:]), ["vi"])
+    }
+
+    func testAFailingEditorLeavesTheFieldAlone() {
+        let result = Editor.edit("x", environment: ["EDITOR": "false"]) { $0() }
+        guard case .failure(let e) = result else { return XCTFail("false exits 1") }
+        XCTAssertTrue(e.message.contains("did not end cleanly"))
+    }
+
+    func testCtrlOPutsTheEditedTextIntoTheNotes() {
+        var h = Harness(width: 100, height: 30)
+        h.select("Aino Järvinen")
+        h.driver.editText = { text in .success(text + "\nMet again in Berlin.\n") }
+        h.press(.char("e"))
+        for _ in 0..<9 { h.press(.tab) }  // Notes
+        h.press(.ctrl("o"))
+        guard case .form(let form) = h.state.modal else { return XCTFail("the form stays open") }
+        XCTAssertEqual(form[.notes].text, "Wants to open a Berlin studio next year.\nMet again in Berlin.")
+        XCTAssertTrue(h.text.contains("⏎"), "a line break shows as ⏎ in the field")
+        h.press(.enter)
+        XCTAssertEqual(h.state.selectedContact?.notes, "Wants to open a Berlin studio next year.\nMet again in Berlin.")
+    }
+}
