@@ -13,6 +13,7 @@
 static inline WINDOW *nt_stdscr(void) { return stdscr; }
 static inline int nt_lines(void) { return LINES; }
 static inline int nt_cols(void) { return COLS; }
+static inline int nt_colors(void) { return COLORS; }
 static inline int nt_max_y(void) { return getmaxy(stdscr); }
 static inline int nt_max_x(void) { return getmaxx(stdscr); }
 static inline int nt_key_f(int n) { return KEY_F(n); }

@@ -127,6 +127,8 @@ struct AppState: Sendable {
     var editingFilter = false
     var modal: Modal = .none
     var message: StatusMessage?
+    /// How list dates read (the settings' dateFormat).
+    var dateStyle = DateStyle.relative
     var width: Int
     var height: Int
     var clock: Clock

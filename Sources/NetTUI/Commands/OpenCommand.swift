@@ -14,6 +14,7 @@ struct OpenCommand: ParsableCommand {
     /// The data file to use when none is named on the command line.
     static func defaultPath(environment: [String: String]) -> (path: String, isDefault: Bool) {
         if let f = environment["NETTUI_FILE"], !f.isEmpty { return (f, false) }
+        if let f = Settings.load(environment).settings.dataFile, !f.isEmpty { return (f, false) }
         let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
         return (base + "/nettui/network.json", true)
@@ -42,8 +43,13 @@ struct OpenCommand: ParsableCommand {
             printError("nettui: the dashboard needs a terminal. For scripts, see `nettui --help` (check, demo, keys).")
             throw ExitCode(2)
         }
-        let mouse = !noMouse
-        try MainActor.assumeIsolated { try Self.loop(state, lock: lock, mouse: mouse) }
+        let (settings, problems) = Settings.load(ProcessInfo.processInfo.environment)
+        state.pane = settings.firstPane
+        state.dateStyle = settings.dateStyle
+        state.refresh()
+        if let first = problems.first { state.message = StatusMessage(text: "Settings: " + first, isError: true) }
+        let mouse = !noMouse && settings.mouse
+        try MainActor.assumeIsolated { try Self.loop(state, lock: lock, mouse: mouse, theme: settings.theme) }
     }
 
     struct Opened {
@@ -86,8 +92,8 @@ struct OpenCommand: ParsableCommand {
     }
 
     @MainActor
-    static func loop(_ initial: AppState, lock: FileLock?, mouse: Bool) throws {
-        let terminal = CursesTerminal(mouse: mouse)
+    static func loop(_ initial: AppState, lock: FileLock?, mouse: Bool, theme: Theme) throws {
+        let terminal = CursesTerminal(mouse: mouse, theme: theme)
         var driver = Driver(state: initial, lock: lock, suspend: { terminal.suspend() },
                             editText: { text in Editor.edit(text) { run in terminal.outside(run) } })
         defer { driver.lock?.release() }

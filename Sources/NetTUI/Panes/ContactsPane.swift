@@ -55,15 +55,14 @@ enum ContactsPane {
         }
     }
 
-    private static func columns(_ width: Int) -> (name: Int, org: Int, last: Int) {
-        let last = 6
+    private static func columns(_ width: Int, last: Int) -> (name: Int, org: Int, last: Int) {
         let rest = max(0, width - 3 - last - 3)
         let name = rest * 11 / 20
         return (name, max(0, rest - name), last)
     }
 
     private static func drawList(_ s: AppState, in area: Rect, _ screen: inout Screen) {
-        let (nameW, orgW, lastW) = columns(area.width)
+        let (nameW, orgW, lastW) = columns(area.width, last: s.dateStyle == .iso ? 10 : 6)
         let arrow = s.list.ascending ? "▲" : "▼"
         func title(_ t: String, _ key: SortKey) -> String { s.list.sort == key ? "\(t) \(arrow)" : t }
         let headerStyle = Style(bold: true, underline: true)
@@ -101,7 +100,7 @@ enum ContactsPane {
             screen.put(byOwner ? (c.owner.isEmpty ? "—" : c.owner) : c.organization, x: area.x + 4 + nameW, y: y, maxWidth: orgW, style: base)
             var lastStyle = overdueDays(c, s) != nil ? Style(color: .warn) : base
             lastStyle.reverse = isSelected
-            let last = ago(s.lastContact[c.id], today: s.today)
+            let last = s.dateStyle == .iso ? (s.lastContact[c.id].map { $0.description } ?? "never") : ago(s.lastContact[c.id], today: s.today)
             screen.put(last, x: area.x + area.width - lastW - 1, y: y, maxWidth: lastW, style: lastStyle)
         }
         // A scroll position mark when the list is longer than the window.

@@ -8,7 +8,7 @@ final class CursesTerminal {
     private var active = false
     private var colors = false
 
-    init(mouse: Bool) {
+    init(mouse: Bool, theme: Theme) {
         setlocale(LC_ALL, "")
         nt_install_signals()
         initscr()
@@ -25,12 +25,13 @@ final class CursesTerminal {
             start_color()
             use_default_colors()
             colors = true
-            // Pair numbers follow `Color`'s raw values; -1 keeps the terminal's own background.
-            let foregrounds: [Color: Int16] = [
-                .accent: Int16(COLOR_CYAN), .good: Int16(COLOR_GREEN), .warn: Int16(COLOR_YELLOW),
-                .bad: Int16(COLOR_RED), .muted: -1,
-            ]
-            for (color, fg) in foregrounds { init_pair(Int16(color.rawValue), fg, -1) }
+            // Pair numbers follow `Color`'s raw values; -1 keeps the terminal's own colours. An index
+            // the terminal does not have (200 on an 8-colour terminal) falls back to the default.
+            for (color, themeColor) in theme.colors {
+                var fg: Int16 = -1
+                if case .index(let n) = themeColor, Int32(n) < nt_colors() { fg = n }
+                init_pair(Int16(color.rawValue), fg, -1)
+            }
         }
     }
 
