@@ -63,3 +63,21 @@ final class PaletteTests: XCTestCase {
         XCTAssertGreaterThan(Palette.score(Array("key"), "key contacts")!, Palette.score(Array("key"), "kjær eye yes")!)
     }
 }
+
+final class PaletteExportTests: XCTestCase {
+    func testExportingVCardAndCSVFromThePalette() throws {
+        let dir = try temporaryDirectory()
+        var h = Harness(width: 160, height: 30)
+        h.press(.char(":"))
+        h.type("export vcard \(dir)/all.vcf")
+        h.press(.enter)
+        XCTAssertTrue(h.text.contains("Exported 40 contacts"))
+        let back = try Importer.parse(path: dir + "/all.vcf", format: .vcard)
+        XCTAssertEqual(back.count, 40)
+        h.press(.char(":"))
+        h.type("export csv \(dir)/all.csv")
+        h.press(.enter)
+        let csv = try String(contentsOfFile: dir + "/all.csv", encoding: .utf8)
+        XCTAssertEqual(csv.split(whereSeparator: \.isNewline).count, 41, "a header and a row per contact")
+    }
+}

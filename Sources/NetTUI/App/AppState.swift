@@ -99,6 +99,8 @@ enum Effect: Equatable, Sendable {
     case editText(String)
     /// Read a file of contacts and merge it in (one undoable step), then show the summary.
     case importFile(String, ImportFormat?)
+    /// Write the contacts to a file as vCard or CSV.
+    case exportFile(String, ExportFormat)
     /// Set the rescued edits of an earlier run aside (renamed, never deleted).
     case discardRecovery
     case quit

@@ -33,6 +33,14 @@ struct Driver {
                     state.saveFinished(error)
                     return true
                 }
+            case .exportFile(let path, let format):
+                let contacts = state.network.contacts
+                do {
+                    try Store.write(format == .vcard ? VCardExport.export(contacts) : CSVExport.export(contacts), to: path)
+                    state.message = StatusMessage(text: "Exported \(contacts.count) contacts to \(path) (\(format.rawValue))", isError: false)
+                } catch {
+                    state.message = StatusMessage(text: "Not exported: \(error.message)", isError: true)
+                }
             case .editText(let text):
                 state.editorFinished(editText(text))
             case .importFile(let path, let given):

@@ -300,6 +300,8 @@ extension AppState {
                 return [.saveAs(path)]
             case .importFile(let path, let format):
                 return editable() ? [.importFile(path, format)] : []
+            case .exportFile(let path, let format):
+                return [.exportFile(path, format)]
             }
         default:
             if p.query.edit(action) { p.cursor = 0 }

@@ -18,6 +18,7 @@ struct Palette: Equatable, Sendable {
         case brief(BriefingScope)
         case saveAs(String)
         case importFile(String, ImportFormat?)
+        case exportFile(String, ExportFormat)
         /// A command that takes an argument: choosing it types its name, ready for the argument.
         case fill(String)
     }
@@ -33,6 +34,7 @@ struct Palette: Equatable, Sendable {
         ("save-as", "save-as PATH — save to another file (Tab completes the path)"),
         ("brief", "brief NAME — brief on an event or a network"),
         ("import", "import [vcard|linkedin|google] PATH — bring contacts in, never duplicating (Tab completes)"),
+        ("export", "export vcard|csv PATH — write the contacts out (Tab completes)"),
     ]
 
     /// The entries matching the query, best first (at most 200).
@@ -90,6 +92,13 @@ struct Palette: Equatable, Sendable {
             let path = Self.expand(words.first ?? "")
             return path.isEmpty ? [] : [Entry(label: "Import \(path)", detail: format.map { "as \($0.rawValue)" } ?? "format from the content",
                                              target: .importFile(path, format))]
+        case "export":
+            let words = argument.split(separator: " ", maxSplits: 1).map(String.init)
+            guard let format = words.first.flatMap({ ExportFormat(rawValue: $0.lowercased()) }) else {
+                return ExportFormat.allCases.map { Entry(label: "export \($0.rawValue) …", detail: "choose the format", target: .fill("export \($0.rawValue) ")) }
+            }
+            let path = Self.expand(words.count > 1 ? words[1] : "")
+            return path.isEmpty ? [] : [Entry(label: "Export \(s.network.contacts.count) contacts to \(path)", detail: format.rawValue, target: .exportFile(path, format))]
         case "save-as":
             let path = Self.expand(argument)
             return path.isEmpty ? [] : [Entry(label: "Save as \(path)", detail: "Enter saves", target: .saveAs(path))]
@@ -116,7 +125,8 @@ struct Palette: Equatable, Sendable {
         guard let command = Self.commands.first(where: { text.hasPrefix($0.name + " ") }), command.name != "brief" else { return }
         var head = command.name + " "
         var argument = String(text.dropFirst(command.name.count + 1))
-        if command.name == "import", let first = argument.split(separator: " ").first, ImportFormat(rawValue: String(first).lowercased()) != nil,
+        if command.name == "import" || command.name == "export", let first = argument.split(separator: " ").first,
+           ImportFormat(rawValue: String(first).lowercased()) != nil || ExportFormat(rawValue: String(first).lowercased()) != nil,
            argument.contains(" ") {
             head += first + " "
             argument = String(argument.dropFirst(first.count + 1))
@@ -159,6 +169,11 @@ struct Palette: Equatable, Sendable {
         if entries.isEmpty { screen.put("Nothing matches.", x: inner.x, y: inner.y + 1, style: .muted) }
         return (inner.x + 2 + col, inner.y)
     }
+}
+
+/// What `export` writes.
+enum ExportFormat: String, CaseIterable, Sendable {
+    case vcard, csv
 }
 
 extension PaneID {
