@@ -24,9 +24,9 @@ final class EditorTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix("nettui-") }, [], "the temporary file is removed")
     }
 
-    func testVisualBeatsEditorAndViIsTheFallback() {
-        XCTAssertEqual(Editor.command(["VISUAL": "code -w", "EDITOR": "nano"]), ["code", "-w"])
-        XCTAssertEqual(Editor.command(["EDITOR": "nano"]), ["nano"])
+    func testEditorThenVisualThenVi() {
+        XCTAssertEqual(Editor.command(["VISUAL": "code -w", "EDITOR": "nano"]), ["nano"])
+        XCTAssertEqual(Editor.command(["VISUAL": "code -w"]), ["code", "-w"])
         XCTAssertEqual(Editor.command([:]), ["vi"])
     }
 
@@ -48,5 +48,23 @@ final class EditorTests: XCTestCase {
         XCTAssertTrue(h.text.contains("⏎"), "a line break shows as ⏎ in the field")
         h.press(.enter)
         XCTAssertEqual(h.state.selectedContact?.notes, "Wants to open a Berlin studio next year.\nMet again in Berlin.")
+    }
+}
+
+final class CompletionTests: XCTestCase {
+    func testShellCompletionsNameEveryCommand() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let r = try Programs.nettui(["--generate-completion-script", shell])
+            XCTAssertEqual(r.status, 0, shell)
+            for command in ["check", "demo", "matrix", "exits", "brief", "import", "export", "merge", "keys"] {
+                XCTAssertTrue(r.stdout.contains(command), "\(shell) completion lacks \(command)")
+            }
+        }
+    }
+
+    func testNettuiTodayPinsTheDemoDay() throws {
+        let r = try Programs.nettui(["brief", "--demo", "--format", "json"], environment: ["NETTUI_TODAY": "2030-01-15"])
+        XCTAssertEqual(r.status, 0)
+        XCTAssertTrue(r.stdout.contains("2030-01-15"), r.stdout.prefix(300).description)
     }
 }

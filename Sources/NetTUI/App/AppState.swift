@@ -6,8 +6,15 @@ struct Clock: Sendable {
     var now: @Sendable () -> Timestamp
     var newID: @Sendable () -> String
 
+    /// The real clock — unless NETTUI_TODAY=YYYY-MM-DD pins the day (at noon UTC), which makes the
+    /// demo and the screen captures of docs/USER_GUIDE.md the same on any day.
     static let system = Clock(
-        now: { Timestamp(seconds: Int64(Foundation.Date().timeIntervalSince1970)) },
+        now: {
+            if let pinned = ProcessInfo.processInfo.environment["NETTUI_TODAY"].flatMap(Day.init(iso:)) {
+                return Timestamp(seconds: Int64(pinned.ordinal) * 86_400 + 12 * 3600)
+            }
+            return Timestamp(seconds: Int64(Foundation.Date().timeIntervalSince1970))
+        },
         newID: { UUID().uuidString.lowercased() }
     )
 }

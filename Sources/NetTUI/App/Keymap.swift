@@ -187,7 +187,7 @@ enum Keymap {
             Binding([.backTab, .up], .previousField, "Previous field"),
             Binding([.enter, .ctrl("s")], .submit, "Save the form", status: "save"),
             Binding([.escape], .cancel, "Cancel: discard the form's changes", status: "cancel"),
-            Binding([.ctrl("o")], .openEditor, "Edit the field in $VISUAL or $EDITOR (else vi): long notes", status: "editor"),
+            Binding([.ctrl("o")], .openEditor, "Edit the field in $EDITOR (else $VISUAL, else vi): long notes", status: "editor"),
         ],
         .textField: [
             Binding([.left], .cursorLeft, "Cursor left"),

@@ -5,11 +5,11 @@ struct EditorError: Error, Equatable {
     var message: String
 }
 
-/// Long text in the user's editor: $VISUAL, then $EDITOR, then vi, run without a shell (the command
+/// Long text in the user's editor: $EDITOR, then $VISUAL, then vi, run without a shell (the command
 /// is split on spaces; the file's path is one argument), on a private temporary file.
 enum Editor {
     static func command(_ env: [String: String]) -> [String] {
-        let line = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.trimmingWhitespace.isEmpty } ?? "vi"
+        let line = [env["EDITOR"], env["VISUAL"]].compactMap { $0 }.first { !$0.trimmingWhitespace.isEmpty } ?? "vi"
         return line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
     }
 
