@@ -328,7 +328,7 @@ struct AppState: Sendable {
         case .summary: return .help
         case .conflicts: return .conflicts
         case .help: return .help
-        case .card: return .card
+        case .card: return currentNetwork != nil ? .networkCard : .card
         case .none:
             return editingFilter ? .filter : pane.keyContext
         }

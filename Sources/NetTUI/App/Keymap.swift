@@ -1,6 +1,6 @@
 /// Where keys are read. Each context has its own table; the panes also take the global table.
 enum KeyContext: String, CaseIterable, Sendable {
-    case global, palette, conflicts, contacts, matrix, exits, briefing, networks, picker, chooser, card, form, textField, filter, confirm, help
+    case global, palette, conflicts, contacts, matrix, exits, briefing, networks, picker, chooser, card, networkCard, form, textField, filter, confirm, help
 
     var title: String {
         switch self {
@@ -15,6 +15,7 @@ enum KeyContext: String, CaseIterable, Sendable {
         case .networks: return "Networks pane"
         case .picker: return "Member picker"
         case .card: return "Contact card (full screen)"
+        case .networkCard: return "Network card (full screen)"
         case .form: return "Forms"
         case .textField: return "Text fields (forms and filter)"
         case .filter: return "Filter line (/)"
@@ -165,6 +166,15 @@ enum Keymap {
             Binding([.tab], .complete, "Complete the path", status: "complete"),
             Binding([.escape], .cancel, "Close", status: "close"),
         ],
+        .networkCard: [
+            Binding([.escape, .enter, .char("q")], .back, "Back to the list", status: "back"),
+            Binding([.down, .char("j")], .moveDown, "Scroll down"),
+            Binding([.up, .char("k")], .moveUp, "Scroll up"),
+            Binding([.char("e")], .editContact, "Edit the network", status: "edit"),
+            Binding([.char("m")], .pickMembers, "Choose members", status: "members"),
+            Binding([.char("d")], .deleteContact, "Delete the network (asks first)", status: "delete"),
+            Binding([.char("?")], .help, "Help", status: "help"),
+        ],
         .conflicts: [
             Binding([.down, .char("j")], .moveDown, "Next conflict"),
             Binding([.up, .char("k")], .moveUp, "Previous conflict"),
@@ -213,6 +223,8 @@ enum Keymap {
             Binding([.up, .char("k")], .moveUp, "Scroll up"),
             Binding([.pageDown, .char(" ")], .pageDown, "Page down"),
             Binding([.pageUp], .pageUp, "Page up"),
+            Binding([.home, .char("g")], .top, "To the start"),
+            Binding([.end, .char("G")], .bottom, "To the end"),
         ],
     ]
 
@@ -221,7 +233,7 @@ enum Keymap {
         switch context {
         case .contacts, .matrix, .exits, .briefing, .networks: return [context, .global]
         case .form, .filter, .picker, .chooser, .palette: return [context, .textField]
-        case .card: return [.card, .global]  // its own keys first: q and Esc go back
+        case .card, .networkCard: return [context, .global]  // its own keys first: q and Esc go back
         default: return [context]
         }
     }

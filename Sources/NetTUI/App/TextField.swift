@@ -4,12 +4,22 @@ struct TextField: Equatable, Sendable {
     /// Cursor position in characters.
     var cursor: Int
 
-    init(_ text: String = "") {
+    /// A suggestion (today's date, the current path): the first character typed replaces it, while
+    /// moving the cursor or deleting edits it instead.
+    var isSuggestion = false
+
+    init(_ text: String = "", suggestion: Bool = false) {
         self.text = text
         cursor = text.count
+        isSuggestion = suggestion
     }
 
     mutating func insert(_ c: Character) {
+        if isSuggestion {
+            text = ""
+            cursor = 0
+            isSuggestion = false
+        }
         let i = text.index(text.startIndex, offsetBy: cursor)
         text.insert(c, at: i)
         cursor += 1
@@ -17,6 +27,7 @@ struct TextField: Equatable, Sendable {
 
     /// Applies a text-editing action; returns false when the action is not a text edit.
     mutating func edit(_ action: Action) -> Bool {
+        isSuggestion = false
         switch action {
         case .cursorLeft: cursor = max(0, cursor - 1)
         case .cursorRight: cursor = min(text.count, cursor + 1)

@@ -72,6 +72,8 @@ extension AppState {
             case .moveUp: modal = .summary(title: title, lines: lines, scroll: max(0, scroll - 1))
             case .pageDown: modal = .summary(title: title, lines: lines, scroll: min(last, scroll + height - 5))
             case .pageUp: modal = .summary(title: title, lines: lines, scroll: max(0, scroll - height + 5))
+            case .top: modal = .summary(title: title, lines: lines, scroll: 0)
+            case .bottom: modal = .summary(title: title, lines: lines, scroll: last)
             default: break
             }
             return []
@@ -223,7 +225,7 @@ extension AppState {
         case .save: return save()
         case .saveAs:
             let current = path ?? (ProcessInfo.processInfo.environment["HOME"].map { $0 + "/network.json" } ?? "network.json")
-            modal = .form(Form(title: "Save as", fields: [Form.Field(label: "File", hint: "a path; ~ is your home folder", input: TextField(current))],
+            modal = .form(Form(title: "Save as", fields: [Form.Field(label: "File", hint: "a path; ~ is your home folder", input: TextField(current, suggestion: true))],
                                purpose: .saveAs))
         case .help: modal = .help(scroll: 0, from: keyContext)
         case .suspend: return [.suspend]
@@ -391,7 +393,9 @@ extension AppState {
             }
         case .logInteraction: logInteraction()
         case .closeFollowUp: closeFollowUp()
-        case .help: modal = .help(scroll: 0, from: .card)
+        case .pickMembers:
+            if let g = currentNetwork, editable() { modal = .picker(MemberPicker(group: g)) }
+        case .help: modal = .help(scroll: 0, from: keyContext)
         case .undo, .redo, .save, .saveAs, .quit, .suspend: return performGlobal(action)
         default: break
         }
@@ -402,11 +406,13 @@ extension AppState {
         let page = max(1, height - 4)
         let last = max(0, HelpView.lines(self, from: from, width: HelpView.innerWidth(width)).count - (height - 5))
         switch action {
-        case .back: modal = from == .card ? .card(scroll: 0) : .none
+        case .back: modal = from == .card || from == .networkCard ? .card(scroll: 0) : .none
         case .moveDown: modal = .help(scroll: min(last, scroll + 1), from: from)
         case .moveUp: modal = .help(scroll: max(0, scroll - 1), from: from)
         case .pageDown: modal = .help(scroll: min(last, scroll + page), from: from)
         case .pageUp: modal = .help(scroll: max(0, scroll - page), from: from)
+        case .top: modal = .help(scroll: 0, from: from)
+        case .bottom: modal = .help(scroll: last, from: from)
         default: break
         }
     }
@@ -576,6 +582,8 @@ extension AppState {
     }
 
     private func describe(_ changes: [Change]) -> String {
+        let contacts = changes.filter { if case .contact = $0 { return true }; return false }.count
+        if contacts > 1 { return "\(contacts) contacts changed at once (an import, a delete with its interactions…)" }
         guard case .contact(let b, let a)? = changes.last(where: { if case .contact = $0 { return true }; return false }) else {
             return "\(changes.count) change\(changes.count == 1 ? "" : "s")"
         }

@@ -8,7 +8,7 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Write the built-in demo network to a file (or to standard output).")
 
-    @Option(name: .customLong("write"), help: "The file to write.")
+    @Option(name: .customLong("write"), help: ArgumentHelp("The file to write.", valueName: "file"))
     var file: String?
 
     @Flag(help: "Overwrite FILE when it exists.")

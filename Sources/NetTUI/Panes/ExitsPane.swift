@@ -48,7 +48,7 @@ enum ExitsPane {
         let header = Style(bold: true, underline: true)
         screen.bar("", x: area.x, y: area.y, width: area.width, style: header)
         let nameW = max(8, min(32, area.width * 2 / 5))
-        screen.put("Score", x: area.x, y: area.y, style: header)
+        screen.put("Score", x: area.x + 1, y: area.y, style: header)
         screen.put("Network or contact", x: area.x + 8, y: area.y, maxWidth: nameW, style: header)
         screen.put(s.exits.showAll ? "Why (all, decided too)" : "Why", x: area.x + 9 + nameW, y: area.y, maxWidth: area.width - 9 - nameW, style: header)
         if s.exitRows.isEmpty {

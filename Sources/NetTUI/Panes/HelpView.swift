@@ -41,7 +41,8 @@ enum HelpView {
                     "Marks: ✓ kept · ? review later · ↘ winding down · ✕ left (kept in the file, out of the active lists)."]
         case .matrix:
             return ["The matrix: importance now grows to the right, importance in future upwards. A rating at or above \(scheme.threshold.text) counts as high."]
-                + quadrants + ["◆ moved quadrant in the last 90 days · ≠ the criteria suggest another quadrant (see the card) · +Nd overdue by N days."]
+                + quadrants + ["◆ moved quadrant in the last 90 days · ≠ the criteria suggest another quadrant (see the card) · +Nd overdue by N days.",
+                               "Below 100 columns one quadrant shows at a time; its bar reads \"Rising 10/4!\": 10 contacts, 4 of them overdue."]
         default:
             return quadrants + ["A last-contact time in colour is overdue for its quadrant's cadence."]
         }

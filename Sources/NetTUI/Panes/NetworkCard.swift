@@ -26,7 +26,8 @@ enum NetworkCard {
         field("Fair", g.fair ? "yes" : "no — unfair or stalled", g.fair ? .plain : .color(.warn))
         field("Ambition", g.ambitionFit ? "fits ours" : "mismatch", g.ambitionFit ? .plain : .color(.warn))
         let mix = n.mix(of: g)
-        field("Mix", "\(mix.buyers) buyers · \(mix.sellers) sellers · \(mix.partners) partners")
+        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        field("Mix", [count(mix.buyers, "buyer"), count(mix.sellers, "seller"), count(mix.partners, "partner")].joined(separator: " · "))
         let tally = n.giveGet(network: g)
         field("Give / get", GiveGet.text(tally))
         let last = n.lastActivity(of: g, today: s.today)

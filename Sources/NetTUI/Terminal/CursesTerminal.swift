@@ -129,8 +129,44 @@ final class CursesTerminal {
             }
             return Self.specialKey(code).map(Input.key)
         }
+        if ch == 27, let sequence = readEscapeSequence() {
+            return sequence.map(Input.key)
+        }
         return Self.characterKey(UInt32(ch)).map(Input.key)
     }
+
+    /// After an Esc: the rest of an escape sequence curses did not know (Home and End as `ESC [1~`
+    /// and `ESC [4~` under tmux, screen, rxvt, PuTTY and the Linux console). Returns nil for a lone
+    /// Esc; `.some(nil)` for a sequence to ignore, so that its `[`, digits and `~` never arrive as
+    /// typed keys (an Esc that cancels a form, a digit that switches panes).
+    private func readEscapeSequence() -> Key?? {
+        var bytes: [UInt32] = []
+        timeout(0)
+        defer { timeout(250) }
+        var ch: wint_t = 0
+        while bytes.count < 8, get_wch(&ch) == OK {
+            bytes.append(UInt32(ch))
+            // A sequence ends with a letter or ~ (after its introducer).
+            if bytes.count >= 2, (0x40...0x7E).contains(UInt32(ch)) { break }
+        }
+        guard let first = bytes.first else { return nil }
+        guard first == UInt32(UInt8(ascii: "[")) || first == UInt32(UInt8(ascii: "O")) else {
+            // Alt+key: the key alone (the Esc must not cancel a form).
+            for b in bytes.reversed() { unget_wch(wchar_t(bitPattern: b)) }
+            return .some(nil)
+        }
+        let text = String(String.UnicodeScalarView(bytes.compactMap(Unicode.Scalar.init)))
+        return .some(Self.escapeSequences[text])
+    }
+
+    static let escapeSequences: [String: Key] = [
+        "[1~": .home, "[7~": .home, "[H": .home, "OH": .home,
+        "[4~": .end, "[8~": .end, "[F": .end, "OF": .end,
+        "[3~": .delete, "[5~": .pageUp, "[6~": .pageDown,
+        "[A": .up, "[B": .down, "[C": .right, "[D": .left,
+        "OA": .up, "OB": .down, "OC": .right, "OD": .left,
+        "[Z": .backTab,
+    ]
 
     static func specialKey(_ code: Int32) -> Key? {
         switch code {
