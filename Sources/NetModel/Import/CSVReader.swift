@@ -83,6 +83,23 @@ struct CSVReader {
         ImportError(path: path, line: line, "a field of \(VCardReader.megabytes(count)); the limit is 1 MB (is this really a CSV file?)")
     }
 
+    /// Prepares a CSV source (encoding, byte-order mark, binary check), checks it is UTF-8, and hands
+    /// its bytes to `read`: the common start of the LinkedIn and Google readers.
+    static func parseFile(_ raw: [UInt8], path: String, expecting: String,
+                          _ read: (UnsafeBufferPointer<UInt8>, String) throws(ImportError) -> [ImportedContact]) throws(ImportError) -> [ImportedContact] {
+        let bytes = try ImportText.prepare(raw, path: path, expecting: expecting)
+        try checkUTF8(bytes, path: path)
+        var result: Result<[ImportedContact], ImportError> = .success([])
+        bytes.withUnsafeBufferPointer { p in
+            do throws(ImportError) {
+                result = .success(try read(p, path))
+            } catch {
+                result = .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
     /// Checks that the whole input is UTF-8, naming the line of the first bad byte.
     static func checkUTF8(_ bytes: [UInt8], path: String) throws(ImportError) {
         if let bad = ImportText.invalidUTF8(bytes) {

@@ -6,17 +6,7 @@ import Foundation
 /// position; several values in one cell are separated by ` ::: `.
 public enum GoogleCSV {
     public static func parse(_ raw: [UInt8], path: String) throws(ImportError) -> [ImportedContact] {
-        let bytes = try ImportText.prepare(raw, path: path, expecting: "a Google Contacts CSV")
-        try CSVReader.checkUTF8(bytes, path: path)
-        var result: Result<[ImportedContact], ImportError> = .success([])
-        bytes.withUnsafeBufferPointer { p in
-            do throws(ImportError) {
-                result = .success(try parse(p, path: path))
-            } catch {
-                result = .failure(error)
-            }
-        }
-        return try result.get()
+        try CSVReader.parseFile(raw, path: path, expecting: "a Google Contacts CSV") { (p, path) throws(ImportError) in try parse(p, path: path) }
     }
 
     static let nameColumns = ["name", "first name", "given name", "last name", "family name"]

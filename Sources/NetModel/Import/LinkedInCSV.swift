@@ -3,17 +3,7 @@
 /// connection. Columns are found by name, so added or reordered columns do not matter.
 public enum LinkedInCSV {
     public static func parse(_ raw: [UInt8], path: String) throws(ImportError) -> [ImportedContact] {
-        let bytes = try ImportText.prepare(raw, path: path, expecting: "a LinkedIn connections CSV")
-        try CSVReader.checkUTF8(bytes, path: path)
-        var result: Result<[ImportedContact], ImportError> = .success([])
-        bytes.withUnsafeBufferPointer { p in
-            do throws(ImportError) {
-                result = .success(try parse(p, path: path))
-            } catch {
-                result = .failure(error)
-            }
-        }
-        return try result.get()
+        try CSVReader.parseFile(raw, path: path, expecting: "a LinkedIn connections CSV") { (p, path) throws(ImportError) in try parse(p, path: path) }
     }
 
     /// Finds the header line: the first line that, read as CSV, has the columns First Name, Last Name
