@@ -29,17 +29,38 @@ enum BriefingPane {
             screen.put(String(repeating: "─", count: body.width), x: body.x, y: listArea.maxY, style: .muted)
         }
         var lines = personLines(s, width: detail.width)
-        if !b.introductions.isEmpty {
-            if !lines.isEmpty { lines.append(.blank) }
-            lines.append(StyledLine("Introductions to make (\(b.introductions.count))", .bold))
-            for i in b.introductions {
-                let text = "\(i.providerName) can help \(i.neederName): \(i.terms.joined(separator: ", "))"
-                lines += text.wrapped(to: max(1, detail.width - 2)).enumerated().map { StyledLine(($0.offset == 0 ? "• " : "  ") + $0.element) }
+        if wide {
+            if !lines.isEmpty && !b.introductions.isEmpty { lines.append(.blank) }
+            lines += introductionLines(b, width: detail.width)
+        } else {
+            // Narrow: the introductions go in the rows the list leaves free, one line each.
+            let free = listArea.height - 1 - b.people.count
+            if free >= 3 {
+                var intro = introductionLines(b, width: .max)
+                if intro.count > free - 1 {
+                    intro = Array(intro.prefix(free - 2))
+                    intro.append(StyledLine("  … \(b.introductions.count - (free - 3)) more: a wider terminal or `nettui brief` shows all", .muted))
+                }
+                for (row, line) in intro.prefix(free - 1).enumerated() {
+                    screen.runs(line.runs, x: listArea.x + 1, y: listArea.y + 2 + b.people.count + row, maxWidth: listArea.width - 2)
+                }
             }
         }
         for (row, line) in lines.prefix(detail.height).enumerated() {
             screen.runs(line.runs, x: detail.x, y: detail.y + row, maxWidth: detail.width)
         }
+    }
+
+    /// "Introductions to make (N)", then one "A can help B: terms" per pair, wrapped to `width`.
+    private static func introductionLines(_ b: Briefing, width: Int) -> [StyledLine] {
+        guard !b.introductions.isEmpty else { return [] }
+        var lines = [StyledLine("Introductions to make (\(b.introductions.count))", .bold)]
+        for i in b.introductions {
+            let text = "\(i.providerName) can help \(i.neederName): \(i.terms.joined(separator: ", "))"
+            lines += text.wrapped(to: max(1, width == .max ? text.columns : width - 2)).enumerated()
+                .map { StyledLine(($0.offset == 0 ? "• " : "  ") + $0.element) }
+        }
+        return lines
     }
 
     private static func personLines(_ s: AppState, width: Int) -> [StyledLine] {
