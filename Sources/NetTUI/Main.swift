@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import NetModel
 
 @main
@@ -28,4 +29,3 @@ struct StandardError: TextOutputStream {
     }
 }
 
-import Foundation

@@ -11,8 +11,6 @@ struct History: Sendable {
     private var savedDepth: Int? = 0
 
     var isDirty: Bool { savedDepth != done.count }
-    var canUndo: Bool { !done.isEmpty }
-    var canRedo: Bool { !undone.isEmpty }
 
     mutating func record(_ step: [Change]) {
         guard !step.isEmpty else { return }

@@ -128,20 +128,9 @@ struct ScopeChooser: Equatable, Sendable {
     }
 
     static func draw(_ c: ScopeChooser, _ s: AppState, in body: Rect, _ screen: inout Screen) -> (Int, Int)? {
-        screen.box(body, title: "Brief on…")
-        let inner = Rect(x: body.x + 2, y: body.y + 1, width: body.width - 4, height: body.height - 2)
-        guard inner.width > 8, inner.height > 2 else { return nil }
-        screen.put("Filter: ", x: inner.x, y: inner.y, style: .bold)
-        let (text, col) = c.query.visible(width: inner.width - 8)
-        screen.put(text, x: inner.x + 8, y: inner.y, maxWidth: inner.width - 8)
         let options = c.options(s)
-        for line in 0..<(inner.height - 1) {
-            let i = c.top + line
-            guard i < options.count else { break }
-            let y = inner.y + 1 + line
-            if i == c.cursor { screen.bar("", x: inner.x, y: y, width: inner.width, style: .reverse) }
-            screen.put(options[i].label, x: inner.x, y: y, maxWidth: inner.width, style: i == c.cursor ? .reverse : .plain)
-        }
-        return (inner.x + 8 + col, inner.y)
+        return FilterList.draw(title: "Brief on…", prompt: "Filter: ", query: c.query, count: options.count,
+                               row: { FilterList.Row(label: options[$0].label) }, cursor: c.cursor, top: c.top,
+                               empty: "Nothing matches.", in: body, &screen)
     }
 }

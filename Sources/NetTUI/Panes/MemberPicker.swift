@@ -45,26 +45,14 @@ struct MemberPicker: Equatable, Sendable {
         case .network(let id): title = "Members of \(s.network.network(id: id)?.name ?? "")"
         case .event(let id): title = "Attendees of \(s.network.events.first { $0.id == id }?.name ?? "")"
         }
-        screen.box(body, title: "\(title) — \(p.chosen.count) chosen")
-        let inner = Rect(x: body.x + 2, y: body.y + 1, width: body.width - 4, height: body.height - 2)
-        guard inner.width > 8, inner.height > 2 else { return nil }
-        screen.put("Filter: ", x: inner.x, y: inner.y, style: .bold)
-        let (text, col) = p.query.visible(width: inner.width - 8)
-        screen.put(text, x: inner.x + 8, y: inner.y, maxWidth: inner.width - 8)
         let rows = p.rows(s.network)
-        let height = inner.height - 1
-        for line in 0..<height {
-            let i = p.top + line
-            guard i < rows.count else { break }
-            let c = s.network.contacts[rows[i]]
-            let y = inner.y + 1 + line
-            let selected = i == p.cursor
-            if selected { screen.bar("", x: inner.x, y: y, width: inner.width, style: .reverse) }
-            let mark = p.chosen.contains(c.id) ? "[x] " : "[ ] "
-            let label = c.organization.isEmpty ? c.name : "\(c.name) · \(c.organization)"
-            screen.put(mark + label, x: inner.x, y: y, maxWidth: inner.width, style: selected ? .reverse : (p.chosen.contains(c.id) ? .bold : .plain))
-        }
-        if rows.isEmpty { screen.put("No contact matches.", x: inner.x, y: inner.y + 1, style: .muted) }
-        return (inner.x + 8 + col, inner.y)
+        return FilterList.draw(title: "\(title) — \(p.chosen.count) chosen", prompt: "Filter: ", query: p.query, count: rows.count,
+                               row: { i in
+                                   let c = s.network.contacts[rows[i]]
+                                   let chosen = p.chosen.contains(c.id)
+                                   let label = c.organization.isEmpty ? c.name : "\(c.name) · \(c.organization)"
+                                   return FilterList.Row(label: (chosen ? "[x] " : "[ ] ") + label, style: chosen ? .bold : .plain)
+                               },
+                               cursor: p.cursor, top: p.top, empty: "No contact matches.", in: body, &screen)
     }
 }

@@ -148,26 +148,10 @@ struct Palette: Equatable, Sendable {
     static func draw(_ p: Palette, _ s: AppState, in body: Rect, _ screen: inout Screen) -> (Int, Int)? {
         let w = min(body.width, 90)
         let area = Rect(x: body.x + (body.width - w) / 2, y: body.y, width: w, height: body.height)
-        screen.box(area, title: "Command palette")
-        let inner = Rect(x: area.x + 2, y: area.y + 1, width: area.width - 4, height: area.height - 2)
-        guard inner.width > 8, inner.height > 2 else { return nil }
-        screen.put(":", x: inner.x, y: inner.y, style: .bold)
-        let (text, col) = p.query.visible(width: inner.width - 2)
-        screen.put(text, x: inner.x + 2, y: inner.y, maxWidth: inner.width - 2)
         let entries = p.entries(s)
-        for row in 0..<(inner.height - 1) {
-            let i = p.top + row
-            guard i < entries.count else { break }
-            let e = entries[i]
-            let y = inner.y + 1 + row
-            let selected = i == p.cursor
-            if selected { screen.bar("", x: inner.x, y: y, width: inner.width, style: .reverse) }
-            let detailWidth = min(e.detail.columns, inner.width / 3)
-            screen.put(e.label, x: inner.x, y: y, maxWidth: inner.width - detailWidth - 1, style: selected ? .reverse : .plain)
-            screen.put(e.detail, x: inner.maxX - detailWidth, y: y, maxWidth: detailWidth, style: selected ? .reverse : .muted)
-        }
-        if entries.isEmpty { screen.put("Nothing matches.", x: inner.x, y: inner.y + 1, style: .muted) }
-        return (inner.x + 2 + col, inner.y)
+        return FilterList.draw(title: "Command palette", prompt: ": ", query: p.query, count: entries.count,
+                               row: { FilterList.Row(label: entries[$0].label, detail: entries[$0].detail) },
+                               cursor: p.cursor, top: p.top, empty: "Nothing matches.", in: area, &screen)
     }
 }
 
