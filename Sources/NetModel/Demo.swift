@@ -5,11 +5,7 @@ public enum Demo {
     public static func network(today: Day) -> Network {
         var b = Builder(today: today)
         var n = Network()
-        n.me.name = "Kaisa Virtanen"
-        n.me.offers = ["market entry strategy", "partner search in the Nordics", "workshop facilitation", "speakers for events"]
-        n.me.seeks = ["export to Germany", "EU funding applications", "investor introductions", "contract law", "Chinese distributors"]
-        n.me.pitch = "I help small Nordic firms sell abroad: market entry strategy, partner search and funding, from first idea to first order."
-
+        n.me = me
         n.scheme.criteria = criteria
 
         for (i, row) in contactRows.enumerated() { b.addContact(i, row) }
@@ -20,17 +16,58 @@ public enum Demo {
         b.decide(decisionRows)
         for name in criterionRatings.keys.sorted() + ratingHistories.keys.sorted() { _ = b.ref(name) }
 
-        // The file keeps entities sorted by id; so does the demo, so that it reads back equal.
-        n.contacts = b.contacts.sorted { $0.id < $1.id }
-        n.networks = b.networks.sorted { $0.id < $1.id }
-        n.events = b.events.sorted { $0.id < $1.id }
-        n.interactions = b.interactions.sorted { $0.id < $1.id }
+        (n.contacts, n.networks, n.events, n.interactions) = (b.contacts, b.networks, b.events, b.interactions)
+        sortByID(&n)
         return n
     }
 
+    /// The file keeps entities sorted by id; so does the demo, so that it reads back equal.
+    static func sortByID(_ n: inout Network) {
+        func sort<T: Identifiable>(_ items: inout [T]) where T.ID == String {
+            // Sorts the ids (as numbers when they are all UUIDs, which is faster), then moves each
+            // entity once to its place, along the cycles of the permutation.
+            var keys: [(UInt64, UInt64, Int)] = []
+            keys.reserveCapacity(items.count)
+            for (i, item) in items.enumerated() {
+                guard let key = uuidKey(item.id) else { break }
+                keys.append((key.0, key.1, i))
+            }
+            let order = keys.count == items.count
+                ? keys.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+                : items.indices.sorted { items[$0].id < items[$1].id }
+            var placed = [Bool](repeating: false, count: items.count)
+            items.withUnsafeMutableBufferPointer { buffer in
+                for start in buffer.indices where !placed[start] {
+                    var at = start
+                    while true {
+                        placed[at] = true
+                        let from = order[at]
+                        if from == start { break }
+                        buffer.swapAt(at, from)
+                        at = from
+                    }
+                }
+            }
+        }
+        sort(&n.contacts)
+        sort(&n.networks)
+        sort(&n.events)
+        sort(&n.interactions)
+    }
+
+    /// Me: Kaisa Virtanen, who helps small Nordic firms sell abroad.
+    static let me: Me = {
+        var me = Me()
+        me.name = kaisa
+        me.offers = ["market entry strategy", "partner search in the Nordics", "workshop facilitation", "speakers for events"]
+        me.seeks = ["export to Germany", "EU funding applications", "investor introductions", "contract law", "Chinese distributors"]
+        me.pitch = "I help small Nordic firms sell abroad: market entry strategy, partner search and funding, from first idea to first order."
+        return me
+    }()
+
     // MARK: - Tables
 
-    private struct ContactRow {
+    struct ContactRow {
         var name, org, role, phonePrefix: String
         var kinds: [ContactKind]
         var now, future: Rating
@@ -51,9 +88,9 @@ public enum Demo {
         }
     }
 
-    private static let kaisa = "Kaisa Virtanen", jonas = "Jonas Berg", henrik = "Henrik Dahl"
+    static let kaisa = "Kaisa Virtanen", jonas = "Jonas Berg", henrik = "Henrik Dahl"
 
-    private static let contactRows: [ContactRow] = [
+    static let contactRows: [ContactRow] = [
         // Key: high now, high in future.
         ContactRow("Aino Järvinen", "Järvinen Design Oy", "CEO", "+358 40", [.customer, .partner], .ten, .ten, .commitment, .ten, kaisa,
                    tags: ["design", "tampere"], can: ["UX design", "service design"], needs: ["export to Germany"],
@@ -184,7 +221,7 @@ public enum Demo {
     ]
 
     /// The scheme's criteria: two on each axis.
-    private static let criteria = [
+    static let criteria = [
         Criterion(id: "revenue", name: "Revenue today", axis: .now),
         Criterion(id: "wallet", name: "Share of wallet", axis: .now),
         Criterion(id: "fit", name: "Strategic fit", axis: .future),
@@ -240,7 +277,7 @@ public enum Demo {
     ]
 
     /// (kind, note, gave, got), used in turn.
-    private static let interactionTemplates: [(InteractionKind, String, String, String)] = [
+    static let interactionTemplates: [(InteractionKind, String, String, String)] = [
         (.meeting, "Lunch to catch up on their plans", "Two leads for their export plan", "Honest feedback on our pitch"),
         (.call, "Quarterly call", "An overview of the Danish market", "A tip about an upcoming tender"),
         (.message, "Message about their news", "Congratulations and a useful article", ""),
@@ -250,7 +287,7 @@ public enum Demo {
         (.meeting, "Workshop together at their office", "Half a day of facilitation", "Their customer list for the region"),
     ]
 
-    private struct NetworkRow {
+    struct NetworkRow {
         var name, kind: String
         var purposes: [Purpose]
         var hours, cost: Double
@@ -263,7 +300,7 @@ public enum Demo {
         var lastActivity: Int? = nil
     }
 
-    private static let networkRows: [NetworkRow] = [
+    static let networkRows: [NetworkRow] = [
         NetworkRow(name: "Tampere Chamber of Commerce", kind: "association", purposes: [.influence, .information, .competitiveness],
                    hours: 4, cost: 950, yield: .one, bestBefore: nil, fair: true, ambitionFit: true,
                    notes: "Good for regional influence and the autumn gala.",
@@ -360,9 +397,7 @@ public enum Demo {
 
         init(today: Day) { self.today = today }
 
-        func time(daysAgo: Int, minute: Int) -> Timestamp {
-            Timestamp(seconds: Int64(today.adding(days: -daysAgo).ordinal) * 86_400 + 8 * 3600 + Int64(minute % 600) * 60)
-        }
+        func time(daysAgo: Int, minute: Int) -> Timestamp { Demo.time(today, daysAgo: daysAgo, minute: minute) }
 
         func ref(_ name: String) -> String {
             guard let id = idByName[name] else { preconditionFailure("Demo: no contact named \(name)") }
@@ -377,7 +412,7 @@ public enum Demo {
             (c.importanceNow, c.importanceFuture, c.stage, c.chemistry) = (row.now, row.future, row.stage, row.chemistry)
             (c.tags, c.competences, c.needs, c.notes) = (row.tags, row.competences, row.needs, row.notes)
             c.emails = [Demo.email(row.name, row.org, i)]
-            c.phones = [row.phonePrefix + " " + String(1_000_000 + (i * 7_919_113) % 9_000_000)]
+            c.phones = [Demo.phone(row.phonePrefix, i)]
             c.criteria = Demo.criterionRatings[row.name] ?? [:]
             if let history = Demo.ratingHistories[row.name] {
                 (c.importanceNow, c.importanceFuture) = history.start
@@ -414,7 +449,7 @@ public enum Demo {
             let id = ref(name)
             for daysAgo in days {
                 var x = Interaction(id: Demo.id(4, interactions.count), contact: id, date: today.adding(days: -daysAgo), kind: .meeting)
-                (x.note, x.gave, x.got) = ("Helped them again, unasked", "Advice on their export plan", "")
+                (x.note, x.gave, x.got) = Demo.oneSidedTemplate
                 interactions.append(x)
             }
         }
@@ -459,29 +494,92 @@ public enum Demo {
         }
     }
 
+    /// (note, gave, got) of a favour done unasked, with nothing back.
+    static let oneSidedTemplate = ("Helped them again, unasked", "Advice on their export plan", "")
+
+    /// 08:00 plus `minute` (modulo ten hours), `daysAgo` days before `today`.
+    static func time(_ today: Day, daysAgo: Int, minute: Int) -> Timestamp {
+        Timestamp(seconds: Int64(today.adding(days: -daysAgo).ordinal) * 86_400 + 8 * 3600 + Int64(minute % 600) * 60)
+    }
+
+    /// A phone number after `prefix`, fixed for `i`.
+    static func phone(_ prefix: String, _ i: Int) -> String {
+        prefix + " " + String(1_000_000 + (i * 7_919_113) % 9_000_000)
+    }
+
+    /// One step of splitmix64: the state `x` is advanced by the golden gamma and mixed.
+    static func mix(_ x: UInt64) -> UInt64 {
+        var z = x &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
     /// A fixed, valid version-4 UUID for entity `n` of a kind (splitmix64 of both).
     static func id(_ kind: UInt64, _ n: Int) -> String {
-        func mix(_ x: UInt64) -> UInt64 {
-            var z = x &+ 0x9E37_79B9_7F4A_7C15
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
         let a = mix(kind << 32 | UInt64(n)), b = mix(a)
-        func hex(_ v: UInt64, _ digits: Int) -> String {
-            let s = String(v, radix: 16)
-            return String(repeating: "0", count: max(0, digits - s.count)) + s
+        let groups: [(value: UInt64, digits: Int)] = [(a >> 32, 8), (a >> 16 & 0xFFFF, 4), (0x4000 | a & 0x0FFF, 4),
+                                                      (0x8000 | b >> 48 & 0x3FFF, 4), (b & 0xFFFF_FFFF_FFFF, 12)]
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 36) { out in
+            var i = 0
+            for (g, group) in groups.enumerated() {
+                if g > 0 { out[i] = UInt8(ascii: "-"); i += 1 }
+                for shift in stride(from: (group.digits - 1) * 4, through: 0, by: -4) {
+                    let d = UInt8(group.value >> UInt64(shift) & 0xF)
+                    out[i] = d < 10 ? 0x30 + d : 0x57 + d
+                    i += 1
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return hex(a >> 32, 8) + "-" + hex(a >> 16 & 0xFFFF, 4) + "-" + hex(0x4000 | a & 0x0FFF, 4) + "-"
-            + hex(0x8000 | b >> 48 & 0x3FFF, 4) + "-" + hex(b & 0xFFFF_FFFF_FFFF, 12)
+    }
+
+    /// The 32 hex digits of a lowercase UUID as two numbers, which order as the strings do; nil for
+    /// anything else.
+    static func uuidKey(_ id: String) -> (UInt64, UInt64)? {
+        var id = id
+        return id.withUTF8 { u -> (UInt64, UInt64)? in
+            guard u.count == 36 else { return nil }
+            var hi: UInt64 = 0, lo: UInt64 = 0, digits = 0
+            for (i, byte) in u.enumerated() {
+                if i == 8 || i == 13 || i == 18 || i == 23 {
+                    if byte != UInt8(ascii: "-") { return nil }
+                    continue
+                }
+                let d: UInt8
+                switch byte {
+                case 0x30...0x39: d = byte - 0x30
+                case 0x61...0x66: d = byte - 0x57
+                default: return nil
+                }
+                if digits < 16 { hi = hi << 4 | UInt64(d) } else { lo = lo << 4 | UInt64(d) }
+                digits += 1
+            }
+            return (hi, lo)
+        }
     }
 
     /// first.last@organisation.example, folded to ASCII ("aino.jarvinen@jarvinendesignoy.example").
     static func email(_ name: String, _ org: String, _ i: Int) -> String {
-        func ascii(_ s: String) -> String { String(SearchText.fold(s).unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }.map(Character.init)) }
-        let parts = name.split(separator: " ").map { ascii(String($0)) }.filter { !$0.isEmpty }
-        let local = parts.isEmpty ? "contact\(i)" : parts.joined(separator: ".")
-        let domain = ascii(org.split(separator: " ").prefix(2).joined())
-        return local + "@" + (domain.isEmpty ? "mail" : String(domain.prefix(24))) + ".example"
+        email(local: emailLocal(name), domain: emailDomain(org), i)
+    }
+
+    /// The address from its parts (`emailLocal`, `emailDomain`): "contact`i`" when the name has no ASCII letters.
+    static func email(local: String, domain: String, _ i: Int) -> String {
+        (local.isEmpty ? "contact\(i)" : local) + "@" + (domain.isEmpty ? "mail" : domain) + ".example"
+    }
+
+    /// "first.last", folded to ASCII; empty when the name has no ASCII letters or digits.
+    static func emailLocal(_ name: String) -> String {
+        name.split(separator: " ").map { ascii(String($0)) }.filter { !$0.isEmpty }.joined(separator: ".")
+    }
+
+    /// The organisation's first two words, folded to ASCII, at most 24 letters; empty when none.
+    static func emailDomain(_ org: String) -> String {
+        String(ascii(org.split(separator: " ").prefix(2).joined()).prefix(24))
+    }
+
+    private static func ascii(_ s: String) -> String {
+        String(SearchText.fold(s).unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }.map(Character.init))
     }
 }

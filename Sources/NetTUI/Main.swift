@@ -12,7 +12,7 @@ struct NetTUICommand: ParsableCommand {
             else $XDG_DATA_HOME/nettui/network.json (~/.local/share/nettui/network.json). \
             --demo opens the built-in demo network instead.
             """,
-        subcommands: [OpenCommand.self, CheckCommand.self, DemoCommand.self, KeysCommand.self, MatrixCommand.self, ExitsCommand.self, BriefCommand.self, ImportCommand.self, ExportCommand.self, MergeCommand.self],
+        subcommands: [OpenCommand.self, CheckCommand.self, DemoCommand.self, KeysCommand.self, MatrixCommand.self, ExitsCommand.self, BriefCommand.self, ImportCommand.self, ExportCommand.self, MergeCommand.self, BenchCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 }

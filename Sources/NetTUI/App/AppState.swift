@@ -10,13 +10,14 @@ struct Clock: Sendable {
     /// demo and the screen captures of docs/USER_GUIDE.md the same on any day.
     static let system = Clock(
         now: {
-            if let pinned = ProcessInfo.processInfo.environment["NETTUI_TODAY"].flatMap(Day.init(iso:)) {
-                return Timestamp(seconds: Int64(pinned.ordinal) * 86_400 + 12 * 3600)
-            }
+            if let pinned = pinnedDay { return Timestamp(seconds: Int64(pinned.ordinal) * 86_400 + 12 * 3600) }
             return Timestamp(seconds: Int64(Foundation.Date().timeIntervalSince1970))
         },
         newID: { UUID().uuidString.lowercased() }
     )
+
+    /// Read once: the clock is asked for the day on every row drawn.
+    private static let pinnedDay = ProcessInfo.processInfo.environment["NETTUI_TODAY"].flatMap(Day.init(iso:))
 }
 
 enum SortKey: Int, CaseIterable, Sendable {
@@ -119,13 +120,14 @@ struct AppState: Sendable {
     static let minWidth = 40
     static let minHeight = 10
 
-    var network: Network
+    var network: Network { didSet { revision &+= 1 } }
     /// The data file's path, as given; nil for the built-in demo, which is never saved.
     var path: String?
     /// Why edits cannot be saved (a newer file format, another copy holds the lock); nil when writable.
     var readOnlyReason: String?
     var history = History()
-    var pane: PaneID = .contacts
+    /// Switching builds the new pane's lists if they are out of date.
+    var pane: PaneID = .contacts { didSet { if pane != oldValue { refresh() } } }
     var list = ContactListState()
     var matrix = MatrixState()
     var networks = NetworksState()
@@ -142,18 +144,26 @@ struct AppState: Sendable {
     var height: Int
     var clock: Clock
 
-    // Derived from `network` and `list`; rebuilt by `refresh()` after every change.
-    private(set) var lastContact: [String: Day] = [:]
+    /// Counts every change of `network`, so that derived data knows when it is out of date.
+    private(set) var revision = 0
+
+    // Derived from `network`, the filter and the panes' settings; `refresh()` rebuilds what is out
+    // of date after every change. Exits and the briefing are built when their pane is shown.
+    private(set) var facts = ContactFacts()
+    var lastContact: [String: Day] { facts.lastContact }
     /// Indexes into `network.contacts` of the rows the list shows, in order.
     private(set) var rows: [Int] = []
     /// The same for each quadrant of the matrix, sorted by name.
     private(set) var quadrantRows: [Quadrant: [Int]] = [:]
+    /// How many of each quadrant's rows are overdue for contact.
+    private(set) var quadrantOverdue: [Quadrant: Int] = [:]
     /// Indexes into `network.networks` of the networks pane's rows: active ones first, by name.
     private(set) var networkRows: [Int] = []
     /// The exits pane's rows, best candidate first.
     private(set) var exitRows: [ExitCandidate] = []
     /// The briefing on `brief.scope`.
     private(set) var briefing = Briefing(network: Network(), scope: .today, today: Day(ordinal: 0))
+    private var built = BuiltFrom()
 
     init(network: Network, path: String?, readOnlyReason: String? = nil, width: Int = 80, height: Int = 24, clock: Clock = .system) {
         self.network = network
@@ -170,87 +180,200 @@ struct AppState: Sendable {
     var isTooSmall: Bool { width < AppState.minWidth || height < AppState.minHeight }
 
     var selectedIndex: Int? {
-        guard let id = list.selectedID else { return nil }
-        return rows.firstIndex { network.contacts[$0].id == id }
+        guard let id = list.selectedID, let i = contactIndex(id) else { return nil }
+        return rows.firstIndex(of: i)
     }
 
     var selectedContact: Contact? {
         selectedIndex.map { network.contacts[rows[$0]] }
     }
 
-    /// Rebuilds the derived data: last contact per contact, and the filtered, sorted rows, keeping
-    /// the selection on the same contact when it is still shown.
-    mutating func refresh() {
-        lastContact = network.lastContactDays()
-        let query = ContactQuery(filter.text, me: network.me.name)
-        var indexes = Array(network.contacts.indices)
-        if !query.isEmpty {
-            indexes = indexes.filter { query.matches(network.contacts[$0]) }
-        }
+    /// The index in `network.contacts` of the contact with this id.
+    func contactIndex(_ id: String) -> Int? {
         let contacts = network.contacts
-        let names = indexes.reduce(into: [Int: String]()) { $0[$1] = SearchText.fold(contacts[$1].name) }
-        let last = lastContact
-        func less(_ a: Int, _ b: Int) -> Bool {
-            let ca = contacts[a], cb = contacts[b]
-            switch list.sort {
-            case .name: break
-            case .organization:
-                let oa = SearchText.fold(ca.organization), ob = SearchText.fold(cb.organization)
-                if oa != ob { return oa.isEmpty != ob.isEmpty ? !oa.isEmpty : oa < ob }
-            case .lastContact:
-                let da = last[ca.id]?.ordinal ?? Int.min, db = last[cb.id]?.ordinal ?? Int.min
-                if da != db { return da < db }
-            case .owner:
-                // The team view: contacts grouped by who keeps them; unowned last.
-                let oa = SearchText.fold(ca.owner), ob = SearchText.fold(cb.owner)
-                if oa != ob { return oa.isEmpty != ob.isEmpty ? !oa.isEmpty : oa < ob }
-            case .importance:
-                let ia = ca.importanceNow.value + ca.importanceFuture.value
-                let ib = cb.importanceNow.value + cb.importanceFuture.value
-                if ia != ib { return ia < ib }
+        // The list is kept in id order; a binary search finds the place, a scan covers a list that is not.
+        var (low, high) = (0, contacts.count)
+        while low < high {
+            let mid = (low + high) / 2
+            if contacts[mid].id < id { low = mid + 1 } else { high = mid }
+        }
+        if low < contacts.count, contacts[low].id == id { return low }
+        return contacts.firstIndex { $0.id == id }
+    }
+
+    /// Work that can wait until the keyboard is idle: the filter's search text and the cards'
+    /// interaction index. The loop calls `doIdleWork()` while no key is pending.
+    var hasIdleWork: Bool { !facts.isComplete }
+
+    mutating func doIdleWork() {
+        facts.prepare(network, limit: 2000)
+    }
+
+    /// Rebuilds the derived data that is out of date, keeping each selection on the same item when
+    /// it is still shown.
+    mutating func refresh() {
+        if facts.revision != revision { facts = ContactFacts(network, revision: revision) }
+        switch pane {
+        case .contacts: refreshRows()
+        case .matrix: refreshQuadrants()
+        case .exits: refreshExits()
+        case .briefing: refreshBriefing()
+        case .networks: refreshNetworks()
+        }
+        keepSelectionVisible()
+    }
+
+    private var filterKey: BuiltFrom.Filter { BuiltFrom.Filter(revision: revision, today: today, value: filter.text) }
+
+    /// Which contacts the filter lets through (nil: all). When the new filter only narrows the
+    /// last one (more letters typed), only the contacts it let through are looked at again.
+    private mutating func refreshMatches() {
+        let key = filterKey
+        guard built.matches != key else { return }
+        let query = ContactQuery(filter.text, me: network.me.name)
+        defer { built.matches = key }
+        guard !query.isEmpty else { built.matched = nil; return }
+        if !query.words.isEmpty && !facts.hasSearchText { facts.prepare(network) }
+        let words = query.words.map { Array($0.utf8) }
+        var terms = query
+        terms.words = []
+        let candidates: [Int]
+        if let old = built.matches, old.revision == revision, let before = built.matched, query.terms.isEmpty,
+           ContactQuery(old.value, me: network.me.name).terms.isEmpty, filter.text.hasPrefix(old.value) {
+            candidates = before
+        } else {
+            candidates = Array(network.contacts.indices)
+        }
+        let facts = self.facts, contacts = network.contacts
+        built.matched = candidates.filter { i in
+            (terms.isEmpty || terms.matches(contacts[i])) && (words.isEmpty || facts.searchText(of: i, containsAll: words))
+        }
+    }
+
+    /// The contacts list: every contact in the sort order, then the filter applied.
+    private mutating func refreshRows() {
+        let sortKey = BuiltFrom.Key(revision: revision, today: today, value: BuiltFrom.Order(sort: list.sort, ascending: list.ascending))
+        if built.sort != sortKey {
+            built.sort = sortKey
+            built.sorted = sortedContacts()
+            built.rows = nil
+        }
+        let rowsKey = filterKey
+        if built.rows != rowsKey {
+            refreshMatches()
+            built.rows = rowsKey
+            if let matched = built.matched {
+                var keep = [Bool](repeating: false, count: network.contacts.count)
+                for i in matched { keep[i] = true }
+                rows = built.sorted.filter { keep[$0] }
+            } else {
+                rows = built.sorted
             }
-            if names[a]! != names[b]! { return names[a]! < names[b]! }
-            return ca.id < cb.id
         }
-        var byQuadrant: [Quadrant: [Int]] = [:]
-        for i in indexes { byQuadrant[network.scheme.quadrant(of: contacts[i]), default: []].append(i) }
+        if selectedIndex == nil { list.selectedID = rows.first.map { network.contacts[$0].id } }
+    }
+
+    /// All contacts in the list's order: by the sort key, then by name and id.
+    private func sortedContacts() -> [Int] {
+        var order = facts.byName
+        let contacts = network.contacts
+        // Sorting the by-name order stably on one key leaves equal keys by name and id.
+        switch list.sort {
+        case .name: break
+        case .organization, .owner:
+            let folded = contacts.map { SearchText.fold(list.sort == .owner ? $0.owner : $0.organization) }
+            order.sort { folded[$0] != folded[$1] && (folded[$0].isEmpty != folded[$1].isEmpty ? !folded[$0].isEmpty : folded[$0] < folded[$1]) }
+        case .lastContact:
+            let last = facts.lastContact
+            let days = contacts.map { last[$0.id]?.ordinal ?? Int.min }
+            order.sort { days[$0] < days[$1] }
+        case .importance:
+            let sums = contacts.map { $0.importanceNow.value + $0.importanceFuture.value }
+            order.sort { sums[$0] < sums[$1] }
+        }
+        return list.ascending ? order : order.reversed()
+    }
+
+    private mutating func refreshQuadrants() {
+        let key = filterKey
+        if built.quadrants != key {
+            built.quadrants = key
+            refreshMatches()
+            var keep: [Bool]?
+            if let matched = built.matched {
+                keep = [Bool](repeating: false, count: network.contacts.count)
+                for i in matched { keep![i] = true }
+            }
+            var byQuadrant = Dictionary(uniqueKeysWithValues: Quadrant.allCases.map { ($0, [Int]()) })
+            var overdue = Dictionary(uniqueKeysWithValues: Quadrant.allCases.map { ($0, 0) })
+            let scheme = network.scheme, contacts = network.contacts
+            for i in facts.byName where keep?[i] ?? true {
+                let q = facts.quadrants[i]
+                byQuadrant[q]!.append(i)
+                if scheme.overdueDays(contacts[i], lastContact: facts.lastContact[contacts[i].id], today: key.today) != nil { overdue[q]! += 1 }
+            }
+            quadrantRows = byQuadrant
+            quadrantOverdue = overdue
+        }
         for q in Quadrant.allCases {
-            byQuadrant[q] = (byQuadrant[q] ?? []).sorted { names[$0]! != names[$1]! ? names[$0]! < names[$1]! : contacts[$0].id < contacts[$1].id }
-            if let id = matrix.selectedID[q], byQuadrant[q]!.contains(where: { contacts[$0].id == id }) { continue }
-            matrix.selectedID[q] = byQuadrant[q]!.first.map { contacts[$0].id }
+            if let id = matrix.selectedID[q], let i = contactIndex(id), quadrantRows[q]!.contains(i) { continue }
+            matrix.selectedID[q] = quadrantRows[q]!.first.map { network.contacts[$0].id }
         }
-        quadrantRows = byQuadrant
-        let words = SearchText.words(filter.text)
-        let groups = network.networks
-        networkRows = groups.indices
-            .filter { words.isEmpty || SearchText.matches(SearchText.fold(groups[$0].name + " " + groups[$0].kind + " " + groups[$0].notes), words: words) }
-            .sorted { (groups[$0].isLeft ? 1 : 0, SearchText.fold(groups[$0].name), groups[$0].id) < (groups[$1].isLeft ? 1 : 0, SearchText.fold(groups[$1].name), groups[$1].id) }
-        if networkIndex == nil { networks.selectedID = networkRows.first.map { groups[$0].id } }
-        exitRows = network.exitCandidates(today: today, all: exits.showAll)
-            .filter { words.isEmpty || SearchText.matches(SearchText.fold($0.name), words: words) }
+    }
+
+    private mutating func refreshNetworks() {
+        let key = filterKey
+        if built.networks != key {
+            let groups = network.networks
+            if built.networks?.revision != revision {
+                // Folded once per version of the network, not per key press.
+                built.networkText = groups.map { SearchText.fold($0.name + " " + $0.kind + " " + $0.notes) }
+                let names = groups.map { SearchText.fold($0.name) }
+                built.networkOrder = groups.indices.sorted { (groups[$0].isLeft ? 1 : 0, names[$0], groups[$0].id) < (groups[$1].isLeft ? 1 : 0, names[$1], groups[$1].id) }
+            }
+            built.networks = key
+            let words = SearchText.words(filter.text), text = built.networkText
+            networkRows = words.isEmpty ? built.networkOrder : built.networkOrder.filter { SearchText.matches(text[$0], words: words) }
+        }
+        if networkIndex == nil { networks.selectedID = networkRows.first.map { network.networks[$0].id } }
+    }
+
+    private mutating func refreshExits() {
+        let key = BuiltFrom.Key(revision: revision, today: today, value: exits.showAll)
+        if built.exits != key {
+            built.exits = key
+            built.candidates = network.exitCandidates(today: key.today, all: key.value)
+            built.exitsFilter = nil
+        }
+        if built.exitsFilter != filter.text {
+            built.exitsFilter = filter.text
+            let words = SearchText.words(filter.text)
+            exitRows = words.isEmpty ? built.candidates : built.candidates.filter { SearchText.matches(SearchText.fold($0.name), words: words) }
+        }
         exits.selected = max(0, min(exits.selected, exitRows.count - 1))
+    }
+
+    private mutating func refreshBriefing() {
         // A briefing whose event or network was deleted falls back to today.
         switch brief.scope {
         case .event(let id) where !network.events.contains { $0.id == id }: brief.scope = .today
         case .network(let id) where network.network(id: id) == nil: brief.scope = .today
         default: break
         }
+        let key = BuiltFrom.Key(revision: revision, today: today, value: brief.scope)
+        guard built.briefing != key else { return }
         // The cursor stays on the same person when the order changes (after logging a talk, say).
-        let selectedPerson = currentBriefingPerson?.contactID
-        briefing = Briefing(network: network, scope: brief.scope, today: today)
+        let selectedPerson = built.briefing == nil ? nil : currentBriefingPerson?.contactID
+        built.briefing = key
+        briefing = Briefing(network: network, scope: brief.scope, today: key.today)
         if let id = selectedPerson, let i = briefing.people.firstIndex(where: { $0.contactID == id }) { brief.selected = i }
         brief.selected = max(0, min(brief.selected, briefing.people.count - 1))
-        let ascending = list.ascending
-        indexes.sort { ascending ? less($0, $1) : less($1, $0) }
-        rows = indexes
-        if selectedIndex == nil { list.selectedID = rows.first.map { network.contacts[$0].id } }
-        keepSelectionVisible()
     }
 
     /// The row of the selected contact within the focused quadrant.
     func matrixIndex(_ q: Quadrant) -> Int? {
-        guard let id = matrix.selectedID[q] else { return nil }
-        return quadrantRows[q]?.firstIndex { network.contacts[$0].id == id }
+        guard let id = matrix.selectedID[q], let i = contactIndex(id) else { return nil }
+        return quadrantRows[q]?.firstIndex(of: i)
     }
 
     var networkIndex: Int? {
@@ -333,4 +456,36 @@ struct AppState: Sendable {
             return editingFilter ? .filter : pane.keyContext
         }
     }
+}
+
+/// What each derived list was last built from, and the intermediate lists kept between refreshes.
+private struct BuiltFrom: Sendable {
+    /// The network's revision and the day a list was built on, and what else it depends on.
+    struct Key<Value: Equatable & Sendable>: Equatable, Sendable {
+        var revision: Int
+        var today: Day
+        var value: Value
+    }
+    typealias Filter = Key<String>
+    struct Order: Equatable, Sendable {
+        var sort: SortKey
+        var ascending: Bool
+    }
+
+    var matches: Filter?
+    /// The contacts the filter lets through, by index; nil when there is no filter.
+    var matched: [Int]?
+    var sort: Key<Order>?
+    /// Every contact in the list's sort order.
+    var sorted: [Int] = []
+    var rows: Filter?
+    var quadrants: Filter?
+    var networks: Filter?
+    /// Each network's folded searchable text, and all networks in the pane's order.
+    var networkText: [String] = []
+    var networkOrder: [Int] = []
+    var exits: Key<Bool>?
+    var candidates: [ExitCandidate] = []
+    var exitsFilter: String?
+    var briefing: Key<BriefingScope>?
 }

@@ -108,7 +108,11 @@ struct OpenCommand: ParsableCommand {
                 signal = SIGHUP
                 break
             }
-            guard let event = terminal.readInput() else { continue }
+            let busy = driver.state.hasIdleWork
+            guard let event = terminal.readInput(wait: !busy) else {
+                if busy { driver.state.doIdleWork() }
+                continue
+            }
             if !driver.send(event) { break }
             terminal.draw(Render.frame(driver.state))
         }

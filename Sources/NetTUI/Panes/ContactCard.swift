@@ -32,12 +32,16 @@ enum ContactCard {
         }
         field("Path", path(c, scheme))
         if let d = c.decision { field("Decision", d.summary, .color(.warn, bold: true)) }
-        let open = n.openFollowUps(contact: c.id)
+        // The contact's own interactions, so that the rules below read a handful, not the whole log.
+        let history = s.facts.interactions(with: c.id, in: n)
+        var own = Network()
+        own.interactions = history
+        let open = own.openFollowUps(contact: c.id)
         for (i, f) in open.enumerated() {
             field(i == 0 ? "Follow up" : "", "\(f.followUp.due): \(f.followUp.what)" + (i == 0 ? "  (c closes)" : ""),
                   f.followUp.due <= s.today ? .color(.warn, bold: true) : .plain)
         }
-        let tally = n.giveGet(contact: c.id)
+        let tally = own.giveGet(contact: c.id)
         if tally.gave + tally.got > 0 { field("Give / get", GiveGet.text(tally)) }
         let last = s.lastContact[c.id]
         var lastText = last.map { "\($0) (\(ContactsPane.ago($0, today: s.today)))" } ?? "never"
@@ -52,13 +56,12 @@ enum ContactCard {
         field("Tags", c.tags.joined(separator: ", "))
         field("Email", c.emails.joined(separator: ", "))
         field("Phone", c.phones.joined(separator: ", "))
-        let groups = n.networks.filter { $0.members.contains(c.id) }.map(\.name)
+        let groups = s.facts.networks(of: c.id, in: n).map(\.name)
         field("Networks", groups.joined(separator: ", "))
         if !c.notes.isEmpty {
             out.append(.blank)
             out += c.notes.wrapped(to: width).map { StyledLine($0) }
         }
-        let history = n.interactions(with: c.id)
         if !history.isEmpty {
             out.append(.blank)
             out.append(StyledLine("Interactions (\(history.count))", .bold))

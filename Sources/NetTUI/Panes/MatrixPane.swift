@@ -16,7 +16,7 @@ enum MatrixPane {
 
     static func title(_ q: Quadrant, _ s: AppState, short: Bool = false) -> String {
         let rows = s.quadrantRows[q] ?? []
-        let overdue = rows.filter { ContactsPane.overdueDays(s.network.contacts[$0], s) != nil }.count
+        let overdue = s.quadrantOverdue[q] ?? 0
         let name = s.network.scheme.policy(q).name
         if short { return "\(ContactsPane.mark(q)) \(name) \(rows.count)" + (overdue > 0 ? "/\(overdue)!" : "") }
         return "\(ContactsPane.mark(q)) \(name) · \(rows.count)" + (overdue > 0 ? " · \(overdue) overdue" : "")

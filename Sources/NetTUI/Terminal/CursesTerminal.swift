@@ -108,12 +108,16 @@ final class CursesTerminal {
     /// the program must end instead of spinning.
     var isGone: Bool { instantFailures > 50 }
 
-    /// The next event, or nil when none came within the poll interval.
-    func readInput() -> Input? {
+    /// The next event, or nil when none came within the poll interval (at once when not `wait`:
+    /// the program has work to do between key presses).
+    func readInput(wait: Bool = true) -> Input? {
         var ch: wint_t = 0
         let started = DispatchTime.now().uptimeNanoseconds
+        if !wait { timeout(0) }
         let r = get_wch(&ch)
+        if !wait { timeout(250) }
         if r == ERR {
+            guard wait else { return nil }
             let waited = DispatchTime.now().uptimeNanoseconds - started
             instantFailures = waited < 20_000_000 ? instantFailures + 1 : 0
             return nil

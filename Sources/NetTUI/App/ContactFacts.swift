@@ -1,0 +1,102 @@
+import Glibc
+import NetModel
+
+/// What the panes need to know of every contact, worked out once per version of the network, so
+/// that a keystroke filters and sorts prepared keys instead of re-reading 100,000 contacts.
+/// Arrays are indexed like `network.contacts`.
+struct ContactFacts: Sendable {
+    /// The `AppState.revision` these facts belong to.
+    var revision = -1
+    var foldedNames: [String] = []
+    var quadrants: [Quadrant] = []
+    /// The day of the latest interaction with each contact, by contact id.
+    var lastContact: [String: Day] = [:]
+    /// Every contact's index, ordered by folded name and then id: the matrix's order, and the
+    /// contacts list's before its sort key is applied.
+    var byName: [Int] = []
+    /// Folded search text of the first contacts, one after another (`searchStart[i]..<searchStart[i+1]`);
+    /// filled a slice at a time between key presses, or at once when a filter needs it.
+    private(set) var searchBytes: [UInt8] = []
+    private(set) var searchStart: [Int] = [0]
+    /// Each contact's interactions (indexes into `network.interactions`), by contact id; nil until built.
+    private(set) var interactionsByContact: [String: [Int]]?
+    /// The networks each contact is a member of (indexes into `network.networks`), by contact id.
+    private(set) var networksByContact: [String: [Int]] = [:]
+
+    init() {}
+
+    init(_ n: Network, revision: Int) {
+        self.revision = revision
+        let contacts = n.contacts
+        foldedNames = contacts.map { SearchText.fold($0.name) }
+        quadrants = contacts.map { n.scheme.quadrant(of: $0) }
+        lastContact = n.lastContactDays()
+        let names = foldedNames
+        byName = contacts.indices.sorted { names[$0] != names[$1] ? names[$0] < names[$1] : contacts[$0].id < contacts[$1].id }
+        searchBytes.reserveCapacity(contacts.count * 64)
+        searchStart.reserveCapacity(contacts.count + 1)
+    }
+
+    var hasSearchText: Bool { searchStart.count == foldedNames.count + 1 }
+    var isComplete: Bool { hasSearchText && interactionsByContact != nil }
+
+    /// Does up to `limit` contacts' worth of the work left (search text, then the interaction
+    /// index), so that the program can do it between key presses.
+    mutating func prepare(_ n: Network, limit: Int = .max) {
+        var budget = limit
+        while !hasSearchText && budget > 0 {
+            searchBytes.append(contentsOf: n.contacts[searchStart.count - 1].searchText.utf8)
+            searchStart.append(searchBytes.count)
+            budget -= 1
+        }
+        if budget > 0 && interactionsByContact == nil {
+            var index: [String: [Int]] = [:]
+            for (i, interaction) in n.interactions.enumerated() { index[interaction.contact, default: []].append(i) }
+            interactionsByContact = index
+            var groups: [String: [Int]] = [:]
+            for (g, group) in n.networks.enumerated() {
+                for id in Set(group.members) { groups[id, default: []].append(g) }
+            }
+            networksByContact = groups
+        }
+    }
+
+    /// The networks a contact is a member of, in the network list's order.
+    func networks(of id: String, in n: Network) -> [NetworkGroup] {
+        guard interactionsByContact != nil else { return n.networks.filter { $0.members.contains(id) } }
+        return (networksByContact[id] ?? []).map { n.networks[$0] }
+    }
+
+    /// Interactions with one contact, newest first (as `Network.interactions(with:)`).
+    func interactions(with id: String, in n: Network) -> [Interaction] {
+        guard let index = interactionsByContact else { return n.interactions(with: id) }
+        return (index[id] ?? []).map { n.interactions[$0] }.sorted { $0.date > $1.date }
+    }
+
+    /// Whether contact `i`'s search text contains every one of the folded `words`.
+    func searchText(of i: Int, containsAll words: [[UInt8]]) -> Bool {
+        let from = searchStart[i], length = searchStart[i + 1] - from
+        return searchBytes.withUnsafeBufferPointer { all in
+            let text = all.baseAddress.map { $0 + from }
+            return words.allSatisfy { word in
+                word.isEmpty || word.withUnsafeBufferPointer { w in
+                    guard let text, let w = w.baseAddress else { return false }
+                    return Self.find(w, word.count, in: text, length)
+                }
+            }
+        }
+    }
+
+    /// Whether `needle` occurs in `text`: memchr to the next place its first byte is, then memcmp.
+    private static func find(_ needle: UnsafePointer<UInt8>, _ count: Int, in text: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+        var at = 0
+        let last = length - count
+        while at <= last {
+            guard let hit = memchr(text + at, Int32(needle[0]), last - at + 1) else { return false }
+            at = UnsafeRawPointer(text).distance(to: UnsafeRawPointer(hit))
+            if memcmp(text + at, needle, count) == 0 { return true }
+            at += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,189 @@
+import Foundation
+import Glibc
+import NetModel
+
+/// The figures of docs/BENCHMARKS.md for one network size: each one timed through the same code
+/// the program runs (keys go through the update and a full render into the cell grid; commands
+/// are this executable run as a child process).
+struct Bench {
+    var contacts: Int
+    var runs: Int
+    /// Key presses per run for the per-key figures.
+    var keys: Int
+    var folder: String
+    var today: Day
+    var executable: String
+
+    /// Figure name → samples, in the order they were measured.
+    private(set) var figures: [(name: String, samples: Samples)] = []
+    private(set) var peakKiB = 0
+    private(set) var fileBytes = 0
+
+    init(contacts: Int, runs: Int, keys: Int, folder: String, today: Day, executable: String) {
+        (self.contacts, self.runs, self.keys, self.folder, self.today, self.executable) = (contacts, runs, keys, folder, today, executable)
+    }
+
+    var file: String { folder + "/network-\(contacts).json" }
+
+    private mutating func record(_ name: String, _ seconds: Double) {
+        if let i = figures.firstIndex(where: { $0.name == name }) {
+            figures[i].samples.add(seconds)
+        } else {
+            figures.append((name, Samples(values: [seconds])))
+        }
+    }
+
+    func samples(_ name: String) -> Samples? { figures.first { $0.name == name }?.samples }
+
+    mutating func run() throws {
+        var network = Network()
+        record(Figure.generate, timed {
+            network = Demo.network(today: today, contacts: contacts, networks: Demo.defaultNetworks(contacts: contacts),
+                                   interactions: Demo.defaultInteractions(contacts: contacts), seed: 1)
+        })
+        for _ in 0..<runs {
+            unlink(file)
+            try record(Figure.save, timed { try Store.save(network, to: file) })
+        }
+        unlink(file + ".bak")
+        var st = stat()
+        if stat(file, &st) == 0 { fileBytes = Int(st.st_size) }
+
+        for _ in 0..<runs {
+            var state: AppState?
+            let total = try timed {
+                let load = try timed { state = try Self.open(file, today: today) }
+                record(Figure.load, load)
+                _ = Render.frame(state!)
+            }
+            record(Figure.firstFrame, total)
+        }
+        for _ in 0..<runs { try keyFigures() }
+        for _ in 0..<runs { try commandFigures() }
+    }
+
+    /// A state on the file, as `nettui FILE` opens it.
+    static func open(_ file: String, today: Day) throws -> AppState {
+        guard let loaded = try Store.load(file) else { throw StoreError("\(file) vanished") }
+        let now = Timestamp(seconds: Int64(today.ordinal) * 86_400 + 12 * 3600)
+        return AppState(network: loaded.network, path: file, width: 80, height: 24,
+                        clock: Clock(now: { now }, newID: { UUID().uuidString.lowercased() }))
+    }
+
+    /// Presses one key and draws the frame it leads to; returns the time both took.
+    private static func press(_ key: Key, _ driver: inout Driver) -> Double {
+        timed {
+            _ = driver.send(.key(key))
+            _ = Render.frame(driver.state)
+        }
+    }
+
+    private mutating func keyFigures() throws {
+        var fresh = try Self.open(file, today: today)
+        // What the program does between the first frame and the first key press (in slices, so a
+        // key is never kept waiting long): the filter's search text and the cards' interaction index.
+        record(Figure.idle, timed { while fresh.hasIdleWork { fresh.doIdleWork() } })
+        // The first render of each pane, from a state that has not shown it yet.
+        for (pane, figure) in [(PaneID.matrix, Figure.matrix), (.exits, Figure.exits), (.briefing, Figure.briefing)] {
+            var d = Driver(state: fresh)
+            record(figure, Self.press(.char(Character(String(pane.rawValue))), &d))
+        }
+        var d = Driver(state: fresh)
+        // Typing a filter: a word from a name in the middle of the list, letter by letter, then erased.
+        let c = d.state.network.contacts[d.state.network.contacts.count / 2]
+        let word = String(SearchText.fold(c.name).split(separator: " ").first ?? "a").prefix(6)
+        _ = Self.press(.char("/"), &d)
+        for ch in word { record(Figure.filter, Self.press(.char(ch), &d)) }
+        for _ in word { record(Figure.filter, Self.press(.backspace, &d)) }
+        _ = Self.press(.escape, &d)
+        for _ in 0..<keys {
+            record(Figure.move, Self.press(.down, &d))
+        }
+        for _ in 0..<keys / 10 {
+            record(Figure.move, Self.press(.pageDown, &d))
+            record(Figure.move, Self.press(.up, &d))
+        }
+        for _ in 0..<keys / 10 {
+            record(Figure.card, Self.press(.enter, &d))
+            _ = Self.press(.escape, &d)
+            _ = Self.press(.down, &d)
+        }
+        // Pane switches once every pane has been shown.
+        for _ in 0..<2 { for p in PaneID.allCases { _ = Self.press(.char(Character(String(p.rawValue))), &d) } }
+        for i in 0..<keys {
+            record(Figure.paneSwitch, Self.press(.char(Character(String(PaneID.allCases[i % PaneID.allCases.count].rawValue))), &d))
+        }
+    }
+
+    private mutating func commandFigures() throws {
+        for (command, figure) in [("matrix", Figure.matrixCommand), ("exits", Figure.exitsCommand), ("brief", Figure.briefCommand)] {
+            let (seconds, kib) = try spawn([command, file])
+            record(figure, seconds)
+            peakKiB = max(peakKiB, kib)
+        }
+        let cards = folder + "/contacts-\(contacts).vcf", target = folder + "/imported-\(contacts).json"
+        if access(cards, F_OK) != 0 {
+            let network = try Self.open(file, today: today).network
+            try Store.write(VCardExport.export(network.contacts), to: cards)
+        }
+        unlink(target)
+        unlink(target + ".bak")
+        record(Figure.importCards, try spawn(["import", "vcard", cards, "--file", target]).seconds)
+        record(Figure.reimport, try spawn(["import", "vcard", cards, "--file", target]).seconds)
+    }
+
+    /// Runs this program with `arguments`, output discarded; returns the wall time and peak memory.
+    private func spawn(_ arguments: [String]) throws -> (seconds: Double, kib: Int) {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        var env = ProcessInfo.processInfo.environment
+        env["NETTUI_TODAY"] = today.description
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        let start = monotonicSeconds()
+        guard posix_spawn(&pid, executable, &actions, nil, argv, envp) == 0 else {
+            throw StoreError("cannot run \(executable)")
+        }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+        let seconds = monotonicSeconds() - start
+        guard status == 0 else { throw StoreError("`nettui \(arguments.joined(separator: " "))` failed (status \(status))") }
+        return (seconds, usage.ru_maxrss)
+    }
+}
+
+/// The figures' names, as the table prints them.
+enum Figure {
+    static let generate = "generate the network"
+    static let load = "load the file"
+    static let firstFrame = "open → first frame (load, state, render)"
+    static let idle = "work between first frame and first key"
+    static let filter = "/ filter keystroke (update + render)"
+    static let move = "cursor movement"
+    static let paneSwitch = "pane switch"
+    static let card = "open a contact card"
+    static let matrix = "Matrix pane, first render"
+    static let exits = "Exits pane, first render"
+    static let briefing = "Briefing pane, first render"
+    static let matrixCommand = "nettui matrix FILE, end to end"
+    static let exitsCommand = "nettui exits FILE, end to end"
+    static let briefCommand = "nettui brief FILE, end to end"
+    static let save = "save (atomic, fsync'd)"
+    static let importCards = "import N vCards into a new file, end to end"
+    static let reimport = "re-import the same file (no changes)"
+
+    /// Figures taken once per key press: the table shows median and 99th percentile.
+    static let perKey: Set<String> = [filter, move, paneSwitch, card]
+
+    /// The issue's target for each figure, in words.
+    static let targets: [String: String] = [
+        firstFrame: "≤ abook", filter: "p99 ≤ 16", move: "p99 ≤ 5", paneSwitch: "p99 ≤ 5", card: "p99 ≤ 5",
+        matrix: "≤ 50", exits: "≤ 50", briefing: "≤ 50", matrixCommand: "≤ 1000", exitsCommand: "≤ 1000",
+        briefCommand: "≤ 1000", save: "≤ 1000", importCards: "≤ abook", reimport: "≤ import",
+    ]
+}
