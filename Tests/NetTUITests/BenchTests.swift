@@ -58,6 +58,16 @@ final class BenchTests: XCTestCase {
         }
     }
 
+    /// Over 20,000 contacts the search runs on two threads; the rows are the same as by the plain rule.
+    func testASearchOnTwoThreadsFindsWhatThePlainRuleFinds() {
+        let network = Demo.network(today: Harness.today, contacts: 20_500, networks: 1, interactions: 0, seed: 3)
+        var h = Harness(network: network)
+        h.press(.char("/"))
+        h.type("er")
+        XCTAssertEqual(h.state.rows, Self.reference(network, "er"))
+        XCTAssertGreaterThan(h.state.rows.count, 1000)
+    }
+
     /// The list's rows by the plain rule: every contact the query matches, by folded name and id.
     static func reference(_ n: Network, _ query: String) -> [Int] {
         let q = ContactQuery(query, me: n.me.name)

@@ -225,29 +225,34 @@ struct AppState: Sendable {
 
     private var filterKey: BuiltFrom.Filter { BuiltFrom.Filter(revision: revision, today: today, value: filter.text) }
 
-    /// Which contacts the filter lets through (nil: all). When the new filter only narrows the
-    /// last one (more letters typed), only the contacts it let through are looked at again.
+    /// Which contacts the filter lets through (nil: all). A filter seen lately (typed, then erased
+    /// back to) is remembered; one that only narrows a remembered one (more letters typed) looks
+    /// again only at the contacts that one let through.
     private mutating func refreshMatches() {
         let key = filterKey
         guard built.matches != key else { return }
-        let query = ContactQuery(filter.text, me: network.me.name)
         defer { built.matches = key }
+        let query = ContactQuery(filter.text, me: network.me.name)
         guard !query.isEmpty else { built.matched = nil; return }
+        built.recent.removeAll { $0.key.revision != revision }
+        if let seen = built.recent.firstIndex(where: { $0.key == key }) {
+            built.matched = built.recent[seen].matched
+            return
+        }
         if !query.words.isEmpty && !facts.hasSearchText { facts.prepare(network) }
-        let words = query.words.map { Array($0.utf8) }
-        var terms = query
-        terms.words = []
-        let candidates: [Int]
-        if let old = built.matches, old.revision == revision, let before = built.matched, query.terms.isEmpty,
-           ContactQuery(old.value, me: network.me.name).terms.isEmpty, filter.text.hasPrefix(old.value) {
-            candidates = before
-        } else {
-            candidates = Array(network.contacts.indices)
+        let narrowed = query.terms.isEmpty ? built.recent
+            .filter { filter.text.hasPrefix($0.key.value) && ContactQuery($0.key.value, me: network.me.name).terms.isEmpty }
+            .max { $0.key.value.count < $1.key.value.count } : nil
+        var matched = facts.matching(narrowed?.matched ?? Array(network.contacts.indices), words: query.words.map { Array($0.utf8) })
+        if !query.terms.isEmpty {
+            var terms = query
+            terms.words = []
+            let contacts = network.contacts
+            matched = matched.filter { terms.matches(contacts[$0]) }
         }
-        let facts = self.facts, contacts = network.contacts
-        built.matched = candidates.filter { i in
-            (terms.isEmpty || terms.matches(contacts[i])) && (words.isEmpty || facts.searchText(of: i, containsAll: words))
-        }
+        built.matched = matched
+        built.recent.append((key, matched))
+        if built.recent.count > 8 { built.recent.removeFirst() }
     }
 
     /// The contacts list: every contact in the sort order, then the filter applied.
@@ -475,6 +480,8 @@ private struct BuiltFrom: Sendable {
     var matches: Filter?
     /// The contacts the filter lets through, by index; nil when there is no filter.
     var matched: [Int]?
+    /// The last few filters and what they let through, newest last.
+    var recent: [(key: Filter, matched: [Int])] = []
     var sort: Key<Order>?
     /// Every contact in the list's sort order.
     var sorted: [Int] = []

@@ -1,3 +1,4 @@
+import Dispatch
 import Glibc
 import NetModel
 
@@ -18,6 +19,8 @@ struct ContactFacts: Sendable {
     /// filled a slice at a time between key presses, or at once when a filter needs it.
     private(set) var searchBytes: [UInt8] = []
     private(set) var searchStart: [Int] = [0]
+    /// How often each byte occurs in the search text: a word is looked for by its rarest byte.
+    private var byteCounts = [Int](repeating: 0, count: 256)
     /// Each contact's interactions (indexes into `network.interactions`), by contact id; nil until built.
     private(set) var interactionsByContact: [String: [Int]]?
     /// The networks each contact is a member of (indexes into `network.networks`), by contact id.
@@ -45,8 +48,10 @@ struct ContactFacts: Sendable {
     mutating func prepare(_ n: Network, limit: Int = .max) {
         var budget = limit
         while !hasSearchText && budget > 0 {
+            let from = searchBytes.count
             searchBytes.append(contentsOf: n.contacts[searchStart.count - 1].searchText.utf8)
             searchStart.append(searchBytes.count)
+            for b in searchBytes[from...] { byteCounts[Int(b)] += 1 }
             budget -= 1
         }
         if budget > 0 && interactionsByContact == nil {
@@ -73,30 +78,50 @@ struct ContactFacts: Sendable {
         return (index[id] ?? []).map { n.interactions[$0] }.sorted { $0.date > $1.date }
     }
 
-    /// Whether contact `i`'s search text contains every one of the folded `words`.
-    func searchText(of i: Int, containsAll words: [[UInt8]]) -> Bool {
-        let from = searchStart[i], length = searchStart[i + 1] - from
-        return searchBytes.withUnsafeBufferPointer { all in
-            let text = all.baseAddress.map { $0 + from }
-            return words.allSatisfy { word in
-                word.isEmpty || word.withUnsafeBufferPointer { w in
-                    guard let text, let w = w.baseAddress else { return false }
-                    return Self.find(w, word.count, in: text, length)
+    /// The candidates (indexes, in order) whose search text contains every one of the folded
+    /// `words`; a long list is searched on two threads.
+    func matching(_ candidates: [Int], words: [[UInt8]]) -> [Int] {
+        let needles = words.filter { !$0.isEmpty }.map { word in
+            // The rarest byte of the word is the one to look for: fewer false starts.
+            (bytes: word, anchor: word.indices.min { byteCounts[Int(word[$0])] < byteCounts[Int(word[$1])] }!)
+        }
+        guard !needles.isEmpty else { return candidates }
+        let parts = candidates.count >= 20_000 ? 2 : 1
+        var results = [[Int]](repeating: [], count: parts)
+        searchBytes.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress else { return }
+            // Both threads only read the text and write their own slot of `results`.
+            nonisolated(unsafe) let text = base
+            results.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let out = out
+                DispatchQueue.concurrentPerform(iterations: parts) { p in
+                    let slice = candidates[(candidates.count * p / parts)..<(candidates.count * (p + 1) / parts)]
+                    out[p] = slice.filter { i in
+                        let from = searchStart[i], length = searchStart[i + 1] - from
+                        return needles.allSatisfy { Self.find($0.bytes, anchor: $0.anchor, in: text + from, length) }
+                    }
                 }
             }
         }
+        return parts == 1 ? results[0] : results.flatMap { $0 }
     }
 
-    /// Whether `needle` occurs in `text`: memchr to the next place its first byte is, then memcmp.
-    private static func find(_ needle: UnsafePointer<UInt8>, _ count: Int, in text: UnsafePointer<UInt8>, _ length: Int) -> Bool {
-        var at = 0
-        let last = length - count
-        while at <= last {
-            guard let hit = memchr(text + at, Int32(needle[0]), last - at + 1) else { return false }
-            at = UnsafeRawPointer(text).distance(to: UnsafeRawPointer(hit))
-            if memcmp(text + at, needle, count) == 0 { return true }
-            at += 1
+    /// Whether `needle` occurs in `text`: memchr to each place its `anchor` byte is, then memcmp.
+    private static func find(_ needle: [UInt8], anchor: Int, in text: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+        let count = needle.count
+        guard length >= count else { return false }
+        return needle.withUnsafeBufferPointer { w in
+            let w = w.baseAddress!
+            // The anchor byte can sit at text[anchor ... length - count + anchor].
+            var at = anchor
+            let last = length - count + anchor
+            while at <= last {
+                guard let hit = memchr(text + at, Int32(w[anchor]), last - at + 1) else { return false }
+                at = UnsafeRawPointer(text).distance(to: UnsafeRawPointer(hit))
+                if memcmp(text + at - anchor, w, count) == 0 { return true }
+                at += 1
+            }
+            return false
         }
-        return false
     }
 }

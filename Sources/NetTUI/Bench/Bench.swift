@@ -50,23 +50,26 @@ struct Bench {
         if stat(file, &st) == 0 { fileBytes = Int(st.st_size) }
 
         for _ in 0..<runs {
-            var state: AppState?
-            let total = try timed {
-                let load = try timed { state = try Self.open(file, today: today) }
-                record(Figure.load, load)
-                _ = Render.frame(state!)
-            }
-            record(Figure.firstFrame, total)
+            var loaded: Store.Loaded?
+            let load = try timed { loaded = try Store.load(file) }
+            let build = timed { _ = Render.frame(state(loaded!.network)) }
+            record(Figure.load, load)
+            record(Figure.state, build)
+            record(Figure.firstFrame, load + build)
         }
         for _ in 0..<runs { try keyFigures() }
         for _ in 0..<runs { try commandFigures() }
     }
 
     /// A state on the file, as `nettui FILE` opens it.
-    static func open(_ file: String, today: Day) throws -> AppState {
+    func open() throws -> AppState {
         guard let loaded = try Store.load(file) else { throw StoreError("\(file) vanished") }
+        return state(loaded.network)
+    }
+
+    func state(_ network: Network) -> AppState {
         let now = Timestamp(seconds: Int64(today.ordinal) * 86_400 + 12 * 3600)
-        return AppState(network: loaded.network, path: file, width: 80, height: 24,
+        return AppState(network: network, path: file, width: 80, height: 24,
                         clock: Clock(now: { now }, newID: { UUID().uuidString.lowercased() }))
     }
 
@@ -79,7 +82,7 @@ struct Bench {
     }
 
     private mutating func keyFigures() throws {
-        var fresh = try Self.open(file, today: today)
+        var fresh = try open()
         // What the program does between the first frame and the first key press (in slices, so a
         // key is never kept waiting long): the filter's search text and the cards' interaction index.
         record(Figure.idle, timed { while fresh.hasIdleWork { fresh.doIdleWork() } })
@@ -108,6 +111,12 @@ struct Bench {
             _ = Self.press(.escape, &d)
             _ = Self.press(.down, &d)
         }
+        // Edits: move the selected contact down a quadrant in the matrix and back up (the focus follows it).
+        _ = Self.press(.char("2"), &d)
+        for _ in 0..<Swift.max(1, keys / 50) {
+            record(Figure.edit, Self.press(.shiftDown, &d))
+            record(Figure.edit, Self.press(.shiftUp, &d))
+        }
         // Pane switches once every pane has been shown.
         for _ in 0..<2 { for p in PaneID.allCases { _ = Self.press(.char(Character(String(p.rawValue))), &d) } }
         for i in 0..<keys {
@@ -123,7 +132,7 @@ struct Bench {
         }
         let cards = folder + "/contacts-\(contacts).vcf", target = folder + "/imported-\(contacts).json"
         if access(cards, F_OK) != 0 {
-            let network = try Self.open(file, today: today).network
+            let network = try open().network
             try Store.write(VCardExport.export(network.contacts), to: cards)
         }
         unlink(target)
@@ -161,12 +170,14 @@ struct Bench {
 enum Figure {
     static let generate = "generate the network"
     static let load = "load the file"
-    static let firstFrame = "open → first frame (load, state, render)"
+    static let state = "build the state and draw the first frame"
+    static let firstFrame = "open → first frame (the two above)"
     static let idle = "work between first frame and first key"
     static let filter = "/ filter keystroke (update + render)"
     static let move = "cursor movement"
     static let paneSwitch = "pane switch"
     static let card = "open a contact card"
+    static let edit = "edit: move a contact in the matrix"
     static let matrix = "Matrix pane, first render"
     static let exits = "Exits pane, first render"
     static let briefing = "Briefing pane, first render"
@@ -178,7 +189,7 @@ enum Figure {
     static let reimport = "re-import the same file (no changes)"
 
     /// Figures taken once per key press: the table shows median and 99th percentile.
-    static let perKey: Set<String> = [filter, move, paneSwitch, card]
+    static let perKey: Set<String> = [filter, move, paneSwitch, card, edit]
 
     /// The target for each figure, in words.
     static let targets: [String: String] = [
