@@ -189,17 +189,7 @@ struct AppState: Sendable {
     }
 
     /// The index in `network.contacts` of the contact with this id.
-    func contactIndex(_ id: String) -> Int? {
-        let contacts = network.contacts
-        // The list is kept in id order; a binary search finds the place, a scan covers a list that is not.
-        var (low, high) = (0, contacts.count)
-        while low < high {
-            let mid = (low + high) / 2
-            if contacts[mid].id < id { low = mid + 1 } else { high = mid }
-        }
-        if low < contacts.count, contacts[low].id == id { return low }
-        return contacts.firstIndex { $0.id == id }
-    }
+    func contactIndex(_ id: String) -> Int? { ContactFacts.index(of: id, in: network.contacts) }
 
     /// Work that can wait until the keyboard is idle: the filter's search text and the cards'
     /// interaction index. The loop calls `doIdleWork()` while no key is pending.
@@ -207,6 +197,13 @@ struct AppState: Sendable {
 
     mutating func doIdleWork() {
         facts.prepare(network, limit: 2000)
+    }
+
+    /// Applies changes to the document, bringing the contact facts up to date in place when it can
+    /// (an edited contact, a logged interaction) instead of rebuilding them for every contact.
+    mutating func apply(_ changes: [Change]) {
+        network.apply(changes)
+        if !facts.update(after: changes, in: network, revision: revision) { facts.revision = -1 }
     }
 
     /// Rebuilds the derived data that is out of date, keeping each selection on the same item when

@@ -40,6 +40,71 @@ struct ContactFacts: Sendable {
         searchStart.reserveCapacity(contacts.count + 1)
     }
 
+    /// Brings the facts up to date after `changes` made revision `revision` of `n`, when that can be
+    /// done in place: contacts edited, interactions logged, networks changed. Returns false when
+    /// they must be rebuilt (contacts added or removed, a new scheme, a large step).
+    mutating func update(after changes: [Change], in n: Network, revision: Int) -> Bool {
+        guard self.revision == revision - 1, foldedNames.count == n.contacts.count, changes.count <= 64 else { return false }
+        for change in changes {
+            switch change {
+            case .contact(let before?, let after?) where before.id == after.id:
+                guard let i = Self.index(of: after.id, in: n.contacts) else { return false }
+                update(i, to: after, in: n)
+            case .contact, .scheme:
+                return false
+            case .interaction(let before, let after):
+                // Positions in the log have moved: the index is rebuilt between key presses.
+                interactionsByContact = nil
+                for id in Set([before?.contact, after?.contact].compactMap { $0 }) {
+                    lastContact[id] = n.interactions.lazy.filter { $0.contact == id }.map(\.date).max()
+                }
+            case .network:
+                interactionsByContact = nil
+            case .event, .me, .conflicts:
+                break
+            }
+        }
+        self.revision = revision
+        return true
+    }
+
+    /// Contact `i` was edited: its name key, quadrant and search text follow.
+    private mutating func update(_ i: Int, to c: Contact, in n: Network) {
+        quadrants[i] = n.scheme.quadrant(of: c)
+        let name = SearchText.fold(c.name)
+        if name != foldedNames[i] {
+            byName.remove(at: byName.firstIndex(of: i)!)
+            foldedNames[i] = name
+            let names = foldedNames, contacts = n.contacts
+            func before(_ j: Int) -> Bool { names[j] != name ? names[j] < name : contacts[j].id < c.id }
+            var (low, high) = (0, byName.count)
+            while low < high {
+                let mid = (low + high) / 2
+                if before(byName[mid]) { low = mid + 1 } else { high = mid }
+            }
+            byName.insert(i, at: low)
+        }
+        guard i < searchStart.count - 1 else { return }  // not folded yet
+        let (from, to) = (searchStart[i], searchStart[i + 1])
+        for b in searchBytes[from..<to] { byteCounts[Int(b)] -= 1 }
+        let text = Array(c.searchText.utf8)
+        for b in text { byteCounts[Int(b)] += 1 }
+        searchBytes.replaceSubrange(from..<to, with: text)
+        let delta = text.count - (to - from)
+        if delta != 0 { for j in (i + 1)..<searchStart.count { searchStart[j] += delta } }
+    }
+
+    /// The index of the contact with this id: a binary search of the id-ordered list, else a scan.
+    static func index(of id: String, in contacts: [Contact]) -> Int? {
+        var (low, high) = (0, contacts.count)
+        while low < high {
+            let mid = (low + high) / 2
+            if contacts[mid].id < id { low = mid + 1 } else { high = mid }
+        }
+        if low < contacts.count, contacts[low].id == id { return low }
+        return contacts.firstIndex { $0.id == id }
+    }
+
     var hasSearchText: Bool { searchStart.count == foldedNames.count + 1 }
     var isComplete: Bool { hasSearchText && interactionsByContact != nil }
 

@@ -556,7 +556,7 @@ extension AppState {
     /// Applies one user step to the document and records it for undo.
     mutating func commit(_ changes: [Change]) {
         guard !changes.isEmpty else { return }
-        network.apply(changes)
+        apply(changes)
         history.record(changes)
         refresh()
     }
@@ -566,7 +566,7 @@ extension AppState {
             message = StatusMessage(text: "Nothing to undo", isError: false)
             return
         }
-        network.apply(changes)
+        apply(changes)
         refresh()
         message = StatusMessage(text: "Undone: \(describe(changes))", isError: false)
     }
@@ -576,7 +576,7 @@ extension AppState {
             message = StatusMessage(text: "Nothing to redo", isError: false)
             return
         }
-        network.apply(changes)
+        apply(changes)
         refresh()
         message = StatusMessage(text: "Redone: \(describe(changes))", isError: false)
     }
