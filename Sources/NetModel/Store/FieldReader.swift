@@ -83,7 +83,7 @@ struct FieldReader {
         switch value(key, required: required) {
         case nil, .null?: return nil
         case .number(let text)?:
-            guard let d = Double(text), d.isFinite else { problem(.invalidValue, key, "\(text) is not a usable number"); return nil }
+            guard let d = Self.usableNumber(text) else { problem(.invalidValue, key, "\(text) is not a usable number"); return nil }
             return d
         case let other?: problem(.wrongType, key, "expected a number, found \(other.typeName)"); return nil
         }
@@ -91,7 +91,19 @@ struct FieldReader {
 
     mutating func int(_ key: String, required: Bool = false) -> Int? {
         guard let d = number(key, required: required) else { return nil }
-        guard d == d.rounded(), abs(d) < 1e9 else { problem(.invalidValue, key, "expected a whole number, found \(d)"); return nil }
+        guard let i = Self.wholeNumber(d) else { problem(.invalidValue, key, "expected a whole number, found \(d)"); return nil }
+        return i
+    }
+
+    /// A JSON number's text as a finite number (shared with the fast decoder).
+    static func usableNumber(_ text: String) -> Double? {
+        guard let d = Double(text), d.isFinite else { return nil }
+        return d
+    }
+
+    /// A number as a whole number of the size the file's whole-number fields take.
+    static func wholeNumber(_ d: Double) -> Int? {
+        guard d == d.rounded(), abs(d) < 1e9 else { return nil }
         return Int(d)
     }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A strict JSON parser over UTF-8 bytes. It reports the line and column of the first error,
 /// refuses invalid UTF-8, duplicate keys and nesting deeper than `maxDepth`, and never recurses
 /// without bound, so a hostile file gives an error rather than a crash.
@@ -21,6 +27,18 @@ public struct JSONParser {
         parser.skipWhitespace()
         if parser.pos < bytes.count { throw parser.error("unexpected text after the end of the document") }
         return value
+    }
+
+    /// Parses the one value that starts at `start` (its first byte, not white space) of a document
+    /// whose containers enclose it `depth` levels deep, with the same strictness as `parse` (the
+    /// nesting limit counts from the document's top). Returns the value and the offset just after it.
+    /// For the fast decoder (FastDecoder.swift), which hands the values it does not map itself here.
+    static func parseValue(in bytes: [UInt8], at start: Int, depth: Int) throws(JSONSyntaxError) -> (value: JSON, end: Int) {
+        var parser = JSONParser(bytes: bytes)
+        parser.pos = start
+        parser.depth = depth
+        let value = try parser.parseValue()
+        return (value, parser.pos)
     }
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
@@ -162,29 +180,71 @@ public struct JSONParser {
         let start = pos
         pos += 1
         var out: [UInt8] = []
+        var escaped = false
         var runStart = pos
+        // A longer string is refused as soon as that much of it is seen.
+        let limit = min(bytes.count, start + Self.maxStringBytes + 1)
+        let string: String?
         while true {
+            // Up to the next quote, backslash or control character.
+            pos = bytes.withUnsafeBufferPointer { b in
+                var i = pos
+                while i + 8 <= limit, !Self.hasSpecialByte(Self.word(b.baseAddress! + i)) { i += 8 }
+                while i < limit, b[i] >= 0x20, b[i] != UInt8(ascii: "\""), b[i] != UInt8(ascii: "\\") { i += 1 }
+                return i
+            }
             guard pos < bytes.count else { throw error("unterminated string", at: start) }
             if pos - start > Self.maxStringBytes { throw error("a string longer than \(Self.maxStringBytes >> 20) MiB", at: start) }
             let b = bytes[pos]
             if b == UInt8(ascii: "\"") {
-                out.append(contentsOf: bytes[runStart..<pos])
+                if escaped {
+                    out.append(contentsOf: bytes[runStart..<pos])
+                    string = out.withUnsafeBufferPointer { Self.string($0) }
+                } else {
+                    // No copy without escapes.
+                    string = bytes.withUnsafeBufferPointer { Self.string(UnsafeBufferPointer(rebasing: $0[runStart..<pos])) }
+                }
                 pos += 1
                 break
             }
             if b < 0x20 { throw error("control character in a string (must be escaped)") }
-            if b == UInt8(ascii: "\\") {
-                out.append(contentsOf: bytes[runStart..<pos])
-                try parseEscape(into: &out)
-                runStart = pos
-                continue
-            }
-            pos += 1
+            escaped = true
+            out.append(contentsOf: bytes[runStart..<pos])
+            try parseEscape(into: &out)
+            runStart = pos
         }
-        guard let string = String(validating: out, as: UTF8.self) else {
+        guard let string else {
             throw error("invalid UTF-8 in a string", at: start)
         }
         return string
+    }
+
+    /// The eight bytes at `p`, the first in the lowest byte.
+    @inline(__always)
+    static func word(_ p: UnsafePointer<UInt8>) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+    }
+
+    /// Whether one of the eight bytes of `word` ends a run of plain string text: a quote, a
+    /// backslash or a control character (shared with the fast decoder and the writer).
+    @inline(__always)
+    static func hasSpecialByte(_ word: UInt64) -> Bool {
+        // (x - 0x01…) & ~x & 0x80… is nonzero exactly when a byte of x is zero (or, with 0x20…, below 0x20).
+        func zero(_ x: UInt64) -> UInt64 { (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 }
+        let below20 = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+        return (zero(word ^ 0x2222_2222_2222_2222) | zero(word ^ 0x5C5C_5C5C_5C5C_5C5C) | below20) != 0
+    }
+
+    /// The string whose UTF-8 bytes are `utf8`, or nil when they are not valid UTF-8 (shared with
+    /// the fast decoder, which says when it knows them to be ASCII).
+    static func string(_ utf8: UnsafeBufferPointer<UInt8>, ascii: Bool = false) -> String? {
+        let s = String(decoding: utf8, as: UTF8.self)
+        if ascii || utf8.isEmpty { return s }
+        // `String(decoding:)` repairs invalid UTF-8, which changes the bytes: unchanged means valid.
+        let same = s.utf8.withContiguousStorageIfAvailable {
+            $0.count == utf8.count && memcmp($0.baseAddress!, utf8.baseAddress!, utf8.count) == 0
+        } ?? s.utf8.elementsEqual(utf8)
+        return same ? s : nil
     }
 
     private mutating func parseEscape(into out: inout [UInt8]) throws(JSONSyntaxError) {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Writes JSON the way the data file is specified: two-space indentation, keys sorted by their
 /// UTF-8 bytes, one value per line, non-ASCII text as raw UTF-8, a final newline. The same value
 /// always gives the same bytes, so files diff and merge well.
@@ -10,61 +16,113 @@ public enum JSONWriter {
         return out
     }
 
-    private static func newline(_ indent: Int, _ out: inout [UInt8]) {
-        out.append(0x0A)
-        out.append(contentsOf: repeatElement(0x20, count: indent * 2))
+    private static func newline<Output: JSONOutput>(_ indent: Int, _ out: inout Output) {
+        out.write(0x0A)
+        for _ in 0..<indent { out.write("  ") }
     }
 
-    private static func write(_ value: JSON, indent: Int, into out: inout [UInt8]) {
+    /// Writes `value` as a member or element whose container's lines are indented `indent` levels
+    /// (shared with the fast encoder, FastEncoder.swift).
+    static func write<Output: JSONOutput>(_ value: JSON, indent: Int, into out: inout Output) {
         switch value {
-        case .null: out.append(contentsOf: "null".utf8)
-        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .number(let text): out.append(contentsOf: text.utf8)
+        case .null: out.write("null")
+        case .bool(let b): out.write(b ? "true" : "false")
+        case .number(let text): withUTF8(text) { out.write($0) }
         case .string(let s): writeString(s, into: &out)
         case .array(let items):
-            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
-            out.append(UInt8(ascii: "["))
+            if items.isEmpty { out.write("[]"); return }
+            out.write(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
+                if i > 0 { out.write(UInt8(ascii: ",")) }
                 newline(indent + 1, &out)
                 write(item, indent: indent + 1, into: &out)
             }
             newline(indent, &out)
-            out.append(UInt8(ascii: "]"))
+            out.write(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { out.append(contentsOf: "{}".utf8); return }
-            out.append(UInt8(ascii: "{"))
-            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            if members.isEmpty { out.write("{}"); return }
+            out.write(UInt8(ascii: "{"))
+            let keys = members.keys.sorted(by: precedes)
             for (i, key) in keys.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
+                if i > 0 { out.write(UInt8(ascii: ",")) }
                 newline(indent + 1, &out)
                 writeString(key, into: &out)
-                out.append(contentsOf: ": ".utf8)
+                out.write(": ")
                 write(members[key]!, indent: indent + 1, into: &out)
             }
             newline(indent, &out)
-            out.append(UInt8(ascii: "}"))
+            out.write(UInt8(ascii: "}"))
         }
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
+    private static let hexDigits: StaticString = "0123456789abcdef"
 
-    private static func writeString(_ s: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
-            case 0x0A: out.append(contentsOf: "\\n".utf8)
-            case 0x0D: out.append(contentsOf: "\\r".utf8)
-            case 0x09: out.append(contentsOf: "\\t".utf8)
-            case 0..<0x20:
-                out.append(contentsOf: "\\u00".utf8)
-                out.append(hexDigits[Int(b >> 4)])
-                out.append(hexDigits[Int(b & 0xF)])
-            default: out.append(b)
+    static func writeString<Output: JSONOutput>(_ s: String, into out: inout Output) {
+        out.write(UInt8(ascii: "\""))
+        withUTF8(s) { utf8 in
+            // Runs that need no escape are copied whole.
+            var run = 0, i = 0
+            while i < utf8.count {
+                if i + 8 <= utf8.count, !JSONParser.hasSpecialByte(JSONParser.word(utf8.baseAddress! + i)) {
+                    i += 8
+                    continue
+                }
+                let b = utf8[i]
+                i += 1
+                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
+                out.write(UnsafeBufferPointer(rebasing: utf8[run..<(i - 1)]))
+                run = i
+                switch b {
+                case UInt8(ascii: "\""): out.write("\\\"")
+                case UInt8(ascii: "\\"): out.write("\\\\")
+                case 0x0A: out.write("\\n")
+                case 0x0D: out.write("\\r")
+                case 0x09: out.write("\\t")
+                default:
+                    out.write("\\u00")
+                    out.write(hexDigits.utf8Start[Int(b >> 4)])
+                    out.write(hexDigits.utf8Start[Int(b & 0xF)])
+                }
             }
+            out.write(UnsafeBufferPointer(rebasing: utf8[run...]))
         }
-        out.append(UInt8(ascii: "\""))
+        out.write(UInt8(ascii: "\""))
     }
+
+    /// `body` of the UTF-8 bytes of `s`, without copying them where they are stored contiguously.
+    @inline(__always)
+    static func withUTF8<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = s.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var s = s
+        return s.withUTF8(body)
+    }
+
+    /// Whether `a` sorts before `b` by their UTF-8 bytes: the order of keys in the file.
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        withUTF8(a) { a in withUTF8(b) { b in precedes(a, b) } }
+    }
+
+    static func precedes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let common = min(a.count, b.count)
+        let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+        return order < 0 || (order == 0 && a.count < b.count)
+    }
+}
+
+/// Where JSON text is written: an array of bytes, or the fast encoder's buffer.
+protocol JSONOutput {
+    mutating func write(_ byte: UInt8)
+    mutating func write(_ bytes: UnsafeBufferPointer<UInt8>)
+}
+
+extension JSONOutput {
+    @inline(__always)
+    mutating func write(_ text: StaticString) {
+        write(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+}
+
+extension Array: JSONOutput where Element == UInt8 {
+    mutating func write(_ byte: UInt8) { append(byte) }
+    mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) { append(contentsOf: bytes) }
 }

@@ -7,7 +7,17 @@ public enum NetworkCodec {
         public var problems: [Problem]
     }
 
+    /// A valid file takes the fast path (FastDecoder.swift); anything it does not take (any problem,
+    /// anything unusual) is read again by the tree-based path below, which finds every problem.
     public static func decode(_ bytes: [UInt8]) -> Decoded {
+        if let network = FastDecoder.decode(bytes) {
+            return Decoded(network: network, problems: network.referenceProblems())
+        }
+        return decodeTree(bytes)
+    }
+
+    /// The validating path: parse the whole file into a `JSON` tree, then map it with `FieldReader`.
+    static func decodeTree(_ bytes: [UInt8]) -> Decoded {
         let json: JSON
         do {
             json = try JSONParser.parse(bytes)
@@ -20,7 +30,13 @@ public enum NetworkCodec {
         return Decoded(network: network, problems: problems)
     }
 
+    /// The file's bytes, written directly by `FastEncoder`: the same bytes as `encodeTree`.
     public static func encode(_ network: Network) -> [UInt8] {
+        FastEncoder.encode(network)
+    }
+
+    /// The network as a `JSON` tree, written by `JSONWriter`: what `encode` must equal byte for byte.
+    static func encodeTree(_ network: Network) -> [UInt8] {
         JSONWriter.write(json(network))
     }
 
@@ -48,8 +64,8 @@ public enum NetworkCodec {
         return n
     }
 
-    private static func list<T>(_ json: JSON, _ key: String, problems: inout [Problem],
-                                _ read: (inout FieldReader) -> T?) -> [T] {
+    static func list<T>(_ json: JSON, _ key: String, problems: inout [Problem],
+                        _ read: (inout FieldReader) -> T?) -> [T] {
         guard case .array(let items) = json else {
             if case .object(let o) = json, o.isEmpty { return [] }  // the key is absent
             problems.append(Problem(.wrongType, "top level.\(key)", "expected an array, found \(json.typeName)"))
@@ -129,6 +145,14 @@ public enum NetworkCodec {
         (g.decision, g.decisionExtra) = decision(&r)
         g.extra = r.extra
         return g
+    }
+
+    /// The decision a `decision` key holds, or nil when reading it finds a problem (for the fast decoder).
+    static func decision(_ value: JSON) -> (ExitDecision?, [String: JSON])? {
+        var problems: [Problem] = []
+        var r = FieldReader(.object(["decision": value]), location: "", problems: &problems)
+        let decision = decision(&r)
+        return r.problems.isEmpty ? decision : nil
     }
 
     /// An exit decision: `null`/absent, or `{"kind", "date", …}` with the keys of its kind. Keys that
@@ -217,7 +241,7 @@ public enum NetworkCodec {
     }
 
     /// A merge conflict: `entity`, `id`, `field` and the three values (any JSON, `null` when absent).
-    private static func conflict(_ r: inout FieldReader) -> MergeConflict? {
+    static func conflict(_ r: inout FieldReader) -> MergeConflict? {
         guard let raw = r.optionalString("entity", required: true) else { return nil }
         guard let entity = MergeConflict.Entity(rawValue: raw) else {
             r.problem(.invalidValue, "entity", "\"\(raw)\" is not one of \(MergeConflict.Entity.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -233,7 +257,7 @@ public enum NetworkCodec {
         return c
     }
 
-    private static func me(_ json: JSON, problems: inout [Problem]) -> Me {
+    static func me(_ json: JSON, problems: inout [Problem]) -> Me {
         var r = FieldReader(json, location: "me", problems: &problems)
         var m = Me()
         m.name = r.string("name")
@@ -245,7 +269,7 @@ public enum NetworkCodec {
         return m
     }
 
-    private static func scheme(_ json: JSON, problems: inout [Problem]) -> Scheme {
+    static func scheme(_ json: JSON, problems: inout [Problem]) -> Scheme {
         var r = FieldReader(json, location: "scheme", problems: &problems)
         var s = Scheme()
         s.axisNow = r.optionalString("axisNow") ?? s.axisNow
@@ -320,10 +344,7 @@ public enum NetworkCodec {
     static func json(_ n: Network) -> JSON {
         var o = n.extra
         o["schemaVersion"] = .number(Double(n.schemaVersion))
-        o["me"] = .object(n.me.extra.merging([
-            "name": .string(n.me.name), "offers": strings(n.me.offers), "seeks": strings(n.me.seeks),
-            "pitch": .string(n.me.pitch),
-        ]) { $1 })
+        o["me"] = json(n.me)
         o["scheme"] = json(n.scheme)
         // Entities are written sorted by id so that a file diffs and merges well.
         o["contacts"] = .array(n.contacts.sorted { $0.id < $1.id }.map(json))
@@ -331,15 +352,21 @@ public enum NetworkCodec {
         o["events"] = .array(n.events.sorted { $0.id < $1.id }.map(json))
         o["interactions"] = .array(n.interactions.sorted { $0.id < $1.id }.map(json))
         // Merge conflicts, in the order they were found; the key is left out when there are none.
-        if !n.conflicts.isEmpty {
-            o["conflicts"] = .array(n.conflicts.map { c in
-                .object(c.extra.merging([
-                    "entity": .string(c.entity.rawValue), "id": .string(c.id), "field": .string(c.field),
-                    "ours": c.ours, "theirs": c.theirs, "base": c.base,
-                ]) { $1 })
-            })
-        }
+        if !n.conflicts.isEmpty { o["conflicts"] = .array(n.conflicts.map(json)) }
         return .object(o)
+    }
+
+    static func json(_ m: Me) -> JSON {
+        .object(m.extra.merging([
+            "name": .string(m.name), "offers": strings(m.offers), "seeks": strings(m.seeks), "pitch": .string(m.pitch),
+        ]) { $1 })
+    }
+
+    static func json(_ c: MergeConflict) -> JSON {
+        .object(c.extra.merging([
+            "entity": .string(c.entity.rawValue), "id": .string(c.id), "field": .string(c.field),
+            "ours": c.ours, "theirs": c.theirs, "base": c.base,
+        ]) { $1 })
     }
 
     private static func strings(_ s: [String]) -> JSON { .array(s.map(JSON.string)) }
@@ -347,7 +374,7 @@ public enum NetworkCodec {
     private static func rating(_ r: Rating?) -> JSON { r.map { .number($0.value) } ?? .null }
     private static func day(_ d: Day?) -> JSON { d.map { .string($0.description) } ?? .null }
 
-    private static func json(_ s: Scheme) -> JSON {
+    static func json(_ s: Scheme) -> JSON {
         var quadrants = s.quadrantsExtra
         for q in Quadrant.allCases {
             let p = s.policy(q)
@@ -401,7 +428,7 @@ public enum NetworkCodec {
         ]) { $1 })
     }
 
-    private static func decision(_ d: ExitDecision?, _ extra: [String: JSON]) -> JSON {
+    static func decision(_ d: ExitDecision?, _ extra: [String: JSON]) -> JSON {
         guard let d else { return .null }
         var o: [String: JSON] = ["kind": .string(d.kindName), "date": day(d.date)]
         switch d {

@@ -1,0 +1,795 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+
+/// The fast decoder gave up. It never says why: `NetworkCodec.decode` then reads the file with the
+/// validating path, which finds and words every problem.
+struct FastBail: Error {}
+
+/// Reads a data file straight from its bytes into a `Network`, without a `JSON` tree for the keys it
+/// knows, and the big lists (contacts, interactions, …) in parallel chunks. It takes only files that
+/// are entirely valid: the moment it meets anything the validating path (`NetworkCodec.decodeTree`)
+/// would report or anything unusual (a syntax error, a wrong type, a value off its scale, a missing
+/// required key, a duplicate key, a limit, a byte-order mark, a newer schema, `{}` for a list), it
+/// gives up and returns nil. For every file it takes, its network equals the validating path's
+/// (`referenceProblems`, which span entities, are still found on the result).
+///
+/// Values it does not map itself go to the slow path's own code on just their bytes: unknown keys
+/// and escaped strings to `JSONParser.parseValue`, `me`, `scheme`, `conflicts` and exit decisions
+/// (small, rare) to `NetworkCodec`'s `FieldReader` mapping.
+struct FastDecoder {
+    private let source: [UInt8]
+    private let base: UnsafePointer<UInt8>
+    private let end: Int
+    private var pos = 0
+    /// Where the key being read starts.
+    private var keyStart = 0
+    private var minChunkBytes = FastDecoder.minChunkBytes
+
+    /// How many chunks a big list is read in: one per core (up to 8).
+    static let defaultChunks: Int = max(1, min(8, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
+    /// A list smaller than two of these is read in one piece.
+    static let minChunkBytes = 1 << 20
+
+    /// The network in `bytes`, or nil where the validating path must read them.
+    static func decode(_ bytes: [UInt8], chunks: Int = defaultChunks, minChunkBytes: Int = minChunkBytes) -> Network? {
+        bytes.withUnsafeBufferPointer { buffer -> Network? in
+            guard let base = buffer.baseAddress else { return nil }
+            var decoder = FastDecoder(source: bytes, base: base, end: buffer.count)
+            decoder.minChunkBytes = minChunkBytes
+            do { return try decoder.network(chunks: chunks) } catch { return nil }
+        }
+    }
+
+    private init(source: [UInt8], base: UnsafePointer<UInt8>, end: Int) {
+        self.source = source
+        self.base = base
+        self.end = end
+    }
+
+    private static let epoch = Timestamp(seconds: 0)
+
+    // MARK: - The document
+
+    // `depth` below: how many objects and arrays enclose a value in the document, for
+    // `JSONParser.parseValue`'s nesting limit (top level 1, an entity's keys 3).
+
+    private mutating func network(chunks: Int) throws(FastBail) -> Network {
+        skipWhitespace()
+        var n = Network()
+        var version: Int?
+        var me = JSON.object([:]), scheme = JSON.object([:]), conflicts = JSON.object([:])
+        let extra = try members(Keys.top, depth: 1) { (d: inout FastDecoder, k: Int) throws(FastBail) in
+            let indent = d.lineIndent(before: d.keyStart)
+            switch TopKey(rawValue: k).unsafelyUnwrapped {
+            case .schemaVersion:
+                guard case .number(let text) = try d.parsed(depth: 1), let v = FieldReader.usableNumber(text),
+                      let whole = FieldReader.wholeNumber(v) else { throw FastBail() }
+                version = whole
+            case .me: me = try d.parsed(depth: 1)
+            case .scheme: scheme = try d.parsed(depth: 1)
+            case .conflicts: conflicts = try d.parsed(depth: 1)
+            case .contacts: n.contacts = try d.list(indent, chunks) { (d: inout FastDecoder) throws(FastBail) in try d.contact() }
+            case .networks: n.networks = try d.list(indent, chunks) { (d: inout FastDecoder) throws(FastBail) in try d.group() }
+            case .events: n.events = try d.list(indent, chunks) { (d: inout FastDecoder) throws(FastBail) in try d.event() }
+            case .interactions:
+                n.interactions = try d.list(indent, chunks) { (d: inout FastDecoder) throws(FastBail) in try d.interaction() }
+            }
+        }
+        skipWhitespace()
+        // A newer schema is for the validating path to report (the file opens read-only).
+        guard pos == end, let version, version <= Network.currentSchemaVersion else { throw FastBail() }
+        n.schemaVersion = version
+        var problems: [Problem] = []
+        n.me = NetworkCodec.me(me, problems: &problems)
+        n.scheme = NetworkCodec.scheme(scheme, problems: &problems)
+        n.conflicts = NetworkCodec.list(conflicts, "conflicts", problems: &problems, NetworkCodec.conflict)
+        guard problems.isEmpty else { throw FastBail() }
+        n.extra = extra
+        return n
+    }
+
+    private mutating func contact() throws(FastBail) -> Contact {
+        var c = Contact(id: "", name: "", created: Self.epoch)
+        var who = Identity()
+        let extra = try members(Keys.contact, depth: 3) { (d: inout FastDecoder, k: Int) throws(FastBail) in
+            switch ContactKey(rawValue: k).unsafelyUnwrapped {
+            case .chemistry: c.chemistry = try d.optionalRating()
+            case .competences: c.competences = try d.strings()
+            case .created: who.created = try d.optionalTimestamp()
+            case .criteria: c.criteria = try d.ratingMap()
+            case .decision: (c.decision, c.decisionExtra) = try d.decision()
+            case .emails: c.emails = try d.strings()
+            case .id: who.id = try d.requiredString()
+            case .importanceFuture: c.importanceFuture = try d.optionalRating() ?? .tenth
+            case .importanceNow: c.importanceNow = try d.optionalRating() ?? .tenth
+            case .kinds: c.kinds = try d.enums(Keys.contactKinds)
+            case .name: who.name = try d.requiredString()
+            case .needs: c.needs = try d.strings()
+            case .notes: c.notes = try d.optionalString() ?? ""
+            case .organization: c.organization = try d.optionalString() ?? ""
+            case .owner: c.owner = try d.optionalString() ?? ""
+            case .phones: c.phones = try d.strings()
+            case .ratingHistory:
+                c.ratingHistory = try d.null() ? [] : d.array { (d: inout FastDecoder) throws(FastBail) in try d.ratingChange() }
+            case .role: c.role = try d.optionalString() ?? ""
+            case .stage: c.stage = try d.optionalEnum(Keys.stages) ?? .interest
+            case .tags: c.tags = try d.strings()
+            case .updated: who.updated = try d.optionalTimestamp()
+            }
+        }
+        (c.id, c.name, c.created, c.updated) = try who.resolved()
+        c.extra = extra
+        return c
+    }
+
+    /// The keys contacts and networks share.
+    private struct Identity {
+        var id: String?, name: String?, created: Timestamp?, updated: Timestamp?
+
+        /// The id (required, not empty), the name (required), when created (by default the epoch)
+        /// and updated (by default when created).
+        func resolved() throws(FastBail) -> (id: String, name: String, created: Timestamp, updated: Timestamp) {
+            guard let id, !id.isEmpty, let name else { throw FastBail() }
+            let created = created ?? FastDecoder.epoch
+            return (id, name, created, updated ?? created)
+        }
+    }
+
+    private mutating func ratingChange() throws(FastBail) -> RatingChange {
+        var date: Day?, now = (from: Rating.tenth, to: Rating.tenth), future = now
+        let extra = try members(Keys.ratingChange, depth: 5) { (d: inout FastDecoder, k: Int) throws(FastBail) in
+            switch RatingChangeKey(rawValue: k).unsafelyUnwrapped {
+            case .date: date = try d.optionalDay()
+            case .fromFuture: future.from = try d.optionalRating() ?? .tenth
+            case .fromNow: now.from = try d.optionalRating() ?? .tenth
+            case .toFuture: future.to = try d.optionalRating() ?? .tenth
+            case .toNow: now.to = try d.optionalRating() ?? .tenth
+            }
+        }
+        guard let date else { throw FastBail() }
+        var change = RatingChange(date: date, fromNow: now.from, fromFuture: future.from, toNow: now.to, toFuture: future.to)
+        change.extra = extra
+        return change
+    }
+
+    private mutating func group() throws(FastBail) -> NetworkGroup {
+        var g = NetworkGroup(id: "", name: "", created: Self.epoch)
+        var who = Identity()
+        let extra = try members(Keys.group, depth: 3) { (d: inout FastDecoder, k: Int) throws(FastBail) in
+            switch GroupKey(rawValue: k).unsafelyUnwrapped {
+            case .ambitionFit: g.ambitionFit = try d.optionalBool() ?? true
+            case .bestBefore: g.bestBefore = try d.optionalDay()
+            case .costPerYear: g.costPerYear = try d.optionalNumber() ?? 0
+            case .created: who.created = try d.optionalTimestamp()
+            case .decision: (g.decision, g.decisionExtra) = try d.decision()
+            case .fair: g.fair = try d.optionalBool() ?? true
+            case .hoursPerMonth: g.hoursPerMonth = try d.optionalNumber() ?? 0
+            case .id: who.id = try d.requiredString()
+            case .kind: g.kind = try d.optionalString() ?? ""
+            case .lastActivity: g.lastActivity = try d.optionalDay()
+            case .members: g.members = try d.strings()
+            case .name: who.name = try d.requiredString()
+            case .notes: g.notes = try d.optionalString() ?? ""
+            case .purposes: g.purposes = try d.enums(Keys.purposes)
+            case .updated: who.updated = try d.optionalTimestamp()
+            case .yield: g.yield = try d.optionalRating() ?? .one
+            }
+        }
+        (g.id, g.name, g.created, g.updated) = try who.resolved()
+        g.extra = extra
+        return g
+    }
+
+    private mutating func event() throws(FastBail) -> Event {
+        var id: String?, name: String?, date: Day?, network: String?, location = "", attendees: [String] = [], notes = ""
+        let extra = try members(Keys.event, depth: 3) { (d: inout FastDecoder, k: Int) throws(FastBail) in
+            switch EventKey(rawValue: k).unsafelyUnwrapped {
+            case .attendees: attendees = try d.strings()
+            case .date: date = try d.optionalDay()
+            case .id: id = try d.requiredString()
+            case .location: location = try d.optionalString() ?? ""
+            case .name: name = try d.requiredString()
+            case .network: network = try d.optionalString()
+            case .notes: notes = try d.optionalString() ?? ""
+            }
+        }
+        guard let id, !id.isEmpty, let name, let date else { throw FastBail() }
+        var e = Event(id: id, name: name, date: date)
+        e.network = network
+        e.location = location
+        e.attendees = attendees
+        e.notes = notes
+        e.extra = extra
+        return e
+    }
+
+    private mutating func interaction() throws(FastBail) -> Interaction {
+        var id: String?, contact: String?, date: Day?, kind = InteractionKind.meeting
+        var note = "", gave = "", got = "", followUp: FollowUp?
+        let extra = try members(Keys.interaction, depth: 3) { (d: inout FastDecoder, k: Int) throws(FastBail) in
+            switch InteractionKey(rawValue: k).unsafelyUnwrapped {
+            case .contact: contact = try d.requiredString()
+            case .date: date = try d.optionalDay()
+            case .followUp: followUp = try d.null() ? nil : d.followUp()
+            case .gave: gave = try d.optionalString() ?? ""
+            case .got: got = try d.optionalString() ?? ""
+            case .id: id = try d.requiredString()
+            case .kind: kind = try d.optionalEnum(Keys.interactionKinds) ?? .meeting
+            case .note: note = try d.optionalString() ?? ""
+            }
+        }
+        guard let id, !id.isEmpty, let contact, let date else { throw FastBail() }
+        var i = Interaction(id: id, contact: contact, date: date, kind: kind)
+        i.note = note
+        i.gave = gave
+        i.got = got
+        i.followUp = followUp
+        i.extra = extra
+        return i
+    }
+
+    private mutating func followUp() throws(FastBail) -> FollowUp {
+        var due: Day?, what = "", done: Day?
+        let extra = try members(Keys.followUp, depth: 4) { (d: inout FastDecoder, k: Int) throws(FastBail) in
+            switch FollowUpKey(rawValue: k).unsafelyUnwrapped {
+            case .done: done = try d.optionalDay()
+            case .due: due = try d.optionalDay()
+            case .what: what = try d.optionalString() ?? ""
+            }
+        }
+        guard let due else { throw FastBail() }
+        var f = FollowUp(due: due, what: what, done: done)
+        f.extra = extra
+        return f
+    }
+
+    /// An exit decision: rare and small, so read by the validating path's own code.
+    private mutating func decision() throws(FastBail) -> (ExitDecision?, [String: JSON]) {
+        if try null() { return (nil, [:]) }
+        guard let decision = NetworkCodec.decision(try parsed(depth: 3)) else { throw FastBail() }
+        return decision
+    }
+
+    // MARK: - Lists, in parallel chunks
+
+    /// What one chunk of a list read: its items, and whether it stopped where the next chunk starts
+    /// (else it read on to the end of the list, which is then at `end`).
+    private struct Chunk<T> {
+        let items = Pile<T>()
+        var stopped = false
+        var end = 0
+        var failed = false
+    }
+
+    /// A top-level list, whose key's line is indented `keyIndent`. A big one is read in chunks, in
+    /// parallel: split points are guessed from the layout the writer uses (an item starts on its own
+    /// line, after a line ending in `,`; a raw newline is never inside a string) and each is only
+    /// trusted once the chunk before it, read like the whole list would be, ends exactly there.
+    private mutating func list<T>(_ keyIndent: Range<Int>?, _ chunks: Int,
+                                  _ item: (inout FastDecoder) throws(FastBail) -> T) throws(FastBail) -> [T] {
+        guard try peek() == UInt8(ascii: "[") else { throw FastBail() }
+        pos += 1
+        skipWhitespace()
+        if try peek() == UInt8(ascii: "]") { pos += 1; return [] }
+        let starts = chunks > 1 ? splitPoints(keyIndent, chunks) : [pos]
+        guard starts.count > 1 else {
+            var items: [T] = []
+            _ = try self.items(until: Int.max, into: &items, item)
+            return items
+        }
+        let decoder = self
+        let results = inParallel(starts.count) { k -> Chunk<T> in
+            var d = decoder
+            d.pos = starts[k]
+            var chunk = Chunk<T>()
+            var items = chunk.items
+            do {
+                chunk.stopped = try d.items(until: k + 1 < starts.count ? starts[k + 1] : Int.max, into: &items, item)
+                chunk.end = d.pos
+            } catch {
+                chunk.failed = true
+            }
+            return chunk
+        }
+        for (k, chunk) in results.enumerated() {
+            // Every chunk up to here started where the one before it stopped: it is part of the list.
+            if chunk.failed { throw FastBail() }
+            if !chunk.stopped {
+                pos = chunk.end
+                return Pile.joined(results[...k].map(\.items))
+            }
+        }
+        throw FastBail()  // not reached: the last chunk has nowhere to stop
+    }
+
+    /// Reads items up to the end of the list, or until the next item would start at `stop`; true when stopped there.
+    private mutating func items<T, Sink: ItemSink<T>>(until stop: Int, into out: inout Sink,
+                                                      _ item: (inout FastDecoder) throws(FastBail) -> T) throws(FastBail) -> Bool {
+        let first = pos
+        while true {
+            out.append(try item(&self))
+            guard try nextElement() else { return false }
+            if pos == stop { return true }
+            if out.count == 16 {
+                // Room for as many items as the bytes left would hold at the size of these (a guess on
+                // the generous side: room not used is memory never touched), so that the items are
+                // not moved again and again as the list grows.
+                out.reserveCapacity(32 + (min(stop, end) - pos) / max(1, (pos - first) / 16))
+            }
+        }
+    }
+
+    /// Where chunks of the list whose first item is at `pos` may start: `pos`, then up to `chunks - 1`
+    /// offsets of later items at the first item's indentation, spread over the list.
+    private func splitPoints(_ keyIndent: Range<Int>?, _ chunks: Int) -> [Int] {
+        let first = pos
+        guard let keyIndent, let itemIndent = lineIndent(before: first) else { return [first] }
+        // The list ends at a line of `]` indented like its key.
+        let close = [UInt8(ascii: "\n")] + span(keyIndent) + [UInt8(ascii: "]")]
+        guard let listEnd = find(close, from: first, to: end) else { return [first] }
+        let size = listEnd - first
+        let count = min(chunks, size / minChunkBytes)
+        guard count > 1 else { return [first] }
+        let itemStart = [UInt8(ascii: ","), UInt8(ascii: "\n")] + span(itemIndent) + [base[first]]
+        var starts = [first]
+        for k in 1..<count {
+            guard let at = find(itemStart, from: first + size / count * k, to: listEnd) else { break }
+            let start = at + itemStart.count - 1
+            if start > starts.last! { starts.append(start) }
+        }
+        return starts
+    }
+
+    /// The white space between the start of the line and `i`, when only white space stands there.
+    private func lineIndent(before i: Int) -> Range<Int>? {
+        var s = i
+        while s > 0, base[s - 1] == 0x20 || base[s - 1] == 0x09 { s -= 1 }
+        return s > 0 && base[s - 1] == 0x0A ? s..<i : nil
+    }
+
+    private func span(_ r: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base + r.lowerBound, count: r.count) }
+
+    /// The offset of the first `needle` in `from..<to`.
+    private func find(_ needle: [UInt8], from: Int, to: Int) -> Int? {
+        var i = from
+        while to - i >= needle.count {
+            guard let hit = memchr(base + i, Int32(needle[0]), to - i - needle.count + 1) else { return nil }
+            i = UnsafeRawPointer(base).distance(to: hit)
+            if needle.withUnsafeBytes({ memcmp(base + i, $0.baseAddress!, $0.count) }) == 0 { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    // MARK: - Structure
+
+    @inline(__always)
+    private mutating func skipWhitespace() {
+        while pos < end {
+            let b = base[pos]
+            if b > 0x20 { return }
+            if b == 0x20, pos + 8 <= end {
+                // Indentation: spaces eight at a time.
+                let other = JSONParser.word(base + pos) ^ 0x2020_2020_2020_2020
+                pos += other == 0 ? 8 : other.trailingZeroBitCount >> 3
+                continue
+            }
+            guard b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 else { return }
+            pos += 1
+        }
+    }
+
+    @inline(__always)
+    private func peek() throws(FastBail) -> UInt8 {
+        guard pos < end else { throw FastBail() }
+        return base[pos]
+    }
+
+    /// At `{`: true when a member follows (and `pos` is at its key), false for `{}`.
+    @inline(__always)
+    private mutating func beginObject() throws(FastBail) -> Bool {
+        guard try peek() == UInt8(ascii: "{") else { throw FastBail() }
+        pos += 1
+        skipWhitespace()
+        if try peek() == UInt8(ascii: "}") { pos += 1; return false }
+        return true
+    }
+
+    /// After a member's value: true when another member follows (`pos` at its key), false at `}`.
+    @inline(__always)
+    private mutating func nextMember() throws(FastBail) -> Bool { try next(closing: UInt8(ascii: "}")) }
+
+    /// After an element: true when another element follows (`pos` at it), false at `]`.
+    @inline(__always)
+    private mutating func nextElement() throws(FastBail) -> Bool { try next(closing: UInt8(ascii: "]")) }
+
+    @inline(__always)
+    private mutating func next(closing: UInt8) throws(FastBail) -> Bool {
+        skipWhitespace()
+        let b = try peek()
+        pos += 1
+        if b == UInt8(ascii: ",") { skipWhitespace(); return true }
+        if b == closing { return false }
+        throw FastBail()
+    }
+
+    /// At a key: its index in `table` (and `hint` the one after it), or -1 with the key in `unknown`.
+    /// `pos` moves on to the value.
+    @inline(__always)
+    private mutating func key(_ table: KeyTable, hint: inout Int, unknown: inout String) throws(FastBail) -> Int {
+        guard try peek() == UInt8(ascii: "\"") else { throw FastBail() }
+        var k: Int
+        if let span = try stringSpan() {
+            k = table.index(of: span.bytes, hint: hint)
+            if k < 0 { unknown = try text(span) }
+        } else {
+            let name = try parsedString()
+            k = table.index(of: name)
+            if k < 0 { unknown = name }
+        }
+        if k >= 0 { hint = k + 1 }
+        try colon()
+        return k
+    }
+
+    @inline(__always)
+    private mutating func colon() throws(FastBail) {
+        skipWhitespace()
+        guard try peek() == UInt8(ascii: ":") else { throw FastBail() }
+        pos += 1
+        skipWhitespace()
+    }
+
+    /// Reads the object at `pos`: the value of each key of `table` by `value` (given the key's
+    /// index), each unknown key's as the validating path keeps it, returned. A key twice gives up.
+    @inline(__always)
+    private mutating func members(_ table: KeyTable, depth: Int,
+                                  _ value: (inout FastDecoder, Int) throws(FastBail) -> Void) throws(FastBail) -> [String: JSON] {
+        var seen: UInt64 = 0, hint = 0, unknown = "", extra: [String: JSON] = [:]
+        guard try beginObject() else { return extra }
+        repeat {
+            keyStart = pos
+            let k = try key(table, hint: &hint, unknown: &unknown)
+            if k < 0 {
+                guard extra[unknown] == nil else { throw FastBail() }
+                extra[unknown] = try parsed(depth: depth)
+            } else {
+                let bit: UInt64 = 1 << UInt64(k)
+                guard seen & bit == 0 else { throw FastBail() }
+                seen |= bit
+                try value(&self, k)
+            }
+        } while try nextMember()
+        return extra
+    }
+
+    /// The value at `pos`, read by the validating path's parser.
+    private mutating func parsed(depth: Int) throws(FastBail) -> JSON {
+        do {
+            let (value, next) = try JSONParser.parseValue(in: source, at: pos, depth: depth)
+            pos = next
+            return value
+        } catch {
+            throw FastBail()
+        }
+    }
+
+    // MARK: - Values
+
+    /// At `null`: reads it and returns true; at anything else, false.
+    @inline(__always)
+    private mutating func null() throws(FastBail) -> Bool {
+        guard pos < end, base[pos] == UInt8(ascii: "n") else { return false }
+        guard pos + 4 <= end, base[pos + 1] == UInt8(ascii: "u"), base[pos + 2] == UInt8(ascii: "l"),
+              base[pos + 3] == UInt8(ascii: "l") else { throw FastBail() }
+        pos += 4
+        return true
+    }
+
+    /// A string's bytes between its quotes, and whether they are all ASCII.
+    private struct Span {
+        var bytes: UnsafeBufferPointer<UInt8>
+        var ascii: Bool
+        var count: Int { bytes.count }
+    }
+
+    /// At a string: its bytes when it has no escapes (`pos` moves past it), else nil (`pos` stays).
+    @inline(__always)
+    private mutating func stringSpan() throws(FastBail) -> Span? {
+        let start = pos + 1
+        // The validating path refuses a longer string as soon as it has seen that much of it.
+        let limit = min(end, pos + JSONParser.maxStringBytes + 1)
+        var i = start
+        var high: UInt64 = 0
+        // Eight bytes at a time while none is a quote, a backslash or a control character.
+        while i + 8 <= limit {
+            let word = JSONParser.word(base + i)
+            if JSONParser.hasSpecialByte(word) { break }
+            high |= word
+            i += 8
+        }
+        while true {
+            guard i < limit else { throw FastBail() }
+            let b = base[i]
+            if b == UInt8(ascii: "\"") { break }
+            if b == UInt8(ascii: "\\") { return nil }
+            if b < 0x20 { throw FastBail() }
+            high |= UInt64(b)
+            i += 1
+        }
+        pos = i + 1
+        return Span(bytes: UnsafeBufferPointer(start: base + start, count: i - start), ascii: high & 0x8080_8080_8080_8080 == 0)
+    }
+
+    /// The string a span holds; invalid UTF-8 gives up.
+    @inline(__always)
+    private func text(_ span: Span) throws(FastBail) -> String {
+        guard let s = JSONParser.string(span.bytes, ascii: span.ascii) else { throw FastBail() }
+        return s
+    }
+
+    /// A string with escapes, read by the validating path's parser.
+    private mutating func parsedString() throws(FastBail) -> String {
+        guard case .string(let s) = try parsed(depth: 0) else { throw FastBail() }
+        return s
+    }
+
+    /// A string; `null` is as missing as an absent key, which the validating path reports.
+    @inline(__always)
+    private mutating func requiredString() throws(FastBail) -> String {
+        guard try peek() == UInt8(ascii: "\"") else { throw FastBail() }
+        if let span = try stringSpan() { return try text(span) }
+        return try parsedString()
+    }
+
+    /// A string, or nil for `null`.
+    @inline(__always)
+    private mutating func optionalString() throws(FastBail) -> String? {
+        try null() ? nil : requiredString()
+    }
+
+    /// An array of strings; `null` is an empty one.
+    private mutating func strings() throws(FastBail) -> [String] {
+        try null() ? [] : array { (d: inout FastDecoder) throws(FastBail) in try d.requiredString() }
+    }
+
+    /// An array of the values `element` reads.
+    @inline(__always)
+    private mutating func array<T>(_ element: (inout FastDecoder) throws(FastBail) -> T) throws(FastBail) -> [T] {
+        guard try peek() == UInt8(ascii: "[") else { throw FastBail() }
+        pos += 1
+        skipWhitespace()
+        if try peek() == UInt8(ascii: "]") { pos += 1; return [] }
+        var out: [T] = []
+        repeat { out.append(try element(&self)) } while try nextElement()
+        return out
+    }
+
+    /// One of an enum's raw values; nil for `null`.
+    private mutating func optionalEnum<E>(_ table: EnumTable<E>) throws(FastBail) -> E? {
+        try null() ? nil : enumValue(table)
+    }
+
+    @inline(__always)
+    private mutating func enumValue<E>(_ table: EnumTable<E>) throws(FastBail) -> E {
+        guard try peek() == UInt8(ascii: "\"") else { throw FastBail() }
+        if let span = try stringSpan() {
+            let i = table.keys.index(of: span.bytes, hint: 0)
+            guard i >= 0 else { throw FastBail() }
+            return table.cases[i]
+        }
+        guard let e = E(rawValue: try parsedString()) else { throw FastBail() }
+        return e
+    }
+
+    /// An array of an enum's raw values; `null` is an empty one.
+    private mutating func enums<E>(_ table: EnumTable<E>) throws(FastBail) -> [E] {
+        try null() ? [] : array { (d: inout FastDecoder) throws(FastBail) in try d.enumValue(table) }
+    }
+
+    @inline(__always)
+    private mutating func optionalBool() throws(FastBail) -> Bool? {
+        if try null() { return nil }
+        if pos + 4 <= end, base[pos] == UInt8(ascii: "t"), base[pos + 1] == UInt8(ascii: "r"),
+           base[pos + 2] == UInt8(ascii: "u"), base[pos + 3] == UInt8(ascii: "e") {
+            pos += 4
+            return true
+        }
+        if pos + 5 <= end, base[pos] == UInt8(ascii: "f"), base[pos + 1] == UInt8(ascii: "a"), base[pos + 2] == UInt8(ascii: "l"),
+           base[pos + 3] == UInt8(ascii: "s"), base[pos + 4] == UInt8(ascii: "e") {
+            pos += 5
+            return false
+        }
+        throw FastBail()
+    }
+
+    /// A finite number; nil for `null`.
+    private mutating func optionalNumber() throws(FastBail) -> Double? {
+        if try null() { return nil }
+        guard case .number(let text) = try parsed(depth: 0), let d = FieldReader.usableNumber(text) else { throw FastBail() }
+        return d
+    }
+
+    /// A rating; nil for `null`. The forms the writer uses are read from their bytes, any other
+    /// number by value (`1.0`, `1e1`).
+    @inline(__always)
+    private mutating func optionalRating() throws(FastBail) -> Rating? {
+        if try null() { return nil }
+        let b = try peek()
+        if b == UInt8(ascii: "0") {
+            if endsNumber(pos + 1) { pos += 1; return .zero }
+            if pos + 3 <= end, base[pos + 1] == UInt8(ascii: "."), base[pos + 2] == UInt8(ascii: "1"), endsNumber(pos + 3) {
+                pos += 3
+                return .tenth
+            }
+        } else if b == UInt8(ascii: "1") {
+            if endsNumber(pos + 1) { pos += 1; return .one }
+            if pos + 2 <= end, base[pos + 1] == UInt8(ascii: "0"), endsNumber(pos + 2) { pos += 2; return .ten }
+        }
+        guard case .number(let text) = try parsed(depth: 0), let d = Double(text), let r = Rating(value: d) else { throw FastBail() }
+        return r
+    }
+
+    /// Whether a number's text ends before `i`.
+    @inline(__always)
+    private func endsNumber(_ i: Int) -> Bool {
+        guard i < end else { return true }
+        switch base[i] {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"),
+             UInt8(ascii: "+"), UInt8(ascii: "-"): return false
+        default: return true
+        }
+    }
+
+    /// An object of ratings by key (a contact's criteria); `null` is an empty one.
+    private mutating func ratingMap() throws(FastBail) -> [String: Rating] {
+        if try null() { return [:] }
+        var out: [String: Rating] = [:]
+        if try beginObject() {
+            repeat {
+                let key = try requiredString()
+                try colon()
+                guard out[key] == nil, let rating = try optionalRating() else { throw FastBail() }
+                out[key] = rating
+            } while try nextMember()
+        }
+        return out
+    }
+
+    /// A day, `YYYY-MM-DD`; nil for `null`.
+    private mutating func optionalDay() throws(FastBail) -> Day? {
+        try optionalDate(length: 10, Self.day, Day.init(iso:))
+    }
+
+    /// A timestamp, `YYYY-MM-DDTHH:MM:SSZ`; nil for `null`.
+    private mutating func optionalTimestamp() throws(FastBail) -> Timestamp? {
+        try optionalDate(length: 20, Self.timestamp, Timestamp.init(iso:))
+    }
+
+    /// A string read by `text`, or, when it is `length` bytes long (the form the writer uses),
+    /// from its bytes by `bytes`; nil for `null`. Anything they do not read gives up.
+    @inline(__always)
+    private mutating func optionalDate<D>(length: Int, _ bytes: (UnsafeBufferPointer<UInt8>) -> D?,
+                                          _ text: (String) -> D?) throws(FastBail) -> D? {
+        if try null() { return nil }
+        guard try peek() == UInt8(ascii: "\"") else { throw FastBail() }
+        let date: D?
+        if let span = try stringSpan() {
+            date = span.count == length ? bytes(span.bytes) : text(try self.text(span))
+        } else {
+            date = text(try parsedString())
+        }
+        guard let date else { throw FastBail() }
+        return date
+    }
+
+    /// `Day(iso:)` of exactly `YYYY-MM-DD`, from its bytes.
+    static func day(_ s: UnsafeBufferPointer<UInt8>) -> Day? {
+        guard s.count == 10, s[4] == UInt8(ascii: "-"), s[7] == UInt8(ascii: "-"),
+              let y = digits(s, 0, 4), let m = digits(s, 5, 2), let d = digits(s, 8, 2) else { return nil }
+        return Day(year: y, month: m, day: d)
+    }
+
+    /// `Timestamp(iso:)` of exactly `YYYY-MM-DDTHH:MM:SSZ`, from its bytes.
+    static func timestamp(_ s: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+        guard s.count == 20, s[4] == UInt8(ascii: "-"), s[7] == UInt8(ascii: "-"), s[10] == UInt8(ascii: "T"),
+              s[13] == UInt8(ascii: ":"), s[16] == UInt8(ascii: ":"), s[19] == UInt8(ascii: "Z"),
+              let y = digits(s, 0, 4), let mo = digits(s, 5, 2), let d = digits(s, 8, 2),
+              let h = digits(s, 11, 2), let mi = digits(s, 14, 2), let sec = digits(s, 17, 2),
+              h < 24, mi < 60, sec < 61, let day = Day(year: y, month: mo, day: d) else { return nil }
+        return Timestamp(seconds: Int64(day.ordinal) * 86_400 + Int64(h * 3600 + mi * 60 + sec))
+    }
+
+    @inline(__always)
+    private static func digits(_ s: UnsafeBufferPointer<UInt8>, _ from: Int, _ count: Int) -> Int? {
+        var n = 0
+        for i in from..<(from + count) {
+            let digit = s[i] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            n = n * 10 + Int(digit)
+        }
+        return n
+    }
+}
+
+/// A list's items as one chunk reads them, in a buffer they can be moved out of: the chunks are
+/// joined without copying (and so retaining and releasing) every string in them.
+/// Where a list's items go as they are read: an array (a list read in one piece) or a `Pile` (a chunk).
+protocol ItemSink<Item> {
+    associatedtype Item
+    var count: Int { get }
+    mutating func append(_ item: consuming Item)
+    mutating func reserveCapacity(_ minimumCapacity: Int)
+}
+
+extension Array: ItemSink {}
+
+final class Pile<T>: ItemSink {
+    private var base: UnsafeMutablePointer<T>
+    private var capacity = 16
+    private(set) var count = 0
+
+    init() { base = Self.resized(nil, 16) }
+
+    deinit {
+        base.deinitialize(count: count)
+        free(base)
+    }
+
+    /// `pointer`'s memory made room for `capacity` items: moved as `realloc` moves it, which is how
+    /// `moveInitialize` moves values (bit for bit), without a copy where the system can remap it.
+    private static func resized(_ pointer: UnsafeMutablePointer<T>?, _ capacity: Int) -> UnsafeMutablePointer<T> {
+        realloc(pointer, capacity * MemoryLayout<T>.stride)!.bindMemory(to: T.self, capacity: capacity)
+    }
+
+    func reserveCapacity(_ minimumCapacity: Int) {
+        guard minimumCapacity > capacity else { return }
+        capacity = minimumCapacity
+        base = Self.resized(base, capacity)
+    }
+
+    func append(_ item: consuming T) {
+        if count == capacity { reserveCapacity(capacity * 2) }
+        (base + count).initialize(to: item)
+        count += 1
+    }
+
+    /// The items of `piles`, in order, moved into one array (the piles are left empty).
+    static func joined(_ piles: [Pile<T>]) -> [T] {
+        Array(unsafeUninitializedCapacity: piles.reduce(0) { $0 + $1.count }) { buffer, initialized in
+            for pile in piles where pile.count > 0 {
+                (buffer.baseAddress! + initialized).moveInitialize(from: pile.base, count: pile.count)
+                initialized += pile.count
+                pile.count = 0
+            }
+        }
+    }
+}
+
+/// `body(0)`, …, `body(count - 1)`, run on all cores (`DispatchQueue.concurrentPerform`), in order.
+/// For the fast decoder's chunks: each call may only read what it shares with the others.
+private func inParallel<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+    withoutActuallyEscaping(body) { body in
+        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        results.initialize(repeating: nil)
+        defer {
+            _ = results.deinitialize()
+            results.deallocate()
+        }
+        // Each iteration writes only its own slot.
+        let shared = UncheckedSendable((body, results))
+        DispatchQueue.concurrentPerform(iterations: count) { k in
+            shared.value.1[k] = shared.value.0(k)
+        }
+        return results.map { $0! }
+    }
+}
+
+private struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}

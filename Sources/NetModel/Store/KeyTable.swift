@@ -1,0 +1,125 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The keys one kind of object holds, in the order the file has them: sorted by their UTF-8 bytes.
+/// The fast decoder finds keys in it by their bytes; the fast encoder writes the keys in its order.
+/// Built from an enum whose cases are the keys, in that order, so that code can switch on them.
+struct KeyTable: @unchecked Sendable {  // immutable; `members` is never written after `init`
+    let names: [String]
+    private let bytes: [UInt8]
+    private let offsets: [Int]
+    /// For each indentation level below `memberLevels` and each key, what the encoder writes before
+    /// the key's value: `,`, a newline, the indentation, `"key": `. Allocated once and never freed
+    /// (the tables are static), so that it can be written from without an array's overhead.
+    private let members: UnsafePointer<UInt8>
+    private let memberOffsets: [Int]
+    static let memberLevels = 8
+
+    init<Key: CaseIterable & RawRepresentable>(_: Key.Type) where Key.RawValue == Int {
+        self.init(Key.allCases.map { "\($0)" })
+        precondition(Key.allCases.enumerated().allSatisfy { $0.offset == $0.element.rawValue })
+    }
+
+    init(_ names: [String]) {
+        precondition(zip(names, names.dropFirst()).allSatisfy(JSONWriter.precedes),
+                     "keys must be sorted by their UTF-8 bytes")
+        self.names = names
+        bytes = names.flatMap(\.utf8)
+        offsets = names.reduce(into: [0]) { $0.append($0.last! + $1.utf8.count) }
+        let written = (0..<Self.memberLevels).flatMap { level in
+            names.map { Array(",\n\(String(repeating: "  ", count: level))\"\($0)\": ".utf8) }
+        }
+        memberOffsets = written.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        let members = UnsafeMutablePointer<UInt8>.allocate(capacity: memberOffsets.last!)
+        members.initialize(from: written.flatMap { $0 }, count: memberOffsets.last!)
+        self.members = UnsafePointer(members)
+    }
+
+    /// What comes before the value of key `k` in an object whose members are indented `level`
+    /// levels, without the comma for the object's first member.
+    @inline(__always)
+    func member(_ k: Int, level: Int, first: Bool) -> UnsafeBufferPointer<UInt8> {
+        let i = level * names.count + k
+        let start = memberOffsets[i] + (first ? 1 : 0)
+        return UnsafeBufferPointer(start: members + start, count: memberOffsets[i + 1] - start)
+    }
+
+    var count: Int { names.count }
+
+    /// The index of the key whose bytes are `key`, or -1; `hint`, the key expected next, is tried first.
+    @inline(__always)
+    func index(of key: UnsafeBufferPointer<UInt8>, hint: Int) -> Int {
+        bytes.withUnsafeBufferPointer { table -> Int in
+            func matches(_ i: Int) -> Bool {
+                let start = offsets[i]
+                return offsets[i + 1] - start == key.count && memcmp(table.baseAddress! + start, key.baseAddress!, key.count) == 0
+            }
+            if hint < names.count, matches(hint) { return hint }
+            for i in 0..<names.count where i != hint && matches(i) { return i }
+            return -1
+        }
+    }
+
+    /// The index of a key, or -1 (the same string equality as the slow path's dictionaries).
+    func index(of name: String) -> Int { names.firstIndex(of: name) ?? -1 }
+
+    /// How many of the keys sort before `name` by their UTF-8 bytes.
+    func rank(of name: String) -> Int {
+        JSONWriter.withUTF8(name) { key in
+            bytes.withUnsafeBufferPointer { table in
+                var low = 0, high = names.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    let k = UnsafeBufferPointer(rebasing: table[offsets[mid]..<offsets[mid + 1]])
+                    if JSONWriter.precedes(k, key) { low = mid + 1 } else { high = mid }
+                }
+                return low
+            }
+        }
+    }
+}
+
+/// The raw values of a string enum, as a `KeyTable` (sorted) with the case of each.
+struct EnumTable<E: RawRepresentable & CaseIterable & Sendable>: Sendable where E.RawValue == String {
+    let keys: KeyTable
+    let cases: [E]
+
+    init(_: E.Type) {
+        cases = E.allCases.sorted { JSONWriter.precedes($0.rawValue, $1.rawValue) }
+        keys = KeyTable(cases.map(\.rawValue))
+    }
+}
+
+// The keys of each kind of object the fast codec reads and writes itself (the rest goes through the
+// slow path's `FieldReader` and `JSON` helpers). Tests check each against what the slow path writes.
+enum TopKey: Int, CaseIterable { case conflicts, contacts, events, interactions, me, networks, schemaVersion, scheme }
+enum ContactKey: Int, CaseIterable {
+    case chemistry, competences, created, criteria, decision, emails, id, importanceFuture, importanceNow, kinds,
+         name, needs, notes, organization, owner, phones, ratingHistory, role, stage, tags, updated
+}
+enum RatingChangeKey: Int, CaseIterable { case date, fromFuture, fromNow, toFuture, toNow }
+enum GroupKey: Int, CaseIterable {
+    case ambitionFit, bestBefore, costPerYear, created, decision, fair, hoursPerMonth, id, kind, lastActivity,
+         members, name, notes, purposes, updated, yield
+}
+enum EventKey: Int, CaseIterable { case attendees, date, id, location, name, network, notes }
+enum InteractionKey: Int, CaseIterable { case contact, date, followUp, gave, got, id, kind, note }
+enum FollowUpKey: Int, CaseIterable { case done, due, what }
+
+enum Keys {
+    static let top = KeyTable(TopKey.self)
+    static let contact = KeyTable(ContactKey.self)
+    static let ratingChange = KeyTable(RatingChangeKey.self)
+    static let group = KeyTable(GroupKey.self)
+    static let event = KeyTable(EventKey.self)
+    static let interaction = KeyTable(InteractionKey.self)
+    static let followUp = KeyTable(FollowUpKey.self)
+
+    static let contactKinds = EnumTable(ContactKind.self)
+    static let stages = EnumTable(Stage.self)
+    static let purposes = EnumTable(Purpose.self)
+    static let interactionKinds = EnumTable(InteractionKind.self)
+}

@@ -1,0 +1,521 @@
+import Foundation
+import TestSupport
+import XCTest
+@testable import NetModel
+
+/// The fast codec (FastDecoder, FastEncoder) against the validating, tree-based one it stands in for:
+/// the fast decoder must either give up or give exactly the validating path's network, and
+/// `NetworkCodec.decode` must always give exactly what the validating path gives; the fast encoder
+/// must write exactly the tree writer's bytes.
+final class FastCodecTests: XCTestCase {
+    // MARK: - Checks
+
+    /// Decodes `bytes` every way; returns whether the fast path took them.
+    @discardableResult
+    func checkDecode(_ bytes: [UInt8], _ label: @autoclosure () -> String, slow given: NetworkCodec.Decoded? = nil,
+                     file: StaticString = #filePath, line: UInt = #line) -> Bool {
+        let slow = given ?? NetworkCodec.decodeTree(bytes)
+        let routed = NetworkCodec.decode(bytes)
+        XCTAssert(routed.network == slow.network, "\(label()): network differs from the validating path's", file: file, line: line)
+        XCTAssertEqual(routed.problems, slow.problems, "\(label()): problems", file: file, line: line)
+        let fast = FastDecoder.decode(bytes, chunks: 1)
+        if let fast {
+            XCTAssert(fast == slow.network, "\(label()): the fast path took it and read it differently", file: file, line: line)
+            XCTAssertEqual(fast.referenceProblems(), slow.problems, "\(label()): the fast path took a file with problems", file: file, line: line)
+        }
+        // In parallel chunks wherever the layout suggests split points: exactly the serial result.
+        let chunked = FastDecoder.decode(bytes, chunks: 3, minChunkBytes: 64)
+        XCTAssert(chunked == fast, "\(label()): read in chunks, it differs from read in one piece", file: file, line: line)
+        return fast != nil
+    }
+
+    func checkEncode(_ network: Network, _ label: @autoclosure () -> String, file: StaticString = #filePath, line: UInt = #line) {
+        let tree = NetworkCodec.encodeTree(network)
+        let fast = NetworkCodec.encode(network)
+        XCTAssert(fast == tree, "\(label()): fast encoding differs:\n\(firstDifference(fast, tree))", file: file, line: line)
+    }
+
+    func firstDifference(_ a: [UInt8], _ b: [UInt8]) -> String {
+        let i = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
+        func around(_ x: [UInt8]) -> String { text(Array(x[max(0, i - 80)..<min(x.count, i + 80)])) }
+        return "at byte \(i):\n--- fast\n\(around(a))\n--- tree\n\(around(b))"
+    }
+
+    // MARK: - Networks to read and write
+
+    static let demo = Demo.network(today: testToday)
+
+    /// A small network with every kind of value: a part of the demo (decisions, follow-ups, criteria,
+    /// rating history), conflicts, escapes, non-ASCII and CJK text, and unknown keys at every level.
+    static let rich: Network = {
+        var n = Network()
+        let d = demo
+        n.me = d.me
+        n.scheme = d.scheme
+        let keep = d.contacts.filter { $0.decision != nil || !$0.ratingHistory.isEmpty || !$0.criteria.isEmpty }.prefix(4)
+        n.contacts = Array(keep) + d.contacts.filter { c in !keep.contains { $0.id == c.id } }.prefix(3)
+        n.networks = Array(d.networks.filter { $0.decision != nil }.prefix(2) + d.networks.filter { $0.decision == nil }.prefix(3))
+        n.events = Array(d.events.prefix(2))
+        n.interactions = Array(d.interactions.filter { $0.followUp != nil }.prefix(3) + d.interactions.filter { $0.followUp == nil }.prefix(3))
+        n.contacts[0].name = "Aino \"Ä\" Järvinen\t東京 🌲\\ /"
+        n.contacts[1].notes = "line one\nline two\r\nctrl \u{01}\u{1F} del \u{7F}"
+        n.contacts[2].tags = ["ä", "e\u{301}", "日本語", "😀"]
+        n.interactions[0].note = "Kahvit: yhteistyö 🌲 \"quoted\""
+        n.conflicts = [MergeConflict(entity: .contact, id: n.contacts[0].id, field: "notes", ours: .string("ours"), theirs: .string("theirs"), base: .null)]
+        n.conflicts[0].extra = ["resolvedBy": .string("x")]
+        let nested: JSON = .object(["level": .number("2"), "list": .array([.string("å"), .null, .bool(true), .object(["deep": .number("-0.5e-7")])])])
+        let big: JSON = .number("12345678901234567890")
+        n.extra = ["aaa": nested, "zzz": big, "future": .string("🚀")]
+        n.me.extra = ["avatar": nested]
+        n.scheme.extra = ["colour": .string("blue")]
+        n.scheme.quadrantsExtra = ["dormant": .object(["cadenceDays": .number("365")])]
+        n.scheme.quadrants[.rising]?.extra = ["emoji": .string("🌱")]
+        n.scheme.exitRules.extra = ["x": .number("1")]
+        if !n.scheme.criteria.isEmpty { n.scheme.criteria[0].extra = ["weight": .number("2")] }
+        for i in n.contacts.indices {
+            n.contacts[i].extra = ["linkedin": .string("https://example.com/in/\(i)"), "Score": big, "zz": .array([])]
+            if n.contacts[i].decision != nil { n.contacts[i].decisionExtra = ["note": .string("kept")] }
+            for h in n.contacts[i].ratingHistory.indices { n.contacts[i].ratingHistory[h].extra = ["by": .string("me")] }
+        }
+        for i in n.networks.indices {
+            n.networks[i].extra = ["website": nested]
+            if n.networks[i].decision != nil { n.networks[i].decisionExtra = ["by2": .null] }
+        }
+        for i in n.events.indices { n.events[i].extra = ["dressCode": .string("smart casual")] }
+        for i in n.interactions.indices {
+            n.interactions[i].extra = ["durationMinutes": .number("45")]
+            n.interactions[i].followUp?.extra = ["channel": .string("mail")]
+        }
+        return n
+    }()
+
+    // MARK: - The fast path is taken
+
+    func testFastPathTakesTheDemoFile() throws {
+        let bytes = NetworkCodec.encodeTree(Self.demo)
+        let fast = try XCTUnwrap(FastDecoder.decode(bytes), "the fast path gave up on the demo file")
+        XCTAssert(fast == Self.demo)
+        XCTAssert(checkDecode(bytes, "demo"))
+    }
+
+    func testFastPathTakesUnknownKeysEscapesAndAnyLayout() throws {
+        let bytes = NetworkCodec.encodeTree(Self.rich)
+        XCTAssertNotNil(FastDecoder.decode(bytes), "the fast path gave up on a file with unknown keys")
+        XCTAssert(checkDecode(bytes, "rich"))
+        // Keys in any order, any white space, strings with \u escapes and surrogate pairs.
+        let tree = try JSONParser.parse(bytes)
+        for seed in 0..<20 as Range<UInt64> {
+            var w = ScrambledWriter(seed: seed)
+            w.write(tree)
+            XCTAssert(checkDecode(w.out, "rich scrambled, seed \(seed)"), "the fast path gave up on a valid layout (seed \(seed))")
+        }
+    }
+
+    func testDuplicateKeysAreLeftToTheValidatingPath() throws {
+        let valid = text(NetworkCodec.encodeTree(Self.rich))
+        let criteria = try XCTUnwrap(Self.rich.contacts.first { !$0.criteria.isEmpty }?.criteria.keys.first)
+        let duplicates = [
+            (#""linkedin": "#, #""linkedin": 1, "linkedin": "#),  // unknown keys
+            (#""linkedin": "#, #""l\u0069nkedin": 1, "linkedin": "#),  // the same, one escaped
+            (#""name": "#, #""n\u0061me": "x", "name": "#),  // known keys, one escaped
+            (#""zzz": "#, #""zzz": null, "zzz": "#),  // top level
+            (#""\#(criteria)": "#, #""\#(criteria)": 1, "\#(criteria)": "#),  // a contact's criteria
+            (#""due": "#, #""due": "2025-01-01", "due": "#),  // a follow-up
+            (#""date": "#, #""date": "2025-01-01", "date": "#),
+        ]
+        for (old, new) in duplicates {
+            let range = try XCTUnwrap(valid.range(of: old), old)
+            let bytes = Array(valid.replacingCharacters(in: range, with: new).utf8)
+            XCTAssertNil(FastDecoder.decode(bytes), new)
+            checkDecode(bytes, new)
+        }
+    }
+
+    // MARK: - Encoder
+
+    func testEncoderWritesTheTreeWritersBytes() {
+        checkEncode(Self.demo, "demo")
+        checkEncode(Self.rich, "rich")
+        checkEncode(Network(), "empty")
+    }
+
+    func testEncoderEdgeCases() {
+        var n = Self.rich
+        // Unknown keys named like known ones (the known value wins), and a top-level "conflicts" while
+        // there are none (then it is written).
+        n.contacts[0].extra["name"] = .string("shadowed")
+        n.contacts[0].extra["a"] = .null
+        n.networks[0].extra["id"] = .number("1")
+        n.interactions[0].followUp?.extra["due"] = .string("shadowed")
+        n.conflicts = []
+        n.extra["conflicts"] = .array([.string("kept")])
+        n.extra["schemaVersion"] = .number("7")
+        // Ids out of order, repeated, non-ASCII (sorted as `String` sorts them, not by bytes).
+        n.contacts[1].id = "Zed"
+        n.contacts[2].id = "Ä"
+        n.contacts[3].id = "A\u{30A}"
+        n.contacts[4].id = "é"
+        n.contacts[5].id = "e\u{301}"
+        n.contacts.append(n.contacts[1])
+        n.contacts.reverse()
+        // Numbers and dates outside the usual.
+        n.networks[0].hoursPerMonth = .nan
+        n.networks[1].hoursPerMonth = .infinity
+        n.networks[2].costPerYear = 12.5
+        n.networks[3].costPerYear = 1e300
+        n.networks[0].bestBefore = Day(ordinal: -800_000)
+        n.networks[1].lastActivity = Day(ordinal: 3_000_000)
+        n.networks[2].lastActivity = Day(year: 1, month: 1, day: 1)
+        n.contacts[0].created = Timestamp(seconds: -1)
+        n.contacts[1].updated = Timestamp(seconds: 253_402_300_799)
+        n.contacts[2].criteria = ["b": .one, "a": .ten, "Ä": .zero, "Z": .tenth]
+        n.events[0].network = nil
+        n.events[1].attendees = []
+        n.me.extra = [:]
+        checkEncode(n, "edge cases")
+        checkDecode(NetworkCodec.encodeTree(n), "edge cases read back")
+    }
+
+    /// The encoder writes into room sized by a sample of the lists; an item far larger than the
+    /// sample makes it outgrow that room and go on elsewhere.
+    func testEncoderOutgrowsItsSizeGuess() {
+        var n = Network()
+        n.contacts = (0..<200).map { Contact(id: String(format: "c%03d", $0), name: "N", created: Timestamp(seconds: 0)) }
+        n.contacts[1].notes = String(repeating: "long notes ", count: 400_000)
+        checkEncode(n, "one contact far larger than the sample")
+    }
+
+    // MARK: - Differential: mutated files
+
+    func testSeededMutationsAgreeWithTheValidatingPath() throws {
+        let base = try JSONParser.parse(NetworkCodec.encodeTree(Self.rich))
+        var rng = SplitMix64(seed: 20_251_123)
+        var taken = 0, valid = 0
+        let rounds = 2_500
+        for round in 0..<rounds {
+            var tree = base
+            for _ in 0..<Int.random(in: 0...3, using: &rng) { Mutation.apply(to: &tree, &rng) }
+            var bytes: [UInt8]
+            if Bool.random(using: &rng) {
+                bytes = JSONWriter.write(tree)
+            } else {
+                var w = ScrambledWriter(seed: rng.next())
+                w.duplicateKeys = Int.random(in: 0..<5, using: &rng) == 0
+                w.write(tree)
+                bytes = w.out
+            }
+            if Int.random(in: 0..<4, using: &rng) == 0 { Mutation.bytes(&bytes, &rng) }
+            let slow = NetworkCodec.decodeTree(bytes)
+            if checkDecode(bytes, "round \(round)", slow: slow) {
+                taken += 1
+            } else if slow.network != nil, slow.problems == slow.network?.referenceProblems() {
+                // A valid file the fast path leaves: only for what it leaves on purpose.
+                XCTAssert(Self.leftOnPurpose(bytes), "round \(round): the fast path gave up on a valid file")
+            }
+            if let network = slow.network {
+                valid += 1
+                checkEncode(network, "round \(round) written back")
+            }
+        }
+        // The corpus exercises both sides: files the fast path takes and files it leaves.
+        XCTAssertGreaterThan(taken, rounds / 5, "the fast path took too few files")
+        XCTAssertLessThan(taken, rounds * 9 / 10, "too few files had anything for the fast path to give up on")
+        print("FastCodecTests: the fast path took \(taken) of \(rounds) mutated files (\(valid) readable at all)")
+    }
+
+    /// Valid files the fast path leaves to the validating path: a byte-order mark, `{}` for a list.
+    static func leftOnPurpose(_ bytes: [UInt8]) -> Bool {
+        guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]) else { return true }
+        guard case .object(let top)? = try? JSONParser.parse(bytes) else { return false }
+        return ["contacts", "networks", "events", "interactions"].contains { top[$0] == .object([:]) }
+    }
+
+    func testHostileCorpus() throws {
+        let dir = try makeTempDir(self)
+        for c in HostileCorpus.cases {
+            let path = dir + "/" + c.name
+            try c.make(path)
+            guard let bytes = try? Store.readBytes(path) else { continue }  // folders, links, too large
+            checkDecode(bytes, c.name)
+            XCTAssertNil(FastDecoder.decode(bytes).flatMap { $0.referenceProblems().isEmpty ? $0 : nil }, "\(c.name): taken as valid")
+        }
+    }
+
+    func testImportFixturesReadAndWriteAlike() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() {
+            let raw = try XCTUnwrap(FileManager.default.contents(atPath: folder + "/" + name)).map { $0 }
+            checkDecode(raw, name)  // not a data file: both paths refuse it
+            guard let format = Importer.detect(raw), let records = try? Importer.parse(raw, path: name, format: format) else { continue }
+            var next = 0
+            var network = Network()
+            network.apply(Importer.merge(records, into: network, now: Timestamp(seconds: 1_700_000_000)) {
+                next += 1
+                return "id-\(next)"
+            }.changes)
+            checkEncode(network, name)
+            XCTAssert(checkDecode(NetworkCodec.encodeTree(network), "\(name) imported"), "\(name): the fast path gave up on an imported file")
+        }
+    }
+
+    // MARK: - Parts
+
+    func testDaysAndTimestampsFromBytesAgreeWithTheStringParsers() {
+        var rng = SplitMix64(seed: 5)
+        let alphabet = Array("0123456789-T:Z.+ ".utf8) + [0xC3, 0xA4]
+        let samples = ["2024-02-29", "2023-02-29", "0000-01-01", "0001-01-01", "9999-12-31", "2025-13-01", "2025-00-10",
+                       "2025-01-02T23:59:60Z", "2025-01-02T24:00:00Z", "2025-01-02T10:60:00Z", "2025-01-02T10:00:00z",
+                       "2025-01-02 10:00:00Z", "+025-01-02T10:00:00Z", "2025-1-02T10:00:00Z"].map { Array($0.utf8) }
+        for i in 0..<200_000 {
+            var s: [UInt8]
+            if i < samples.count {
+                s = samples[i]
+            } else {
+                // Mostly well-formed with one or two bytes changed.
+                let day = Day(ordinal: Int.random(in: -800_000...3_000_000, using: &rng))
+                s = Array((Timestamp(seconds: Int64(day.ordinal) * 86_400 + Int64.random(in: 0..<86_400, using: &rng))).description.utf8)
+                if Bool.random(using: &rng) { s = Array(s.prefix(10)) }
+                for _ in 0..<Int.random(in: 0...2, using: &rng) {
+                    s[Int.random(in: 0..<s.count, using: &rng)] = alphabet.randomElement(using: &rng)!
+                }
+            }
+            let string = String(decoding: s, as: UTF8.self)
+            s.withUnsafeBufferPointer { b in
+                if s.count == 10 { XCTAssertEqual(FastDecoder.day(b), Day(iso: string), string) }
+                if s.count == 20 { XCTAssertEqual(FastDecoder.timestamp(b), Timestamp(iso: string), string) }
+            }
+        }
+    }
+
+    func testKeyTablesAreTheWrittenKeyOrder() throws {
+        // Each table lists exactly the keys the tree writer writes for its kind of object, in order.
+        let json = try JSONParser.parse(NetworkCodec.encodeTree(Self.demo))
+        func keys(_ path: String...) -> [String]? {
+            guard case .object(let o)? = TestSupport.lookup(json, path: path) else { return nil }
+            return o.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        }
+        let withFollowUp = try XCTUnwrap(Self.demo.interactions.sorted { $0.id < $1.id }.firstIndex { $0.followUp != nil })
+        let withHistory = try XCTUnwrap(Self.demo.contacts.sorted { $0.id < $1.id }.firstIndex { !$0.ratingHistory.isEmpty })
+        XCTAssertEqual(Keys.top.names.filter { $0 != "conflicts" }, keys())
+        XCTAssertEqual(Keys.contact.names, keys("contacts", "0"))
+        XCTAssertEqual(Keys.ratingChange.names, keys("contacts", "\(withHistory)", "ratingHistory", "0"))
+        XCTAssertEqual(Keys.group.names, keys("networks", "0"))
+        XCTAssertEqual(Keys.event.names, keys("events", "0"))
+        XCTAssertEqual(Keys.interaction.names, keys("interactions", "0"))
+        XCTAssertEqual(Keys.followUp.names, keys("interactions", "\(withFollowUp)", "followUp"))
+    }
+
+    /// A list big enough to be read in parallel chunks (over 1 MiB), with the default chunk sizes.
+    func testBigListsInParallelChunks() throws {
+        var n = Self.rich
+        let contacts = n.contacts, interactions = n.interactions
+        n.contacts = (0..<3_000).map { i in
+            var c = contacts[i % contacts.count]
+            c.id = String(format: "c%05d", i)
+            c.notes = String(repeating: "notes \(i) ", count: 20)
+            return c
+        }
+        n.interactions = (0..<6_000).map { i in
+            var x = interactions[i % interactions.count]
+            x.id = String(format: "i%05d", i)
+            x.contact = String(format: "c%05d", i % 3_000)
+            return x
+        }
+        checkEncode(n, "big")
+        let bytes = NetworkCodec.encodeTree(n)
+        XCTAssertGreaterThan(bytes.count, 4 * FastDecoder.minChunkBytes)
+        let serial = try XCTUnwrap(FastDecoder.decode(bytes, chunks: 1))
+        XCTAssert(serial == NetworkCodec.decodeTree(bytes).network)
+        for chunks in [2, 3, 4, 8] { XCTAssert(FastDecoder.decode(bytes, chunks: chunks) == serial, "\(chunks) chunks") }
+        // The same list with split points that are not item starts (a line-initial `{` inside an item).
+        var tree = try JSONParser.parse(bytes)
+        setKey(&tree, ["contacts", "1500"], "nested", .array([.object(["a": .number("1")]), .object(["b": .number("2")])]))
+        var indented = JSONWriter.write(tree)
+        indented = Array(text(indented).replacingOccurrences(of: "\n        {", with: "\n    {").utf8)
+        let expected = NetworkCodec.decodeTree(indented).network
+        XCTAssertNotNil(expected)
+        for chunks in [1, 2, 4] {
+            XCTAssert(FastDecoder.decode(indented, chunks: chunks, minChunkBytes: 4096) == expected, "\(chunks) chunks, misleading layout")
+        }
+    }
+}
+
+// MARK: - Making mutated files
+
+/// Writes JSON in a random valid layout: keys in any order, any white space, strings with random
+/// `\u` escapes (surrogate pairs above U+FFFF), `\/`; optionally a key twice.
+struct ScrambledWriter {
+    var rng: SplitMix64
+    var out: [UInt8] = []
+    var duplicateKeys = false
+
+    init(seed: UInt64) { rng = SplitMix64(seed: seed) }
+
+    mutating func space() {
+        for _ in 0..<Int.random(in: 0...2, using: &rng) {
+            out.append(contentsOf: [" ", "\n", "\t", "\r\n", "  "].randomElement(using: &rng)!.utf8)
+        }
+    }
+
+    mutating func write(_ value: JSON) {
+        switch value {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .number(let t): out.append(contentsOf: t.utf8)
+        case .string(let s): string(s)
+        case .array(let items):
+            out.append(UInt8(ascii: "["))
+            space()
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")); space() }
+                write(item)
+                space()
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            out.append(UInt8(ascii: "{"))
+            space()
+            var keys = Array(members.keys).shuffled(using: &rng)
+            if duplicateKeys, let k = keys.randomElement(using: &rng), Int.random(in: 0..<4, using: &rng) == 0 {
+                keys.insert(k, at: Int.random(in: 0...keys.count, using: &rng))
+            }
+            for (i, key) in keys.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")); space() }
+                string(key)
+                space()
+                out.append(UInt8(ascii: ":"))
+                space()
+                write(members[key]!)
+                space()
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    mutating func string(_ s: String) {
+        out.append(UInt8(ascii: "\""))
+        let escapeSome = Int.random(in: 0..<3, using: &rng) == 0
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            if v == 0x22 { out.append(contentsOf: #"\""#.utf8); continue }
+            if v == 0x5C { out.append(contentsOf: #"\\"#.utf8); continue }
+            if v < 0x20 || (escapeSome && Int.random(in: 0..<4, using: &rng) == 0) {
+                if v == 0x2F, Bool.random(using: &rng) { out.append(contentsOf: #"\/"#.utf8); continue }
+                if v == 0x0A, Bool.random(using: &rng) { out.append(contentsOf: #"\n"#.utf8); continue }
+                if v > 0xFFFF {
+                    let x = v - 0x10000
+                    hex(0xD800 + (x >> 10))
+                    hex(0xDC00 + (x & 0x3FF))
+                } else {
+                    hex(v)
+                }
+                continue
+            }
+            out.append(contentsOf: String(Character(scalar)).utf8)
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    mutating func hex(_ v: UInt32) {
+        let digits = String(v, radix: 16, uppercase: Bool.random(using: &rng))
+        out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - digits.count) + digits).utf8)
+    }
+}
+
+/// Random changes to a document: at the tree level (keys deleted, renamed, added; values of the wrong
+/// type, off the scale, unusual but valid) and at the byte level.
+enum Mutation {
+    static let values: [JSON] = [
+        .null, .bool(true), .bool(false), .string(""), .string("x"), .string("Ä東"), .number("0"), .number("0.1"),
+        .number("1"), .number("10"), .number("1.0"), .number("1e1"), .number("-0"), .number("0.10"), .number("-1"),
+        .number("2.5"), .number("1e999"), .number("12345678901234567890"), .number("3"), .array([]), .object([:]),
+        .array([.string("a")]), .array([.number("1")]), .object(["a": .number("1")]), .object(["x": .number("0.1")]),
+        .string("2025-01-02"), .string("2025-01-02T10:00:00Z"), .string("2025-13-01"), .string("2024-02-29"),
+        .string("2023-02-29"), .string("2025-01-02T10:00:00+02:00"), .string("2025-01-02T10:00:00.5Z"),
+        .string("2025-01-02T25:00:00Z"), .string("keep"), .string("leave"), .string("windDown"), .string("reviewLater"),
+        .string("meeting"), .string("referral"), .string("customer"), .string("peer"), .string("trust"), .string("competence"),
+        .string("now"), .string("future"), .string("c1"), .number("2"), .number("99"),
+        .object(["kind": .string("leave"), "date": .string("2025-01-02")]),
+        .object(["kind": .string("keep"), "date": .string("2025-01-02"), "reason": .number("5"), "until": .string("x")]),
+        .object(["due": .string("2025-01-02")]), .object(["due": .string("2025-01-02"), "done": .null, "what": .string("w")]),
+        .object(["date": .string("2025-01-02"), "toNow": .number("10")]),
+    ]
+
+    static let keyNames = Keys.contact.names + Keys.group.names + Keys.interaction.names + Keys.top.names
+        + ["kind", "date", "reason", "until", "by", "handover", "due", "done", "what", "key", "rising", "threshold",
+           "quadrants", "exitRules", "silenceDays", "axis", "unknownKey", "n\u{e4}me", "na\u{308}me", "\u{1F600}"]
+
+    static func apply(to tree: inout JSON, _ rng: inout SplitMix64) {
+        var paths: [[String]] = []
+        collect(tree, [], &paths)
+        let path = paths.randomElement(using: &rng)!
+        modify(&tree, path[...]) { node in
+            switch node {
+            case .object(var o):
+                switch Int.random(in: 0..<5, using: &rng) {
+                case 0: if let k = o.keys.randomElement(using: &rng) { o[k] = nil }
+                case 1, 2: if let k = o.keys.randomElement(using: &rng) { o[k] = values.randomElement(using: &rng)! }
+                case 3: o[keyNames.randomElement(using: &rng)!] = values.randomElement(using: &rng)!
+                default:
+                    if let k = o.keys.randomElement(using: &rng) {
+                        let v = o[k]
+                        o[k] = nil
+                        o[keyNames.randomElement(using: &rng)!] = v
+                    }
+                }
+                node = .object(o)
+            case .array(var a):
+                switch Int.random(in: 0..<3, using: &rng) {
+                case 0: if !a.isEmpty { a.remove(at: Int.random(in: 0..<a.count, using: &rng)) }
+                case 1: if let x = a.randomElement(using: &rng) { a.append(x) }
+                default: a.append(values.randomElement(using: &rng)!)
+                }
+                node = .array(a)
+            default:
+                node = values.randomElement(using: &rng)!
+            }
+        }
+    }
+
+    /// Every path to an object or array, and to some values.
+    static func collect(_ v: JSON, _ path: [String], _ out: inout [[String]]) {
+        switch v {
+        case .object(let o):
+            out.append(path)
+            for (k, x) in o { collect(x, path + [k], &out) }
+        case .array(let a):
+            out.append(path)
+            for (i, x) in a.enumerated() { collect(x, path + [String(i)], &out) }
+        default:
+            out.append(path)
+        }
+    }
+
+    static func modify(_ v: inout JSON, _ path: ArraySlice<String>, _ change: (inout JSON) -> Void) {
+        guard let first = path.first else { return change(&v) }
+        switch v {
+        case .object(var o):
+            modify(&o[first]!, path.dropFirst(), change)
+            v = .object(o)
+        case .array(var a):
+            modify(&a[Int(first)!], path.dropFirst(), change)
+            v = .array(a)
+        default:
+            break
+        }
+    }
+
+    static let interestingBytes: [UInt8] = Array("\"\\,:{}[]0n .e-1tf".utf8) + [0x00, 0x0A, 0x7F, 0xC3, 0xA4, 0xFF, 0xEF, 0xBB, 0xBF]
+
+    static func bytes(_ b: inout [UInt8], _ rng: inout SplitMix64) {
+        guard !b.isEmpty else { return }
+        let i = Int.random(in: 0..<b.count, using: &rng)
+        switch Int.random(in: 0..<5, using: &rng) {
+        case 0: b[i] = interestingBytes.randomElement(using: &rng)!
+        case 1: b.remove(at: i)
+        case 2: b.insert(interestingBytes.randomElement(using: &rng)!, at: i)
+        case 3: b = Array(b[..<i])
+        default: b = [0xEF, 0xBB, 0xBF] + b
+        }
+    }
+}
