@@ -31,11 +31,19 @@ struct ContactFacts: Sendable {
     init(_ n: Network, revision: Int) {
         self.revision = revision
         let contacts = n.contacts
-        foldedNames = contacts.map { SearchText.fold($0.name) }
-        quadrants = contacts.map { n.scheme.quadrant(of: $0) }
-        lastContact = n.lastContactDays()
-        let names = foldedNames
-        byName = contacts.indices.sorted { names[$0] != names[$1] ? names[$0] < names[$1] : contacts[$0].id < contacts[$1].id }
+        // The last contacts (a pass over the log) on one core, names and quadrants on the other.
+        nonisolated(unsafe) var last: [String: Day] = [:]
+        nonisolated(unsafe) var names: [String] = [], quadrants: [Quadrant] = [], order: [Int] = []
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                last = n.lastContactDays()
+            } else {
+                names = contacts.map { SearchText.fold($0.name) }
+                quadrants = contacts.map { n.scheme.quadrant(of: $0) }
+                order = contacts.indices.sorted { names[$0] != names[$1] ? names[$0] < names[$1] : contacts[$0].id < contacts[$1].id }
+            }
+        }
+        (lastContact, foldedNames, self.quadrants, byName) = (last, names, quadrants, order)
         searchBytes.reserveCapacity(contacts.count * 64)
         searchStart.reserveCapacity(contacts.count + 1)
     }
