@@ -61,6 +61,9 @@ public struct Briefing: Equatable, Sendable {
     public var introductions: [Introduction]
 
     public init(network: Network, scope: BriefingScope, today: Day) {
+        let table = IDTable(of: network.contacts)
+        let positions = network.contactPositions(by: table)
+        let last = network.lastContactDays(at: positions, table: table)
         var ids: [String] = []
         context = []
         date = today
@@ -70,7 +73,7 @@ public struct Briefing: Equatable, Sendable {
             let events = network.events.filter { $0.date == today }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
             if events.isEmpty {
                 title = "Today: overdue contacts and follow-ups due"
-                ids = network.overdueContacts(today: today).map(\.contact.id) + network.dueFollowUps(on: today).map(\.interaction.contact)
+                ids = network.overdueContacts(today: today, last: last).map(\.contact.id) + network.dueFollowUps(on: today).map(\.interaction.contact)
             } else {
                 title = events.count == 1 ? events[0].name : "Today: " + events.map(\.name).joined(separator: ", ")
                 for e in events {
@@ -82,7 +85,7 @@ public struct Briefing: Equatable, Sendable {
                 context = context.filter { !$0.isEmpty }
             }
         case .event(let id):
-            if let e = network.events.first(where: { $0.id == id }) {
+            if let e = Network.index(of: id, in: network.events).map({ network.events[$0] }) {
                 title = e.name
                 date = e.date
                 asOf = max(today, e.date)
@@ -101,7 +104,7 @@ public struct Briefing: Equatable, Sendable {
                 title = "No network with id \(id)"
             }
         }
-        let built = Briefing.people(ids, in: network, asOf: asOf)
+        let built = Briefing.people(ids, in: network, table: table, positions: positions, last: last, asOf: asOf)
         people = built
         introductions = Briefing.introductions(among: built)
     }
@@ -119,26 +122,32 @@ public struct Briefing: Equatable, Sendable {
         var keyOrRising: Bool
         var overdue: Int?
         var due: Day?
-        var key: String
+        var key: SortKey
     }
 
-    private static func people(_ ids: [String], in network: Network, asOf: Day) -> [Person] {
-        let last = network.lastContactDays()
+    private static func people(_ ids: [String], in network: Network, table: IDTable, positions: [Int32], last: [Day?],
+                               asOf: Day) -> [Person] {
         let scheme = network.scheme
         var seen: Set<String> = []
-        var ranked: [Ranked] = []
+        var people: [Int] = []
         for id in ids where seen.insert(id).inserted {
-            guard let c = network.contact(id: id) else { continue }
+            if let p = table.position(of: id) { people.append(p) }
+        }
+        let logs = Briefing.logs(of: Set(people), in: network, at: positions)
+        let seeks = network.me.seeks.map(Matching.words).filter { !$0.isEmpty }
+        let offers = network.me.offers.map(Matching.Term.init)
+        var ranked: [Ranked] = []
+        for p in people {
+            let c = network.contacts[p]
             let q = scheme.quadrant(of: c)
-            var overdue = scheme.overdueDays(c, lastContact: last[c.id], today: asOf)
+            var overdue = scheme.overdueDays(c, lastContact: last[p], today: asOf)
             if case .leave? = c.decision { overdue = nil }
-            let followUps = network.openFollowUps(contact: c.id).map(\.followUp)
+            let log = logs[p] ?? Log()
+            let followUps = log.followUps.sorted(by: Network.dueBefore).map(\.followUp)
             let due = followUps.first { $0.due <= asOf }?.due
-            let ask = Matching.matches(wants: c.competences, has: network.me.seeks)
-            let offer = Matching.matches(wants: network.me.offers, has: c.needs)
-            let note = network.interactions
-                .filter { $0.contact == c.id && !$0.note.trimmingWhitespace.isEmpty }
-                .max { ($0.date, $0.id) < ($1.date, $1.id) }?.note.trimmingWhitespace ?? ""
+            let ask = Matching.matches(wants: c.competences.map(Matching.Term.init), has: seeks)
+            let offer = Matching.matches(wants: offers, has: c.needs.map(Matching.words).filter { !$0.isEmpty })
+            let note = log.note?.note.trimmingWhitespace ?? ""
             var why: [String] = []
             if q == .key || q == .rising { why.append(scheme.policy(q).name) }
             if let overdue { why.append("overdue \(overdue) d") }
@@ -147,13 +156,40 @@ public struct Briefing: Equatable, Sendable {
             if !offer.isEmpty { why.append("needs your offers") }
             let person = Person(contactID: c.id, name: c.name, organization: c.organization, role: c.role, quadrant: q,
                                 quadrantName: scheme.policy(q).name,
-                                daysSinceContact: last[c.id].map { asOf.days(since: $0) }, overdueDays: overdue,
+                                daysSinceContact: last[p].map { asOf.days(since: $0) }, overdueDays: overdue,
                                 strengths: c.competences, needs: c.needs, ask: ask, offer: offer, followUps: followUps,
                                 lastNote: note, why: why.joined(separator: ", "))
             ranked.append(Ranked(person: person, keyOrRising: q == .key || q == .rising, overdue: overdue, due: due,
-                                 key: SearchText.fold(c.name)))
+                                 key: SortKey(SearchText.fold(c.name))))
         }
         return ranked.sorted(by: Briefing.ranksBefore).map(\.person)
+    }
+
+    /// What the briefing shows from one person's log: the open follow-ups (in log order) and the
+    /// newest interaction with a note (by date, then id; the first of equals).
+    private struct Log {
+        var followUps: [(interaction: Interaction, followUp: FollowUp)] = []
+        var note: Interaction?
+    }
+
+    /// The logs of the people briefed on (by position in `contacts`), in one pass over the
+    /// interactions (`positions`: their contacts' positions).
+    private static func logs(of people: Set<Int>, in network: Network, at positions: [Int32]) -> [Int: Log] {
+        var out: [Int: Log] = [:]
+        guard !people.isEmpty else { return out }
+        network.forEachInteraction(at: positions) { p, i in
+            guard let p, people.contains(p) else { return }
+            let open = i.pointee.followUp.flatMap { $0.isOpen ? $0 : nil }
+            let noted = Whitespace.hasContent(i.pointee.note)
+            guard open != nil || noted else { return }
+            Briefing.add(i.pointee, followUp: open, noted: noted, to: &out[p, default: Log()])
+        }
+        return out
+    }
+
+    private static func add(_ i: Interaction, followUp: FollowUp?, noted: Bool, to log: inout Log) {
+        if let followUp { log.followUps.append((i, followUp)) }
+        if noted, log.note.map({ ($0.date, $0.id) < (i.date, i.id) }) ?? true { log.note = i }
     }
 
     /// The ranking rule (docs/BRIEFING.md): Key and Rising before the rest; then overdue, most
@@ -174,12 +210,27 @@ public struct Briefing: Equatable, Sendable {
     /// Every ordered pair of different people where the first's needs meet the second's competences,
     /// by the needer's rank, then the provider's. When both need what the other can do, both
     /// directions are listed; a pair is listed once per direction.
+    ///
+    /// Each pair that meets shares a word (the shorter term's words all stand in the longer), so
+    /// the providers to try for a needer are found through an index from word to provider, not by
+    /// trying every person.
     static func introductions(among people: [Person]) -> [Introduction] {
+        let needs = people.map { $0.needs.map(Matching.Term.init) }
+        let strengths = people.map { $0.strengths.map(Matching.words).filter { !$0.isEmpty } }
+        var providers: [String: [Int]] = [:]
+        for (p, terms) in strengths.enumerated() {
+            for word in Set(terms.joined()) { providers[word, default: []].append(p) }
+        }
         var out: [Introduction] = []
-        for needer in people {
-            for provider in people where provider.contactID != needer.contactID {
-                let terms = Matching.matches(wants: needer.needs, has: provider.strengths)
+        for (n, needer) in people.enumerated() {
+            var candidates = Set<Int>()
+            for term in needs[n] {
+                for word in term.words { candidates.formUnion(providers[word] ?? []) }
+            }
+            for p in candidates.sorted() where people[p].contactID != needer.contactID {
+                let terms = Matching.matches(wants: needs[n], has: strengths[p])
                 guard !terms.isEmpty else { continue }
+                let provider = people[p]
                 out.append(Introduction(needer: needer.contactID, provider: provider.contactID,
                                         neederName: needer.name, providerName: provider.name, terms: terms))
             }
@@ -190,11 +241,12 @@ public struct Briefing: Equatable, Sendable {
     /// Events a person can choose from, for pickers: upcoming events first (today's, then the next
     /// soonest), then past events, the most recent first. Same-day events go by name.
     public static func events(_ network: Network, around today: Day) -> [Event] {
-        let upcoming = network.events.filter { $0.date >= today }
-            .sorted { ($0.date, SearchText.fold($0.name), $0.id) < ($1.date, SearchText.fold($1.name), $1.id) }
-        let past = network.events.filter { $0.date < today }
-            .sorted { a, b in a.date != b.date ? a.date > b.date : (SearchText.fold(a.name), a.id) < (SearchText.fold(b.name), b.id) }
-        return upcoming + past
+        let keyed = network.events.map { (event: $0, name: SearchText.fold($0.name)) }
+        let upcoming = keyed.filter { $0.event.date >= today }
+            .sorted { ($0.event.date, $0.name, $0.event.id) < ($1.event.date, $1.name, $1.event.id) }
+        let past = keyed.filter { $0.event.date < today }
+            .sorted { a, b in a.event.date != b.event.date ? a.event.date > b.event.date : (a.name, a.event.id) < (b.name, b.event.id) }
+        return (upcoming + past).map(\.event)
     }
 
     // MARK: - Output

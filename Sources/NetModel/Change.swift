@@ -44,6 +44,9 @@ extension Network {
         }
         var index: [String: Int] = [:]
         for (i, c) in contacts.enumerated() { index[c.id] = i }
+        // Other changes leave the contacts (and so the map) as they are, unless an id is there twice:
+        // then the map is made anew after each, so that a removed contact's twin is found again.
+        let twins = index.count < contacts.count
         var removed = Set<Int>()
         var added = false
         func compact() {
@@ -53,10 +56,12 @@ extension Network {
         }
         for change in changes {
             guard case .contact(let before, let after) = change else {
-                compact()
                 apply(change)
-                index = [:]
-                for (i, c) in contacts.enumerated() { index[c.id] = i }
+                if twins {
+                    compact()
+                    index = [:]
+                    for (i, c) in contacts.enumerated() { index[c.id] = i }
+                }
                 continue
             }
             let id = before?.id ?? after?.id ?? ""
@@ -81,8 +86,7 @@ extension Network {
     }
 
     private static func replace<T: Identifiable>(_ list: inout [T], _ before: T?, _ after: T?) where T.ID == String {
-        let id = before?.id ?? after?.id
-        let index = list.firstIndex { $0.id == id }
+        let index = (before?.id ?? after?.id).flatMap { Network.index(of: $0, in: list) }
         switch (index, after) {
         case (let i?, let a?): list[i] = a
         case (let i?, nil): list.remove(at: i)

@@ -163,39 +163,44 @@ extension Network {
     /// listed). Only contacts in the Light touch or Maintain quadrants are relationship candidates.
     public func exitCandidates(today: Day, all: Bool = false) -> [ExitCandidate] {
         let rules = scheme.exitRules
-        var out: [(candidate: ExitCandidate, key: String)] = []
-        func consider(_ c: ExitCandidate) {
-            if let d = c.decision {
-                if !all && d.hides(today: today) { return }
-                if !all && c.reasons.isEmpty { return }
-            } else if c.reasons.isEmpty {
-                return
-            }
-            out.append((c, SearchText.fold(c.name)))
+        var out: [ExitCandidate] = []
+        /// Whether a candidate with these reasons and decision is listed.
+        func listed(_ reasons: [String], _ decision: ExitDecision?) -> Bool {
+            guard let d = decision else { return !reasons.isEmpty }
+            return all || (!d.hides(today: today) && !reasons.isEmpty)
         }
+        let eventDays = lastEventDays(today: today)
         for g in networks {
-            let (score, reasons) = exitSignals(of: g, today: today, rules: rules)
-            consider(ExitCandidate(kind: .network, id: g.id, name: g.name, score: score, reasons: reasons, decision: g.decision))
+            let last = Network.lastActivity(of: g, eventDays: eventDays)
+            let (score, reasons) = exitSignals(of: g, lastActivity: last, today: today, rules: rules)
+            if listed(reasons, g.decision) {
+                out.append(ExitCandidate(kind: .network, id: g.id, name: g.name, score: score, reasons: reasons, decision: g.decision))
+            }
         }
-        let tallies = giveGetTallies()
-        var last: [String: Day] = [:]
-        for i in interactions where i.date <= today && (last[i.contact].map { i.date > $0 } ?? true) { last[i.contact] = i.date }
-        for c in contacts {
-            let q = scheme.quadrant(of: c)
-            let (score, reasons) = (q == .lightTouch || q == .maintain)
-                ? Network.exitSignals(of: c, tally: tallies[c.id] ?? (0, 0), lastContact: last[c.id], today: today, rules: rules)
+        let logs = contactLogs(today: today, table: IDTable(of: contacts))
+        let difficult = DifficultTag(rules)
+        forEachContact { p, c in
+            let q = scheme.quadrant(now: c.pointee.importanceNow, future: c.pointee.importanceFuture)
+            let (score, reasons) = q == .lightTouch || q == .maintain
+                ? Network.exitSignals(tags: c.pointee.tags, created: c.pointee.created.day, tally: logs[p].tally,
+                                      lastContact: logs[p].last, today: today, rules: rules, difficult: difficult)
                 : (0, [])
-            consider(ExitCandidate(kind: .contact, id: c.id, name: c.name, score: score, reasons: reasons, decision: c.decision))
+            if listed(reasons, c.pointee.decision) {
+                out.append(ExitCandidate(kind: .contact, id: c.pointee.id, name: c.pointee.name, score: score, reasons: reasons,
+                                         decision: c.pointee.decision))
+            }
         }
-        return out.sorted { a, b in
-            if a.candidate.score != b.candidate.score { return a.candidate.score > b.candidate.score }
-            if a.key != b.key { return a.key < b.key }
-            return a.candidate.id < b.candidate.id
-        }.map(\.candidate)
+        let keys = out.map { SortKey(SearchText.fold($0.name)) }
+        return SortKey.ranked(out.map { $0.score }, keys: keys, ids: out.map { $0.id }).map { out[$0] }
     }
 
     /// The exit score and reasons of one network, whatever its decision.
     public func exitSignals(of g: NetworkGroup, today: Day, rules: ExitRules) -> (score: Double, reasons: [String]) {
+        exitSignals(of: g, lastActivity: lastActivity(of: g, today: today), today: today, rules: rules)
+    }
+
+    /// `exitSignals(of:today:rules:)` with the network's `lastActivity(of:today:)` worked out already.
+    func exitSignals(of g: NetworkGroup, lastActivity: Day?, today: Day, rules: ExitRules) -> (score: Double, reasons: [String]) {
         var points = 0.0
         var reasons: [String] = []
         if g.hoursPerMonth >= rules.lowYieldHoursPerMonth && g.yield <= .tenth {
@@ -216,7 +221,7 @@ extension Network {
             points += ExitRules.unfairPoints
             reasons.append("unfair or stalled collaboration")
         }
-        if let last = lastActivity(of: g, today: today) {
+        if let last = lastActivity {
             let d = today.days(since: last)
             if d >= rules.silenceDays {
                 points += ExitRules.stalledPoints
@@ -237,14 +242,13 @@ extension Network {
     }
 
     /// The exit score and reasons of one relationship, whatever its quadrant and decision.
-    static func exitSignals(of c: Contact, tally: (gave: Int, got: Int), lastContact: Day?, today: Day,
-                            rules: ExitRules) -> (score: Double, reasons: [String]) {
+    static func exitSignals(tags: [String], created: Day, tally: (gave: Int, got: Int), lastContact: Day?, today: Day,
+                            rules: ExitRules, difficult: DifficultTag) -> (score: Double, reasons: [String]) {
         var points = 0.0
         var reasons: [String] = []
-        let tag = SearchText.fold(rules.difficultTag.trimmingWhitespace)
-        if !tag.isEmpty, c.tags.contains(where: { SearchText.fold($0.trimmingWhitespace) == tag }) {
+        if difficult.isTag(of: tags) {
             points += ExitRules.difficultPoints
-            reasons.append("tagged \(rules.difficultTag.trimmingWhitespace)")
+            reasons.append(difficult.reason)
         }
         if tally.gave >= ExitRules.lopsidedMinimumGives && Double(tally.gave) >= rules.lopsidedRatio * Double(tally.got) {
             points += ExitRules.lopsidedPoints
@@ -256,7 +260,7 @@ extension Network {
                 points += ExitRules.silencePoints
                 reasons.append("no contact for \(d) days")
             }
-        } else if today.days(since: c.created.day) >= rules.silenceDays {
+        } else if today.days(since: created) >= rules.silenceDays {
             points += ExitRules.silencePoints
             reasons.append("no contact logged")
         }
@@ -268,7 +272,40 @@ extension Network {
         let q = scheme.quadrant(of: c)
         guard q == .lightTouch || q == .maintain else { return (0, []) }
         let last = interactions.filter { $0.contact == c.id && $0.date <= today }.map(\.date).max()
-        return Network.exitSignals(of: c, tally: giveGet(contact: c.id), lastContact: last, today: today, rules: scheme.exitRules)
+        return Network.exitSignals(tags: c.tags, created: c.created.day, tally: giveGet(contact: c.id), lastContact: last, today: today,
+                                   rules: scheme.exitRules, difficult: DifficultTag(scheme.exitRules))
+    }
+
+    /// The "difficult" tag of the exit rules, trimmed and folded once for checking many contacts.
+    struct DifficultTag {
+        /// The tag as written (trimmed), for the reason.
+        let tag: String
+        /// The tag folded; empty turns the signal off.
+        let folded: String
+
+        init(_ rules: ExitRules) {
+            tag = rules.difficultTag.trimmingWhitespace
+            folded = SearchText.fold(tag)
+        }
+
+        var reason: String { "tagged \(tag)" }
+
+        /// True when one of the tags is the difficult tag (case and accents ignored).
+        func isTag(of tags: [String]) -> Bool {
+            !folded.isEmpty && tags.contains(where: matches)
+        }
+
+        /// True when the tag, trimmed and folded, is the difficult tag. An ASCII tag with nothing to
+        /// trim folds to its lower case, so it is compared as it is, byte by byte, without folding.
+        func matches(_ tag: String) -> Bool {
+            let quick = tag.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+                guard let first = bytes.first, let last = bytes.last, Whitespace.isPlainASCII(first), Whitespace.isPlainASCII(last),
+                      bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+                return bytes.count == folded.utf8.count && zip(bytes, folded.utf8).allSatisfy { $0 &- 0x41 < 26 ? $0 | 0x20 == $1 : $0 == $1 }
+            }
+            if let known = quick ?? nil { return known }
+            return SearchText.fold(tag.trimmingWhitespace) == folded
+        }
     }
 
     private static func round(_ d: Double) -> Double { (d * 10).rounded() / 10 }
@@ -285,27 +322,40 @@ public struct ExitReport: Equatable, Sendable {
     /// One block per candidate: score, name and kind, then a line per reason and the decision.
     public func text() -> String {
         guard !candidates.isEmpty else { return "No exit candidates.\n" }
-        var lines: [String] = []
+        var out = ReportBuffer(capacity: 128 * candidates.count)
         for c in candidates {
             let score = c.scoreText
-            let pad = String(repeating: " ", count: max(0, 5 - score.count))
-            let indent = String(repeating: " ", count: max(5, score.count) + 2)
-            lines.append(pad + score + "  " + ExitReport.clean(c.name) + " (" + ExitReport.kindWord(c.kind) + ")")
-            for r in c.reasons { lines.append(indent + "- " + ExitReport.clean(r)) }
-            if let d = c.decision { lines.append(indent + "decision: " + ExitReport.clean(d.summary)) }
+            let width = score.utf8.count  // digits, a point and a sign: one byte a character
+            out.spaces(5 - width)
+            out.put(score)
+            out.put("  ")
+            out.put(ExitReport.clean(c.name))
+            out.line(" (" + ExitReport.kindWord(c.kind) + ")")
+            for r in c.reasons {
+                out.spaces(max(5, width) + 2)
+                out.put("- ")
+                out.line(ExitReport.clean(r))
+            }
+            if let d = c.decision {
+                out.spaces(max(5, width) + 2)
+                out.put("decision: ")
+                out.line(ExitReport.clean(d.summary))
+            }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return out.text
     }
 
     /// A table: score, kind, name, reasons (joined with "; "), decision.
     public func markdown() -> String {
         guard !candidates.isEmpty else { return "No exit candidates.\n" }
-        var lines = ["| score | kind | name | reasons | decision |", "|---:|---|---|---|---|"]
+        var out = ReportBuffer(capacity: 128 * (candidates.count + 2))
+        out.line("| score | kind | name | reasons | decision |")
+        out.line("|---:|---|---|---|---|")
         for c in candidates {
-            lines.append("| \(c.scoreText) | \(ExitReport.kindWord(c.kind)) | \(ExitReport.cell(c.name)) | "
+            out.line("| \(c.scoreText) | \(ExitReport.kindWord(c.kind)) | \(ExitReport.cell(c.name)) | "
                 + "\(ExitReport.cell(c.reasons.joined(separator: "; "))) | \(ExitReport.cell(c.decision?.summary ?? "")) |")
         }
-        return lines.joined(separator: "\n") + "\n"
+        return out.text
     }
 
     /// `[{"kind", "id", "name", "score", "reasons": […]}, …]`, best first, as JSONWriter writes it.

@@ -26,11 +26,14 @@ extension Network {
             guard let f = i.followUp, f.isOpen, contact.map({ $0 == i.contact }) ?? true else { continue }
             out.append((i, f))
         }
-        return out.sorted { a, b in
-            if a.followUp.due != b.followUp.due { return a.followUp.due < b.followUp.due }
-            if a.interaction.date != b.interaction.date { return a.interaction.date < b.interaction.date }
-            return a.interaction.id < b.interaction.id
-        }
+        return out.sorted(by: Network.dueBefore)
+    }
+
+    /// The order of follow-ups: oldest due first, then by the interaction's date, then its id.
+    static func dueBefore(_ a: (interaction: Interaction, followUp: FollowUp), _ b: (interaction: Interaction, followUp: FollowUp)) -> Bool {
+        if a.followUp.due != b.followUp.due { return a.followUp.due < b.followUp.due }
+        if a.interaction.date != b.interaction.date { return a.interaction.date < b.interaction.date }
+        return a.interaction.id < b.interaction.id
     }
 
     /// Open follow-ups due on or before `day` (the overdue ones included), oldest due first.
@@ -42,26 +45,29 @@ extension Network {
     /// interaction, or from when the contact was added), most overdue first, then by name. A
     /// relationship we have left (its decision is `leave`) is never overdue.
     public func overdueContacts(today: Day) -> [(contact: Contact, days: Int)] {
-        let last = lastContactDays()
-        var out: [(contact: Contact, days: Int, key: String)] = []
-        for c in contacts {
-            if case .leave? = c.decision { continue }
-            if let d = scheme.overdueDays(c, lastContact: last[c.id], today: today) {
-                out.append((c, d, SearchText.fold(c.name)))
+        overdueContacts(today: today, last: lastContactDays(table: IDTable(of: contacts)))
+    }
+
+    /// `overdueContacts(today:)` with `lastContactDays(table:)` worked out already.
+    func overdueContacts(today: Day, last: [Day?]) -> [(contact: Contact, days: Int)] {
+        var out: [(contact: Contact, days: Int)] = []
+        var keys: [SortKey] = []
+        let cadences = Quadrant.allCases.map { scheme.policy($0).cadenceDays }
+        forEachContact { p, c in
+            if case .leave? = c.pointee.decision { return }
+            let q = scheme.quadrant(now: c.pointee.importanceNow, future: c.pointee.importanceFuture)
+            if let d = Scheme.overdueDays(since: last[p] ?? c.pointee.created.day, today: today, cadence: cadences[Quadrant.allCases.firstIndex(of: q)!]) {
+                out.append((c.pointee, d))
+                keys.append(SortKey(SearchText.fold(c.pointee.name)))
             }
         }
-        out.sort { a, b in
-            if a.days != b.days { return a.days > b.days }
-            if a.key != b.key { return a.key < b.key }
-            return a.contact.id < b.contact.id
-        }
-        return out.map { ($0.contact, $0.days) }
+        return SortKey.ranked(out.map(\.days), keys: keys, ids: out.map(\.contact.id)).map { out[$0] }
     }
 
     /// The change that marks an interaction's follow-up done on `day`; nil when the interaction does
     /// not exist, has no follow-up or it is already done.
     public func changeClosingFollowUp(interaction id: String, on day: Day) -> Change? {
-        guard let before = interactions.first(where: { $0.id == id }), before.followUp?.isOpen == true else { return nil }
+        guard let before = Network.index(of: id, in: interactions).map({ interactions[$0] }), before.followUp?.isOpen == true else { return nil }
         var after = before
         after.followUp?.done = day
         return .interaction(before: before, after: after)

@@ -23,14 +23,29 @@ public enum Matching {
     /// The terms of `wants` that some term of `has` meets (the words to show), in the order of
     /// `wants`; a term that normalises like an earlier one is listed once.
     public static func matches(wants: [String], has: [String]) -> [String] {
-        let hasWords = has.map(words).filter { !$0.isEmpty }
+        matches(wants: wants.map(Term.init), has: has.map(words).filter { !$0.isEmpty })
+    }
+
+    /// A term with its words, worked out once for matching it many times.
+    struct Term {
+        var text: String
+        var words: [String]
+
+        init(_ text: String) {
+            self.text = text
+            words = Matching.words(text)
+        }
+    }
+
+    /// `matches(wants:has:)` on terms already cut into words; `has` holds no empty word list.
+    static func matches(wants: [Term], has: [[String]]) -> [String] {
         var seen: Set<[String]> = []
         var out: [String] = []
         for term in wants {
-            let w = words(term)
-            guard !w.isEmpty, !seen.contains(w), hasWords.contains(where: { meets(w, $0) }) else { continue }
+            let w = term.words
+            guard !w.isEmpty, !seen.contains(w), has.contains(where: { meets(w, $0) }) else { continue }
             seen.insert(w)
-            out.append(term.trimmingWhitespace)
+            out.append(term.text.trimmingWhitespace)
         }
         return out
     }
@@ -65,8 +80,20 @@ public enum Matching {
             if !word.isEmpty { out.append(singular(word)) }
             word = ""
         }
-        for ch in SearchText.fold(term) {
-            if ch.isLetter || ch.isNumber || ch == "+" || ch == "#" { word.append(ch) } else { flush() }
+        let folded = SearchText.fold(term)
+        if folded.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: every byte is a character (CR LF, the one pair, cuts words either way).
+            for b in folded.utf8 {
+                if b &- 0x61 < 26 || b &- 0x41 < 26 || b &- 0x30 < 10 || b == 0x2B || b == 0x23 {
+                    word.unicodeScalars.append(Unicode.Scalar(b))
+                } else {
+                    flush()
+                }
+            }
+        } else {
+            for ch in folded {
+                if ch.isLetter || ch.isNumber || ch == "+" || ch == "#" { word.append(ch) } else { flush() }
+            }
         }
         flush()
         return out
@@ -99,7 +126,7 @@ public enum Matching {
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)
         var i = 0
         while i + short.count <= long.count {
-            if Array(long[i..<(i + short.count)]) == short { return true }
+            if long[i..<(i + short.count)].elementsEqual(short) { return true }
             i += 1
         }
         return false

@@ -37,23 +37,24 @@ public struct MatrixReport: Equatable, Sendable {
     /// - Parameter overdueOnly: keep only the contacts that are overdue.
     public init(network: Network, today: Day, overdueOnly: Bool = false) {
         let scheme = network.scheme
-        let last = network.lastContactDays()
-        var byQuadrant: [Quadrant: [(entry: Entry, key: String)]] = [:]
-        for c in network.contacts {
-            let entry = Entry(id: c.id, name: c.name, organization: c.organization,
-                              overdueDays: scheme.overdueDays(c, lastContact: last[c.id], today: today) ?? 0,
-                              drift: scheme.drift(c))
-            byQuadrant[scheme.quadrant(of: c), default: []].append((entry, SearchText.fold(c.name)))
+        let last = network.lastContactDays(table: IDTable(of: network.contacts))
+        // By quadrant, in report order; the cadences looked up once, not per contact.
+        let cadences = Self.order.map { scheme.policy($0).cadenceDays }
+        var entries = [[Entry]](repeating: [], count: Self.order.count)
+        var keys = [[SortKey]](repeating: [], count: Self.order.count)
+        network.forEachContact { p, c in
+            let q = Self.order.firstIndex(of: scheme.quadrant(now: c.pointee.importanceNow, future: c.pointee.importanceFuture))!
+            let overdue = Scheme.overdueDays(since: last[p] ?? c.pointee.created.day, today: today, cadence: cadences[q])
+            entries[q].append(Entry(id: c.pointee.id, name: c.pointee.name, organization: c.pointee.organization, overdueDays: overdue ?? 0,
+                                    drift: scheme.drift(c.pointee.criteria, now: c.pointee.importanceNow, future: c.pointee.importanceFuture)))
+            keys[q].append(SortKey(SearchText.fold(c.pointee.name)))
         }
-        sections = Self.order.map { q in
-            let all = (byQuadrant[q] ?? []).sorted { a, b in
-                if a.entry.overdueDays != b.entry.overdueDays { return a.entry.overdueDays > b.entry.overdueDays }
-                if a.key != b.key { return a.key < b.key }
-                return a.entry.id < b.entry.id
-            }.map(\.entry)
+        sections = Self.order.indices.map { q in
+            let rows = entries[q]
+            let all = SortKey.ranked(rows.map(\.overdueDays), keys: keys[q], ids: rows.map(\.id)).map { rows[$0] }
             let overdue = all.filter { $0.overdueDays > 0 }
-            let policy = scheme.policy(q)
-            return Section(quadrant: q, name: policy.name, cadenceDays: policy.cadenceDays,
+            let policy = scheme.policy(Self.order[q])
+            return Section(quadrant: Self.order[q], name: policy.name, cadenceDays: policy.cadenceDays,
                            entries: overdueOnly ? overdue : all, overdueCount: overdue.count)
         }
     }
@@ -67,46 +68,53 @@ public struct MatrixReport: Equatable, Sendable {
 
     /// Four sections, each a heading with counts and cadence and one line per contact.
     public func text() -> String {
-        var lines: [String] = []
+        var out = ReportBuffer(capacity: sections.reduce(0) { $0 + 64 * ($1.entries.count + 2) })
+        let suggest = Dictionary(sections.map { ($0.quadrant, "  [criteria suggest \(Self.clean($0.name))]") }, uniquingKeysWith: { a, _ in a })
         for (i, s) in sections.enumerated() {
-            if i > 0 { lines.append("") }
+            if i > 0 { out.line() }
             let count = s.entries.count
-            lines.append("\(Self.clean(s.name)) — \(count) contact\(count == 1 ? "" : "s"), \(s.overdueCount) overdue (contact every \(s.cadenceDays) day\(s.cadenceDays == 1 ? "" : "s"))")
-            if s.entries.isEmpty { lines.append("  (none)") }
+            out.line("\(Self.clean(s.name)) — \(count) contact\(count == 1 ? "" : "s"), \(s.overdueCount) overdue (contact every \(s.cadenceDays) day\(s.cadenceDays == 1 ? "" : "s"))")
+            if s.entries.isEmpty { out.line("  (none)") }
             for e in s.entries {
-                var line = "  " + Self.clean(e.name)
+                out.put("  ")
+                out.put(Self.clean(e.name))
                 let org = Self.clean(e.organization)
-                if !org.isEmpty { line += " · " + org }
-                if e.overdueDays > 0 { line += "  (overdue \(e.overdueDays) d)" }
-                if let d = e.drift { line += "  [criteria suggest \(Self.clean(name(of: d)))]" }
-                lines.append(line)
+                if !org.isEmpty {
+                    out.put(" · ")
+                    out.put(org)
+                }
+                if e.overdueDays > 0 { out.put("  (overdue \(e.overdueDays) d)") }
+                if let d = e.drift { out.put(suggest[d] ?? "  [criteria suggest \(Self.clean(name(of: d)))]") }
+                out.line()
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return out.text
     }
 
     // MARK: - Markdown
 
     /// One `##` section per quadrant with a table of its contacts.
     public func markdown() -> String {
-        var lines: [String] = []
+        var out = ReportBuffer(capacity: sections.reduce(0) { $0 + 64 * ($1.entries.count + 6) })
+        let suggest = Dictionary(sections.map { ($0.quadrant, " *(criteria suggest \(Self.cell($0.name)))*") }, uniquingKeysWith: { a, _ in a })
         for (i, s) in sections.enumerated() {
-            if i > 0 { lines.append("") }
-            lines.append("## \(Self.cell(s.name)) (\(s.entries.count), \(s.overdueCount) overdue)")
-            lines.append("")
+            if i > 0 { out.line() }
+            out.line("## \(Self.cell(s.name)) (\(s.entries.count), \(s.overdueCount) overdue)")
+            out.line()
             if s.entries.isEmpty {
-                lines.append("No contacts.")
+                out.line("No contacts.")
                 continue
             }
-            lines.append("| name | organisation | overdue days |")
-            lines.append("|---|---|---:|")
+            out.line("| name | organisation | overdue days |")
+            out.line("|---|---|---:|")
             for e in s.entries {
-                var name = Self.cell(e.name)
-                if let d = e.drift { name += " *(criteria suggest \(Self.cell(self.name(of: d))))*" }
-                lines.append("| \(name) | \(Self.cell(e.organization)) | \(e.overdueDays) |")
+                out.put("| ")
+                out.put(Self.cell(e.name))
+                if let d = e.drift { out.put(suggest[d] ?? " *(criteria suggest \(Self.cell(self.name(of: d))))*") }
+                out.line(" | \(Self.cell(e.organization)) | \(e.overdueDays) |")
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return out.text
     }
 
     // MARK: - JSON

@@ -16,16 +16,57 @@ public struct Network: Equatable, Sendable {
 
     public init() {}
 
-    public func contact(id: String) -> Contact? { contacts.first { $0.id == id } }
-    public func network(id: String) -> NetworkGroup? { networks.first { $0.id == id } }
+    public func contact(id: String) -> Contact? { Network.index(of: id, in: contacts).map { contacts[$0] } }
+    public func network(id: String) -> NetworkGroup? { Network.index(of: id, in: networks).map { networks[$0] } }
+
+    /// The index of the first item with this id. The lists are kept in id order (the file is
+    /// written so, and `apply` keeps it), so a binary search finds it; when it does not (a file
+    /// put in another order by hand), a linear search does.
+    static func index<T: Identifiable>(of id: String, in list: [T]) -> Int? where T.ID == String {
+        var low = 0, high = list.count
+        while low < high {
+            let mid = low + (high - low) / 2
+            if list[mid].id < id { low = mid + 1 } else { high = mid }
+        }
+        if low < list.count && list[low].id == id { return low }
+        return list.firstIndex { $0.id == id }
+    }
 
     /// The day of the latest interaction with each contact.
     public func lastContactDays() -> [String: Day] {
-        var last: [String: Day] = [:]
-        for i in interactions where last[i.contact].map({ i.date > $0 }) ?? true {
-            last[i.contact] = i.date
+        let table = IDTable(of: contacts)
+        var byPosition = [Day?](repeating: nil, count: contacts.count)
+        var last: [String: Day] = [:]  // first the contacts that do not exist
+        forEachInteraction(by: table) { p, i in
+            if let p {
+                Network.keepLatest(i.pointee.date, in: &byPosition[p])
+            } else {
+                Network.keepLatest(i.pointee.date, in: &last[i.pointee.contact])
+            }
+        }
+        last.reserveCapacity(last.count + contacts.count)
+        for (p, day) in byPosition.enumerated() {
+            if let day { last[contacts[p].id] = day }
         }
         return last
+    }
+
+    /// The day of the latest interaction with each contact, by position in `contacts`.
+    func lastContactDays(table: IDTable) -> [Day?] {
+        lastContactDays(at: contactPositions(by: table), table: table)
+    }
+
+    /// `lastContactDays(table:)` with the interactions' `contactPositions(by:)` worked out already.
+    func lastContactDays(at positions: [Int32], table: IDTable) -> [Day?] {
+        var byPosition = [Day?](repeating: nil, count: contacts.count)
+        forEachInteraction(at: positions) { p, i in
+            if let p { Network.keepLatest(i.pointee.date, in: &byPosition[p]) }
+        }
+        return table.spread(byPosition)
+    }
+
+    static func keepLatest(_ day: Day, in latest: inout Day?) {
+        if latest.map({ day > $0 }) ?? true { latest = day }
     }
 
     /// Interactions with one contact, newest first.

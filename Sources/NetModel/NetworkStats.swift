@@ -11,6 +11,25 @@ extension Network {
         return last
     }
 
+    /// The day of each network's latest event on or before `today`, by network id, in one pass
+    /// over the events (for `lastActivity` of many networks).
+    func lastEventDays(today: Day) -> [String: Day] {
+        var out: [String: Day] = [:]
+        for e in events where e.date <= today {
+            guard let id = e.network else { continue }
+            Network.keepLatest(e.date, in: &out[id])
+        }
+        return out
+    }
+
+    /// `lastActivity(of:today:)` from `lastEventDays(today:)`.
+    static func lastActivity(of group: NetworkGroup, eventDays: [String: Day]) -> Day? {
+        switch (group.lastActivity, eventDays[group.id]) {
+        case (let a?, let b?): return max(a, b)
+        case (let a, let b): return a ?? b
+        }
+    }
+
     /// The kinds that make a contact a buyer, a seller or a partner in a network's mix.
     public static let buyerKinds: Set<ContactKind> = [.customer, .user, .funder]
     public static let sellerKinds: Set<ContactKind> = [.supplier, .candidate]
@@ -45,27 +64,75 @@ extension Network {
         return (gave, got)
     }
 
-    /// The give/get tallies of the network's members, summed (a member listed twice counts once).
+    /// The give/get tallies of the network's members, summed (a member listed twice counts once):
+    /// one pass over the log, looking each interaction's contact up among the members.
     public func giveGet(network group: NetworkGroup) -> (gave: Int, got: Int) {
-        let tallies = giveGetTallies()
-        var gave = 0, got = 0
-        for id in Set(group.members) {
-            if let t = tallies[id] { gave += t.gave; got += t.got }
+        let members = IDTable(group.members)
+        var tally = (gave: 0, got: 0)
+        forEachInteraction(by: members) { member, i in
+            guard member != nil else { return }
+            Network.add(gave: Network.counts(i.pointee.gave), got: Network.counts(i.pointee.got), to: &tally)
         }
-        return (gave, got)
+        return tally
     }
 
-    /// Every contact's give/get tally in one pass over the log (contacts without interactions are absent).
-    func giveGetTallies() -> [String: (gave: Int, got: Int)] {
-        var out: [String: (gave: Int, got: Int)] = [:]
-        for i in interactions {
-            var t = out[i.contact] ?? (0, 0)
-            if Network.counts(i.gave) { t.gave += 1 }
-            if Network.counts(i.got) { t.got += 1 }
-            out[i.contact] = t
-        }
-        return out
+    private static func add(gave: Bool, got: Bool, to tally: inout (gave: Int, got: Int)) {
+        if gave { tally.gave += 1 }
+        if got { tally.got += 1 }
     }
 
-    private static func counts(_ text: String) -> Bool { !text.allSatisfy(\.isWhitespace) }
+    /// What the exit rules need from the log about one contact: the give/get tally of all its
+    /// interactions and the day of the latest one on or before the day asked about.
+    struct ContactLog {
+        var tally: (gave: Int, got: Int) = (0, 0)
+        var last: Day?
+    }
+
+    /// Every contact's `ContactLog`, by position in `contacts` (a contact whose id is there twice
+    /// gets the log of the id), in one pass over the log.
+    func contactLogs(today: Day, table: IDTable) -> [ContactLog] {
+        var logs = [ContactLog](repeating: ContactLog(), count: contacts.count)
+        forEachInteraction(by: table) { p, i in
+            guard let p else { return }
+            let gave = Network.counts(i.pointee.gave), got = Network.counts(i.pointee.got), date = i.pointee.date
+            Network.add(date <= today ? date : nil, gave: gave, got: got, to: &logs[p])
+        }
+        return table.spread(logs)
+    }
+
+    /// The position in `contacts` (by `table`) of each interaction's contact, in log order; -1 when
+    /// that contact does not exist. Worked out once, it serves several passes over the log.
+    func contactPositions(by table: IDTable) -> [Int32] {
+        interactions.withUnsafeBufferPointer { log in log.map { Int32(table.position(of: $0.contact) ?? -1) } }
+    }
+
+    /// Calls `body` with each interaction, in log order, and the position of its contact from
+    /// `contactPositions(by:)`; nil when that contact does not exist. The interaction is passed by
+    /// pointer: copying each one (all its strings) would cost more than the rules that read it.
+    func forEachInteraction(at positions: [Int32], _ body: (Int?, UnsafePointer<Interaction>) -> Void) {
+        interactions.withUnsafeBufferPointer { log in
+            guard let base = log.baseAddress else { return }
+            for k in log.indices { body(positions[k] < 0 ? nil : Int(positions[k]), base + k) }
+        }
+    }
+
+    /// `forEachInteraction(at:_:)` with the positions by `table`, for a single pass.
+    func forEachInteraction(by table: IDTable, _ body: (Int?, UnsafePointer<Interaction>) -> Void) {
+        forEachInteraction(at: contactPositions(by: table), body)
+    }
+
+    /// Calls `body` with each contact, in order, and its position, by pointer (see `forEachInteraction`).
+    func forEachContact(_ body: (Int, UnsafePointer<Contact>) -> Void) {
+        contacts.withUnsafeBufferPointer { list in
+            guard let base = list.baseAddress else { return }
+            for p in list.indices { body(p, base + p) }
+        }
+    }
+
+    private static func add(_ date: Day?, gave: Bool, got: Bool, to log: inout ContactLog) {
+        add(gave: gave, got: got, to: &log.tally)
+        if let date { keepLatest(date, in: &log.last) }
+    }
+
+    private static func counts(_ text: String) -> Bool { Whitespace.hasContent(text) }
 }

@@ -42,23 +42,43 @@ extension Scheme {
     /// on that axis, counting 0, 0.1, 1, 10 as steps 0, 1, 2, 3 (a half rounds up). Nil when no
     /// criterion on that axis is rated for the contact.
     public func suggestedRating(_ c: Contact, axis: Axis) -> Rating? {
-        let steps = criteria.filter { $0.axis == axis }.compactMap { c.criteria[$0.id]?.rawValue }
-        guard !steps.isEmpty else { return nil }
-        let twiceMean = 2 * steps.reduce(0, +)
-        return Rating(rawValue: (twiceMean + steps.count) / (2 * steps.count))
+        suggestedRating(c.criteria, axis: axis)
+    }
+
+    /// `suggestedRating(_:axis:)` from a contact's criteria ratings.
+    func suggestedRating(_ ratings: [String: Rating], axis: Axis) -> Rating? {
+        guard !ratings.isEmpty else { return nil }
+        var sum = 0, count = 0
+        for criterion in criteria where criterion.axis == axis {
+            guard let rating = ratings[criterion.id] else { continue }
+            sum += rating.rawValue
+            count += 1
+        }
+        guard count > 0 else { return nil }
+        return Rating(rawValue: (2 * sum + count) / (2 * count))
     }
 
     /// The quadrant the criteria suggest (an axis without rated criteria keeps its assigned rating);
     /// nil when no criterion is rated at all.
     public func suggestedQuadrant(_ c: Contact) -> Quadrant? {
-        let now = suggestedRating(c, axis: .now), future = suggestedRating(c, axis: .future)
-        guard now != nil || future != nil else { return nil }
-        return quadrant(now: now ?? c.importanceNow, future: future ?? c.importanceFuture)
+        suggestedQuadrant(c.criteria, now: c.importanceNow, future: c.importanceFuture)
+    }
+
+    /// `suggestedQuadrant(_:)` from a contact's criteria ratings and assigned ratings.
+    func suggestedQuadrant(_ ratings: [String: Rating], now: Rating, future: Rating) -> Quadrant? {
+        let suggestedNow = suggestedRating(ratings, axis: .now), suggestedFuture = suggestedRating(ratings, axis: .future)
+        guard suggestedNow != nil || suggestedFuture != nil else { return nil }
+        return quadrant(now: suggestedNow ?? now, future: suggestedFuture ?? future)
     }
 
     /// The suggested quadrant when it differs from the assigned one ("drift"), else nil.
     public func drift(_ c: Contact) -> Quadrant? {
-        guard let s = suggestedQuadrant(c), s != quadrant(of: c) else { return nil }
+        drift(c.criteria, now: c.importanceNow, future: c.importanceFuture)
+    }
+
+    /// `drift(_:)` from a contact's criteria ratings and assigned ratings.
+    func drift(_ ratings: [String: Rating], now: Rating, future: Rating) -> Quadrant? {
+        guard let s = suggestedQuadrant(ratings, now: now, future: future), s != quadrant(now: now, future: future) else { return nil }
         return s
     }
 
@@ -78,8 +98,12 @@ extension Scheme {
     /// Days past the quadrant's cadence since the last contact (a contact never met counts from when
     /// it was added); nil when not overdue.
     public func overdueDays(_ c: Contact, lastContact: Day?, today: Day) -> Int? {
-        let since = lastContact ?? c.created.day
-        let over = today.days(since: since) - policy(quadrant(of: c)).cadenceDays
+        Scheme.overdueDays(since: lastContact ?? c.created.day, today: today, cadence: policy(quadrant(of: c)).cadenceDays)
+    }
+
+    /// Days past `cadence` from `since` to `today`; nil when not overdue.
+    static func overdueDays(since: Day, today: Day, cadence: Int) -> Int? {
+        let over = today.days(since: since) - cadence
         return over > 0 ? over : nil
     }
 }

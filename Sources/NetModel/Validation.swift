@@ -3,32 +3,36 @@ extension Network {
     /// (Problems inside one entity — types, scales, dates — are found while decoding.)
     public func referenceProblems() -> [Problem] {
         var problems: [Problem] = []
-        var seen: [String: String] = [:]
-        func claim(_ id: String, _ label: String) {
-            if let first = seen[id] {
-                problems.append(Problem(.duplicateID, label, "id \(id) is already used by \(first)"))
-            } else {
-                seen[id] = label
+        // Every id of every list, in file order; a label is written only for a duplicate.
+        let ids = contacts.map(\.id) + networks.map(\.id) + events.map(\.id) + interactions.map(\.id)
+        func label(_ p: Int) -> String {
+            var i = p
+            if i < contacts.count { return "contacts[\(i)] \"\(contacts[i].name)\"" }
+            i -= contacts.count
+            if i < networks.count { return "networks[\(i)] \"\(networks[i].name)\"" }
+            i -= networks.count
+            if i < events.count { return "events[\(i)] \"\(events[i].name)\"" }
+            return "interactions[\(i - events.count)]"
+        }
+        let table = IDTable(ids)
+        for (p, id) in ids.enumerated() {
+            if let first = table.position(of: id), first != p {
+                problems.append(Problem(.duplicateID, label(p), "id \(id) is already used by \(label(first))"))
             }
         }
-        for (i, c) in contacts.enumerated() { claim(c.id, "contacts[\(i)] \"\(c.name)\"") }
-        for (i, g) in networks.enumerated() { claim(g.id, "networks[\(i)] \"\(g.name)\"") }
-        for (i, e) in events.enumerated() { claim(e.id, "events[\(i)] \"\(e.name)\"") }
-        for (i, x) in interactions.enumerated() { claim(x.id, "interactions[\(i)]") }
 
-        let contactIDs = Set(contacts.map(\.id))
-        let networkIDs = Set(networks.map(\.id))
+        let contactIDs = IDTable(of: contacts), networkIDs = IDTable(of: networks)
         func dangling(_ ref: String, _ label: String, _ what: String) {
             problems.append(Problem(.danglingReference, label, "refers to \(what) \(ref), which does not exist"))
         }
         for (i, g) in networks.enumerated() {
-            for m in g.members where !contactIDs.contains(m) { dangling(m, "networks[\(i)] \"\(g.name)\".members", "contact") }
+            for m in g.members where contactIDs.position(of: m) == nil { dangling(m, "networks[\(i)] \"\(g.name)\".members", "contact") }
         }
         for (i, e) in events.enumerated() {
-            if let n = e.network, !networkIDs.contains(n) { dangling(n, "events[\(i)] \"\(e.name)\".network", "network") }
-            for a in e.attendees where !contactIDs.contains(a) { dangling(a, "events[\(i)] \"\(e.name)\".attendees", "contact") }
+            if let n = e.network, networkIDs.position(of: n) == nil { dangling(n, "events[\(i)] \"\(e.name)\".network", "network") }
+            for a in e.attendees where contactIDs.position(of: a) == nil { dangling(a, "events[\(i)] \"\(e.name)\".attendees", "contact") }
         }
-        for (i, x) in interactions.enumerated() where !contactIDs.contains(x.contact) {
+        for (i, x) in interactions.enumerated() where contactIDs.position(of: x.contact) == nil {
             dangling(x.contact, "interactions[\(i)].contact", "contact")
         }
         return problems

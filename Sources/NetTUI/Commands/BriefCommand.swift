@@ -69,7 +69,9 @@ struct BriefCommand: ParsableCommand {
 
     /// The id of the network `query` names: an id, or a name (case and accents ignored).
     static func resolveNetwork(_ query: String, in network: Network) throws -> String {
-        let groups = network.networks.sorted { SearchText.fold($0.name) < SearchText.fold($1.name) }
+        // Each name folded once, not in every comparison of the sort.
+        let keyed = network.networks.map { (group: $0, key: SearchText.fold($0.name)) }
+        let groups = keyed.sorted { $0.key < $1.key }.map(\.group)
         if let g = groups.first(where: { $0.id == query }) { return g.id }
         let q = SearchText.fold(query.trimmingWhitespace)
         if let g = groups.first(where: { SearchText.fold($0.name.trimmingWhitespace) == q }) { return g.id }

@@ -1,0 +1,232 @@
+/// Helpers that keep the rules linear and quick at 100,000 contacts: a table from id to position
+/// that hashes ids cheaply, and a sort key for folded names that compares like the string.
+
+/// The position of each id in a list of ids (the first, when an id is there twice). Ids are long
+/// (UUIDs), and the standard library's seeded hash costs more per id than the rules do, so the
+/// table hashes ASCII ids eight bytes at a time; a lookup compares the whole id, so a collision
+/// costs time, never a wrong answer. Ids are equal as `String`s are (canonically equivalent), so
+/// any other id is hashed as `String` hashes it, but for the few that equal an ASCII id.
+struct IDTable {
+    private let ids: [String]
+    /// Positions in `ids` plus one; 0 is an empty slot.
+    private var slots: [Int32]
+    private let mask: Int
+    /// The first position of each id that is there more than once, by its later positions.
+    private var firsts: [Int: Int] = [:]
+
+    init(_ ids: [String]) {
+        self.ids = ids
+        var size = 16
+        while size < 2 * ids.count { size *= 2 }
+        mask = size - 1
+        slots = [Int32](repeating: 0, count: size)
+        for (position, id) in ids.enumerated() {
+            var slot = IDTable.hash(id) & mask
+            while true {
+                let entry = Int(slots[slot])
+                if entry == 0 {
+                    slots[slot] = Int32(position + 1)
+                    break
+                }
+                if ids[entry - 1] == id {
+                    firsts[position] = entry - 1
+                    break
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    /// The table of a list's ids.
+    init<T: Identifiable>(of items: [T]) where T.ID == String {
+        self.init(items.map(\.id))
+    }
+
+    /// The position of the first `id` in the list, or nil.
+    func position(of id: String) -> Int? {
+        var slot = IDTable.hash(id) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { return nil }
+            if ids[entry - 1] == id { return entry - 1 }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Figures kept by first position, given to every position of the same id.
+    func spread<T>(_ byFirstPosition: [T]) -> [T] {
+        guard !firsts.isEmpty else { return byFirstPosition }
+        return byFirstPosition.indices.map { byFirstPosition[firsts[$0] ?? $0] }
+    }
+
+    static func hash(_ id: String) -> Int {
+        let ascii = id.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            bytes.allSatisfy { $0 < 0x80 } ? hash(ascii: UnsafeRawBufferPointer(bytes)) : nil
+        }
+        if let h = ascii ?? nil { return h }
+        // Text with ; ` K written as the three scalars canonically equal to them is that ASCII text.
+        var mapped: [UInt8] = []
+        for scalar in id.unicodeScalars {
+            switch scalar.value {
+            case 0..<0x80: mapped.append(UInt8(scalar.value))
+            case 0x037E: mapped.append(UInt8(ascii: ";"))
+            case 0x1FEF: mapped.append(UInt8(ascii: "`"))
+            case 0x212A: mapped.append(UInt8(ascii: "K"))
+            default: return id.hashValue
+            }
+        }
+        return mapped.withUnsafeBytes { hash(ascii: $0) }
+    }
+
+    private static func hash(ascii raw: UnsafeRawBufferPointer) -> Int {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
+        guard raw.count >= 8 else {
+            return Int(truncatingIfNeeded: mix(raw.reduce(h) { $0 << 8 | UInt64($1) }) >> 1)
+        }
+        var i = 0
+        while i + 8 <= raw.count {
+            h = mix(h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            i += 8
+        }
+        // The last (partial) word: the last eight bytes, overlapping the word before.
+        if i < raw.count { h = mix(h ^ raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self)) }
+        return Int(truncatingIfNeeded: h >> 1)
+    }
+
+    @inline(__always)
+    private static func mix(_ x: UInt64) -> UInt64 {
+        var z = x &* 0xBF58_476D_1CE4_E5B9
+        z ^= z >> 31
+        return z &* 0x94D0_49BB_1331_11EB
+    }
+}
+
+/// A folded name (or any text) as a sort key that orders exactly as the `String` does, faster.
+///
+/// `String` compares text in normalization form C (NFC), scalar by scalar; text that is in NFC
+/// already orders as its UTF-8 bytes. Keys are checked once for being plainly in NFC (every scalar
+/// ASCII, or a letter of a script without combining: Greek and Cyrillic letters, kana, CJK
+/// ideographs); two such keys compare by their first sixteen bytes and, when those are equal, by
+/// all their bytes. Folded Korean is Hangul decomposed into jamo (NFD); such a key is composed back
+/// once and then compares as plain text, which is what `String` does with it too (see `composed`).
+/// Other keys compare as the `String`, but for one shortcut (see `lead`).
+struct SortKey: Comparable {
+    let text: String
+    /// The text in NFC when `plain`: `text` itself, or its Hangul composed.
+    private let nfc: String
+    /// The first sixteen bytes of `nfc`, big-endian, zero-padded (when `plain`).
+    private let prefix: (UInt64, UInt64)
+    /// In NFC by the check above (`nfc` is).
+    private let plain: Bool
+    private let ascii: Bool
+    /// What the first scalar of the text in NFC is known to be, for comparing with a key that is
+    /// not plain: in NFC an ASCII scalar followed by one stays itself, and any other scalar stays
+    /// above ASCII, but for three that are canonically equal to an ASCII character.
+    private let lead: Lead
+
+    enum Lead { case ascii, above, unknown }
+
+    init(_ text: String) {
+        self.text = text
+        var scalars = text.unicodeScalars.makeIterator()
+        switch (scalars.next()?.value, scalars.next()?.value) {
+        case (let first?, let second) where first < 0x80:
+            lead = (second ?? 0) < 0x80 ? .ascii : .unknown
+        case (let first?, _):
+            lead = SortKey.asciiSingletons.contains(first) ? .unknown : .above
+        case (nil, _):
+            lead = .unknown
+        }
+        ascii = text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? false
+        let nfc = ascii || text.unicodeScalars.allSatisfy(SortKey.isPlain) ? text : SortKey.composed(text)
+        (self.nfc, plain) = (nfc ?? text, nfc != nil)
+        var words: (UInt64, UInt64) = (0, 0)
+        if plain {
+            for (n, b) in self.nfc.utf8.prefix(16).enumerated() {
+                if n < 8 { words.0 |= UInt64(b) << (56 - 8 * n) } else { words.1 |= UInt64(b) << (120 - 8 * n) }
+            }
+        }
+        prefix = words
+    }
+
+    /// Scalars whose canonical decomposition is one ASCII character: ; ` K.
+    static let asciiSingletons: Set<UInt32> = [0x037E, 0x1FEF, 0x212A]
+
+    /// Scalars that are in NFC and never combine with a neighbour.
+    static func isPlain(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x00...0x7F,
+             0x0391...0x03A1, 0x03A3...0x03A9, 0x03B1...0x03C9,  // Greek letters
+             0x0410...0x044F,  // Cyrillic letters
+             0x3041...0x3096, 0x30A1...0x30FA,  // kana (not the voicing marks)
+             0x3400...0x4DBF, 0x4E00...0x9FFF:  // CJK ideographs
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Plain text with Hangul in conjoining jamo, each syllable a leading consonant, a vowel and
+    /// maybe a trailing consonant (as `SearchText.fold` leaves Korean), composed into Hangul
+    /// syllables: its NFC. Nil for any other text. Two such texts compare as `String`s exactly as
+    /// their compositions do as bytes: each is the decomposition of its composition, so when one
+    /// composition starts the other, one text starts the other too, and `String` orders a text
+    /// before any longer text it starts.
+    static func composed(_ text: String) -> String? {
+        var out = String.UnicodeScalarView()
+        var scalars = Array(text.unicodeScalars)[...]
+        while let s = scalars.popFirst() {
+            let v = s.value
+            if isPlain(s) {
+                out.append(s)
+                continue
+            }
+            guard (0x1100...0x1112).contains(v), let vowel = scalars.popFirst()?.value, (0x1161...0x1175).contains(vowel) else { return nil }
+            var syllable = 0xAC00 + ((v - 0x1100) * 21 + (vowel - 0x1161)) * 28
+            if let t = scalars.first?.value, (0x11A8...0x11C2).contains(t) {
+                syllable += t - 0x11A7
+                scalars.removeFirst()
+            }
+            out.append(Unicode.Scalar(syllable)!)
+        }
+        return String(out)
+    }
+
+    /// The order of the first sixteen bytes when both keys are plain; nil when that does not decide.
+    @inline(__always)
+    fileprivate static func quickLess(_ a: SortKey, _ b: SortKey) -> Bool? {
+        guard a.plain && b.plain else {
+            switch (a.lead, b.lead) {
+            case (.ascii, .above): return true
+            case (.above, .ascii): return false
+            default: return nil
+            }
+        }
+        if a.prefix.0 != b.prefix.0 { return a.prefix.0 < b.prefix.0 }
+        if a.prefix.1 != b.prefix.1 { return a.prefix.1 < b.prefix.1 }
+        return nil
+    }
+
+    static func < (a: SortKey, b: SortKey) -> Bool {
+        if let less = quickLess(a, b) { return less }
+        if a.plain && b.plain && !(a.ascii && b.ascii) { return a.nfc.utf8.lexicographicallyPrecedes(b.nfc.utf8) }
+        return a.text < b.text
+    }
+
+    static func == (a: SortKey, b: SortKey) -> Bool {
+        if quickLess(a, b) != nil { return false }
+        if a.plain && b.plain && !(a.ascii && b.ascii) { return a.nfc.utf8.elementsEqual(b.nfc.utf8) }
+        return a.text == b.text
+    }
+
+    /// The order of positions `0..<figures.count` that lists the highest figure first, then by key,
+    /// then by id (the order of the exit, matrix and overdue lists).
+    static func ranked<F: Comparable>(_ figures: [F], keys: [SortKey], ids: [String]) -> [Int] {
+        figures.indices.sorted { a, b in
+            if figures[a] != figures[b] { return figures[a] > figures[b] }
+            if let less = quickLess(keys[a], keys[b]) { return less }
+            if keys[a] != keys[b] { return keys[a] < keys[b] }
+            return ids[a] < ids[b]
+        }
+    }
+}
