@@ -54,6 +54,7 @@ struct BriefCommand: ParsableCommand {
         }
         let briefing = Briefing(network: loaded, scope: scope, today: today)
         format.print(briefing)
+        exitNow()
     }
 
     /// The id of the event `query` names: an id, or a name (case and accents ignored; of several

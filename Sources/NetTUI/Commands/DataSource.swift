@@ -43,6 +43,13 @@ struct DataSource: ParsableArguments {
     }
 }
 
+/// Ends the program at once, its output flushed: the network it read (hundreds of megabytes at
+/// 100,000 contacts) would otherwise be freed object by object on the way out, a third of a second.
+func exitNow() -> Never {
+    fflush(nil)
+    Glibc.exit(0)
+}
+
 /// Prints a store error and its first problems to standard error.
 func printProblems(_ error: StoreError) {
     printError("nettui: \(error.message)")

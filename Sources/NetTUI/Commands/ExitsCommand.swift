@@ -27,5 +27,6 @@ struct ExitsCommand: ParsableCommand {
         let network = try source.load(today: today)
         let report = ExitReport(network: network, today: today, all: all)
         format.print(report)
+        exitNow()
     }
 }

@@ -51,5 +51,6 @@ struct ImportCommand: ParsableCommand {
             text += "Nothing changed; \(path) was not written.\n"
         }
         FileHandle.standardOutput.write(Data(text.utf8))
+        exitNow()
     }
 }

@@ -25,5 +25,6 @@ struct MatrixCommand: ParsableCommand {
         let network = try source.load(today: today)
         let report = MatrixReport(network: network, today: today, overdueOnly: overdue)
         format.print(report)
+        exitNow()
     }
 }

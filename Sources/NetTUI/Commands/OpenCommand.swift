@@ -118,11 +118,8 @@ struct OpenCommand: ParsableCommand {
         }
         terminal.end()
         if signal != 0 { try rescue(driver.state, signal: signal) }
-        // Done: end now rather than free a large network object by object (a third of a second at
-        // 100,000 contacts) on the way out.
         driver.lock?.release()
-        fflush(nil)
-        Glibc.exit(0)
+        exitNow()
     }
 
     /// On SIGTERM or SIGHUP with unsaved edits, the edits go to a separate file instead of being lost
