@@ -106,8 +106,13 @@ public struct Briefing: Equatable, Sendable {
         }
         let built = Briefing.people(ids, in: network, table: table, positions: positions, last: last, asOf: asOf)
         people = built
-        introductions = Briefing.introductions(among: built)
+        introductions = Briefing.introductions(among: Array(built.prefix(Briefing.introductionPeople)))
     }
+
+    /// Introductions are looked for among this many people at the top of the briefing. A day
+    /// without events at 100,000 contacts lists tens of thousands of overdue people, and the pairs
+    /// among all of them would be millions of lines nobody reads.
+    public static let introductionPeople = 200
 
     /// "Copenhagen, Nordhavn · Nordic Export Circle": where an event is and which network it belongs to.
     static func place(_ e: Event, _ network: Network) -> String {

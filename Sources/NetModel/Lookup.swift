@@ -61,7 +61,8 @@ struct IDTable {
 
     static func hash(_ id: String) -> Int {
         let ascii = id.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-            bytes.allSatisfy { $0 < 0x80 } ? hash(ascii: UnsafeRawBufferPointer(bytes)) : nil
+            let (h, isASCII) = hash(bytes: UnsafeRawBufferPointer(bytes))
+            return isASCII ? h : nil
         }
         if let h = ascii ?? nil { return h }
         // Text with ; ` K written as the three scalars canonically equal to them is that ASCII text.
@@ -75,22 +76,33 @@ struct IDTable {
             default: return id.hashValue
             }
         }
-        return mapped.withUnsafeBytes { hash(ascii: $0) }
+        return mapped.withUnsafeBytes { hash(bytes: $0).hash }
     }
 
-    private static func hash(ascii raw: UnsafeRawBufferPointer) -> Int {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
-        guard raw.count >= 8 else {
-            return Int(truncatingIfNeeded: mix(raw.reduce(h) { $0 << 8 | UInt64($1) }) >> 1)
+    /// The hash of the bytes, eight at a time, and whether they are all ASCII.
+    @inline(__always)
+    private static func hash(bytes raw: UnsafeRawBufferPointer) -> (hash: Int, ascii: Bool) {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count), high: UInt64 = 0
+        if raw.count < 8 {
+            for b in raw {
+                h = h << 8 | UInt64(b)
+                high |= UInt64(b)
+            }
+            h = mix(h)
+        } else {
+            var i = 0
+            while i + 8 <= raw.count {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                (h, high) = (mix(h ^ word), high | word)
+                i += 8
+            }
+            // The last (partial) word: the last eight bytes, overlapping the word before.
+            if i < raw.count {
+                let word = raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self)
+                (h, high) = (mix(h ^ word), high | word)
+            }
         }
-        var i = 0
-        while i + 8 <= raw.count {
-            h = mix(h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            i += 8
-        }
-        // The last (partial) word: the last eight bytes, overlapping the word before.
-        if i < raw.count { h = mix(h ^ raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self)) }
-        return Int(truncatingIfNeeded: h >> 1)
+        return (Int(truncatingIfNeeded: h >> 1), high & 0x8080_8080_8080_8080 == 0)
     }
 
     @inline(__always)

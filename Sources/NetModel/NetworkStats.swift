@@ -103,7 +103,14 @@ extension Network {
     /// The position in `contacts` (by `table`) of each interaction's contact, in log order; -1 when
     /// that contact does not exist. Worked out once, it serves several passes over the log.
     func contactPositions(by table: IDTable) -> [Int32] {
-        interactions.withUnsafeBufferPointer { log in log.map { Int32(table.position(of: $0.contact) ?? -1) } }
+        interactions.withUnsafeBufferPointer { log in
+            // By index, not `map`: that would copy each interaction (all its strings) to read one.
+            var out = [Int32](repeating: -1, count: log.count)
+            for k in log.indices {
+                if let p = table.position(of: log[k].contact) { out[k] = Int32(p) }
+            }
+            return out
+        }
     }
 
     /// Calls `body` with each interaction, in log order, and the position of its contact from

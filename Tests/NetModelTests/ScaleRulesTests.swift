@@ -229,7 +229,8 @@ final class ScaleRulesTests: XCTestCase {
                 let b = Briefing(network: n, scope: scope, today: day)
                 let people = Reference.people(n, b.ids(in: n, scope: scope, today: day), asOf: b.asOf)
                 XCTAssertEqual(b.people, people, "seed \(seed) \(scope)")
-                XCTAssertEqual(b.introductions, Reference.introductions(among: people), "seed \(seed) \(scope)")
+                XCTAssertEqual(b.introductions, Reference.introductions(among: Array(people.prefix(Briefing.introductionPeople))),
+                               "seed \(seed) \(scope)")
             }
             XCTAssertEqual(Briefing.events(n, around: today), Reference.events(n, around: today))
         }
@@ -761,5 +762,20 @@ enum Reference {
         case (nil, let a?): n.interactions.insert(a, at: n.interactions.firstIndex { $0.id > a.id } ?? n.interactions.count)
         case (nil, nil): break
         }
+    }
+}
+
+/// A briefing of many people makes its introductions among the first `introductionPeople` only.
+final class BriefingLimitTests: XCTestCase {
+    func testIntroductionsAreAmongTheFirstPeopleOnly() {
+        let today = Day(year: 2026, month: 11, day: 23)!
+        let network = Demo.network(today: today, contacts: 3000, networks: 10, interactions: 3000, seed: 11)
+        // A day far from every event: the briefing is every overdue contact.
+        let briefing = Briefing(network: network, scope: .today, today: today.adding(days: 900))
+        XCTAssertGreaterThan(briefing.people.count, Briefing.introductionPeople)
+        let first = Set(briefing.people.prefix(Briefing.introductionPeople).map(\.contactID))
+        XCTAssertFalse(briefing.introductions.isEmpty)
+        XCTAssertTrue(briefing.introductions.allSatisfy { first.contains($0.needer) && first.contains($0.provider) })
+        XCTAssertEqual(briefing.introductions, Briefing.introductions(among: Array(briefing.people.prefix(Briefing.introductionPeople))))
     }
 }

@@ -66,4 +66,23 @@ final class ContactFactsTests: XCTestCase {
         h.driver.state.refresh()
         Self.assertFresh(h.state, "contact deleted")
     }
+
+    /// A network deleted from its card on the Exits pane, after the Networks pane was shown: the
+    /// networks list built then must not be read with the old positions (the 200,000-key fuzz found
+    /// this crash).
+    func testDeletingANetworkOnAnotherPaneLeavesNoStalePositions() {
+        var h = Harness()
+        h.press(.char("5"))
+        h.press(.char("3"))
+        guard let i = h.state.exitRows.firstIndex(where: { $0.kind == .network }) else { return XCTFail("no network candidate") }
+        let id = h.state.exitRows[i].id
+        h.driver.state.networks.selectedID = id
+        h.driver.state.exits.selected = i
+        h.press(.enter, .char("d"), .char("y"))
+        XCTAssertNil(h.state.network.network(id: id))
+        XCTAssertFalse(h.text.isEmpty)
+        h.press(.char("5"))
+        XCTAssertEqual(h.state.networkRows.count, h.state.network.networks.count)
+        XCTAssertNotEqual(h.state.networks.selectedID, id)
+    }
 }

@@ -210,6 +210,11 @@ struct AppState: Sendable {
     /// it is still shown.
     mutating func refresh() {
         if facts.revision != revision { facts = ContactFacts(network, revision: revision) }
+        // Lists of indexes built before the network changed can point past its end: a pane not on
+        // screen drops them, and builds them again when it is shown.
+        if built.rows?.revision != revision { (rows, built.rows) = ([], nil) }
+        if built.quadrants?.revision != revision { (quadrantRows, built.quadrants) = ([:], nil) }
+        if built.networks?.revision != revision { (networkRows, built.networks) = ([], nil) }
         switch pane {
         case .contacts: refreshRows()
         case .matrix: refreshQuadrants()
