@@ -22,7 +22,7 @@ public struct Network: Equatable, Sendable {
     /// The index of the first item with this id. The lists are kept in id order (the file is
     /// written so, and `apply` keeps it), so a binary search finds it; when it does not (a file
     /// put in another order by hand), a linear search does.
-    static func index<T: Identifiable>(of id: String, in list: [T]) -> Int? where T.ID == String {
+    public static func index<T: Identifiable>(of id: String, in list: [T]) -> Int? where T.ID == String {
         var low = 0, high = list.count
         while low < high {
             let mid = low + (high - low) / 2

@@ -189,7 +189,7 @@ struct AppState: Sendable {
     }
 
     /// The index in `network.contacts` of the contact with this id.
-    func contactIndex(_ id: String) -> Int? { ContactFacts.index(of: id, in: network.contacts) }
+    func contactIndex(_ id: String) -> Int? { Network.index(of: id, in: network.contacts) }
 
     /// Work that can wait until the keyboard is idle: the filter's search text and the cards'
     /// interaction index. The loop calls `doIdleWork()` while no key is pending.

@@ -56,7 +56,7 @@ struct ContactFacts: Sendable {
         for change in changes {
             switch change {
             case .contact(let before?, let after?) where before.id == after.id:
-                guard let i = Self.index(of: after.id, in: n.contacts) else { return false }
+                guard let i = Network.index(of: after.id, in: n.contacts) else { return false }
                 update(i, to: after, in: n)
             case .contact, .scheme:
                 return false
@@ -100,17 +100,6 @@ struct ContactFacts: Sendable {
         searchBytes.replaceSubrange(from..<to, with: text)
         let delta = text.count - (to - from)
         if delta != 0 { for j in (i + 1)..<searchStart.count { searchStart[j] += delta } }
-    }
-
-    /// The index of the contact with this id: a binary search of the id-ordered list, else a scan.
-    static func index(of id: String, in contacts: [Contact]) -> Int? {
-        var (low, high) = (0, contacts.count)
-        while low < high {
-            let mid = (low + high) / 2
-            if contacts[mid].id < id { low = mid + 1 } else { high = mid }
-        }
-        if low < contacts.count, contacts[low].id == id { return low }
-        return contacts.firstIndex { $0.id == id }
     }
 
     var hasSearchText: Bool { searchStart.count == foldedNames.count + 1 }
