@@ -60,10 +60,11 @@ public struct Briefing: Equatable, Sendable {
     public var people: [Person]
     public var introductions: [Introduction]
 
-    public init(network: Network, scope: BriefingScope, today: Day) {
-        let table = IDTable(of: network.contacts)
-        let positions = network.contactPositions(by: table)
-        let last = network.lastContactDays(at: positions, table: table)
+    /// `index`: the log's `LogIndex`, when the caller keeps one (else it is built here).
+    public init(network: Network, scope: BriefingScope, today: Day, index: LogIndex? = nil) {
+        let index = network.logIndex(index)
+        let (table, positions) = (index.table, index.positions)
+        let last = index.lastContactDays(in: network)
         var ids: [String] = []
         context = []
         date = today

@@ -161,7 +161,8 @@ extension Network {
     /// that are left, items with a `keep` decision and items under `reviewLater` until its date has
     /// passed — unless `all` is true (then everything with at least one signal or a decision is
     /// listed). Only contacts in the Light touch or Maintain quadrants are relationship candidates.
-    public func exitCandidates(today: Day, all: Bool = false) -> [ExitCandidate] {
+    /// `index`: the log's `LogIndex`, when the caller keeps one (else it is built here).
+    public func exitCandidates(today: Day, all: Bool = false, index: LogIndex? = nil) -> [ExitCandidate] {
         let rules = scheme.exitRules
         var out: [ExitCandidate] = []
         /// Whether a candidate with these reasons and decision is listed.
@@ -177,7 +178,7 @@ extension Network {
                 out.append(ExitCandidate(kind: .network, id: g.id, name: g.name, score: score, reasons: reasons, decision: g.decision))
             }
         }
-        let logs = contactLogs(today: today, table: IDTable(of: contacts))
+        let logs = contactLogs(today: today, index: logIndex(index))
         let difficult = DifficultTag(rules)
         forEachContact { p, c in
             let q = scheme.quadrant(now: c.pointee.importanceNow, future: c.pointee.importanceFuture)

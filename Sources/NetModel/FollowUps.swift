@@ -45,10 +45,10 @@ extension Network {
     /// interaction, or from when the contact was added), most overdue first, then by name. A
     /// relationship we have left (its decision is `leave`) is never overdue.
     public func overdueContacts(today: Day) -> [(contact: Contact, days: Int)] {
-        overdueContacts(today: today, last: lastContactDays(table: IDTable(of: contacts)))
+        overdueContacts(today: today, last: LogIndex(self).lastContactDays(in: self))
     }
 
-    /// `overdueContacts(today:)` with `lastContactDays(table:)` worked out already.
+    /// `overdueContacts(today:)` with `LogIndex.lastContactDays(in:)` worked out already.
     func overdueContacts(today: Day, last: [Day?]) -> [(contact: Contact, days: Int)] {
         var out: [(contact: Contact, days: Int)] = []
         var keys: [SortKey] = []

@@ -8,8 +8,10 @@
 /// any other id is hashed as `String` hashes it, but for the few that equal an ASCII id.
 struct IDTable {
     private let ids: [String]
-    /// Positions in `ids` plus one; 0 is an empty slot.
-    private var slots: [Int32]
+    /// One slot per entry: the high 32 bits of the id's hash over its position in `ids` plus one;
+    /// 0 is an empty slot. The hash bits turn most probes that meet another id into a compare of
+    /// two integers instead of two strings far apart in memory.
+    private var slots: [UInt64]
     private let mask: Int
     /// The first position of each id that is there more than once, by its later positions.
     private var firsts: [Int: Int] = [:]
@@ -19,17 +21,18 @@ struct IDTable {
         var size = 16
         while size < 2 * ids.count { size *= 2 }
         mask = size - 1
-        slots = [Int32](repeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         for (position, id) in ids.enumerated() {
-            var slot = IDTable.hash(id) & mask
+            let h = IDTable.hash(id)
+            var slot = h & mask
             while true {
-                let entry = Int(slots[slot])
+                let entry = slots[slot]
                 if entry == 0 {
-                    slots[slot] = Int32(position + 1)
+                    slots[slot] = IDTable.tag(h) | UInt64(position + 1)
                     break
                 }
-                if ids[entry - 1] == id {
-                    firsts[position] = entry - 1
+                if entry & IDTable.tagBits == IDTable.tag(h), ids[Int(entry & IDTable.positionBits) - 1] == id {
+                    firsts[position] = Int(entry & IDTable.positionBits) - 1
                     break
                 }
                 slot = (slot + 1) & mask
@@ -42,15 +45,30 @@ struct IDTable {
         self.init(items.map(\.id))
     }
 
+    private static let tagBits: UInt64 = 0xFFFF_FFFF_0000_0000
+    private static let positionBits: UInt64 = 0xFFFF_FFFF
+
+    @inline(__always)
+    private static func tag(_ hash: Int) -> UInt64 { UInt64(truncatingIfNeeded: hash) & tagBits }
+
     /// The position of the first `id` in the list, or nil.
     func position(of id: String) -> Int? {
-        var slot = IDTable.hash(id) & mask
+        let h = IDTable.hash(id)
+        var slot = h & mask
         while true {
-            let entry = Int(slots[slot])
+            let entry = slots[slot]
             if entry == 0 { return nil }
-            if ids[entry - 1] == id { return entry - 1 }
+            if entry & IDTable.tagBits == IDTable.tag(h) {
+                let p = Int(entry & IDTable.positionBits) - 1
+                if ids[p] == id { return p }
+            }
             slot = (slot + 1) & mask
         }
+    }
+
+    /// Each position whose id is there earlier in the list too, with that first position; in list order.
+    var duplicates: [(position: Int, first: Int)] {
+        firsts.map { (position: $0.key, first: $0.value) }.sorted { $0.position < $1.position }
     }
 
     /// Figures kept by first position, given to every position of the same id.

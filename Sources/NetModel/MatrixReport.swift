@@ -37,7 +37,7 @@ public struct MatrixReport: Equatable, Sendable {
     /// - Parameter overdueOnly: keep only the contacts that are overdue.
     public init(network: Network, today: Day, overdueOnly: Bool = false) {
         let scheme = network.scheme
-        let last = network.lastContactDays(table: IDTable(of: network.contacts))
+        let last = LogIndex(network).lastContactDays(in: network)
         // By quadrant, in report order; the cadences looked up once, not per contact.
         let cadences = Self.order.map { scheme.policy($0).cadenceDays }
         var entries = [[Entry]](repeating: [], count: Self.order.count)

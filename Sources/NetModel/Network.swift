@@ -51,20 +51,6 @@ public struct Network: Equatable, Sendable {
         return last
     }
 
-    /// The day of the latest interaction with each contact, by position in `contacts`.
-    func lastContactDays(table: IDTable) -> [Day?] {
-        lastContactDays(at: contactPositions(by: table), table: table)
-    }
-
-    /// `lastContactDays(table:)` with the interactions' `contactPositions(by:)` worked out already.
-    func lastContactDays(at positions: [Int32], table: IDTable) -> [Day?] {
-        var byPosition = [Day?](repeating: nil, count: contacts.count)
-        forEachInteraction(at: positions) { p, i in
-            if let p { Network.keepLatest(i.pointee.date, in: &byPosition[p]) }
-        }
-        return table.spread(byPosition)
-    }
-
     static func keepLatest(_ day: Day, in latest: inout Day?) {
         if latest.map({ day > $0 }) ?? true { latest = day }
     }

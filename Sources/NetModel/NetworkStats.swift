@@ -90,14 +90,14 @@ extension Network {
 
     /// Every contact's `ContactLog`, by position in `contacts` (a contact whose id is there twice
     /// gets the log of the id), in one pass over the log.
-    func contactLogs(today: Day, table: IDTable) -> [ContactLog] {
+    func contactLogs(today: Day, index: LogIndex) -> [ContactLog] {
         var logs = [ContactLog](repeating: ContactLog(), count: contacts.count)
-        forEachInteraction(by: table) { p, i in
+        forEachInteraction(at: index.positions) { p, i in
             guard let p else { return }
             let gave = Network.counts(i.pointee.gave), got = Network.counts(i.pointee.got), date = i.pointee.date
             Network.add(date <= today ? date : nil, gave: gave, got: got, to: &logs[p])
         }
-        return table.spread(logs)
+        return index.table.spread(logs)
     }
 
     /// The position in `contacts` (by `table`) of each interaction's contact, in log order; -1 when

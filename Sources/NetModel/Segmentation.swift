@@ -102,7 +102,7 @@ extension Scheme {
     }
 
     /// Days past `cadence` from `since` to `today`; nil when not overdue.
-    static func overdueDays(since: Day, today: Day, cadence: Int) -> Int? {
+    public static func overdueDays(since: Day, today: Day, cadence: Int) -> Int? {
         let over = today.days(since: since) - cadence
         return over > 0 ? over : nil
     }

@@ -15,24 +15,24 @@ extension Network {
             return "interactions[\(i - events.count)]"
         }
         let table = IDTable(ids)
-        for (p, id) in ids.enumerated() {
-            if let first = table.position(of: id), first != p {
-                problems.append(Problem(.duplicateID, label(p), "id \(id) is already used by \(label(first))"))
-            }
+        for (p, first) in table.duplicates {
+            problems.append(Problem(.duplicateID, label(p), "id \(ids[p]) is already used by \(label(first))"))
         }
 
-        let contactIDs = IDTable(of: contacts), networkIDs = IDTable(of: networks)
+        // The contacts come first in `ids`, so an id is a contact's when its first position is among them.
+        func isContact(_ id: String) -> Bool { table.position(of: id).map { $0 < contacts.count } ?? false }
+        let networkIDs = IDTable(of: networks)
         func dangling(_ ref: String, _ label: String, _ what: String) {
             problems.append(Problem(.danglingReference, label, "refers to \(what) \(ref), which does not exist"))
         }
         for (i, g) in networks.enumerated() {
-            for m in g.members where contactIDs.position(of: m) == nil { dangling(m, "networks[\(i)] \"\(g.name)\".members", "contact") }
+            for m in g.members where !isContact(m) { dangling(m, "networks[\(i)] \"\(g.name)\".members", "contact") }
         }
         for (i, e) in events.enumerated() {
             if let n = e.network, networkIDs.position(of: n) == nil { dangling(n, "events[\(i)] \"\(e.name)\".network", "network") }
-            for a in e.attendees where contactIDs.position(of: a) == nil { dangling(a, "events[\(i)] \"\(e.name)\".attendees", "contact") }
+            for a in e.attendees where !isContact(a) { dangling(a, "events[\(i)] \"\(e.name)\".attendees", "contact") }
         }
-        for (i, x) in interactions.enumerated() where contactIDs.position(of: x.contact) == nil {
+        for (i, x) in interactions.enumerated() where !isContact(x.contact) {
             dangling(x.contact, "interactions[\(i)].contact", "contact")
         }
         return problems

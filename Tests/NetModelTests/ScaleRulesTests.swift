@@ -175,8 +175,7 @@ final class ScaleRulesTests: XCTestCase {
                 let sum = Set(g.members).reduce((gave: 0, got: 0)) { t, id in (t.gave + (tallies[id]?.gave ?? 0), t.got + (tallies[id]?.got ?? 0)) }
                 XCTAssertTrue(n.giveGet(network: g) == sum, g.name)
             }
-            let table = IDTable(of: n.contacts)
-            let byPosition = n.lastContactDays(table: table), byID = n.lastContactDays()
+            let byPosition = LogIndex(n).lastContactDays(in: n), byID = n.lastContactDays()
             for (p, c) in n.contacts.enumerated() { XCTAssertEqual(byPosition[p], byID[c.id]) }
         }
     }

@@ -43,8 +43,24 @@ public enum Store {
         if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { throw StoreError("\(path) is a folder, not a data file") }
         let tooLarge = StoreError("\(path) is too large: a data file may be at most \(maxFileBytes >> 20) MiB")
         if st.st_size > maxFileBytes { throw tooLarge }
-        var out: [UInt8] = []
-        out.reserveCapacity(max(0, Int(st.st_size)))
+        // Straight into the array, one byte more than the file's size: a file that has grown since
+        // `fstat` reads on in chunks below.
+        let expected = max(0, Int(st.st_size))
+        var failure: StoreError?
+        var out = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
+            while count < buffer.count {
+                let n = read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = StoreError("cannot read \(path): \(errnoText())")
+                    return
+                }
+                if n == 0 { return }
+                count += n
+            }
+        }
+        if let failure { throw failure }
+        if out.count <= expected { return out }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }

@@ -150,7 +150,8 @@ struct AppState: Sendable {
     // Derived from `network`, the filter and the panes' settings; `refresh()` rebuilds what is out
     // of date after every change. Exits and the briefing are built when their pane is shown.
     private(set) var facts = ContactFacts()
-    var lastContact: [String: Day] { facts.lastContact }
+    /// The day of the latest interaction with the contact with this id.
+    func lastContact(_ id: String) -> Day? { contactIndex(id).flatMap { facts.lastContact[$0] } }
     /// Indexes into `network.contacts` of the rows the list shows, in order.
     private(set) var rows: [Int] = []
     /// The same for each quadrant of the matrix, sorted by name.
@@ -291,8 +292,7 @@ struct AppState: Sendable {
             let folded = contacts.map { SearchText.fold(list.sort == .owner ? $0.owner : $0.organization) }
             order.sort { folded[$0] != folded[$1] && (folded[$0].isEmpty != folded[$1].isEmpty ? !folded[$0].isEmpty : folded[$0] < folded[$1]) }
         case .lastContact:
-            let last = facts.lastContact
-            let days = contacts.map { last[$0.id]?.ordinal ?? Int.min }
+            let days = facts.lastContact.map { $0?.ordinal ?? Int.min }
             order.sort { days[$0] < days[$1] }
         case .importance:
             let sums = contacts.map { $0.importanceNow.value + $0.importanceFuture.value }
@@ -313,11 +313,14 @@ struct AppState: Sendable {
             }
             var byQuadrant = Dictionary(uniqueKeysWithValues: Quadrant.allCases.map { ($0, [Int]()) })
             var overdue = Dictionary(uniqueKeysWithValues: Quadrant.allCases.map { ($0, 0) })
-            let scheme = network.scheme, contacts = network.contacts
-            for i in facts.byName where keep?[i] ?? true {
-                let q = facts.quadrants[i]
-                byQuadrant[q]!.append(i)
-                if scheme.overdueDays(contacts[i], lastContact: facts.lastContact[contacts[i].id], today: key.today) != nil { overdue[q]! += 1 }
+            let cadences = Quadrant.allCases.map { network.scheme.policy($0).cadenceDays }
+            network.contacts.withUnsafeBufferPointer { contacts in  // by pointer: a copy of each contact costs more
+                for i in facts.byName where keep?[i] ?? true {
+                    let q = facts.quadrants[i]
+                    byQuadrant[q]!.append(i)
+                    let since = facts.lastContact[i] ?? contacts[i].created.day
+                    if Scheme.overdueDays(since: since, today: key.today, cadence: cadences[Quadrant.allCases.firstIndex(of: q)!]) != nil { overdue[q]! += 1 }
+                }
             }
             quadrantRows = byQuadrant
             quadrantOverdue = overdue
@@ -349,7 +352,7 @@ struct AppState: Sendable {
         let key = BuiltFrom.Key(revision: revision, today: today, value: exits.showAll)
         if built.exits != key {
             built.exits = key
-            built.candidates = network.exitCandidates(today: key.today, all: key.value)
+            built.candidates = network.exitCandidates(today: key.today, all: key.value, index: facts.logIndex(of: network))
             built.exitsFilter = nil
         }
         if built.exitsFilter != filter.text {
@@ -372,7 +375,7 @@ struct AppState: Sendable {
         // The cursor stays on the same person when the order changes (after logging a talk, say).
         let selectedPerson = built.briefing == nil ? nil : currentBriefingPerson?.contactID
         built.briefing = key
-        briefing = Briefing(network: network, scope: brief.scope, today: key.today)
+        briefing = Briefing(network: network, scope: brief.scope, today: key.today, index: facts.logIndex(of: network))
         if let id = selectedPerson, let i = briefing.people.firstIndex(where: { $0.contactID == id }) { brief.selected = i }
         brief.selected = max(0, min(brief.selected, briefing.people.count - 1))
     }

@@ -10,8 +10,11 @@ struct ContactFacts: Sendable {
     var revision = -1
     var foldedNames: [String] = []
     var quadrants: [Quadrant] = []
-    /// The day of the latest interaction with each contact, by contact id.
-    var lastContact: [String: Day] = [:]
+    /// The day of the latest interaction with each contact.
+    var lastContact: [Day?] = []
+    /// Which contact each interaction is with, for the rules of the Exits and Briefing panes; nil
+    /// after the log changed until it is built again (between key presses, or when a pane needs it).
+    private(set) var logIndex: LogIndex?
     /// Every contact's index, ordered by folded name and then id: the matrix's order, and the
     /// contacts list's before its sort key is applied.
     var byName: [Int] = []
@@ -32,18 +35,19 @@ struct ContactFacts: Sendable {
         self.revision = revision
         let contacts = n.contacts
         // The last contacts (a pass over the log) on one core, names and quadrants on the other.
-        nonisolated(unsafe) var last: [String: Day] = [:]
+        nonisolated(unsafe) var index: LogIndex?, last: [Day?] = []
         nonisolated(unsafe) var names: [String] = [], quadrants: [Quadrant] = [], order: [Int] = []
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
-                last = n.lastContactDays()
+                index = LogIndex(n)
+                last = index!.lastContactDays(in: n)
             } else {
                 names = contacts.map { SearchText.fold($0.name) }
                 quadrants = contacts.map { n.scheme.quadrant(of: $0) }
                 order = contacts.indices.sorted { names[$0] != names[$1] ? names[$0] < names[$1] : contacts[$0].id < contacts[$1].id }
             }
         }
-        (lastContact, foldedNames, self.quadrants, byName) = (last, names, quadrants, order)
+        (logIndex, lastContact, foldedNames, self.quadrants, byName) = (index, last, names, quadrants, order)
         searchBytes.reserveCapacity(contacts.count * 64)
         searchStart.reserveCapacity(contacts.count + 1)
     }
@@ -61,10 +65,11 @@ struct ContactFacts: Sendable {
             case .contact, .scheme:
                 return false
             case .interaction(let before, let after):
-                // Positions in the log have moved: the index is rebuilt between key presses.
-                interactionsByContact = nil
+                // Positions in the log have moved: the indexes are rebuilt between key presses.
+                (interactionsByContact, logIndex) = (nil, nil)
                 for id in Set([before?.contact, after?.contact].compactMap { $0 }) {
-                    lastContact[id] = n.interactions.lazy.filter { $0.contact == id }.map(\.date).max()
+                    guard let p = Network.index(of: id, in: n.contacts) else { continue }
+                    lastContact[p] = n.interactions.lazy.filter { $0.contact == id }.map(\.date).max()
                 }
             case .network:
                 interactionsByContact = nil
@@ -103,7 +108,15 @@ struct ContactFacts: Sendable {
     }
 
     var hasSearchText: Bool { searchStart.count == foldedNames.count + 1 }
-    var isComplete: Bool { hasSearchText && interactionsByContact != nil }
+    var isComplete: Bool { hasSearchText && interactionsByContact != nil && logIndex != nil }
+
+    /// The log index, built now when it is not at hand.
+    mutating func logIndex(of n: Network) -> LogIndex {
+        if let logIndex { return logIndex }
+        let built = LogIndex(n)
+        logIndex = built
+        return built
+    }
 
     /// Does up to `limit` contacts' worth of the work left (search text, then the interaction
     /// index), so that the program can do it between key presses.
@@ -115,6 +128,10 @@ struct ContactFacts: Sendable {
             searchStart.append(searchBytes.count)
             for b in searchBytes[from...] { byteCounts[Int(b)] += 1 }
             budget -= 1
+        }
+        if budget > 0 && logIndex == nil {
+            _ = logIndex(of: n)
+            budget -= n.contacts.count / 4
         }
         if budget > 0 && interactionsByContact == nil {
             var index: [String: [Int]] = [:]

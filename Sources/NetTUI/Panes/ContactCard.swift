@@ -43,7 +43,7 @@ enum ContactCard {
         }
         let tally = own.giveGet(contact: c.id)
         if tally.gave + tally.got > 0 { field("Give / get", GiveGet.text(tally)) }
-        let last = s.lastContact[c.id]
+        let last = s.lastContact(c.id)
         var lastText = last.map { "\($0) (\(ContactsPane.ago($0, today: s.today)))" } ?? "never"
         if let over = ContactsPane.overdueDays(c, s) { lastText += " — overdue by \(over) d (every \(policy.cadenceDays) d)" }
         field("Last contact", lastText, ContactsPane.overdueDays(c, s) != nil ? .color(.warn) : .plain)

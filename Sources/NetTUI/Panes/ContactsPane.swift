@@ -43,7 +43,7 @@ enum ContactsPane {
 
     /// Days past the quadrant's cadence; nil when not overdue.
     static func overdueDays(_ c: Contact, _ s: AppState) -> Int? {
-        s.network.scheme.overdueDays(c, lastContact: s.lastContact[c.id], today: s.today)
+        s.network.scheme.overdueDays(c, lastContact: s.lastContact(c.id), today: s.today)
     }
 
     static func draw(_ s: AppState, in area: Rect, _ screen: inout Screen) {
@@ -100,7 +100,7 @@ enum ContactsPane {
             screen.put(byOwner ? (c.owner.isEmpty ? "—" : c.owner) : c.organization, x: area.x + 4 + nameW, y: y, maxWidth: orgW, style: base)
             var lastStyle = overdueDays(c, s) != nil ? Style(color: .warn) : base
             lastStyle.reverse = isSelected
-            let last = s.dateStyle == .iso ? (s.lastContact[c.id].map { $0.description } ?? "never") : ago(s.lastContact[c.id], today: s.today)
+            let last = s.dateStyle == .iso ? (s.lastContact(c.id).map { $0.description } ?? "never") : ago(s.lastContact(c.id), today: s.today)
             screen.put(last, x: area.x + area.width - lastW - 1, y: y, maxWidth: lastW, style: lastStyle)
         }
         // A scroll position mark when the list is longer than the window.
