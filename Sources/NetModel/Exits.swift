@@ -316,8 +316,9 @@ extension Network {
 public struct ExitReport: Equatable, Sendable {
     public var candidates: [ExitCandidate]
 
-    public init(network: Network, today: Day, all: Bool = false) {
-        candidates = network.exitCandidates(today: today, all: all)
+    /// `index`: the log's `LogIndex`, when the caller has one.
+    public init(network: Network, today: Day, all: Bool = false, index: LogIndex? = nil) {
+        candidates = network.exitCandidates(today: today, all: all, index: index)
     }
 
     /// One block per candidate: score, name and kind, then a line per reason and the decision.

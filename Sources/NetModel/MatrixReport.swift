@@ -35,9 +35,10 @@ public struct MatrixReport: Equatable, Sendable {
     public var sections: [Section]
 
     /// - Parameter overdueOnly: keep only the contacts that are overdue.
-    public init(network: Network, today: Day, overdueOnly: Bool = false) {
+    /// - Parameter index: the log's `LogIndex`, when the caller has one.
+    public init(network: Network, today: Day, overdueOnly: Bool = false, index: LogIndex? = nil) {
         let scheme = network.scheme
-        let last = LogIndex(network).lastContactDays(in: network)
+        let last = network.logIndex(index).lastContactDays(in: network)
         // By quadrant, in report order; the cadences looked up once, not per contact.
         let cadences = Self.order.map { scheme.policy($0).cadenceDays }
         var entries = [[Entry]](repeating: [], count: Self.order.count)

@@ -2,9 +2,39 @@ extension Network {
     /// Problems that span entities: duplicate ids and references to ids that do not exist.
     /// (Problems inside one entity — types, scales, dates — are found while decoding.)
     public func referenceProblems() -> [Problem] {
-        var problems: [Problem] = []
-        // Every id of every list, in file order; a label is written only for a duplicate.
-        let ids = contacts.map(\.id) + networks.map(\.id) + events.map(\.id) + interactions.map(\.id)
+        referenceProblems(index: LogIndex(self))
+    }
+
+    /// `referenceProblems()` with the log's index built already: its contact table and the position
+    /// of each interaction's contact are the lookups most of the check is made of.
+    func referenceProblems(index: LogIndex) -> [Problem] {
+        let index = logIndex(index)
+        let contactIDs = index.table
+        // Ids are unique across the four lists. A duplicate is reported at each later place, naming
+        // the first place (positions count through contacts, networks, events, interactions).
+        let others = networks.map(\.id) + events.map(\.id)
+        let otherIDs = IDTable(others)
+        let (otherStart, interactionStart) = (contacts.count, contacts.count + others.count)
+        var duplicates = contactIDs.duplicates
+        for (k, id) in others.enumerated() {
+            if let first = contactIDs.position(of: id) ?? otherIDs.position(of: id).map({ $0 + otherStart }), first != otherStart + k {
+                duplicates.append((otherStart + k, first))
+            }
+        }
+        // Interactions are kept in id order (the file is written so), which rules out a duplicate
+        // among them with one comparison of neighbours; only a log out of order needs a table of its own.
+        let ascending = interactions.withUnsafeBufferPointer { log in log.indices.dropFirst().allSatisfy { log[$0 - 1].id < log[$0].id } }
+        let logIDs = ascending ? nil : IDTable(of: interactions)
+        interactions.withUnsafeBufferPointer { log in
+            for k in log.indices {
+                let id = log[k].id
+                if let first = contactIDs.position(of: id) ?? otherIDs.position(of: id).map({ $0 + otherStart })
+                    ?? logIDs?.position(of: id).flatMap({ $0 == k ? nil : $0 + interactionStart }) {
+                    duplicates.append((interactionStart + k, first))
+                }
+            }
+        }
+        duplicates.sort { $0.position < $1.position }
         func label(_ p: Int) -> String {
             var i = p
             if i < contacts.count { return "contacts[\(i)] \"\(contacts[i].name)\"" }
@@ -14,26 +44,24 @@ extension Network {
             if i < events.count { return "events[\(i)] \"\(events[i].name)\"" }
             return "interactions[\(i - events.count)]"
         }
-        let table = IDTable(ids)
-        for (p, first) in table.duplicates {
-            problems.append(Problem(.duplicateID, label(p), "id \(ids[p]) is already used by \(label(first))"))
+        func id(at p: Int) -> String {
+            p < otherStart ? contacts[p].id : p < interactionStart ? others[p - otherStart] : interactions[p - interactionStart].id
         }
+        var problems = duplicates.map { Problem(.duplicateID, label($0.position), "id \(id(at: $0.position)) is already used by \(label($0.first))") }
 
-        // The contacts come first in `ids`, so an id is a contact's when its first position is among them.
-        func isContact(_ id: String) -> Bool { table.position(of: id).map { $0 < contacts.count } ?? false }
-        let networkIDs = IDTable(of: networks)
         func dangling(_ ref: String, _ label: String, _ what: String) {
             problems.append(Problem(.danglingReference, label, "refers to \(what) \(ref), which does not exist"))
         }
+        let networkIDs = IDTable(of: networks)
         for (i, g) in networks.enumerated() {
-            for m in g.members where !isContact(m) { dangling(m, "networks[\(i)] \"\(g.name)\".members", "contact") }
+            for m in g.members where contactIDs.position(of: m) == nil { dangling(m, "networks[\(i)] \"\(g.name)\".members", "contact") }
         }
         for (i, e) in events.enumerated() {
             if let n = e.network, networkIDs.position(of: n) == nil { dangling(n, "events[\(i)] \"\(e.name)\".network", "network") }
-            for a in e.attendees where !isContact(a) { dangling(a, "events[\(i)] \"\(e.name)\".attendees", "contact") }
+            for a in e.attendees where contactIDs.position(of: a) == nil { dangling(a, "events[\(i)] \"\(e.name)\".attendees", "contact") }
         }
-        for (i, x) in interactions.enumerated() where !isContact(x.contact) {
-            dangling(x.contact, "interactions[\(i)].contact", "contact")
+        for (i, p) in index.positions.enumerated() where p < 0 {
+            dangling(interactions[i].contact, "interactions[\(i)].contact", "contact")
         }
         return problems
     }

@@ -180,6 +180,26 @@ final class ScaleRulesTests: XCTestCase {
         }
     }
 
+    func testReferenceProblemsMatchTheReference() {
+        for seed in UInt64(40)..<44 {
+            var r = SplitMix64(seed: seed)
+            var n = Self.randomNetwork(&r, contacts: 1500, interactions: 4000)
+            // Ids used twice across the lists, and (odd seeds) within the log, which is then out of order.
+            n.networks[0].id = n.contacts[7].id
+            n.events[0].id = n.networks[1].id
+            n.interactions[5].id = n.contacts[3].id
+            n.interactions[9].id = n.events[1].id
+            if seed % 2 == 1 {
+                n.interactions[20].id = n.interactions[400].id
+                n.interactions.swapAt(30, 3000)
+            }
+            let problems = n.referenceProblems()
+            XCTAssertEqual(problems, Reference.referenceProblems(n), "seed \(seed)")
+            XCTAssertTrue(problems.contains { $0.kind == .duplicateID && $0.location.hasPrefix("interactions[400]") } == (seed % 2 == 1))
+            XCTAssertTrue(problems.contains { $0.kind == .danglingReference && $0.location.hasPrefix("interactions[") })
+        }
+    }
+
     func testExitCandidatesMatchTheReference() {
         for seed in UInt64(20)..<23 {
             var r = SplitMix64(seed: seed)
@@ -447,6 +467,40 @@ extension Briefing {
 /// The algorithms as they were before they were made fast (linear searches per item, folding in
 /// comparators), kept to check the fast ones against.
 enum Reference {
+    /// Duplicate ids (each later place, naming the first) and references to ids that do not exist,
+    /// with a dictionary of every id.
+    static func referenceProblems(_ n: Network) -> [Problem] {
+        var places: [(id: String, label: String)] = []
+        for (i, c) in n.contacts.enumerated() { places.append((c.id, "contacts[\(i)] \"\(c.name)\"")) }
+        for (i, g) in n.networks.enumerated() { places.append((g.id, "networks[\(i)] \"\(g.name)\"")) }
+        for (i, e) in n.events.enumerated() { places.append((e.id, "events[\(i)] \"\(e.name)\"")) }
+        for (i, x) in n.interactions.enumerated() { places.append((x.id, "interactions[\(i)]")) }
+        var first: [String: String] = [:]
+        var problems: [Problem] = []
+        for place in places {
+            if let label = first[place.id] {
+                problems.append(Problem(.duplicateID, place.label, "id \(place.id) is already used by \(label)"))
+            } else {
+                first[place.id] = place.label
+            }
+        }
+        let contacts = Set(n.contacts.map(\.id)), networks = Set(n.networks.map(\.id))
+        func dangling(_ ref: String, _ label: String, _ what: String) {
+            problems.append(Problem(.danglingReference, label, "refers to \(what) \(ref), which does not exist"))
+        }
+        for (i, g) in n.networks.enumerated() {
+            for m in g.members where !contacts.contains(m) { dangling(m, "networks[\(i)] \"\(g.name)\".members", "contact") }
+        }
+        for (i, e) in n.events.enumerated() {
+            if let id = e.network, !networks.contains(id) { dangling(id, "events[\(i)] \"\(e.name)\".network", "network") }
+            for a in e.attendees where !contacts.contains(a) { dangling(a, "events[\(i)] \"\(e.name)\".attendees", "contact") }
+        }
+        for (i, x) in n.interactions.enumerated() where !contacts.contains(x.contact) {
+            dangling(x.contact, "interactions[\(i)].contact", "contact")
+        }
+        return problems
+    }
+
     static func fold(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {

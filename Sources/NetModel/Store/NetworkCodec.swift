@@ -5,13 +5,16 @@ public enum NetworkCodec {
     public struct Decoded: Sendable {
         public var network: Network?
         public var problems: [Problem]
+        /// The log's index of `network`, built for the reference check and kept for the rules.
+        public var logIndex: LogIndex?
     }
 
     /// A valid file takes the fast path (FastDecoder.swift); anything it does not take (any problem,
     /// anything unusual) is read again by the tree-based path below, which finds every problem.
     public static func decode(_ bytes: [UInt8]) -> Decoded {
         if let network = FastDecoder.decode(bytes) {
-            return Decoded(network: network, problems: network.referenceProblems())
+            let index = LogIndex(network)
+            return Decoded(network: network, problems: network.referenceProblems(index: index), logIndex: index)
         }
         return decodeTree(bytes)
     }
@@ -22,12 +25,13 @@ public enum NetworkCodec {
         do {
             json = try JSONParser.parse(bytes)
         } catch {
-            return Decoded(network: nil, problems: [Problem(.syntax, "line \(error.line), column \(error.column)", error.message)])
+            return Decoded(network: nil, problems: [Problem(.syntax, "line \(error.line), column \(error.column)", error.message)], logIndex: nil)
         }
         var problems: [Problem] = []
         let network = decode(json, problems: &problems)
-        problems += network.referenceProblems()
-        return Decoded(network: network, problems: problems)
+        let index = LogIndex(network)
+        problems += network.referenceProblems(index: index)
+        return Decoded(network: network, problems: problems, logIndex: index)
     }
 
     /// The file's bytes, written directly by `FastEncoder`: the same bytes as `encodeTree`.

@@ -23,6 +23,8 @@ public enum Store {
     public struct Loaded: Sendable {
         public var network: Network
         public var readOnlyReason: String?
+        /// The log's index of `network`, for the rules (`exitCandidates`, `Briefing`, reports).
+        public var logIndex: LogIndex
     }
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
@@ -82,11 +84,11 @@ public enum Store {
         let decoded = NetworkCodec.decode(bytes)
         let future = decoded.problems.filter { $0.kind == .futureSchema }
         let fatal = decoded.problems.filter { $0.kind != .futureSchema }
-        guard let network = decoded.network, fatal.isEmpty else {
+        guard let network = decoded.network, let logIndex = decoded.logIndex, fatal.isEmpty else {
             throw StoreError("\(path) cannot be opened: \(fatal.count) problem\(fatal.count == 1 ? "" : "s") found (run `nettui check \(path)` for all of them)",
                              problems: fatal)
         }
-        return Loaded(network: network, readOnlyReason: future.first.map { "\($0.message); opened read-only" })
+        return Loaded(network: network, readOnlyReason: future.first.map { "\($0.message); opened read-only" }, logIndex: logIndex)
     }
 
     /// Saves atomically: the bytes go to a temporary file in the same folder (mode 0600), which is

@@ -166,8 +166,11 @@ struct AppState: Sendable {
     private(set) var briefing = Briefing(network: Network(), scope: .today, today: Day(ordinal: 0))
     private var built = BuiltFrom()
 
-    init(network: Network, path: String?, readOnlyReason: String? = nil, width: Int = 80, height: Int = 24, clock: Clock = .system) {
+    /// `logIndex`: the log's index of `network`, when loading it built one.
+    init(network: Network, path: String?, readOnlyReason: String? = nil, width: Int = 80, height: Int = 24, clock: Clock = .system,
+         logIndex: LogIndex? = nil) {
         self.network = network
+        facts = ContactFacts(network, revision: revision, logIndex: logIndex)
         self.path = path
         self.readOnlyReason = readOnlyReason
         self.width = width

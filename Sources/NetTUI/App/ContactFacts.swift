@@ -31,7 +31,8 @@ struct ContactFacts: Sendable {
 
     init() {}
 
-    init(_ n: Network, revision: Int) {
+    /// `logIndex`: the log's index of `n`, when there is one at hand (else it is built here).
+    init(_ n: Network, revision: Int, logIndex given: LogIndex? = nil) {
         self.revision = revision
         let contacts = n.contacts
         // The last contacts (a pass over the log) on one core, names and quadrants on the other.
@@ -39,7 +40,7 @@ struct ContactFacts: Sendable {
         nonisolated(unsafe) var names: [String] = [], quadrants: [Quadrant] = [], order: [Int] = []
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
-                index = LogIndex(n)
+                index = given ?? LogIndex(n)
                 last = index!.lastContactDays(in: n)
             } else {
                 names = contacts.map { SearchText.fold($0.name) }

@@ -43,7 +43,7 @@ struct BriefCommand: ParsableCommand {
 
     func run() throws {
         let today = date.flatMap(Self.day) ?? Clock.system.now().day
-        let loaded = try source.load(today: today)
+        let (loaded, index) = try source.load(today: today)
         let scope: BriefingScope
         if let event {
             scope = .event(try Self.resolveEvent(event, in: loaded, today: today))
@@ -52,7 +52,7 @@ struct BriefCommand: ParsableCommand {
         } else {
             scope = .today
         }
-        let briefing = Briefing(network: loaded, scope: scope, today: today)
+        let briefing = Briefing(network: loaded, scope: scope, today: today, index: index)
         format.print(briefing)
         exitNow()
     }

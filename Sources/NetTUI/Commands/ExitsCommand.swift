@@ -24,8 +24,8 @@ struct ExitsCommand: ParsableCommand {
 
     func run() throws {
         let today = Clock.system.now().day
-        let network = try source.load(today: today)
-        let report = ExitReport(network: network, today: today, all: all)
+        let (network, index) = try source.load(today: today)
+        let report = ExitReport(network: network, today: today, all: all, index: index)
         format.print(report)
         exitNow()
     }

@@ -22,8 +22,8 @@ struct MatrixCommand: ParsableCommand {
 
     func run() throws {
         let today = Clock.system.now().day
-        let network = try source.load(today: today)
-        let report = MatrixReport(network: network, today: today, overdueOnly: overdue)
+        let (network, index) = try source.load(today: today)
+        let report = MatrixReport(network: network, today: today, overdueOnly: overdue, index: index)
         format.print(report)
         exitNow()
     }

@@ -68,10 +68,11 @@ struct OpenCommand: ParsableCommand {
         case .held(let pid): readOnly = "\(path) is open in another nettui" + (pid.map { " (pid \($0))" } ?? "")
         }
         let network: Network
+        var logIndex: LogIndex?
         var notice: String?
         do {
             if let loaded = try Store.load(path) {
-                network = loaded.network
+                (network, logIndex) = (loaded.network, loaded.logIndex)
                 readOnly = readOnly ?? loaded.readOnlyReason
             } else {
                 network = Network()
@@ -81,7 +82,7 @@ struct OpenCommand: ParsableCommand {
             lock?.release()
             throw error
         }
-        var state = AppState(network: network, path: path, readOnlyReason: readOnly)
+        var state = AppState(network: network, path: path, readOnlyReason: readOnly, logIndex: logIndex)
         if let readOnly { notice = "Read-only: \(readOnly)" }
         if let notice { state.message = StatusMessage(text: notice, isError: readOnly != nil) }
         // Edits rescued when an earlier run was stopped by a signal are offered back.
