@@ -6,11 +6,15 @@ public struct LogIndex: Sendable {
     let table: IDTable
     /// By interaction, in log order: its contact's position, or -1 when that contact does not exist.
     let positions: [Int32]
+    /// By interaction: `gave` when it records something given, `got` when something got (reading
+    /// the two texts of 300,000 interactions each time the tallies are counted is most of their cost).
+    let giveGet: [UInt8]
+    static let gave: UInt8 = 1, got: UInt8 = 2
     private let contactCount: Int
 
     public init(_ network: Network) {
         table = IDTable(of: network.contacts)
-        positions = network.contactPositions(by: table)
+        (positions, giveGet) = network.logPass(by: table, giveGet: true)
         contactCount = network.contacts.count
     }
 

@@ -92,26 +92,38 @@ extension Network {
     /// gets the log of the id), in one pass over the log.
     func contactLogs(today: Day, index: LogIndex) -> [ContactLog] {
         var logs = [ContactLog](repeating: ContactLog(), count: contacts.count)
-        forEachInteraction(at: index.positions) { p, i in
-            guard let p else { return }
-            let gave = Network.counts(i.pointee.gave), got = Network.counts(i.pointee.got), date = i.pointee.date
-            Network.add(date <= today ? date : nil, gave: gave, got: got, to: &logs[p])
+        interactions.withUnsafeBufferPointer { log in
+            for k in log.indices where index.positions[k] >= 0 {
+                let date = log[k].date, giveGet = index.giveGet[k]
+                Network.add(date <= today ? date : nil, gave: giveGet & LogIndex.gave != 0, got: giveGet & LogIndex.got != 0,
+                            to: &logs[Int(index.positions[k])])
+            }
         }
         return index.table.spread(logs)
     }
 
     /// The position in `contacts` (by `table`) of each interaction's contact, in log order; -1 when
     /// that contact does not exist. Worked out once, it serves several passes over the log.
-    /// A long log is looked up in two halves on two cores.
     func contactPositions(by table: IDTable) -> [Int32] {
+        logPass(by: table, giveGet: false).positions
+    }
+
+    /// `contactPositions(by:)`, and when `giveGet` is true the `LogIndex.gave` and `LogIndex.got`
+    /// bits of each interaction. A long log is read in two halves on two cores.
+    func logPass(by table: IDTable, giveGet: Bool) -> (positions: [Int32], giveGet: [UInt8]) {
         let count = interactions.count, parts = count >= 50_000 ? 2 : 1
         let halves = inParallel(parts) { part in
             interactions.withUnsafeBufferPointer { log in
                 // By index, not `map`: that would copy each interaction (all its strings) to read one.
-                (count * part / parts..<count * (part + 1) / parts).map { k in table.position(of: log[k].contact).map(Int32.init) ?? -1 }
+                let range = count * part / parts..<count * (part + 1) / parts
+                let positions = range.map { k in table.position(of: log[k].contact).map(Int32.init) ?? -1 }
+                let bits = !giveGet ? [] : range.map { k in
+                    (Network.counts(log[k].gave) ? LogIndex.gave : 0) | (Network.counts(log[k].got) ? LogIndex.got : 0)
+                }
+                return (positions, bits)
             }
         }
-        return parts == 1 ? halves[0] : halves[0] + halves[1]
+        return parts == 1 ? halves[0] : (halves[0].0 + halves[1].0, halves[0].1 + halves[1].1)
     }
 
     /// Calls `body` with each interaction, in log order, and the position of its contact from
@@ -142,5 +154,5 @@ extension Network {
         if let date { keepLatest(date, in: &log.last) }
     }
 
-    private static func counts(_ text: String) -> Bool { Whitespace.hasContent(text) }
+    static func counts(_ text: String) -> Bool { Whitespace.hasContent(text) }
 }
