@@ -1,5 +1,6 @@
 import Foundation
 import NetModel
+@testable import NetTUI
 import XCTest
 
 /// Runs the built `nettui` binary in a real pseudo-terminal (a private tmux server), types at it
@@ -105,6 +106,37 @@ final class EndToEndTests: XCTestCase {
         try s.tmux.run(["send-keys", "-t", s.pane, "q"])
         XCTAssertEqual(try exitStatus(s, after: "pressing q"), "0")
         try assertRestored(s)
+    }
+
+    /// A file of 4 MB or more is read behind a loading frame: keys typed meanwhile are handled once
+    /// the dashboard is up, and a broken one is reported after the terminal is given back.
+    func testALargeFileOpensBehindTheLoadingFrame() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nettui-e2e-large-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/network.json"
+        try Store.save(Demo.network(today: Day(year: 2026, month: 11, day: 23)!, contacts: 3000, networks: 60, interactions: 9000, seed: 3), to: path)
+        XCTAssertGreaterThanOrEqual(OpenCommand.fileSize(path) ?? 0, LoadingView.minimumBytes)
+
+        let s = try start([path]) { $0.contains("NetTUI · network.json") }
+        try s.tmux.run(["send-keys", "-t", s.pane, "2"])  // typed at once, most likely while the file is read
+        try poll("the Matrix pane, chosen while loading", tmux: s.tmux, pane: s.pane, timeout: Self.firstFrameTimeout) { screen in
+            screen.contains("3000 contacts") && screen.contains("Light touch") && !screen.contains("loading")
+        }
+        try s.tmux.run(["send-keys", "-t", s.pane, "q"])
+        XCTAssertEqual(try exitStatus(s, after: "pressing q"), "0")
+        try assertRestored(s)
+
+        // One interaction pointing at nobody: refused, with the problem, and the terminal as it was.
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        let key = text.range(of: "\"contact\": \"", range: text.range(of: "\"interactions\"")!.upperBound..<text.endIndex)!
+        let end = text[key.upperBound...].firstIndex(of: "\"")!
+        text.replaceSubrange(key.upperBound..<end, with: "ghost")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let broken = try start([path]) { $0.contains("NetTUI · network.json") || $0.contains("cannot be opened") }
+        XCTAssertEqual(try exitStatus(broken, after: "reading the broken file"), "1")
+        XCTAssertTrue(broken.tmux.capture(broken.pane).contains("refers to contact ghost"), broken.tmux.capture(broken.pane))
+        try assertRestored(broken)
     }
 
     func testCtrlCQuitsAndRestoresTerminal() throws {

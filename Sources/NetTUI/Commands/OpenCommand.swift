@@ -27,6 +27,10 @@ struct OpenCommand: ParsableCommand {
             state = AppState(network: Demo.network(today: Clock.system.now().day), path: nil)
         } else {
             let (path, isDefault) = source.path
+            if isatty(0) == 1, isatty(1) == 1, let bytes = Self.fileSize(path), bytes >= LoadingView.minimumBytes {
+                try MainActor.assumeIsolated { try openLarge(path, bytes: bytes, createFolder: isDefault) }
+                return
+            }
             let opened: Opened
             do {
                 opened = try Self.open(path, createFolder: isDefault)
@@ -44,12 +48,78 @@ struct OpenCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let (settings, problems) = Settings.load(ProcessInfo.processInfo.environment)
+        Self.apply(settings, problems, to: &state)
+        let mouse = !noMouse && settings.mouse
+        try MainActor.assumeIsolated { [state] in
+            try Self.loop(state, lock: lock, terminal: CursesTerminal(mouse: mouse, theme: settings.theme))
+        }
+    }
+
+    /// The settings' first pane and date style, and the first problem with them on the status line.
+    private static func apply(_ settings: Settings, _ problems: [String], to state: inout AppState) {
         state.pane = settings.firstPane
         state.dateStyle = settings.dateStyle
         state.refresh()
         if let first = problems.first { state.message = StatusMessage(text: "Settings: " + first, isError: true) }
-        let mouse = !noMouse && settings.mouse
-        try MainActor.assumeIsolated { try Self.loop(state, lock: lock, mouse: mouse, theme: settings.theme) }
+    }
+
+    /// The size of the file at `path`; nil when there is none to read.
+    static func fileSize(_ path: String) -> Int? {
+        var st = stat()
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(st.st_size)
+    }
+
+    /// A large file opens behind `LoadingView`: the terminal starts at once and the file is read on
+    /// another thread. The quit keys end the program while it reads; other keys typed meanwhile
+    /// are kept and handled, in order, once the dashboard is up. A file that cannot be opened ends
+    /// full-screen mode first, then is reported as in `run`.
+    @MainActor
+    private func openLarge(_ path: String, bytes: Int, createFolder: Bool) throws {
+        let locked: Locked
+        do {
+            locked = try Self.lock(path, createFolder: createFolder)
+        } catch {
+            printProblems(error)
+            throw ExitCode(1)
+        }
+        let (settings, problems) = Settings.load(ProcessInfo.processInfo.environment)
+        let terminal = CursesTerminal(mouse: !noMouse && settings.mouse, theme: settings.theme)
+        let started = DispatchTime.now().uptimeNanoseconds
+        func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }
+        var size = terminal.size
+        terminal.draw(LoadingView.frame(path: path, bytes: bytes, seconds: 0, width: size.width, height: size.height))
+        let reading = Reading(path)
+        var typed: [Input] = []
+        while !reading.isDone && terminal.pendingSignal == 0 {
+            while let event = terminal.readInput(wait: false) {
+                if case .key(let key) = event, LoadingView.quitKeys.contains(key) {
+                    terminal.end()
+                    locked.lock?.release()
+                    exitNow()
+                }
+                if case .resize(let w, let h) = event { size = (w, h) }
+                typed.append(event)
+            }
+            reading.wait(milliseconds: 50)
+            terminal.draw(LoadingView.frame(path: path, bytes: bytes, seconds: seconds(), width: size.width, height: size.height))
+        }
+        if terminal.pendingSignal != 0 {  // nothing is edited yet: nothing to rescue
+            terminal.end()
+            locked.lock?.release()
+            throw ExitCode(128 + terminal.pendingSignal)
+        }
+        var state: AppState
+        do {
+            state = try Self.opened(path, locked, loaded: reading.result!).state
+        } catch {
+            terminal.end()
+            locked.lock?.release()
+            printProblems(error)
+            throw ExitCode(1)
+        }
+        Self.apply(settings, problems, to: &state)
+        try Self.loop(state, lock: locked.lock, terminal: terminal, typed: typed)
     }
 
     struct Opened {
@@ -60,18 +130,36 @@ struct OpenCommand: ParsableCommand {
     /// Locks and loads the file: a file another copy holds, or one with a newer schema, opens
     /// read-only; a missing file is a new, empty network; a file with problems is refused.
     static func open(_ path: String, createFolder: Bool) throws(StoreError) -> Opened {
-        if createFolder { try Store.makeDirectories(Store.directory(of: path)) }
+        let locked = try lock(path, createFolder: createFolder)
+        let loaded: Result<Store.Loaded?, StoreError>
+        do { loaded = .success(try Store.load(path)) } catch { loaded = .failure(error) }
+        return try opened(path, locked, loaded: loaded)
+    }
+
+    /// The lock on a file about to be opened, or why it opens read-only.
+    struct Locked {
         var lock: FileLock?
         var readOnly: String?
+    }
+
+    static func lock(_ path: String, createFolder: Bool) throws(StoreError) -> Locked {
+        if createFolder { try Store.makeDirectories(Store.directory(of: path)) }
         switch try FileLock.acquire(for: path) {
-        case .acquired(let l): lock = l
-        case .held(let pid): readOnly = "\(path) is open in another nettui" + (pid.map { " (pid \($0))" } ?? "")
+        case .acquired(let l): return Locked(lock: l)
+        case .held(let pid): return Locked(readOnly: "\(path) is open in another nettui" + (pid.map { " (pid \($0))" } ?? ""))
         }
+    }
+
+    /// The state on the file once it is read (`loaded`), with its notices; the lock is released
+    /// when the file cannot be opened.
+    static func opened(_ path: String, _ locked: Locked, loaded: Result<Store.Loaded?, StoreError>) throws(StoreError) -> Opened {
+        let lock = locked.lock
+        var readOnly = locked.readOnly
         let network: Network
         var logIndex: LogIndex?
         var notice: String?
         do {
-            if let loaded = try Store.load(path) {
+            if let loaded = try loaded.get() {
                 (network, logIndex) = (loaded.network, loaded.logIndex)
                 readOnly = readOnly ?? loaded.readOnlyReason
             } else {
@@ -92,16 +180,21 @@ struct OpenCommand: ParsableCommand {
         return Opened(state: state, lock: lock)
     }
 
+    /// The dashboard's loop; `typed`: keys pressed before it started (while the file was read).
     @MainActor
-    static func loop(_ initial: AppState, lock: FileLock?, mouse: Bool, theme: Theme) throws {
-        let terminal = CursesTerminal(mouse: mouse, theme: theme)
+    static func loop(_ initial: AppState, lock: FileLock?, terminal: CursesTerminal, typed: [Input] = []) throws {
         var driver = Driver(state: initial, lock: lock, suspend: { terminal.suspend() },
                             editText: { text in Editor.edit(text) { run in terminal.outside(run) } })
         defer { driver.lock?.release() }
         let size = terminal.size
         _ = driver.send(.resize(width: size.width, height: size.height))
-        terminal.draw(Render.frame(driver.state))
         var signal: Int32 = 0
+        for event in typed where !driver.send(event) {
+            terminal.end()
+            driver.lock?.release()
+            exitNow()
+        }
+        terminal.draw(Render.frame(driver.state))
         while true {
             signal = terminal.pendingSignal
             if signal != 0 { break }
@@ -138,3 +231,30 @@ struct OpenCommand: ParsableCommand {
     }
 }
 
+
+/// `Store.load` of one file on a thread of its own (with room for the decoder's nesting), for
+/// `OpenCommand.openLarge` to wait on a little at a time.
+private final class Reading: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var outcome: Result<Store.Loaded?, StoreError>?
+
+    init(_ path: String) {
+        let thread = Thread { [self] in
+            let loaded: Result<Store.Loaded?, StoreError>
+            do throws(StoreError) { loaded = .success(try Store.load(path)) } catch { loaded = .failure(error) }
+            lock.withLock { outcome = loaded }
+            done.signal()
+        }
+        thread.stackSize = 16 << 20
+        thread.start()
+    }
+
+    var result: Result<Store.Loaded?, StoreError>? { lock.withLock { outcome } }
+    var isDone: Bool { result != nil }
+
+    /// Waits until the file is read, or `milliseconds` at most.
+    func wait(milliseconds: Int) {
+        if done.wait(timeout: .now() + .milliseconds(milliseconds)) == .success { done.signal() }
+    }
+}
