@@ -51,6 +51,16 @@ func exitNow() -> Never {
     Glibc.exit(0)
 }
 
+/// `body`'s result; a store error is printed with its first problems and ends the command with status 1.
+func reportingStoreErrors<T>(_ body: () throws(StoreError) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        printProblems(error)
+        throw ExitCode(1)
+    }
+}
+
 /// Prints a store error and its first problems to standard error.
 func printProblems(_ error: StoreError) {
     printError("nettui: \(error.message)")

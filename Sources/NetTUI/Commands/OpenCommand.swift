@@ -31,13 +31,7 @@ struct OpenCommand: ParsableCommand {
                 try MainActor.assumeIsolated { try openLarge(path, bytes: bytes, createFolder: isDefault) }
                 return
             }
-            let opened: Opened
-            do {
-                opened = try Self.open(path, createFolder: isDefault)
-            } catch {
-                printProblems(error)
-                throw ExitCode(1)
-            }
+            let opened = try reportingStoreErrors { () throws(StoreError) in try Self.open(path, createFolder: isDefault) }
             state = opened.state
             lock = opened.lock
         }
@@ -76,13 +70,7 @@ struct OpenCommand: ParsableCommand {
     /// full-screen mode first, then is reported as in `run`.
     @MainActor
     private func openLarge(_ path: String, bytes: Int, createFolder: Bool) throws {
-        let locked: Locked
-        do {
-            locked = try Self.lock(path, createFolder: createFolder)
-        } catch {
-            printProblems(error)
-            throw ExitCode(1)
-        }
+        let locked = try reportingStoreErrors { () throws(StoreError) in try Self.lock(path, createFolder: createFolder) }
         let (settings, problems) = Settings.load(ProcessInfo.processInfo.environment)
         let terminal = CursesTerminal(mouse: !noMouse && settings.mouse, theme: settings.theme)
         let started = DispatchTime.now().uptimeNanoseconds
