@@ -99,7 +99,7 @@ struct IDTable {
 
     /// The hash of the bytes, eight at a time, and whether they are all ASCII.
     @inline(__always)
-    private static func hash(bytes raw: UnsafeRawBufferPointer) -> (hash: Int, ascii: Bool) {
+    static func hash(bytes raw: UnsafeRawBufferPointer) -> (hash: Int, ascii: Bool) {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count), high: UInt64 = 0
         if raw.count < 8 {
             for b in raw {

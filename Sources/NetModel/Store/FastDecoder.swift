@@ -28,6 +28,13 @@ struct FastDecoder {
     /// Where the key being read starts.
     private var keyStart = 0
     private var minChunkBytes = FastDecoder.minChunkBytes
+    /// Whether the pages of bytes already read go back to the system as the big lists are read
+    /// (`decode(releasing:)`), and up to where they have.
+    private var releasesPages = false
+    private var releasedTo = 0
+    /// Texts read lately, to share one copy of a text that many items repeat (see `sharedText`);
+    /// each chunk of a list has its own.
+    private var recentTexts: RecentTexts?
 
     /// How many chunks a big list is read in: one per core (up to 8).
     static let defaultChunks: Int = max(1, min(8, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
@@ -36,10 +43,23 @@ struct FastDecoder {
 
     /// The network in `bytes`, or nil where the validating path must read them.
     static func decode(_ bytes: [UInt8], chunks: Int = defaultChunks, minChunkBytes: Int = minChunkBytes) -> Network? {
+        decode(bytes, chunks: chunks, minChunkBytes: minChunkBytes, releasingPages: false)
+    }
+
+    /// `decode` for a large file read only to be decoded (`Store.load`): the pages of the bytes
+    /// are handed back to the system as the big lists are read, so that the file and the network
+    /// read from it are never both whole in memory (at 100,000 contacts, 200 MB less at the peak).
+    /// The bytes read as zeros afterwards: when this returns nil, read the file again.
+    static func decode(releasing bytes: consuming [UInt8]) -> Network? {
+        decode(bytes, chunks: defaultChunks, minChunkBytes: minChunkBytes, releasingPages: true)
+    }
+
+    private static func decode(_ bytes: [UInt8], chunks: Int, minChunkBytes: Int, releasingPages: Bool) -> Network? {
         bytes.withUnsafeBufferPointer { buffer -> Network? in
             guard let base = buffer.baseAddress else { return nil }
             var decoder = FastDecoder(source: bytes, base: base, end: buffer.count)
             decoder.minChunkBytes = minChunkBytes
+            decoder.releasesPages = releasingPages
             do { return try decoder.network(chunks: chunks) } catch { return nil }
         }
     }
@@ -109,13 +129,13 @@ struct FastDecoder {
             case .kinds: c.kinds = try d.enums(Keys.contactKinds)
             case .name: who.name = try d.requiredString()
             case .needs: c.needs = try d.strings()
-            case .notes: c.notes = try d.optionalString() ?? ""
-            case .organization: c.organization = try d.optionalString() ?? ""
-            case .owner: c.owner = try d.optionalString() ?? ""
+            case .notes: c.notes = try d.optionalSharedText()
+            case .organization: c.organization = try d.optionalSharedText()
+            case .owner: c.owner = try d.optionalSharedText()
             case .phones: c.phones = try d.strings()
             case .ratingHistory:
                 c.ratingHistory = try d.null() ? [] : d.array { (d: inout FastDecoder) throws(FastBail) in try d.ratingChange() }
-            case .role: c.role = try d.optionalString() ?? ""
+            case .role: c.role = try d.optionalSharedText()
             case .stage: c.stage = try d.optionalEnum(Keys.stages) ?? .interest
             case .tags: c.tags = try d.strings()
             case .updated: who.updated = try d.optionalTimestamp()
@@ -215,11 +235,11 @@ struct FastDecoder {
             case .contact: contact = try d.requiredString()
             case .date: date = try d.optionalDay()
             case .followUp: followUp = try d.null() ? nil : d.followUp()
-            case .gave: gave = try d.optionalString() ?? ""
-            case .got: got = try d.optionalString() ?? ""
+            case .gave: gave = try d.optionalSharedText()
+            case .got: got = try d.optionalSharedText()
             case .id: id = try d.requiredString()
             case .kind: kind = try d.optionalEnum(Keys.interactionKinds) ?? .meeting
-            case .note: note = try d.optionalString() ?? ""
+            case .note: note = try d.optionalSharedText()
             }
         }
         guard let id, !id.isEmpty, let contact, let date else { throw FastBail() }
@@ -278,13 +298,16 @@ struct FastDecoder {
         let starts = chunks > 1 ? splitPoints(keyIndent, chunks) : [pos]
         guard starts.count > 1 else {
             var items: [T] = []
+            (releasedTo, recentTexts) = (pos, RecentTexts())
             _ = try self.items(until: Int.max, into: &items, item)
+            recentTexts = nil
             return items
         }
         let decoder = self
         let results = inParallel(starts.count) { k -> Chunk<T> in
             var d = decoder
             d.pos = starts[k]
+            (d.releasedTo, d.recentTexts) = (starts[k], RecentTexts())
             var chunk = Chunk<T>()
             var items = chunk.items
             do {
@@ -312,6 +335,7 @@ struct FastDecoder {
         let first = pos
         while true {
             out.append(try item(&self))
+            if releasesPages && pos - releasedTo >= Self.releaseStep { releaseRead() }
             guard try nextElement() else { return false }
             if pos == stop { return true }
             if out.count == 16 {
@@ -478,6 +502,20 @@ struct FastDecoder {
         }
     }
 
+    /// How many bytes are read between two hand-backs of pages.
+    private static let releaseStep = 4 << 20
+    private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+
+    /// Hands back the whole pages between `releasedTo` and `pos`: bytes this decoder has read and
+    /// no one reads again (a chunk reads only its own part of the list, and the page it shares
+    /// with the next chunk stays).
+    private mutating func releaseRead() {
+        let from = (Int(bitPattern: base + releasedTo) + Self.pageSize - 1) / Self.pageSize * Self.pageSize
+        let to = Int(bitPattern: base + pos) / Self.pageSize * Self.pageSize
+        if to > from { madvise(UnsafeMutableRawPointer(bitPattern: from), to - from, MADV_DONTNEED) }
+        releasedTo = pos
+    }
+
     // MARK: - Values
 
     /// At `null`: reads it and returns true; at anything else, false.
@@ -554,7 +592,21 @@ struct FastDecoder {
 
     /// An array of strings; `null` is an empty one.
     private mutating func strings() throws(FastBail) -> [String] {
-        try null() ? [] : array { (d: inout FastDecoder) throws(FastBail) in try d.requiredString() }
+        try null() ? [] : array { (d: inout FastDecoder) throws(FastBail) in try d.sharedText() }
+    }
+
+    /// `optionalString() ?? ""` for a text that many items may repeat word for word (an
+    /// organisation, a role, a tag, a note of what was given): one copy of it is kept for them all.
+    @inline(__always)
+    private mutating func optionalSharedText() throws(FastBail) -> String {
+        try null() ? "" : sharedText()
+    }
+
+    /// A string; when it is one of the texts read lately, that text (the same storage).
+    private mutating func sharedText() throws(FastBail) -> String {
+        guard try peek() == UInt8(ascii: "\""), let recent = recentTexts else { return try requiredString() }
+        guard let span = try stringSpan() else { return try parsedString() }
+        return try recent.text(span.bytes) { () throws(FastBail) in try text(span) }
     }
 
     /// An array of the values `element` reads.
@@ -767,5 +819,26 @@ final class Pile<T>: ItemSink {
                 pile.count = 0
             }
         }
+    }
+}
+
+/// The texts a decoder read lately, by a hash of their bytes, one per slot: a text met again while
+/// it is still in its slot is the same `String`, not another copy. Lists repeat texts (tags,
+/// organisations, roles, what was given and got); one copy of each saves a heap block per item
+/// and, at 300,000 interactions, tens of megabytes. Texts short enough to be stored inside the
+/// `String` itself (15 bytes) take no heap block and are not kept.
+final class RecentTexts {
+    private var slots = [String?](repeating: nil, count: 4096)
+
+    func text(_ bytes: UnsafeBufferPointer<UInt8>, _ make: () throws(FastBail) -> String) throws(FastBail) -> String {
+        guard bytes.count > 15 else { return try make() }
+        let slot = IDTable.hash(bytes: UnsafeRawBufferPointer(bytes)).hash & (slots.count - 1)
+        if let kept = slots[slot], kept.utf8.count == bytes.count,
+           kept.utf8.withContiguousStorageIfAvailable({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) == true {
+            return kept
+        }
+        let made = try make()
+        slots[slot] = made
+        return made
     }
 }

@@ -81,7 +81,15 @@ public enum Store {
     /// problem listed, except a newer schema, which loads read-only.
     public static func load(_ path: String) throws(StoreError) -> Loaded? {
         guard let bytes = try readBytes(path) else { return nil }
-        let decoded = NetworkCodec.decode(bytes)
+        let decoded: NetworkCodec.Decoded
+        if let fast = NetworkCodec.decode(releasing: consume bytes) {
+            decoded = fast
+        } else {
+            // The fast path gave up, having handed back what it had read: the validating path reads
+            // the file again, and finds every problem.
+            guard let again = try readBytes(path) else { return nil }
+            decoded = NetworkCodec.decodeTree(again)
+        }
         let future = decoded.problems.filter { $0.kind == .futureSchema }
         let fatal = decoded.problems.filter { $0.kind != .futureSchema }
         guard let network = decoded.network, let logIndex = decoded.logIndex, fatal.isEmpty else {

@@ -1,0 +1,52 @@
+import Foundation
+import XCTest
+@testable import NetModel
+
+/// `Store.load` of a large file: the fast decoder hands the file's pages back as it reads the big
+/// lists (and keeps one copy of texts the items repeat), and when it gives up part-way the file is
+/// read again for the validating path — so a problem near the end is reported as it is, never as
+/// the zeros the handed-back pages read as.
+final class ReleasingLoadTests: XCTestCase {
+    let today = Day(year: 2026, month: 11, day: 23)!
+
+    private func largeFile() throws -> (path: String, network: Network, bytes: [UInt8]) {
+        let network = Demo.network(today: today, contacts: 5000, networks: 100, interactions: 15000, seed: 9)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nettui-release-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/network.json"
+        try Store.save(network, to: path)
+        let bytes = try XCTUnwrap(Store.readBytes(path))
+        XCTAssertGreaterThanOrEqual(bytes.count, NetworkCodec.releaseBytes, "large enough to hand pages back")
+        return (path, network, bytes)
+    }
+
+    func testALargeFileLoadsAsItWasSaved() throws {
+        let (path, network, bytes) = try largeFile()
+        let loaded = try XCTUnwrap(Store.load(path))
+        XCTAssert(loaded.network == network)
+        XCTAssert(loaded.network == NetworkCodec.decodeTree(bytes).network)
+        // Texts repeated across items share one copy, and are equal all the same.
+        let notes = loaded.network.interactions.map(\.note).filter { $0.utf8.count > 15 }
+        XCTAssertLessThan(Set(notes).count * 10, notes.count, "the demo's notes repeat")
+    }
+
+    func testAProblemNearTheEndIsReportedFromTheFileReadAgain() throws {
+        let (path, _, bytes) = try largeFile()
+        // The last interaction's kind off its list: the fast path gives up there, after handing
+        // back the pages of everything before it.
+        var text = String(decoding: bytes, as: UTF8.self)
+        let log = try XCTUnwrap(text.range(of: "\"interactions\": ["))
+        let next = try XCTUnwrap(text.range(of: "\n  ]", range: log.upperBound..<text.endIndex))
+        let last = try XCTUnwrap(text.range(of: "\"kind\": \"", options: .backwards, range: log.upperBound..<next.lowerBound))
+        let end = try XCTUnwrap(text[last.upperBound...].firstIndex(of: "\""))
+        text.replaceSubrange(last.upperBound..<end, with: "dance")
+        let broken = Array(text.utf8)
+        try Store.write(broken, to: path)
+        let expected = NetworkCodec.decodeTree(broken).problems
+        XCTAssertEqual(expected.count, 1)
+        XCTAssertThrowsError(try Store.load(path)) { error in
+            XCTAssertEqual((error as? StoreError)?.problems, expected)
+        }
+    }
+}
