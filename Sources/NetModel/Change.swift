@@ -78,7 +78,7 @@ extension Network {
         compact()
         if added {
             // Keep id order (as the file is); sort positions, not contacts, so that each moves once.
-            let ids = contacts.map(\.id)
+            let ids = contacts.map { SortKey($0.id) }  // ordered as the ids are, compared quicker
             let order = ids.indices.sorted { ids[$0] < ids[$1] || (ids[$0] == ids[$1] && $0 < $1) }
             let old = contacts
             contacts = order.map { old[$0] }

@@ -192,17 +192,15 @@ public enum Importer {
 }
 
 extension Importer {
-    /// New contact ids for a large import: lowercase version-4 UUIDs, as the program makes them,
-    /// with the random bytes fetched 4 KB at a time rather than one system call per id.
+    /// New contact ids for a large import: lowercase version-4 UUIDs, as the program makes them.
+    /// The system's generator (a system call per number) seeds a xoshiro256** generator once; ids
+    /// need to be unique, not secret, and the import checks each against the ids in use anyway.
     public static func uuidGenerator() -> () -> String {
-        var generator = SystemRandomNumberGenerator()
-        var pool: [UInt64] = []
+        var system = SystemRandomNumberGenerator()
+        var generator = Xoshiro256(seed: (system.next(), system.next(), system.next(), system.next()))
         let hex = Array("0123456789abcdef".utf8)
         return {
-            if pool.count < 2 {
-                pool = (0..<512).map { _ in generator.next() }
-            }
-            let a = pool.removeLast(), b = pool.removeLast()
+            let a = generator.next(), b = generator.next()
             var bytes = [UInt8](repeating: 0, count: 16)
             for i in 0..<8 {
                 bytes[i] = UInt8(truncatingIfNeeded: a >> (i * 8))
@@ -492,4 +490,28 @@ struct Merger {
         }
         return (c, fields)
     }
+}
+
+/// xoshiro256** (Blackman and Vigna): a fast generator of 64-bit numbers from 256 bits of state.
+struct Xoshiro256: RandomNumberGenerator {
+    private var s: (UInt64, UInt64, UInt64, UInt64)
+
+    /// A state of all zeros would only ever give zeros; any other seed is fine.
+    init(seed: (UInt64, UInt64, UInt64, UInt64)) {
+        s = seed == (0, 0, 0, 0) ? (1, 2, 3, 4) : seed
+    }
+
+    mutating func next() -> UInt64 {
+        let result = rotate(s.1 &* 5, 7) &* 9
+        let t = s.1 << 17
+        s.2 ^= s.0
+        s.3 ^= s.1
+        s.1 ^= s.2
+        s.0 ^= s.3
+        s.2 ^= t
+        s.3 = rotate(s.3, 45)
+        return result
+    }
+
+    private func rotate(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 }
