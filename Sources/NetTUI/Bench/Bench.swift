@@ -142,6 +142,9 @@ struct Bench {
     }
 
     /// Runs this program with `arguments`, output discarded; returns the wall time and peak memory.
+    /// The peak is the child's own high-water mark (`VmHWM` in /proc/PID/status), read every few
+    /// milliseconds while it runs: `wait4`'s `ru_maxrss` would report this process's size instead,
+    /// as a spawned child starts out sharing its parent's memory.
     private func spawn(_ arguments: [String]) throws -> (seconds: Double, kib: Int) {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -158,11 +161,24 @@ struct Bench {
             throw StoreError("cannot run \(executable)")
         }
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+        var peak = 0
+        while true {
+            let done = waitpid(pid, &status, WNOHANG)
+            if done == pid { break }
+            if done == -1 && errno != EINTR { throw StoreError("lost `nettui \(arguments.joined(separator: " "))`") }
+            peak = max(peak, Self.highWaterKiB(of: pid) ?? 0)
+            usleep(2000)
+        }
         let seconds = monotonicSeconds() - start
         guard status == 0 else { throw StoreError("`nettui \(arguments.joined(separator: " "))` failed (status \(status))") }
-        return (seconds, usage.ru_maxrss)
+        return (seconds, peak)
+    }
+
+    /// The peak resident memory of a running process, in KiB (`VmHWM`); nil once it has ended.
+    static func highWaterKiB(of pid: pid_t) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
+        return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
     }
 }
 

@@ -86,7 +86,7 @@ struct BenchCommand: ParsableCommand {
             let cells = benches.map { b in b.samples(name).map { perKey ? $0.tail : $0.spread } ?? "–" }
             rows.append([perKey ? name + " (p50 / p99)" : name, Figure.targets[name] ?? ""] + cells + [growth(name, benches)])
         }
-        rows.append(["peak memory of nettui matrix (MiB)", "≤ 4× abook"] + benches.map { String($0.peakKiB / 1024) } + [""])
+        rows.append(["peak memory of nettui matrix, exits, brief (MiB)", "≤ 4× abook"] + benches.map { String($0.peakKiB / 1024) } + [""])
         let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
         return rows.map { row in
             row.enumerated().map { c, cell in
