@@ -165,6 +165,15 @@ extension Network {
     public func exitCandidates(today: Day, all: Bool = false, index: LogIndex? = nil) -> [ExitCandidate] {
         let rules = scheme.exitRules
         var out: [ExitCandidate] = []
+        // What the order needs, kept as the candidates are made: reading it back from `out` would
+        // copy each candidate (all its strings) to read one field.
+        var scores: [Double] = [], keys: [SortKey] = [], ids: [String] = []
+        func add(_ candidate: ExitCandidate) {
+            scores.append(candidate.score)
+            keys.append(SortKey(SearchText.fold(candidate.name)))
+            ids.append(candidate.id)
+            out.append(candidate)
+        }
         /// Whether a candidate with these reasons and decision is listed.
         func listed(_ reasons: [String], _ decision: ExitDecision?) -> Bool {
             guard let d = decision else { return !reasons.isEmpty }
@@ -175,7 +184,7 @@ extension Network {
             let last = Network.lastActivity(of: g, eventDays: eventDays)
             let (score, reasons) = exitSignals(of: g, lastActivity: last, today: today, rules: rules)
             if listed(reasons, g.decision) {
-                out.append(ExitCandidate(kind: .network, id: g.id, name: g.name, score: score, reasons: reasons, decision: g.decision))
+                add(ExitCandidate(kind: .network, id: g.id, name: g.name, score: score, reasons: reasons, decision: g.decision))
             }
         }
         let logs = contactLogs(today: today, index: logIndex(index))
@@ -187,12 +196,11 @@ extension Network {
                                       lastContact: logs[p].last, today: today, rules: rules, difficult: difficult)
                 : (0, [])
             if listed(reasons, c.pointee.decision) {
-                out.append(ExitCandidate(kind: .contact, id: c.pointee.id, name: c.pointee.name, score: score, reasons: reasons,
-                                         decision: c.pointee.decision))
+                add(ExitCandidate(kind: .contact, id: c.pointee.id, name: c.pointee.name, score: score, reasons: reasons,
+                                  decision: c.pointee.decision))
             }
         }
-        let keys = out.map { SortKey(SearchText.fold($0.name)) }
-        return SortKey.ranked(out.map { $0.score }, keys: keys, ids: out.map { $0.id }).map { out[$0] }
+        return SortKey.ranked(scores, keys: keys, ids: ids).map { out[$0] }
     }
 
     /// The exit score and reasons of one network, whatever its decision.

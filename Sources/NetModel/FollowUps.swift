@@ -51,7 +51,8 @@ extension Network {
     /// `overdueContacts(today:)` with `LogIndex.lastContactDays(in:)` worked out already.
     func overdueContacts(today: Day, last: [Day?]) -> [(contact: Contact, days: Int)] {
         var out: [(contact: Contact, days: Int)] = []
-        var keys: [SortKey] = []
+        // The order's figures kept as the list is made (reading them back would copy each contact).
+        var keys: [SortKey] = [], days: [Int] = [], ids: [String] = []
         let cadences = Quadrant.allCases.map { scheme.policy($0).cadenceDays }
         forEachContact { p, c in
             if case .leave? = c.pointee.decision { return }
@@ -59,9 +60,11 @@ extension Network {
             if let d = Scheme.overdueDays(since: last[p] ?? c.pointee.created.day, today: today, cadence: cadences[Quadrant.allCases.firstIndex(of: q)!]) {
                 out.append((c.pointee, d))
                 keys.append(SortKey(SearchText.fold(c.pointee.name)))
+                days.append(d)
+                ids.append(c.pointee.id)
             }
         }
-        return SortKey.ranked(out.map(\.days), keys: keys, ids: out.map(\.contact.id)).map { out[$0] }
+        return SortKey.ranked(days, keys: keys, ids: ids).map { out[$0] }
     }
 
     /// The change that marks an interaction's follow-up done on `day`; nil when the interaction does

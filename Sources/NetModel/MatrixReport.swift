@@ -42,17 +42,21 @@ public struct MatrixReport: Equatable, Sendable {
         // By quadrant, in report order; the cadences looked up once, not per contact.
         let cadences = Self.order.map { scheme.policy($0).cadenceDays }
         var entries = [[Entry]](repeating: [], count: Self.order.count)
+        // The order's figures kept as the entries are made (reading them back would copy each entry).
         var keys = [[SortKey]](repeating: [], count: Self.order.count)
+        var days = [[Int]](repeating: [], count: Self.order.count), ids = [[String]](repeating: [], count: Self.order.count)
         network.forEachContact { p, c in
             let q = Self.order.firstIndex(of: scheme.quadrant(now: c.pointee.importanceNow, future: c.pointee.importanceFuture))!
             let overdue = Scheme.overdueDays(since: last[p] ?? c.pointee.created.day, today: today, cadence: cadences[q])
             entries[q].append(Entry(id: c.pointee.id, name: c.pointee.name, organization: c.pointee.organization, overdueDays: overdue ?? 0,
                                     drift: scheme.drift(c.pointee.criteria, now: c.pointee.importanceNow, future: c.pointee.importanceFuture)))
             keys[q].append(SortKey(SearchText.fold(c.pointee.name)))
+            days[q].append(overdue ?? 0)
+            ids[q].append(c.pointee.id)
         }
         sections = Self.order.indices.map { q in
             let rows = entries[q]
-            let all = SortKey.ranked(rows.map(\.overdueDays), keys: keys[q], ids: rows.map(\.id)).map { rows[$0] }
+            let all = SortKey.ranked(days[q], keys: keys[q], ids: ids[q]).map { rows[$0] }
             let overdue = all.filter { $0.overdueDays > 0 }
             let policy = scheme.policy(Self.order[q])
             return Section(quadrant: Self.order[q], name: policy.name, cadenceDays: policy.cadenceDays,
