@@ -10,6 +10,10 @@ public enum VCard {
         let bytes = try ImportText.prepare(raw, path: path, expecting: "a vCard file")
         var result: Result<[ImportedContact], ImportError> = .success([])
         bytes.withUnsafeBufferPointer { p in
+            if let cards = inHalves(p, path: path) {
+                result = .success(cards)
+                return
+            }
             var reader = VCardReader(p: p, path: path)
             do throws(ImportError) {
                 result = .success(try reader.run())
@@ -18,6 +22,40 @@ public enum VCard {
             }
         }
         return try result.get()
+    }
+
+    /// A large file read in two halves on two cores, split where a card begins. Nil when the halves
+    /// might not read exactly as the whole does: an error in either (the whole is then read, and
+    /// reports it as always), a card still open at the split, a quoted-printable line running into it.
+    /// (`minimumBytes`: a smaller file is read in one piece.)
+    static func inHalves(_ p: UnsafeBufferPointer<UInt8>, path: String, minimumBytes: Int = 4 << 20) -> [ImportedContact]? {
+        guard p.count >= minimumBytes, let split = splitPoint(p) else { return nil }
+        let halves = inParallel(2) { k -> (cards: [ImportedContact], lines: Int)? in
+            var reader = VCardReader(p: UnsafeBufferPointer(rebasing: k == 0 ? p[..<split] : p[split...]), path: path)
+            if k == 1 { return (try? reader.run()).map { ($0, 0) } }
+            guard let cards = try? reader.readCards(), !reader.inCard else { return nil }
+            return (cards, reader.lineNo)
+        }
+        guard let first = halves[0], var second = halves[1]?.cards else { return nil }
+        // The second half counted its lines from its own start.
+        for i in second.indices { second[i].line += first.lines }
+        return first.cards + second
+    }
+
+    /// Where the second half starts: a line `BEGIN:VCARD` past the middle whose line before does not
+    /// end in `=` (which could be a quoted-printable soft break joining the two).
+    static func splitPoint(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+        let begin = Array("\nBEGIN:VCARD".utf8)
+        var at = p.count / 2
+        while let base = p.baseAddress, let hit = findBytes(begin, in: base, from: at, to: p.count) {
+            let start = hit + 1, after = start + begin.count - 1
+            var end = hit
+            if end > 0, p[end - 1] == 0x0D { end -= 1 }
+            let lineEnds = after < p.count && (p[after] == 0x0D || p[after] == 0x0A)
+            if lineEnds, end > 0, p[end - 1] != UInt8(ascii: "=") { return start }
+            at = start
+        }
+        return nil
     }
 }
 
@@ -151,14 +189,20 @@ struct VCardReader {
     // MARK: - Cards
 
     mutating func run() throws(ImportError) -> [ImportedContact] {
-        while try nextLogical() {
-            try handleLine()
-        }
+        let cards = try readCards()
         if inCard {
             throw error(card.line, "the card that starts here has no END:VCARD (the file may be cut short)")
         }
         if !sawBegin {
             throw ImportError(path: path, "no BEGIN:VCARD found: this is not a vCard file")
+        }
+        return cards
+    }
+
+    /// Every line of the file handled; the cards read (without `run`'s checks of the end).
+    mutating func readCards() throws(ImportError) -> [ImportedContact] {
+        while try nextLogical() {
+            try handleLine()
         }
         return cards
     }

@@ -379,14 +379,7 @@ struct FastDecoder {
 
     /// The offset of the first `needle` in `from..<to`.
     private func find(_ needle: [UInt8], from: Int, to: Int) -> Int? {
-        var i = from
-        while to - i >= needle.count {
-            guard let hit = memchr(base + i, Int32(needle[0]), to - i - needle.count + 1) else { return nil }
-            i = UnsafeRawPointer(base).distance(to: hit)
-            if needle.withUnsafeBytes({ memcmp(base + i, $0.baseAddress!, $0.count) }) == 0 { return i }
-            i += 1
-        }
-        return nil
+        findBytes(needle, in: base, from: from, to: to)
     }
 
     // MARK: - Structure
