@@ -142,6 +142,28 @@ final class ScaleRulesTests: XCTestCase {
         }
     }
 
+    func testStringMapKeepsTheFirstValueLikeADictionary() {
+        var r = SplitMix64(seed: 8)
+        var map = StringMap<Int>()  // grows from its smallest size
+        var reference: [String: Int] = [:]
+        let keys = (0..<5000).map { k in k % 3 == 0 ? Self.randomText(&r, length: Int.random(in: 0...6, using: &r)) : Self.randomID(&r, pool: 2500) }
+        for (i, key) in keys.enumerated() {
+            map.insertIfAbsent(key, i)
+            if reference[key] == nil { reference[key] = i }
+            if i % 7 == 0 { XCTAssertEqual(map[key], reference[key]) }
+        }
+        XCTAssertEqual(map.count, reference.count)
+        for key in keys + (0..<500).map({ _ in Self.randomID(&r, pool: 4000) }) { XCTAssertEqual(map[key], reference[key], key.debugDescription) }
+        // Keys are equal as strings are: the second spelling finds the first's value.
+        var equal = StringMap<Int>(capacity: 4)
+        for (i, key) in ["é", "\u{212A}-1", "Å"].enumerated() { equal.insertIfAbsent(key, i) }
+        for (key, value) in [("e\u{301}", 0), ("K-1", 1), ("A\u{30A}", 2), ("\u{212B}", 2)] {
+            equal.insertIfAbsent(key, 9)
+            XCTAssertEqual(equal[key], value, key.debugDescription)
+        }
+        XCTAssertEqual(equal.count, 3)
+    }
+
     func testContactAndNetworkLookupsMatchALinearSearch() {
         var r = SplitMix64(seed: 7)
         var n = Self.randomNetwork(&r, contacts: 1500, interactions: 100)

@@ -249,12 +249,13 @@ struct Merger {
     let base: [Contact]
     let now: Timestamp
     var contacts: [Contact]
-    var usedIDs: Set<String>
-    var byID: [String: Int] = [:]
-    var byKey: [String: Int] = [:]
-    var byEmail: [String: Int] = [:]
+    /// Every id in the file (the value is not used).
+    var usedIDs: StringMap<Bool>
+    var byID: StringMap<Int>
+    var byKey: StringMap<Int>
+    var byEmail: StringMap<Int>
     /// Built on first use (most records of a re-import match by key or e-mail): name + organisation.
-    var byName: [String: Int] = [:]
+    var byName = StringMap<Int>()
     var byNameBuilt = false
     var touched: [Int] = []
     var isTouched: Set<Int> = []
@@ -268,32 +269,30 @@ struct Merger {
         base = network.contacts
         self.now = now
         contacts = network.contacts
-        usedIDs = Set(network.contacts.map(\.id))
-        for g in network.networks { usedIDs.insert(g.id) }
-        for e in network.events { usedIDs.insert(e.id) }
-        for i in network.interactions { usedIDs.insert(i.id) }
         let capacity = contacts.count + expected
-        byID.reserveCapacity(capacity)
-        byKey.reserveCapacity(capacity * 2)
-        byEmail.reserveCapacity(capacity * 2)
+        usedIDs = StringMap(capacity: capacity + network.networks.count + network.events.count + network.interactions.count)
+        for c in network.contacts { usedIDs.insertIfAbsent(c.id, true) }
+        for g in network.networks { usedIDs.insertIfAbsent(g.id, true) }
+        for e in network.events { usedIDs.insertIfAbsent(e.id, true) }
+        for i in network.interactions { usedIDs.insertIfAbsent(i.id, true) }
+        byID = StringMap(capacity: capacity)
+        byKey = StringMap(capacity: capacity * 2)
+        byEmail = StringMap(capacity: capacity * 2)
         for (i, c) in contacts.enumerated() {
-            if byID[c.id] == nil { byID[c.id] = i }
+            byID.insertIfAbsent(c.id, i)
             indexKeys(of: c, at: i)
         }
     }
 
     mutating func indexKeys(of c: Contact, at i: Int) {
-        for k in c.sourceKeys where byKey[k] == nil { byKey[k] = i }
-        for e in c.emails {
-            let k = ImportText.emailKey(e)
-            if byEmail[k] == nil { byEmail[k] = i }
-        }
+        for k in c.sourceKeys { byKey.insertIfAbsent(k, i) }
+        for e in c.emails { byEmail.insertIfAbsent(ImportText.emailKey(e), i) }
         if byNameBuilt { indexName(of: c, at: i) }
     }
 
     mutating func indexName(of c: Contact, at i: Int) {
         let k = Self.nameKey(c.name, c.organization)
-        if byName[k] == nil { byName[k] = i }
+        byName.insertIfAbsent(k, i)
     }
 
     static func nameKey(_ name: String, _ org: String) -> String {
@@ -318,7 +317,7 @@ struct Merger {
         }
         if !byNameBuilt {
             byNameBuilt = true
-            byName.reserveCapacity(contacts.count + expected)
+            byName = StringMap(capacity: contacts.count + expected)
             for (i, c) in contacts.enumerated() { indexName(of: c, at: i) }
         }
         if let i = byName[Self.nameKey(r.name, r.organization)], !conflicts(contacts[i], r) { return i }
@@ -349,12 +348,12 @@ struct Merger {
             summary.entries.append(.init(line: r.line, name: after.name, action: .updated(fields: fields)))
         } else {
             var id = r.id ?? ""
-            while id.isEmpty || usedIDs.contains(id) { id = newID() }
-            usedIDs.insert(id)
+            while id.isEmpty || usedIDs[id] != nil { id = newID() }
+            usedIDs.insertIfAbsent(id, true)
             let c = Self.newContact(r, id: id, now: now)
             let i = contacts.count
             contacts.append(c)
-            byID[id] = i
+            byID.insertIfAbsent(id, i)
             indexKeys(of: c, at: i)
             touch(i)
             summary.added += 1
