@@ -6,37 +6,16 @@
 /// table hashes ASCII ids eight bytes at a time; a lookup compares the whole id, so a collision
 /// costs time, never a wrong answer. Ids are equal as `String`s are (canonically equivalent), so
 /// any other id is hashed as `String` hashes it, but for the few that equal an ASCII id.
-struct IDTable {
-    private let ids: [String]
-    /// One slot per entry: the high 32 bits of the id's hash over its position in `ids` plus one;
-    /// 0 is an empty slot. The hash bits turn most probes that meet another id into a compare of
-    /// two integers instead of two strings far apart in memory.
-    private var slots: [UInt64]
-    private let mask: Int
+struct IDTable: Sendable {
+    /// Each id's first position.
+    private var firsts: StringMap<Int>
     /// The first position of each id that is there more than once, by its later positions.
-    private var firsts: [Int: Int] = [:]
+    private var earlier: [Int: Int] = [:]
 
     init(_ ids: [String]) {
-        self.ids = ids
-        var size = 16
-        while size < 2 * ids.count { size *= 2 }
-        mask = size - 1
-        slots = [UInt64](repeating: 0, count: size)
+        firsts = StringMap(capacity: ids.count)
         for (position, id) in ids.enumerated() {
-            let h = IDTable.hash(id)
-            var slot = h & mask
-            while true {
-                let entry = slots[slot]
-                if entry == 0 {
-                    slots[slot] = IDTable.tag(h) | UInt64(position + 1)
-                    break
-                }
-                if entry & IDTable.tagBits == IDTable.tag(h), ids[Int(entry & IDTable.positionBits) - 1] == id {
-                    firsts[position] = Int(entry & IDTable.positionBits) - 1
-                    break
-                }
-                slot = (slot + 1) & mask
-            }
+            if let first = firsts.insertIfAbsent(id, position) { earlier[position] = first }
         }
     }
 
@@ -52,29 +31,17 @@ struct IDTable {
     static func tag(_ hash: Int) -> UInt64 { UInt64(truncatingIfNeeded: hash) & tagBits }
 
     /// The position of the first `id` in the list, or nil.
-    func position(of id: String) -> Int? {
-        let h = IDTable.hash(id)
-        var slot = h & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { return nil }
-            if entry & IDTable.tagBits == IDTable.tag(h) {
-                let p = Int(entry & IDTable.positionBits) - 1
-                if ids[p] == id { return p }
-            }
-            slot = (slot + 1) & mask
-        }
-    }
+    func position(of id: String) -> Int? { firsts[id] }
 
     /// Each position whose id is there earlier in the list too, with that first position; in list order.
     var duplicates: [(position: Int, first: Int)] {
-        firsts.map { (position: $0.key, first: $0.value) }.sorted { $0.position < $1.position }
+        earlier.map { (position: $0.key, first: $0.value) }.sorted { $0.position < $1.position }
     }
 
     /// Figures kept by first position, given to every position of the same id.
     func spread<T>(_ byFirstPosition: [T]) -> [T] {
-        guard !firsts.isEmpty else { return byFirstPosition }
-        return byFirstPosition.indices.map { byFirstPosition[firsts[$0] ?? $0] }
+        guard !earlier.isEmpty else { return byFirstPosition }
+        return byFirstPosition.indices.map { byFirstPosition[earlier[$0] ?? $0] }
     }
 
     static func hash(_ id: String) -> Int {
@@ -297,20 +264,26 @@ struct StringMap<Value> {
         }
     }
 
-    /// Adds the key with this value unless it is there already (then it keeps its first value).
-    mutating func insertIfAbsent(_ key: String, _ value: Value) {
+    /// Adds the key with this value unless it is there already: then it keeps its first value, and
+    /// returns it.
+    @discardableResult
+    mutating func insertIfAbsent(_ key: String, _ value: Value) -> Value? {
         if 2 * (keys.count + 1) > slots.count { grow() }
         let h = IDTable.hash(key)
         var slot = h & mask
         while true {
             let entry = slots[slot]
             if entry == 0 { break }
-            if entry & IDTable.tagBits == IDTable.tag(h), keys[Int(entry & IDTable.positionBits) - 1] == key { return }
+            if entry & IDTable.tagBits == IDTable.tag(h) {
+                let p = Int(entry & IDTable.positionBits) - 1
+                if keys[p] == key { return values[p] }
+            }
             slot = (slot + 1) & mask
         }
         keys.append(key)
         values.append(value)
         slots[slot] = IDTable.tag(h) | UInt64(keys.count)
+        return nil
     }
 
     private mutating func grow() {
@@ -324,3 +297,5 @@ struct StringMap<Value> {
         }
     }
 }
+
+extension StringMap: Sendable where Value: Sendable {}
