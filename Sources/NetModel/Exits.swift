@@ -161,16 +161,18 @@ extension Network {
     /// that are left, items with a `keep` decision and items under `reviewLater` until its date has
     /// passed — unless `all` is true (then everything with at least one signal or a decision is
     /// listed). Only contacts in the Light touch or Maintain quadrants are relationship candidates.
-    /// `index`: the log's `LogIndex`, when the caller keeps one (else it is built here).
-    public func exitCandidates(today: Day, all: Bool = false, index: LogIndex? = nil) -> [ExitCandidate] {
+    /// `index`: the log's `LogIndex`, when the caller keeps one (else it is built here);
+    /// `foldedNames`: the contacts' names folded (`SearchText.fold`), by position, when it keeps them.
+    public func exitCandidates(today: Day, all: Bool = false, index: LogIndex? = nil, foldedNames: [String]? = nil) -> [ExitCandidate] {
         let rules = scheme.exitRules
         var out: [ExitCandidate] = []
         // What the order needs, kept as the candidates are made: reading it back from `out` would
         // copy each candidate (all its strings) to read one field.
         var scores: [Double] = [], keys: [SortKey] = [], ids: [String] = []
-        func add(_ candidate: ExitCandidate) {
+        let foldedNames = foldedNames?.count == contacts.count ? foldedNames : nil
+        func add(_ candidate: ExitCandidate, contact position: Int? = nil) {
             scores.append(candidate.score)
-            keys.append(SortKey(SearchText.fold(candidate.name)))
+            keys.append(SortKey(position.flatMap { foldedNames?[$0] } ?? SearchText.fold(candidate.name)))
             ids.append(candidate.id)
             out.append(candidate)
         }
@@ -197,7 +199,7 @@ extension Network {
                 : (0, [])
             if listed(reasons, c.pointee.decision) {
                 add(ExitCandidate(kind: .contact, id: c.pointee.id, name: c.pointee.name, score: score, reasons: reasons,
-                                  decision: c.pointee.decision))
+                                  decision: c.pointee.decision), contact: p)
             }
         }
         return SortKey.ranked(scores, keys: keys, ids: ids).map { out[$0] }

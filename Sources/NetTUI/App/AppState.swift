@@ -355,7 +355,8 @@ struct AppState: Sendable {
         let key = BuiltFrom.Key(revision: revision, today: today, value: exits.showAll)
         if built.exits != key {
             built.exits = key
-            built.candidates = network.exitCandidates(today: key.today, all: key.value, index: facts.logIndex(of: network))
+            built.candidates = network.exitCandidates(today: key.today, all: key.value, index: facts.logIndex(of: network),
+                                                      foldedNames: facts.foldedNames)
             built.exitsFilter = nil
         }
         if built.exitsFilter != filter.text {
