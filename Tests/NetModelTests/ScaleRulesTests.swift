@@ -233,6 +233,9 @@ final class ScaleRulesTests: XCTestCase {
                     let fast = n.exitCandidates(today: day, all: all), slow = Reference.exitCandidates(n, today: day, all: all)
                     XCTAssertEqual(fast.count, slow.count, "seed \(seed) all \(all)")
                     XCTAssertEqual(fast, slow, "seed \(seed) all \(all)")
+                    // As the app asks: with the log's index and the folded names it keeps.
+                    let kept = n.exitCandidates(today: day, all: all, index: LogIndex(n), foldedNames: n.contacts.map { SearchText.fold($0.name) })
+                    XCTAssertEqual(kept, slow, "seed \(seed) all \(all), with the app's index and names")
                 }
             }
         }
