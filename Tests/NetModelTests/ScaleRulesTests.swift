@@ -164,6 +164,17 @@ final class ScaleRulesTests: XCTestCase {
         XCTAssertEqual(equal.count, 3)
     }
 
+    func testNameOrderIsTheOrderOfTheStrings() {
+        var r = SplitMix64(seed: 10)
+        for _ in 0..<5 {
+            // Few distinct names, so that many tie and the ids decide.
+            let names = (0..<3000).map { _ in SearchText.fold(Self.randomText(&r, length: Int.random(in: 0...4, using: &r))) }
+            let ids = (0..<3000).map { _ in Self.randomID(&r, pool: 6000) }
+            let expected = names.indices.sorted { names[$0] != names[$1] ? names[$0] < names[$1] : ids[$0] < ids[$1] }
+            XCTAssertEqual(SearchText.order(byFolded: names, ids: ids), expected)
+        }
+    }
+
     func testContactAndNetworkLookupsMatchALinearSearch() {
         var r = SplitMix64(seed: 7)
         var n = Self.randomNetwork(&r, contacts: 1500, interactions: 100)

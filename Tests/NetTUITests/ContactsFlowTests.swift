@@ -144,8 +144,10 @@ final class ContactsFlowTests: XCTestCase {
         var h = Harness()
         h.press(.char("o"))
         XCTAssertEqual(h.state.list.sort, .organization)
-        let orgs = h.state.rows.map { SearchText.fold(h.state.network.contacts[$0].organization) }.filter { !$0.isEmpty }
+        let all = h.state.rows.map { SearchText.fold(h.state.network.contacts[$0].organization) }
+        let orgs = all.filter { !$0.isEmpty }
         XCTAssertEqual(orgs, orgs.sorted())
+        XCTAssertEqual(Array(all.prefix(orgs.count)), orgs, "contacts without an organisation come last")
         h.press(.char("o"), .char("o"))
         XCTAssertEqual(h.state.list.sort, .importance)
         let first = h.state.network.contacts[h.state.rows[0]]

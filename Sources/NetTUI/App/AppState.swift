@@ -293,7 +293,12 @@ struct AppState: Sendable {
         case .name: break
         case .organization, .owner:
             let folded = contacts.map { SearchText.fold(list.sort == .owner ? $0.owner : $0.organization) }
-            order.sort { folded[$0] != folded[$1] && (folded[$0].isEmpty != folded[$1].isEmpty ? !folded[$0].isEmpty : folded[$0] < folded[$1]) }
+            let keys = folded.map(NetModel.SortKey.init)  // compared as the strings are, quicker
+            order.sort { a, b in
+                if keys[a] == keys[b] { return false }
+                let (emptyA, emptyB) = (folded[a].isEmpty, folded[b].isEmpty)
+                return emptyA != emptyB ? !emptyA : keys[a] < keys[b]
+            }
         case .lastContact:
             let days = facts.lastContact.map { $0?.ordinal ?? Int.min }
             order.sort { days[$0] < days[$1] }

@@ -45,7 +45,7 @@ struct ContactFacts: Sendable {
             } else {
                 names = contacts.map { SearchText.fold($0.name) }
                 quadrants = contacts.map { n.scheme.quadrant(of: $0) }
-                order = contacts.indices.sorted { names[$0] != names[$1] ? names[$0] < names[$1] : contacts[$0].id < contacts[$1].id }
+                order = SearchText.order(byFolded: names, ids: contacts.map(\.id))
             }
         }
         (logIndex, lastContact, foldedNames, self.quadrants, byName) = (index, last, names, quadrants, order)
