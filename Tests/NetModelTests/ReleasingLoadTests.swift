@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import NetModel
 
@@ -47,6 +48,18 @@ final class ReleasingLoadTests: XCTestCase {
         XCTAssertEqual(expected.count, 1)
         XCTAssertThrowsError(try Store.load(path)) { error in
             XCTAssertEqual((error as? StoreError)?.problems, expected)
+        }
+    }
+
+    func testALargeFileIsReadWholeInTwoHalves() throws {
+        // 16 MB and more is read in two halves at once; every byte must land where it belongs.
+        for size in [16 << 20, (16 << 20) + 12_345] {
+            var r = SplitMix64(seed: UInt64(size))
+            let bytes = (0..<size / 8).flatMap { _ in withUnsafeBytes(of: r.next()) { Array($0) } } + Array(repeating: 7, count: size % 8)
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("nettui-read-\(UUID().uuidString.prefix(8))").path
+            defer { unlink(path) }
+            try Store.write(bytes, to: path)
+            XCTAssert(try Store.readBytes(path) == bytes, "\(size) bytes")
         }
     }
 }
