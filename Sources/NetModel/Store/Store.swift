@@ -107,16 +107,7 @@ public enum Store {
     /// Loads a data file; nil when it does not exist. A file with problems is refused with every
     /// problem listed, except a newer schema, which loads read-only.
     public static func load(_ path: String) throws(StoreError) -> Loaded? {
-        guard let bytes = try readBytes(path) else { return nil }
-        let decoded: NetworkCodec.Decoded
-        if let fast = NetworkCodec.decode(releasing: consume bytes) {
-            decoded = fast
-        } else {
-            // The fast path gave up, having handed back what it had read: the validating path reads
-            // the file again, and finds every problem.
-            guard let again = try readBytes(path) else { return nil }
-            decoded = NetworkCodec.decodeTree(again)
-        }
+        guard let decoded = try decode(path) else { return nil }
         let future = decoded.problems.filter { $0.kind == .futureSchema }
         let fatal = decoded.problems.filter { $0.kind != .futureSchema }
         guard let network = decoded.network, let logIndex = decoded.logIndex, fatal.isEmpty else {
@@ -124,6 +115,17 @@ public enum Store {
                              problems: fatal)
         }
         return Loaded(network: network, readOnlyReason: future.first.map { "\($0.message); opened read-only" }, logIndex: logIndex)
+    }
+
+    /// The file read and decoded with every problem found (`NetworkCodec.decode`), the bytes read
+    /// only for this: a large file's pages go back as they are read. Nil when it does not exist.
+    public static func decode(_ path: String) throws(StoreError) -> NetworkCodec.Decoded? {
+        guard let bytes = try readBytes(path) else { return nil }
+        if let fast = NetworkCodec.decode(releasing: consume bytes) { return fast }
+        // The fast path gave up, having handed back what it had read: the validating path reads
+        // the file again, and finds every problem.
+        guard let again = try readBytes(path) else { return nil }
+        return NetworkCodec.decodeTree(again)
     }
 
     /// Saves atomically: the bytes go to a temporary file in the same folder (mode 0600), which is

@@ -11,18 +11,17 @@ struct CheckCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let bytes: [UInt8]
+        let decoded: NetworkCodec.Decoded
         do {
-            guard let b = try Store.readBytes(file) else {
+            guard let d = try Store.decode(file) else {
                 printError("\(file): no such file")
                 throw ExitCode(1)
             }
-            bytes = b
+            decoded = d
         } catch let error as StoreError {
             printError("\(file): \(error.message)")
             throw ExitCode(1)
         }
-        let decoded = NetworkCodec.decode(bytes)
         guard decoded.problems.isEmpty, let n = decoded.network else {
             let count = decoded.problems.count
             print("\(file): \(count) problem\(count == 1 ? "" : "s")")
