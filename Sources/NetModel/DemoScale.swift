@@ -36,7 +36,8 @@ extension Demo {
 // MARK: - Random numbers
 
 /// splitmix64: small, fast, and the same on every platform and Swift version (no stdlib `random`).
-private struct SplitMix {
+/// The demo generator's numbers, and new ids for an import (seeded once from the system).
+struct SplitMix {
     var state: UInt64
 
     /// An independent stream for each part of the generator, so that, say, more interactions do not

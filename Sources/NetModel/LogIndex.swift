@@ -27,7 +27,7 @@ public struct LogIndex: Sendable {
     /// The day of the latest interaction with each contact of `network` (the network it was built
     /// for), by position in `contacts`.
     public func lastContactDays(in network: Network) -> [Day?] {
-        let index = fits(network) ? self : LogIndex(network)
+        let index = network.logIndex(self)
         var byPosition = [Day?](repeating: nil, count: network.contacts.count)
         network.forEachInteraction(at: index.positions) { p, i in
             if let p { Network.keepLatest(i.pointee.date, in: &byPosition[p]) }

@@ -24,12 +24,6 @@ struct IDTable: Sendable {
         self.init(items.map(\.id))
     }
 
-    static let tagBits: UInt64 = 0xFFFF_FFFF_0000_0000
-    static let positionBits: UInt64 = 0xFFFF_FFFF
-
-    @inline(__always)
-    static func tag(_ hash: Int) -> UInt64 { UInt64(truncatingIfNeeded: hash) & tagBits }
-
     /// The position of the first `id` in the list, or nil.
     func position(of id: String) -> Int? { firsts[id] }
 
@@ -191,7 +185,7 @@ public struct SortKey: Comparable, Sendable {
 
     /// The order of the first sixteen bytes when both keys are plain; nil when that does not decide.
     @inline(__always)
-    static func quickLess(_ a: SortKey, _ b: SortKey) -> Bool? {
+    fileprivate static func quickLess(_ a: SortKey, _ b: SortKey) -> Bool? {
         guard a.plain && b.plain else {
             switch (a.lead, b.lead) {
             case (.ascii, .above): return true
@@ -235,9 +229,17 @@ public struct SortKey: Comparable, Sendable {
 struct StringMap<Value> {
     private var keys: [String] = []
     private var values: [Value] = []
-    /// As `IDTable`'s: hash tag over position plus one; 0 is empty.
+    /// The high 32 bits of the key's hash (`IDTable.hash`) over its position in `keys` plus one; 0 is
+    /// an empty slot. The hash bits turn most probes that meet another key into a compare of two
+    /// integers instead of two strings far apart in memory.
     private var slots: [UInt64]
     private var mask: Int
+
+    private static var tagBits: UInt64 { 0xFFFF_FFFF_0000_0000 }
+    private static var positionBits: UInt64 { 0xFFFF_FFFF }
+
+    @inline(__always)
+    private static func tag(_ hash: Int) -> UInt64 { UInt64(truncatingIfNeeded: hash) & tagBits }
 
     init(capacity: Int = 0) {
         var size = 16
@@ -256,8 +258,8 @@ struct StringMap<Value> {
         while true {
             let entry = slots[slot]
             if entry == 0 { return nil }
-            if entry & IDTable.tagBits == IDTable.tag(h) {
-                let p = Int(entry & IDTable.positionBits) - 1
+            if entry & Self.tagBits == Self.tag(h) {
+                let p = Int(entry & Self.positionBits) - 1
                 if keys[p] == key { return values[p] }
             }
             slot = (slot + 1) & mask
@@ -274,15 +276,15 @@ struct StringMap<Value> {
         while true {
             let entry = slots[slot]
             if entry == 0 { break }
-            if entry & IDTable.tagBits == IDTable.tag(h) {
-                let p = Int(entry & IDTable.positionBits) - 1
+            if entry & Self.tagBits == Self.tag(h) {
+                let p = Int(entry & Self.positionBits) - 1
                 if keys[p] == key { return values[p] }
             }
             slot = (slot + 1) & mask
         }
         keys.append(key)
         values.append(value)
-        slots[slot] = IDTable.tag(h) | UInt64(keys.count)
+        slots[slot] = Self.tag(h) | UInt64(keys.count)
         return nil
     }
 
@@ -293,7 +295,7 @@ struct StringMap<Value> {
             let h = IDTable.hash(key)
             var slot = h & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = IDTable.tag(h) | UInt64(p + 1)
+            slots[slot] = Self.tag(h) | UInt64(p + 1)
         }
     }
 }
@@ -305,12 +307,6 @@ extension SearchText {
     /// the order `String` comparison gives, reached through sort keys (at 100,000 contacts, sorting
     /// by `String` itself is most of the time the dashboard takes to build its first frame).
     public static func order(byFolded folded: [String], ids: [String]) -> [Int] {
-        precondition(folded.count == ids.count)
-        let keys = folded.map(SortKey.init)
-        return keys.indices.sorted { a, b in
-            if let less = SortKey.quickLess(keys[a], keys[b]) { return less }
-            if keys[a] != keys[b] { return keys[a] < keys[b] }
-            return ids[a] < ids[b]
-        }
+        SortKey.ranked([UInt8](repeating: 0, count: folded.count), keys: folded.map(SortKey.init), ids: ids)  // no figure to rank by
     }
 }

@@ -19,13 +19,8 @@ func inParallel<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
     }
 }
 
-private struct UncheckedSendable<Value>: @unchecked Sendable {
+/// A value handed to `inParallel`'s calls (a pointer, say), each of which touches only its own part.
+struct UncheckedSendable<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
-}
-
-/// A pointer handed to `inParallel`'s calls, each of which writes only its own part of the memory.
-struct SendablePointer: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<UInt8>
-    init(_ pointer: UnsafeMutablePointer<UInt8>) { self.pointer = pointer }
 }

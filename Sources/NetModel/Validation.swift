@@ -52,12 +52,12 @@ extension Network {
         func dangling(_ ref: String, _ label: String, _ what: String) {
             problems.append(Problem(.danglingReference, label, "refers to \(what) \(ref), which does not exist"))
         }
-        let networkIDs = IDTable(of: networks)
         for (i, g) in networks.enumerated() {
             for m in g.members where contactIDs.position(of: m) == nil { dangling(m, "networks[\(i)] \"\(g.name)\".members", "contact") }
         }
         for (i, e) in events.enumerated() {
-            if let n = e.network, networkIDs.position(of: n) == nil { dangling(n, "events[\(i)] \"\(e.name)\".network", "network") }
+            // The networks come first in `others`.
+            if let n = e.network, (otherIDs.position(of: n) ?? networks.count) >= networks.count { dangling(n, "events[\(i)] \"\(e.name)\".network", "network") }
             for a in e.attendees where contactIDs.position(of: a) == nil { dangling(a, "events[\(i)] \"\(e.name)\".attendees", "contact") }
         }
         for (i, p) in index.positions.enumerated() where p < 0 {

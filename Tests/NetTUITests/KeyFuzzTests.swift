@@ -16,6 +16,23 @@ final class KeyFuzzTests: XCTestCase {
     ]
     static let ctrl: [Character] = Array("abcdefhkrsuw")  // no Ctrl-C here: quitting is exercised through q
 
+    /// Random keys reach "save as" with a typed name, which is a path relative to the working
+    /// folder: the fuzz runs in a folder of its own, so those files never land in the repository.
+    private var folder: (fuzz: String, previous: String)?
+
+    override func setUpWithError() throws {
+        let fuzz = FileManager.default.temporaryDirectory.appendingPathComponent("nettui-fuzz-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: fuzz, withIntermediateDirectories: true)
+        folder = (fuzz, FileManager.default.currentDirectoryPath)
+        XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(fuzz))
+    }
+
+    override func tearDown() {
+        guard let folder else { return }
+        FileManager.default.changeCurrentDirectoryPath(folder.previous)
+        try? FileManager.default.removeItem(atPath: folder.fuzz)
+    }
+
     func randomInput(_ rng: inout SplitMix64) -> Input {
         let roll = Int.random(in: 0..<1000, using: &rng)
         switch roll {

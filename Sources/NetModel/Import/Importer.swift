@@ -193,11 +193,11 @@ public enum Importer {
 
 extension Importer {
     /// New contact ids for a large import: lowercase version-4 UUIDs, as the program makes them.
-    /// The system's generator (a system call per number) seeds a xoshiro256** generator once; ids
+    /// The system's generator (a system call per number) seeds the demo's splitmix64 once; ids
     /// need to be unique, not secret, and the import checks each against the ids in use anyway.
     public static func uuidGenerator() -> () -> String {
         var system = SystemRandomNumberGenerator()
-        var generator = Xoshiro256(seed: (system.next(), system.next(), system.next(), system.next()))
+        var generator = SplitMix(seed: system.next(), stream: system.next())
         let hex = Array("0123456789abcdef".utf8)
         return {
             let a = generator.next(), b = generator.next()
@@ -489,28 +489,4 @@ struct Merger {
         }
         return (c, fields)
     }
-}
-
-/// xoshiro256** (Blackman and Vigna): a fast generator of 64-bit numbers from 256 bits of state.
-struct Xoshiro256: RandomNumberGenerator {
-    private var s: (UInt64, UInt64, UInt64, UInt64)
-
-    /// A state of all zeros would only ever give zeros; any other seed is fine.
-    init(seed: (UInt64, UInt64, UInt64, UInt64)) {
-        s = seed == (0, 0, 0, 0) ? (1, 2, 3, 4) : seed
-    }
-
-    mutating func next() -> UInt64 {
-        let result = rotate(s.1 &* 5, 7) &* 9
-        let t = s.1 << 17
-        s.2 ^= s.0
-        s.3 ^= s.1
-        s.1 ^= s.2
-        s.0 ^= s.3
-        s.2 ^= t
-        s.3 = rotate(s.3, 45)
-        return result
-    }
-
-    private func rotate(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 }

@@ -54,13 +54,13 @@ public enum Store {
             // cache and the fresh pages it fills are most of the time a read takes).
             if expected >= 16 << 20 {
                 let half = expected / 2
-                let shared = SendablePointer(buffer.baseAddress!)
+                let shared = UncheckedSendable(buffer.baseAddress!)
                 // Each half: 0 when read whole, else errno, or -1 when the file ended early.
                 let halves = inParallel(2) { k -> Int32 in
                     let (from, to) = k == 0 ? (0, half) : (half, expected)
                     var at = from
                     while at < to {
-                        let n = pread(fd, shared.pointer + at, to - at, off_t(at))
+                        let n = pread(fd, shared.value + at, to - at, off_t(at))
                         if n < 0 && errno == EINTR { continue }
                         if n < 0 { return errno }
                         if n == 0 { return -1 }

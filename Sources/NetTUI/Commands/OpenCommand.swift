@@ -243,6 +243,6 @@ private final class Reading: @unchecked Sendable {
 
     /// Waits until the file is read, or `milliseconds` at most.
     func wait(milliseconds: Int) {
-        if done.wait(timeout: .now() + .milliseconds(milliseconds)) == .success { done.signal() }
+        _ = done.wait(timeout: .now() + .milliseconds(milliseconds))
     }
 }

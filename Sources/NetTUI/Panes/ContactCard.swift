@@ -45,8 +45,9 @@ enum ContactCard {
         if tally.gave + tally.got > 0 { field("Give / get", GiveGet.text(tally)) }
         let last = s.lastContact(c.id)
         var lastText = last.map { "\($0) (\(ContactsPane.ago($0, today: s.today)))" } ?? "never"
-        if let over = ContactsPane.overdueDays(c, s) { lastText += " — overdue by \(over) d (every \(policy.cadenceDays) d)" }
-        field("Last contact", lastText, ContactsPane.overdueDays(c, s) != nil ? .color(.warn) : .plain)
+        let overdue = s.network.scheme.overdueDays(c, lastContact: last, today: s.today)
+        if let over = overdue { lastText += " — overdue by \(over) d (every \(policy.cadenceDays) d)" }
+        field("Last contact", lastText, overdue != nil ? .color(.warn) : .plain)
         field("Stage", c.stage.rawValue)
         field("Chemistry", c.chemistry?.text ?? "")
         field("Owner", c.owner)

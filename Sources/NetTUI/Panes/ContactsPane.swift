@@ -98,9 +98,10 @@ enum ContactsPane {
             screen.put(mark(q), x: area.x + 1, y: y, style: markStyle)
             screen.put(c.name, x: area.x + 3, y: y, maxWidth: nameW, style: isSelected ? Style(bold: true, reverse: true) : .bold)
             screen.put(byOwner ? (c.owner.isEmpty ? "—" : c.owner) : c.organization, x: area.x + 4 + nameW, y: y, maxWidth: orgW, style: base)
-            var lastStyle = overdueDays(c, s) != nil ? Style(color: .warn) : base
+            let lastDay = s.lastContact(c.id)
+            var lastStyle = scheme.overdueDays(c, lastContact: lastDay, today: s.today) != nil ? Style(color: .warn) : base
             lastStyle.reverse = isSelected
-            let last = s.dateStyle == .iso ? (s.lastContact(c.id).map { $0.description } ?? "never") : ago(s.lastContact(c.id), today: s.today)
+            let last = s.dateStyle == .iso ? (lastDay.map { $0.description } ?? "never") : ago(lastDay, today: s.today)
             screen.put(last, x: area.x + area.width - lastW - 1, y: y, maxWidth: lastW, style: lastStyle)
         }
         // A scroll position mark when the list is longer than the window.
