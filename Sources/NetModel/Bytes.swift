@@ -17,3 +17,10 @@ func findBytes(_ needle: [UInt8], in base: UnsafePointer<UInt8>, from: Int, to: 
     }
     return nil
 }
+
+/// Whether `text`'s UTF-8 is exactly `bytes`.
+@inline(__always)
+func hasBytes(_ text: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
+    text.utf8.count == bytes.count
+        && text.utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 } == true
+}

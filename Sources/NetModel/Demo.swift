@@ -518,45 +518,15 @@ public enum Demo {
     /// A fixed, valid version-4 UUID for entity `n` of a kind (splitmix64 of both).
     static func id(_ kind: UInt64, _ n: Int) -> String {
         let a = mix(kind << 32 | UInt64(n)), b = mix(a)
-        let groups: [(value: UInt64, digits: Int)] = [(a >> 32, 8), (a >> 16 & 0xFFFF, 4), (0x4000 | a & 0x0FFF, 4),
-                                                      (0x8000 | b >> 48 & 0x3FFF, 4), (b & 0xFFFF_FFFF_FFFF, 12)]
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 36) { out in
-            var i = 0
-            for (g, group) in groups.enumerated() {
-                if g > 0 { out[i] = UInt8(ascii: "-"); i += 1 }
-                for shift in stride(from: (group.digits - 1) * 4, through: 0, by: -4) {
-                    let d = UInt8(group.value >> UInt64(shift) & 0xF)
-                    out[i] = d < 10 ? 0x30 + d : 0x57 + d
-                    i += 1
-                }
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
+        return CompactID(high: a & 0xFFFF_FFFF_FFFF_0000 | 0x4000 | a & 0x0FFF,
+                         low: (0x8000 | b >> 48 & 0x3FFF) << 48 | b & 0xFFFF_FFFF_FFFF).text
     }
 
     /// The 32 hex digits of a lowercase UUID as two numbers, which order as the strings do; nil for
     /// anything else.
     static func uuidKey(_ id: String) -> (UInt64, UInt64)? {
         var id = id
-        return id.withUTF8 { u -> (UInt64, UInt64)? in
-            guard u.count == 36 else { return nil }
-            var hi: UInt64 = 0, lo: UInt64 = 0, digits = 0
-            for (i, byte) in u.enumerated() {
-                if i == 8 || i == 13 || i == 18 || i == 23 {
-                    if byte != UInt8(ascii: "-") { return nil }
-                    continue
-                }
-                let d: UInt8
-                switch byte {
-                case 0x30...0x39: d = byte - 0x30
-                case 0x61...0x66: d = byte - 0x57
-                default: return nil
-                }
-                if digits < 16 { hi = hi << 4 | UInt64(d) } else { lo = lo << 4 | UInt64(d) }
-                digits += 1
-            }
-            return (hi, lo)
-        }
+        return id.withUTF8 { CompactID.uuid(UnsafeRawBufferPointer($0)) }
     }
 
     /// first.last@organisation.example, folded to ASCII ("aino.jarvinen@jarvinendesignoy.example").

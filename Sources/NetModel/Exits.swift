@@ -4,7 +4,8 @@
 
 /// What we decided about leaving a network or a relationship, and when (`on`). Leaving is managed:
 /// the item stays in the file with its decision.
-public enum ExitDecision: Equatable, Sendable {
+/// Its cases are kept out of line: few items have a decision, and every contact and network has room for one.
+public indirect enum ExitDecision: Equatable, Sendable {
     /// Stay, for a reason.
     case keep(reason: String, on: Day)
     /// Out of the exit list until `until` has passed.

@@ -4,7 +4,12 @@ public enum InteractionKind: String, CaseIterable, Sendable {
 
 /// Something we did with a contact, on a day.
 public struct Interaction: Equatable, Sendable, Identifiable {
-    public var id: String
+    public var id: String {
+        get { storedID.text }
+        set { storedID = CompactID(newValue) }
+    }
+    /// `id` in 16 bytes where it is a UUID (see `CompactID`).
+    private(set) var storedID: CompactID
     /// The contact's id.
     public var contact: String
     public var date: Day
@@ -14,13 +19,32 @@ public struct Interaction: Equatable, Sendable, Identifiable {
     public var gave: String = ""
     public var got: String = ""
     /// Something to do afterwards, by a day; nil when there is nothing to follow up.
-    public var followUp: FollowUp?
+    public var followUp: FollowUp? {
+        get { storedFollowUp?.value }
+        set { storedFollowUp = newValue.map(OutOfLine.value) }
+    }
+    /// `followUp` behind a pointer: most interactions have none, and in line it takes 48 of their
+    /// 152 bytes (at 300,000 interactions, 12 MB).
+    private var storedFollowUp: OutOfLine<FollowUp>?
     public var extra: [String: JSON] = [:]
 
     public init(id: String, contact: String, date: Day, kind: InteractionKind) {
-        self.id = id
+        self.init(id: CompactID(id), contact: contact, date: date, kind: kind)
+    }
+
+    init(id: CompactID, contact: String, date: Day, kind: InteractionKind) {
+        self.storedID = id
         self.contact = contact
         self.date = date
         self.kind = kind
+    }
+}
+
+/// A value kept out of line, behind one pointer, for a field that most items leave empty.
+enum OutOfLine<Value: Equatable & Sendable>: Equatable, Sendable {
+    indirect case value(Value)
+
+    var value: Value {
+        switch self { case .value(let v): v }
     }
 }

@@ -13,7 +13,12 @@ public struct LogIndex: Sendable {
     private let contactCount: Int
 
     public init(_ network: Network) {
-        table = IDTable(of: network.contacts)
+        self.init(network, table: IDTable(of: network.contacts))
+    }
+
+    /// `table`: the table of `network.contacts`' ids, when one is at hand.
+    init(_ network: Network, table: IDTable) {
+        self.table = table
         (positions, giveGet) = network.logPass(by: table, giveGet: true)
         contactCount = network.contacts.count
     }
@@ -41,5 +46,61 @@ extension Network {
     func logIndex(_ index: LogIndex?) -> LogIndex {
         if let index, index.fits(self) { return index }
         return LogIndex(self)
+    }
+}
+
+extension LogIndex {
+    /// Each contact's interactions (indexes into `network.interactions`, in log order), by the
+    /// contact's position in `network.contacts` (the network it was built for).
+    public func interactionsByContact() -> ByContact {
+        ByContact(contacts: contactCount) { add in
+            for (k, p) in positions.enumerated() where p >= 0 { add(Int(p), k) }
+        }
+    }
+
+    /// The networks each contact is a member of (indexes into `network.networks`, in list order),
+    /// by the contact's position in `network.contacts`.
+    public func networksByContact(in network: Network) -> ByContact {
+        let index = network.logIndex(self)
+        return ByContact(contacts: network.contacts.count) { add in
+            // A member listed twice makes one membership.
+            var lastGroup = [Int](repeating: -1, count: network.contacts.count)
+            for (g, group) in network.networks.enumerated() {
+                for id in group.members {
+                    guard let p = index.table.position(of: id), lastGroup[p] != g else { continue }
+                    lastGroup[p] = g
+                    add(p, g)
+                }
+            }
+        }
+    }
+}
+
+/// Lists of indexes by contact position, in two flat arrays: contact p's are
+/// `items[starts[p]..<starts[p + 1]]`. At 100,000 contacts and 300,000 interactions this takes
+/// 1.6 MB where a dictionary of arrays by contact id took over ten times as much.
+public struct ByContact: Sendable {
+    private let starts: [Int32]
+    private let items: [Int32]
+
+    /// `pairs` calls its argument with each (contact position, index), indexes in ascending order;
+    /// it is called twice, and must give the same pairs both times.
+    init(contacts: Int, _ pairs: ((Int, Int) -> Void) -> Void) {
+        var starts = [Int32](repeating: 0, count: contacts + 1)
+        pairs { p, _ in starts[p + 1] += 1 }
+        for p in 0..<contacts { starts[p + 1] += starts[p] }
+        var next = starts
+        var items = [Int32](repeating: 0, count: Int(starts[contacts]))
+        pairs { p, k in
+            items[Int(next[p])] = Int32(k)
+            next[p] += 1
+        }
+        (self.starts, self.items) = (starts, items)
+    }
+
+    /// The indexes of the contact at `position`, in ascending order.
+    public subscript(position: Int) -> [Int] {
+        guard position >= 0, position + 1 < starts.count else { return [] }
+        return items[Int(starts[position])..<Int(starts[position + 1])].map(Int.init)
     }
 }

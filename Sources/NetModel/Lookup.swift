@@ -12,20 +12,32 @@ struct IDTable: Sendable {
     /// The first position of each id that is there more than once, by its later positions.
     private var earlier: [Int: Int] = [:]
 
+    /// How many ids were added (the next id's position).
+    private var added = 0
+
     init(_ ids: [String]) {
         firsts = StringMap(capacity: ids.count)
-        for (position, id) in ids.enumerated() {
-            if let first = firsts.insertIfAbsent(id, position) { earlier[position] = first }
+        for id in ids { add(id) }
+    }
+
+    /// The table of a list's ids (read in place: no array of them is made).
+    init<T: Identifiable>(of items: [T]) where T.ID == String {
+        firsts = StringMap(capacity: items.count)
+        items.withUnsafeBufferPointer { list in
+            for i in list.indices { add(list[i].id) }
         }
     }
 
-    /// The table of a list's ids.
-    init<T: Identifiable>(of items: [T]) where T.ID == String {
-        self.init(items.map(\.id))
+    private mutating func add(_ id: String) {
+        if let first = firsts.insertIfAbsent(id, added) { earlier[added] = first }
+        added += 1
     }
 
     /// The position of the first `id` in the list, or nil.
     func position(of id: String) -> Int? { firsts[id] }
+
+    /// The id in the list whose UTF-8 is `ascii` (ASCII bytes), or nil.
+    func id(matching ascii: UnsafeRawBufferPointer) -> String? { firsts.key(matching: ascii) }
 
     /// Each position whose id is there earlier in the list too, with that first position; in list order.
     var duplicates: [(position: Int, first: Int)] {
@@ -261,6 +273,22 @@ struct StringMap<Value> {
             if entry & Self.tagBits == Self.tag(h) {
                 let p = Int(entry & Self.positionBits) - 1
                 if keys[p] == key { return values[p] }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The key whose UTF-8 is `ascii`, which holds ASCII bytes only (as `IDTable.hash` hashes
+    /// them, which for ASCII is how it hashes the key), or nil.
+    func key(matching ascii: UnsafeRawBufferPointer) -> String? {
+        let h = IDTable.hash(bytes: ascii).hash
+        var slot = h & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return nil }
+            if entry & Self.tagBits == Self.tag(h) {
+                let key = keys[Int(entry & Self.positionBits) - 1]
+                if hasBytes(key, ascii) { return key }
             }
             slot = (slot + 1) & mask
         }

@@ -23,7 +23,7 @@ extension Network {
         }
         // Interactions are kept in id order (the file is written so), which rules out a duplicate
         // among them with one comparison of neighbours; only a log out of order needs a table of its own.
-        let ascending = interactions.withUnsafeBufferPointer { log in log.indices.dropFirst().allSatisfy { log[$0 - 1].id < log[$0].id } }
+        let ascending = interactions.withUnsafeBufferPointer { log in log.indices.dropFirst().allSatisfy { log[$0 - 1].storedID < log[$0].storedID } }
         let logIDs = ascending ? nil : IDTable(of: interactions)
         interactions.withUnsafeBufferPointer { log in
             for k in log.indices {

@@ -29,6 +29,24 @@ final class NetworkStatsTests: XCTestCase {
         XCTAssertEqual([empty.buyers, empty.sellers, empty.partners], [0, 0, 0])
     }
 
+    func testByContactListsEachContactsInteractionsAndNetworks() {
+        var n = Network()
+        n.contacts = ["a", "b", "c", "a"].map { person($0, []) }  // "a" twice: the first is the one
+        n.interactions = [("1", "b"), ("2", "a"), ("3", "ghost"), ("4", "b"), ("5", "a")].map { id, who in
+            Interaction(id: id, contact: who, date: today, kind: .call)
+        }
+        var g1 = NetworkGroup(id: "g1", name: "G1", created: t), g2 = NetworkGroup(id: "g2", name: "G2", created: t)
+        g1.members = ["c", "a", "c", "ghost"]
+        g2.members = ["a"]
+        n.networks = [g1, g2]
+        let index = LogIndex(n)
+        let log = index.interactionsByContact(), groups = index.networksByContact(in: n)
+        XCTAssertEqual((0..<4).map { log[$0] }, [[1, 4], [0, 3], [], []])
+        XCTAssertEqual((0..<4).map { groups[$0] }, [[0, 1], [], [0], []], "a member listed twice is a member once")
+        XCTAssertEqual(log[-1], [])
+        XCTAssertEqual(log[4], [])
+    }
+
     func testGiveGetTallies() {
         var n = Network()
         n.contacts = [person("a", []), person("b", []), person("c", [])]

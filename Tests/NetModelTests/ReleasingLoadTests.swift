@@ -30,6 +30,14 @@ final class ReleasingLoadTests: XCTestCase {
         // Texts repeated across items share one copy, and are equal all the same.
         let notes = loaded.network.interactions.map(\.note).filter { $0.utf8.count > 15 }
         XCTAssertLessThan(Set(notes).count * 10, notes.count, "the demo's notes repeat")
+        // Each interaction's contact is that contact's own id, not another copy of it.
+        func storage(_ s: String) -> UnsafeRawPointer? {
+            s.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress!) }
+        }
+        let ids = Dictionary(loaded.network.contacts.map { ($0.id, storage($0.id)) }, uniquingKeysWith: { a, _ in a })
+        let log = loaded.network.interactions
+        XCTAssertFalse(log.isEmpty)
+        for i in log { XCTAssertEqual(storage(i.contact), ids[i.contact] ?? nil, "interaction \(i.id)") }
     }
 
     func testAProblemNearTheEndIsReportedFromTheFileReadAgain() throws {

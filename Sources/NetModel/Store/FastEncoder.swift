@@ -109,7 +109,7 @@ struct FastEncoder: JSONOutput {
             case .conflicts: w.json(.array(n.conflicts.map(NetworkCodec.json)), indent: 1)
             case .contacts: w.list(n.contacts) { $0.contact($1) }
             case .events: w.list(n.events) { $0.event($1) }
-            case .interactions: w.list(n.interactions) { $0.interaction($1) }
+            case .interactions: w.list(n.interactions, precedes: { $0.pointee.storedID < $1.pointee.storedID }) { $0.interaction($1) }
             case .me: w.json(NetworkCodec.json(n.me), indent: 1)
             case .networks: w.list(n.networks) { $0.group($1) }
             case .schemaVersion: w.number(Double(n.schemaVersion))
@@ -206,7 +206,7 @@ struct FastEncoder: JSONOutput {
             case .followUp: if let f = i.followUp { w.followUp(f) } else { w.null() }
             case .gave: w.string(i.gave)
             case .got: w.string(i.got)
-            case .id: w.string(i.id)
+            case .id: w.id(i.storedID)
             case .kind: w.string(i.kind.rawValue)
             case .note: w.string(i.note)
             }
@@ -226,14 +226,18 @@ struct FastEncoder: JSONOutput {
     // MARK: - Lists
 
     /// A top-level list, sorted by id (as `NetworkCodec.json` sorts it).
-    private mutating func list<T: Identifiable>(_ items: [T], _ write: (inout FastEncoder, T) -> Void) where T.ID == String {
+    /// `precedes`: whether one item's id orders before another's (by default, as the ids do).
+    private mutating func list<T: Identifiable>(_ items: [T],
+                                                precedes: (UnsafePointer<T>, UnsafePointer<T>) -> Bool = { $0.pointee.id < $1.pointee.id },
+                                                _ write: (inout FastEncoder, T) -> Void) where T.ID == String {
         guard !items.isEmpty else { return self.write("[]") }
         self.write(UInt8(ascii: "["))
         items.withUnsafeBufferPointer { items in
+            let at = items.baseAddress!
             // `sorted` is stable, so an already sorted list keeps its order, and sorting the indices
             // gives the order sorting the items would.
-            let sorted = (1..<items.count).allSatisfy { !(items[$0].id < items[$0 - 1].id) }
-            let order = sorted ? nil : items.indices.sorted { items[$0].id < items[$1].id }
+            let sorted = (1..<items.count).allSatisfy { !precedes(at + $0, at + $0 - 1) }
+            let order = sorted ? nil : items.indices.sorted { precedes(at + $0, at + $1) }
             for i in items.indices {
                 if i > 0 { self.write(UInt8(ascii: ",")) }
                 newline(2)
@@ -326,6 +330,16 @@ struct FastEncoder: JSONOutput {
     private mutating func string(_ s: String) { JSONWriter.writeString(s, into: &self) }
 
     private mutating func strings(_ s: [String], indent: Int) { array(s, indent: indent) { $0.string($1) } }
+
+    /// An id: a UUID written straight from its numbers (it needs no escapes).
+    private mutating func id(_ id: CompactID) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 38) { out in
+            out[0] = UInt8(ascii: "\"")
+            let count = id.write(to: out.baseAddress! + 1)
+            out[count + 1] = UInt8(ascii: "\"")
+            if count > 0 { write(UnsafeBufferPointer(rebasing: out[..<(count + 2)])) } else { string(id.text) }
+        }
+    }
 
     private mutating func null() { write("null") }
 

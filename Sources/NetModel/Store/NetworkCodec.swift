@@ -12,7 +12,7 @@ public enum NetworkCodec {
     /// A valid file takes the fast path (FastDecoder.swift); anything it does not take (any problem,
     /// anything unusual) is read again by the tree-based path below, which finds every problem.
     public static func decode(_ bytes: [UInt8]) -> Decoded {
-        if let network = FastDecoder.decode(bytes) { return checked(network) }
+        if let fast = FastDecoder.decoded(bytes) { return checked(fast) }
         return decodeTree(bytes)
     }
 
@@ -20,16 +20,18 @@ public enum NetworkCodec {
     /// back as they are read (`FastDecoder.decode(releasing:)`), so the bytes are gone afterwards;
     /// nil when the fast path gave up, and the file is to be read again for `decodeTree`.
     static func decode(releasing bytes: consuming [UInt8]) -> Decoded? {
-        let network = bytes.count >= releaseBytes ? FastDecoder.decode(releasing: bytes) : FastDecoder.decode(bytes)
-        return network.map(checked)
+        let fast = bytes.count >= releaseBytes ? FastDecoder.decode(releasing: bytes) : FastDecoder.decoded(bytes)
+        return fast.map(checked)
     }
 
     /// Files at least this large hand their pages back while they are read.
     static let releaseBytes = 8 << 20
 
-    /// A network the fast path read, with the problems across its entities and its log's index.
-    private static func checked(_ network: Network) -> Decoded {
-        let index = LogIndex(network)
+    /// A network the fast path read, with the problems across its entities and its log's index
+    /// (built on the decoder's table of contact ids when it made one).
+    private static func checked(_ fast: FastDecoder.Decoded) -> Decoded {
+        let network = fast.network
+        let index = fast.contactIDs.map { LogIndex(network, table: $0) } ?? LogIndex(network)
         return Decoded(network: network, problems: network.referenceProblems(index: index), logIndex: index)
     }
 

@@ -24,10 +24,9 @@ struct ContactFacts: Sendable {
     private(set) var searchStart: [Int] = [0]
     /// How often each byte occurs in the search text: a word is looked for by its rarest byte.
     private var byteCounts = [Int](repeating: 0, count: 256)
-    /// Each contact's interactions (indexes into `network.interactions`), by contact id; nil until built.
-    private(set) var interactionsByContact: [String: [Int]]?
-    /// The networks each contact is a member of (indexes into `network.networks`), by contact id.
-    private(set) var networksByContact: [String: [Int]] = [:]
+    /// Each contact's interactions and the networks it is a member of (indexes into
+    /// `network.interactions` and `network.networks`), by contact position; nil until built.
+    private(set) var byContact: (interactions: ByContact, networks: ByContact)?
 
     init() {}
 
@@ -49,7 +48,9 @@ struct ContactFacts: Sendable {
             }
         }
         (logIndex, lastContact, foldedNames, self.quadrants, byName) = (index, last, names, quadrants, order)
-        searchBytes.reserveCapacity(contacts.count * 64)
+        // Room to spare (room not used is memory never touched): at 100,000 contacts the text
+        // is 16 MB, and growing to it would hold two copies at once.
+        searchBytes.reserveCapacity(contacts.count * 256)
         searchStart.reserveCapacity(contacts.count + 1)
     }
 
@@ -67,13 +68,13 @@ struct ContactFacts: Sendable {
                 return false
             case .interaction(let before, let after):
                 // Positions in the log have moved: the indexes are rebuilt between key presses.
-                (interactionsByContact, logIndex) = (nil, nil)
+                (byContact, logIndex) = (nil, nil)
                 for id in Set([before?.contact, after?.contact].compactMap { $0 }) {
                     guard let p = Network.index(of: id, in: n.contacts) else { continue }
                     lastContact[p] = n.interactions.lazy.filter { $0.contact == id }.map(\.date).max()
                 }
             case .network:
-                interactionsByContact = nil
+                byContact = nil
             case .event, .me, .conflicts:
                 break
             }
@@ -109,7 +110,7 @@ struct ContactFacts: Sendable {
     }
 
     var hasSearchText: Bool { searchStart.count == foldedNames.count + 1 }
-    var isComplete: Bool { hasSearchText && interactionsByContact != nil && logIndex != nil }
+    var isComplete: Bool { hasSearchText && byContact != nil && logIndex != nil }
 
     /// The log index, built now when it is not at hand.
     mutating func logIndex(of n: Network) -> LogIndex {
@@ -134,28 +135,23 @@ struct ContactFacts: Sendable {
             _ = logIndex(of: n)
             budget -= n.contacts.count / 4
         }
-        if budget > 0 && interactionsByContact == nil {
-            var index: [String: [Int]] = [:]
-            for (i, interaction) in n.interactions.enumerated() { index[interaction.contact, default: []].append(i) }
-            interactionsByContact = index
-            var groups: [String: [Int]] = [:]
-            for (g, group) in n.networks.enumerated() {
-                for id in Set(group.members) { groups[id, default: []].append(g) }
-            }
-            networksByContact = groups
+        if budget > 0 && byContact == nil {
+            let index = logIndex(of: n)
+            byContact = (index.interactionsByContact(), index.networksByContact(in: n))
         }
     }
 
     /// The networks a contact is a member of, in the network list's order.
     func networks(of id: String, in n: Network) -> [NetworkGroup] {
-        guard interactionsByContact != nil else { return n.networks.filter { $0.members.contains(id) } }
-        return (networksByContact[id] ?? []).map { n.networks[$0] }
+        guard let byContact else { return n.networks.filter { $0.members.contains(id) } }
+        return Network.index(of: id, in: n.contacts).map { byContact.networks[$0].map { n.networks[$0] } } ?? []
     }
 
     /// Interactions with one contact, newest first (as `Network.interactions(with:)`).
     func interactions(with id: String, in n: Network) -> [Interaction] {
-        guard let index = interactionsByContact else { return n.interactions(with: id) }
-        return (index[id] ?? []).map { n.interactions[$0] }.sorted { $0.date > $1.date }
+        guard let byContact else { return n.interactions(with: id) }
+        let own = Network.index(of: id, in: n.contacts).map { byContact.interactions[$0] } ?? []
+        return own.map { n.interactions[$0] }.sorted { $0.date > $1.date }
     }
 
     /// The candidates (indexes, in order) whose search text contains every one of the folded

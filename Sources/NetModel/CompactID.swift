@@ -1,0 +1,85 @@
+/// An id as the data file has it, kept in 16 bytes when it is a UUID written in lower case (as this
+/// program makes its ids): as a `String` such an id takes 80 more bytes on the heap, which at
+/// 300,000 interactions is 24 MB. Any other id is kept as its text, so every id reads back as it
+/// was written. Two ids are equal, and order, as their texts do.
+struct CompactID: Equatable, Sendable, Comparable {
+    private enum Storage: Equatable, Sendable {
+        /// The 32 hex digits as two numbers, which order as the texts do.
+        case uuid(UInt64, UInt64)
+        case text(String)
+    }
+
+    private let storage: Storage
+
+    init(_ text: String) {
+        var text = text
+        let uuid = text.withUTF8 { Self.uuid(UnsafeRawBufferPointer($0)) }
+        storage = uuid.map { .uuid($0.0, $0.1) } ?? .text(text)
+    }
+
+    init(high: UInt64, low: UInt64) {
+        storage = .uuid(high, low)
+    }
+
+    /// The id whose UTF-8 is `utf8`, when that is a lower-case UUID (without making a `String`).
+    init?(uuid utf8: UnsafeRawBufferPointer) {
+        guard let (high, low) = Self.uuid(utf8) else { return nil }
+        storage = .uuid(high, low)
+    }
+
+    var text: String {
+        switch storage {
+        case .text(let text): return text
+        case .uuid: return String(unsafeUninitializedCapacity: 36) { write(to: $0.baseAddress!) }
+        }
+    }
+
+    var isEmpty: Bool {
+        if case .text(let text) = storage { return text.isEmpty }
+        return false
+    }
+
+    /// The 32 hex digits of a UUID in lower case as two numbers; nil for anything else.
+    static func uuid(_ u: UnsafeRawBufferPointer) -> (UInt64, UInt64)? {
+        guard u.count == 36 else { return nil }
+        var high: UInt64 = 0, low: UInt64 = 0, digits = 0
+        for (i, byte) in u.enumerated() {
+            if i == 8 || i == 13 || i == 18 || i == 23 {
+                if byte != UInt8(ascii: "-") { return nil }
+                continue
+            }
+            let d: UInt8
+            switch byte {
+            case 0x30...0x39: d = byte - 0x30
+            case 0x61...0x66: d = byte - 0x57
+            default: return nil
+            }
+            if digits < 16 { high = high << 4 | UInt64(d) } else { low = low << 4 | UInt64(d) }
+            digits += 1
+        }
+        return (high, low)
+    }
+
+    /// Writes the id's UTF-8 (36 bytes) at `out` and returns 36 when it is a UUID; otherwise
+    /// writes nothing and returns 0.
+    @discardableResult
+    func write(to out: UnsafeMutablePointer<UInt8>) -> Int {
+        guard case .uuid(let high, let low) = storage else { return 0 }
+        var i = 0
+        for digit in 0..<32 {
+            if i == 8 || i == 13 || i == 18 || i == 23 {
+                out[i] = UInt8(ascii: "-")
+                i += 1
+            }
+            let d = UInt8(truncatingIfNeeded: (digit < 16 ? high : low) >> UInt64(60 - 4 * (digit % 16)) & 0xF)
+            out[i] = d < 10 ? 0x30 + d : 0x57 + d
+            i += 1
+        }
+        return 36
+    }
+
+    static func < (a: CompactID, b: CompactID) -> Bool {
+        if case .uuid(let ah, let al) = a.storage, case .uuid(let bh, let bl) = b.storage { return (ah, al) < (bh, bl) }
+        return a.text < b.text
+    }
+}
