@@ -5,13 +5,15 @@ import Darwin
 #endif
 
 /// Where `needle` first occurs in `base[from..<to]` (an offset from `base`): memchr to each place
-/// its first byte is, then memcmp. For the splitters that cut a large file into parts to read on
-/// several cores.
-func findBytes(_ needle: [UInt8], in base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {
+/// its first byte is (or, `byLast`, its last byte: for a needle whose first byte is common, such as
+/// a newline before indentation), then memcmp. For the splitters that cut a large file into parts
+/// to read on several cores.
+func findBytes(_ needle: [UInt8], in base: UnsafePointer<UInt8>, from: Int, to: Int, byLast: Bool = false) -> Int? {
+    let lead = byLast ? needle.count - 1 : 0
     var i = from
     while to - i >= needle.count {
-        guard let hit = memchr(base + i, Int32(needle[0]), to - i - needle.count + 1) else { return nil }
-        i = UnsafeRawPointer(base).distance(to: hit)
+        guard let hit = memchr(base + i + lead, Int32(needle[lead]), to - i - needle.count + 1) else { return nil }
+        i = UnsafeRawPointer(base).distance(to: hit) - lead
         if needle.withUnsafeBytes({ memcmp(base + i, $0.baseAddress!, $0.count) }) == 0 { return i }
         i += 1
     }

@@ -3,10 +3,10 @@ import TestSupport
 import XCTest
 @testable import NetModel
 
-/// `Store.load` of a large file: the fast decoder hands the file's pages back as it reads the big
-/// lists (and keeps one copy of texts the items repeat), and when it gives up part-way the file is
-/// read again for the validating path — so a problem near the end is reported as it is, never as
-/// the zeros the handed-back pages read as.
+/// `Store.load` of a large file: the fast decoder reads it a window at a time and hands each
+/// window's pages back once read (and keeps one copy of texts the items repeat), and when it gives
+/// up part-way the file is read again, whole, for the validating path — so a problem near the end
+/// is reported as it is, never as bytes not read or handed back.
 final class ReleasingLoadTests: XCTestCase {
     let today = Day(year: 2026, month: 11, day: 23)!
 
@@ -18,7 +18,7 @@ final class ReleasingLoadTests: XCTestCase {
         let path = dir + "/network.json"
         try Store.save(network, to: path)
         let bytes = try XCTUnwrap(Store.readBytes(path))
-        XCTAssertGreaterThanOrEqual(bytes.count, NetworkCodec.releaseBytes, "large enough to hand pages back")
+        XCTAssertGreaterThanOrEqual(bytes.count, NetworkCodec.windowedBytes, "large enough to be read a window at a time")
         return (path, network, bytes)
     }
 
@@ -57,6 +57,36 @@ final class ReleasingLoadTests: XCTestCase {
         XCTAssertThrowsError(try Store.load(path)) { error in
             XCTAssertEqual((error as? StoreError)?.problems, expected)
         }
+    }
+
+    /// `FastDecoder.decode(file:)` of `bytes` written to a file.
+    private func windowed(_ bytes: [UInt8], windowBytes: Int, chunks: Int, minChunkBytes: Int) throws -> Network? {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("nettui-windows-\(UUID().uuidString.prefix(8))").path
+        defer { unlink(path) }
+        try Store.write(bytes, to: path)
+        let fd = open(path, O_RDONLY)
+        defer { close(fd) }
+        return FastDecoder.decode(file: fd, size: bytes.count, windowBytes: windowBytes, chunks: chunks, minChunkBytes: minChunkBytes)?.network
+    }
+
+    func testWindowsOfAnySizeReadWhatTheWholeFileHolds() throws {
+        let network = Demo.network(today: today, contacts: 300, networks: 12, interactions: 900, seed: 4)
+        let bytes = NetworkCodec.encode(network)
+        XCTAssert(NetworkCodec.decodeTree(bytes).network == network)
+        // Windows from a few items to the whole file, lists in one piece and in chunks whose
+        // windows end where the next chunk starts.
+        for (windowBytes, chunks) in [(4096, 1), (4096, 3), (10_000, 2), (65_536, 4), (1 << 20, 2), (bytes.count * 2, 3)] {
+            let read = try windowed(bytes, windowBytes: windowBytes, chunks: chunks, minChunkBytes: 2048)
+            XCTAssert(read == network, "windows of \(windowBytes) bytes, \(chunks) chunks")
+        }
+    }
+
+    func testAnItemLargerThanHalfAWindowIsLeftToTheValidatingPath() throws {
+        var network = Demo.network(today: today, contacts: 40, networks: 2, interactions: 80, seed: 5)
+        network.contacts[20].notes = String(repeating: "a long note ", count: 1000)
+        let bytes = NetworkCodec.encode(network)
+        XCTAssertNil(try windowed(bytes, windowBytes: 8192, chunks: 2, minChunkBytes: 1024), "12 kB of notes in 4 kB")
+        XCTAssert(try windowed(bytes, windowBytes: 65_536, chunks: 2, minChunkBytes: 1024) == network)
     }
 
     func testALargeFileIsReadWholeInTwoHalves() throws {

@@ -269,6 +269,14 @@ final class ContactsFlowTests: XCTestCase {
         }
     }
 
+    func testStatusLineNamesEachKeyOnce() {
+        for context in KeyContext.allCases {
+            let hints = Keymap.statusHints(context).components(separatedBy: "  ")
+            XCTAssertEqual(hints.count, Set(hints).count, "\(context): \(hints)")
+        }
+        XCTAssertEqual(Keymap.statusHints(.card).components(separatedBy: "? help").count, 2, "the card's and the global ? help, once")
+    }
+
     func testKeysDocMatchesTheKeymap() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let doc = try String(contentsOf: root.appendingPathComponent("docs/KEYS.md"), encoding: .utf8)

@@ -23,13 +23,22 @@ struct FastBail: Error {}
 struct FastDecoder {
     private let source: [UInt8]
     private let base: UnsafePointer<UInt8>
-    private let end: Int
+    /// Where the bytes this decoder may read end: the end of the bytes, or of the window of a file
+    /// read a window at a time (`windows`), which grows as the decoder reads on.
+    private var end: Int
+    /// The end of the bytes (of the file).
+    private let fileEnd: Int
+    /// A file read a window at a time, or nil when all the bytes are in memory.
+    private var windows: FileWindows?
+    /// How far this decoder's window may grow: the end of the file, or for a chunk of a list, where
+    /// the next chunk starts (which that chunk reads, and hands back, itself).
+    private var limit: Int
     private var pos = 0
     /// Where the key being read starts.
     private var keyStart = 0
     private var minChunkBytes = FastDecoder.minChunkBytes
     /// Whether the pages of bytes already read go back to the system as the big lists are read
-    /// (`decode(releasing:)`), and up to where they have.
+    /// (a file read a window at a time), and up to where they have.
     private var releasesPages = false
     private var releasedTo = 0
     /// Texts read lately, to share one copy of a text that many items repeat (see `sharedText`);
@@ -57,23 +66,40 @@ struct FastDecoder {
 
     /// `decode`, with the decoder's table of contact ids.
     static func decoded(_ bytes: [UInt8], chunks: Int = defaultChunks, minChunkBytes: Int = minChunkBytes) -> Decoded? {
-        decode(bytes, chunks: chunks, minChunkBytes: minChunkBytes, releasingPages: false)
+        decode(bytes, file: nil, chunks: chunks, minChunkBytes: minChunkBytes)
     }
 
-    /// `decode` for a large file read only to be decoded (`Store.load`): the pages of the bytes
-    /// are handed back to the system as the big lists are read, so that the file and the network
-    /// read from it are never both whole in memory (at 100,000 contacts, 200 MB less at the peak).
-    /// The bytes read as zeros afterwards: when this returns nil, read the file again.
-    static func decode(releasing bytes: consuming [UInt8]) -> Decoded? {
-        decode(bytes, chunks: defaultChunks, minChunkBytes: minChunkBytes, releasingPages: true)
+    /// The network in the file open as `fd`, of `size` bytes, read a window of `windowBytes` at a
+    /// time into memory the size of the file, each window's pages handed back once read: the file
+    /// and the network read from it are never both whole in memory (at 100,000 contacts the file is
+    /// 190 MiB). Nil where the validating path must read the file: it has problems, an item is
+    /// larger than half a window, the file cannot be read, or it changed while it was read.
+    static func decode(file fd: Int32, size: Int, windowBytes: Int = defaultWindowBytes, chunks: Int = defaultChunks,
+                       minChunkBytes: Int = minChunkBytes) -> Decoded? {
+        var before = stat()
+        guard size > 0, fstat(fd, &before) == 0, Int(before.st_size) == size else { return nil }
+        // Memory for the whole file, none of it touched yet: a window's pages are filled as it is read.
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { _, count in count = size }
+        let decoded = decode(bytes, file: (fd, windowBytes), chunks: chunks, minChunkBytes: minChunkBytes)
+        var after = stat()
+        guard fstat(fd, &after) == 0, after.st_size == before.st_size, after.st_mtim.tv_sec == before.st_mtim.tv_sec,
+              after.st_mtim.tv_nsec == before.st_mtim.tv_nsec else { return nil }
+        return decoded
     }
 
-    private static func decode(_ bytes: [UInt8], chunks: Int, minChunkBytes: Int, releasingPages: Bool) -> Decoded? {
+    /// A window of this many bytes is read at a time (a chunk of a list reads its own).
+    static let defaultWindowBytes = 8 << 20
+
+    /// `file`: the bytes are to be read from this file a window at a time (else they are all there).
+    private static func decode(_ bytes: [UInt8], file: (fd: Int32, windowBytes: Int)?, chunks: Int, minChunkBytes: Int) -> Decoded? {
         bytes.withUnsafeBufferPointer { buffer -> Decoded? in
             guard let base = buffer.baseAddress else { return nil }
-            var decoder = FastDecoder(source: bytes, base: base, end: buffer.count)
+            let windows = file.map {
+                FileWindows(fd: $0.fd, buffer: UnsafeMutablePointer(mutating: base), size: buffer.count, windowBytes: $0.windowBytes)
+            }
+            var decoder = FastDecoder(source: bytes, base: base, end: windows == nil ? buffer.count : 0, windows: windows)
             decoder.minChunkBytes = minChunkBytes
-            decoder.releasesPages = releasingPages
+            decoder.releasesPages = windows != nil
             do {
                 let network = try decoder.network(chunks: chunks)
                 return Decoded(network: network, contactIDs: decoder.contactIDs)
@@ -83,10 +109,13 @@ struct FastDecoder {
         }
     }
 
-    private init(source: [UInt8], base: UnsafePointer<UInt8>, end: Int) {
+    private init(source: [UInt8], base: UnsafePointer<UInt8>, end: Int, windows: FileWindows?) {
         self.source = source
         self.base = base
         self.end = end
+        self.windows = windows
+        fileEnd = windows?.size ?? end
+        limit = fileEnd
     }
 
     private static let epoch = Timestamp(seconds: 0)
@@ -97,6 +126,7 @@ struct FastDecoder {
     // `JSONParser.parseValue`'s nesting limit (top level 1, an entity's keys 3).
 
     private mutating func network(chunks: Int) throws(FastBail) -> Network {
+        try ensureWindow()
         skipWhitespace()
         var n = Network()
         var version: Int?
@@ -120,9 +150,10 @@ struct FastDecoder {
                 n.interactions = try d.list(indent, chunks) { (d: inout FastDecoder) throws(FastBail) in try d.interaction() }
             }
         }
+        try ensureWindow()
         skipWhitespace()
         // A newer schema is for the validating path to report (the file opens read-only).
-        guard pos == end, let version, version <= Network.currentSchemaVersion else { throw FastBail() }
+        guard pos == fileEnd, let version, version <= Network.currentSchemaVersion else { throw FastBail() }
         n.schemaVersion = version
         var problems: [Problem] = []
         n.me = NetworkCodec.me(me, problems: &problems)
@@ -303,6 +334,8 @@ struct FastDecoder {
         let items = Pile<T>()
         var stopped = false
         var end = 0
+        /// Where its window ended (a file read a window at a time).
+        var windowEnd = 0
         var failed = false
     }
 
@@ -329,11 +362,16 @@ struct FastDecoder {
             var d = decoder
             d.pos = starts[k]
             (d.releasedTo, d.recentTexts) = (starts[k], RecentTexts())
+            let stop = k + 1 < starts.count ? starts[k + 1] : Int.max
+            if d.windows != nil {
+                // Its own window, from its start up to (not into) the next chunk's part.
+                (d.end, d.limit) = (starts[k], min(stop, d.fileEnd))
+            }
             var chunk = Chunk<T>()
             var items = chunk.items
             do {
-                chunk.stopped = try d.items(until: k + 1 < starts.count ? starts[k + 1] : Int.max, into: &items, item)
-                chunk.end = d.pos
+                chunk.stopped = try d.items(until: stop, into: &items, item)
+                (chunk.end, chunk.windowEnd) = (d.pos, d.end)
             } catch {
                 chunk.failed = true
             }
@@ -344,6 +382,7 @@ struct FastDecoder {
             if chunk.failed { throw FastBail() }
             if !chunk.stopped {
                 pos = chunk.end
+                if windows != nil { end = chunk.windowEnd }
                 return Pile.joined(results[...k].map(\.items))
             }
         }
@@ -355,6 +394,7 @@ struct FastDecoder {
                                                       _ item: (inout FastDecoder) throws(FastBail) -> T) throws(FastBail) -> Bool {
         let first = pos
         while true {
+            try ensureWindow()
             out.append(try item(&self))
             if releasesPages && pos - releasedTo >= Self.releaseStep { releaseRead() }
             guard try nextElement() else { return false }
@@ -363,7 +403,7 @@ struct FastDecoder {
                 // Room for as many items as the bytes left would hold at the size of these (a guess on
                 // the generous side: room not used is memory never touched), so that the items are
                 // not moved again and again as the list grows.
-                out.reserveCapacity(32 + (min(stop, end) - pos) / max(1, (pos - first) / 16))
+                out.reserveCapacity(32 + (min(stop, fileEnd) - pos) / max(1, (pos - first) / 16))
             }
         }
     }
@@ -375,11 +415,11 @@ struct FastDecoder {
         guard let keyIndent, let itemIndent = lineIndent(before: first) else { return [first] }
         // The list ends at a line of `]` indented like its key.
         let close = [UInt8(ascii: "\n")] + span(keyIndent) + [UInt8(ascii: "]")]
-        guard let listEnd = find(close, from: first, to: end) else { return [first] }
+        let itemStart = [UInt8(ascii: ","), UInt8(ascii: "\n")] + span(itemIndent) + [base[first]]
+        guard let listEnd = find(close, from: first, to: fileEnd) else { return [first] }
         let size = listEnd - first
         let count = min(chunks, size / minChunkBytes)
         guard count > 1 else { return [first] }
-        let itemStart = [UInt8(ascii: ","), UInt8(ascii: "\n")] + span(itemIndent) + [base[first]]
         var starts = [first]
         for k in 1..<count {
             guard let at = find(itemStart, from: first + size / count * k, to: listEnd) else { break }
@@ -398,9 +438,20 @@ struct FastDecoder {
 
     private func span(_ r: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base + r.lowerBound, count: r.count) }
 
-    /// The offset of the first `needle` in `from..<to`.
+    /// The offset of the first `needle` in `from..<to` (of a file read a window at a time: read
+    /// from the file, past the window).
     private func find(_ needle: [UInt8], from: Int, to: Int) -> Int? {
-        findBytes(needle, in: base, from: from, to: to)
+        guard let windows else { return findBytes(needle, in: base, from: from, to: to) }
+        return windows.find(needle, from: from, to: to)
+    }
+
+    /// Reads on when the window ends less than half a window ahead (and may grow).
+    @inline(__always)
+    private mutating func ensureWindow() throws(FastBail) {
+        guard let windows, end < limit, end - pos < windows.windowBytes / 2 else { return }
+        let to = min(limit, pos + windows.windowBytes)
+        guard windows.load(end..<to) else { throw FastBail() }
+        end = to
     }
 
     // MARK: - Structure
@@ -490,6 +541,7 @@ struct FastDecoder {
         var seen: UInt64 = 0, hint = 0, unknown = "", extra: [String: JSON] = [:]
         guard try beginObject() else { return extra }
         repeat {
+            try ensureWindow()
             keyStart = pos
             let k = try key(table, hint: &hint, unknown: &unknown)
             if k < 0 {
@@ -509,6 +561,8 @@ struct FastDecoder {
     private mutating func parsed(depth: Int) throws(FastBail) -> JSON {
         do {
             let (value, next) = try JSONParser.parseValue(in: source, at: pos, depth: depth)
+            // Past the window are bytes not read (yet): a value that ran into them is not taken.
+            guard next <= end else { throw FastBail() }
             pos = next
             return value
         } catch {

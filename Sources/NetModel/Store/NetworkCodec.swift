@@ -16,20 +16,12 @@ public enum NetworkCodec {
         return decodeTree(bytes)
     }
 
-    /// `decode` of a file's bytes read only for this (`Store.load`): a large file's pages are handed
-    /// back as they are read (`FastDecoder.decode(releasing:)`), so the bytes are gone afterwards;
-    /// nil when the fast path gave up, and the file is to be read again for `decodeTree`.
-    static func decode(releasing bytes: consuming [UInt8]) -> Decoded? {
-        let fast = bytes.count >= releaseBytes ? FastDecoder.decode(releasing: bytes) : FastDecoder.decoded(bytes)
-        return fast.map(checked)
-    }
-
-    /// Files at least this large hand their pages back while they are read.
-    static let releaseBytes = 8 << 20
+    /// `Store.decode` reads files at least this large a window at a time (`FastDecoder.decode(file:size:)`).
+    static let windowedBytes = 8 << 20
 
     /// A network the fast path read, with the problems across its entities and its log's index
     /// (built on the decoder's table of contact ids when it made one).
-    private static func checked(_ fast: FastDecoder.Decoded) -> Decoded {
+    static func checked(_ fast: FastDecoder.Decoded) -> Decoded {
         let network = fast.network
         let index = fast.contactIDs.map { LogIndex(network, table: $0) } ?? LogIndex(network)
         return Decoded(network: network, problems: network.referenceProblems(index: index), logIndex: index)

@@ -33,21 +33,38 @@ public enum Store {
     /// larger one is refused at once instead of filling the memory.
     public static let maxFileBytes = 256 << 20
 
-    /// Reads the whole file. Returns nil when it does not exist.
-    public static func readBytes(_ path: String) throws(StoreError) -> [UInt8]? {
+    /// The file open for reading, with its size; nil when it does not exist. The caller closes it.
+    private static func openData(_ path: String) throws(StoreError) -> (fd: Int32, size: Int)? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { return nil }
             throw StoreError("cannot open \(path): \(errnoText())")
         }
-        defer { close(fd) }
         var st = stat()
-        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { throw StoreError("\(path) is a folder, not a data file") }
-        let tooLarge = StoreError("\(path) is too large: a data file may be at most \(maxFileBytes >> 20) MiB")
-        if st.st_size > maxFileBytes { throw tooLarge }
+        let problem: StoreError? = if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+            StoreError("\(path) is a folder, not a data file")
+        } else if st.st_size > maxFileBytes {
+            tooLarge(path)
+        } else {
+            nil
+        }
+        if let problem {
+            close(fd)
+            throw problem
+        }
+        return (fd, max(0, Int(st.st_size)))
+    }
+
+    private static func tooLarge(_ path: String) -> StoreError {
+        StoreError("\(path) is too large: a data file may be at most \(maxFileBytes >> 20) MiB")
+    }
+
+    /// Reads the whole file. Returns nil when it does not exist.
+    public static func readBytes(_ path: String) throws(StoreError) -> [UInt8]? {
+        guard let (fd, expected) = try openData(path) else { return nil }
+        defer { close(fd) }
         // Straight into the array, one byte more than the file's size: a file that has grown since
         // `fstat` reads on in chunks below.
-        let expected = max(0, Int(st.st_size))
         var failure: StoreError?
         var out = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
             // A large file's first half is read on another core meanwhile (the copy from the page
@@ -98,7 +115,7 @@ public enum Store {
                 throw StoreError("cannot read \(path): \(errnoText())")
             }
             if n == 0 { break }
-            if out.count + n > maxFileBytes { throw tooLarge }
+            if out.count + n > maxFileBytes { throw tooLarge(path) }
             out.append(contentsOf: chunk[0..<n])
         }
         return out
@@ -117,15 +134,17 @@ public enum Store {
         return Loaded(network: network, readOnlyReason: future.first.map { "\($0.message); opened read-only" }, logIndex: logIndex)
     }
 
-    /// The file read and decoded with every problem found (`NetworkCodec.decode`), the bytes read
-    /// only for this: a large file's pages go back as they are read. Nil when it does not exist.
+    /// The file read and decoded with every problem found (`NetworkCodec.decode`). Nil when it
+    /// does not exist. A large file is read a window at a time as it is decoded, never whole in
+    /// memory (`FastDecoder.decode(file:size:)`); when that gives up, the validating path reads the
+    /// whole file, and finds every problem.
     public static func decode(_ path: String) throws(StoreError) -> NetworkCodec.Decoded? {
+        guard let (fd, size) = try openData(path) else { return nil }
+        let fast = size >= NetworkCodec.windowedBytes ? FastDecoder.decode(file: fd, size: size) : nil
+        close(fd)
+        if let fast { return NetworkCodec.checked(fast) }
         guard let bytes = try readBytes(path) else { return nil }
-        if let fast = NetworkCodec.decode(releasing: consume bytes) { return fast }
-        // The fast path gave up, having handed back what it had read: the validating path reads
-        // the file again, and finds every problem.
-        guard let again = try readBytes(path) else { return nil }
-        return NetworkCodec.decodeTree(again)
+        return size >= NetworkCodec.windowedBytes ? NetworkCodec.decodeTree(bytes) : NetworkCodec.decode(bytes)
     }
 
     /// Saves atomically: the bytes go to a temporary file in the same folder (mode 0600), which is

@@ -256,8 +256,10 @@ enum Keymap {
 
     /// The status line's key hints for a context: "/ filter  a add  …".
     static func statusHints(_ context: KeyContext) -> String {
-        chain(context).flatMap { table[$0] ?? [] }
+        var shown = Set<String>()  // a key a context and the global table both give ("? help") shows once
+        return chain(context).flatMap { table[$0] ?? [] }
             .compactMap { b in b.status.map { "\(b.keys[0].label) \($0)" } }
+            .filter { shown.insert($0).inserted }
             .joined(separator: "  ")
     }
 

@@ -1,0 +1,58 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file read into memory the size of the file a window at a time, each byte at its offset, for
+/// `FastDecoder.decode(file:size:)`: the decoder reads a window, hands its pages back and reads the
+/// next, so that the whole file is never in memory at once. Bytes outside what a decoder has read
+/// are not to be read: the decoder keeps to its window. The chunks of a list, read on several
+/// threads, each read their own part.
+final class FileWindows: @unchecked Sendable {
+    let size: Int
+    let windowBytes: Int
+    private let fd: Int32
+    private let buffer: UnsafeMutablePointer<UInt8>
+
+    init(fd: Int32, buffer: UnsafeMutablePointer<UInt8>, size: Int, windowBytes: Int) {
+        (self.fd, self.buffer, self.size, self.windowBytes) = (fd, buffer, size, windowBytes)
+    }
+
+    /// Reads `range` of the file into place; false when it cannot (an error, or the file is shorter now).
+    func load(_ range: Range<Int>) -> Bool {
+        read(range, into: buffer + range.lowerBound)
+    }
+
+    private func read(_ range: Range<Int>, into out: UnsafeMutablePointer<UInt8>) -> Bool {
+        var done = 0
+        while done < range.count {
+            let n = pread(fd, out + done, range.count - done, off_t(range.lowerBound + done))
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return false }
+            done += n
+        }
+        return true
+    }
+
+    /// The offset of the first `needle` in `from..<to`, read a block at a time into a small buffer
+    /// of its own (the file's memory is not touched). Nil when it is not there, or the file cannot
+    /// be read.
+    func find(_ needle: [UInt8], from: Int, to: Int) -> Int? {
+        let blockBytes = 1 << 20
+        guard blockBytes > needle.count else { return nil }
+        var block = [UInt8](repeating: 0, count: blockBytes)
+        return block.withUnsafeMutableBufferPointer { block -> Int? in
+            var at = from
+            while to - at >= needle.count {
+                let stop = min(to, at + blockBytes)
+                guard read(at..<stop, into: block.baseAddress!) else { return nil }
+                if let hit = findBytes(needle, in: block.baseAddress!, from: 0, to: stop - at, byLast: true) { return at + hit }
+                // The next block starts where a needle cut by this one's end would.
+                at = stop == to ? to : stop - (needle.count - 1)
+            }
+            return nil
+        }
+    }
+}
+
