@@ -30,6 +30,8 @@ struct FastDecoder {
     private let fileEnd: Int
     /// A file read a window at a time, or nil when all the bytes are in memory.
     private var windows: FileWindows?
+    /// Half its window: the decoder reads on when its window ends nearer than this.
+    private let halfWindow: Int
     /// How far this decoder's window may grow: the end of the file, or for a chunk of a list, where
     /// the next chunk starts (which that chunk reads, and hands back, itself).
     private var limit: Int
@@ -116,6 +118,7 @@ struct FastDecoder {
         self.windows = windows
         fileEnd = windows?.size ?? end
         limit = fileEnd
+        halfWindow = (windows?.windowBytes ?? 0) / 2
     }
 
     private static let epoch = Timestamp(seconds: 0)
@@ -445,10 +448,15 @@ struct FastDecoder {
         return windows.find(needle, from: from, to: to)
     }
 
-    /// Reads on when the window ends less than half a window ahead (and may grow).
+    /// Reads on when the window ends less than half a window ahead (and may grow). All the bytes
+    /// in memory: `end` is `limit`, and this is one comparison (it runs for every member read).
     @inline(__always)
     private mutating func ensureWindow() throws(FastBail) {
-        guard let windows, end < limit, end - pos < windows.windowBytes / 2 else { return }
+        if end < limit && end - pos < halfWindow { try readOn() }
+    }
+
+    private mutating func readOn() throws(FastBail) {
+        guard let windows else { return }
         let to = min(limit, pos + windows.windowBytes)
         guard windows.load(end..<to) else { throw FastBail() }
         end = to
