@@ -26,3 +26,21 @@ func hasBytes(_ text: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
     text.utf8.count == bytes.count
         && text.utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 } == true
 }
+
+/// Writes `bytes` to `fd`, on through short writes and interruptions; returns the error number of a
+/// write that failed, or nil.
+func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
+    guard let base = bytes.baseAddress else { return nil }
+    var done = 0
+    while done < bytes.count {
+        #if canImport(Glibc)
+        let n = Glibc.write(fd, base + done, bytes.count - done)
+        #else
+        let n = Darwin.write(fd, base + done, bytes.count - done)
+        #endif
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { return n < 0 ? errno : EIO }
+        done += n
+    }
+    return nil
+}

@@ -178,6 +178,20 @@ final class FastCodecTests: XCTestCase {
 
     /// The encoder writes into room sized by a sample of the lists; an item far larger than the
     /// sample makes it outgrow that room and go on elsewhere.
+    func testStreamedEncodingWritesTheSameBytesAndReportsAFailedWrite() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("nettui-stream-\(UUID().uuidString.prefix(8))").path
+        defer { unlink(path) }
+        for (network, buffer) in [(Self.rich, 64), (Self.rich, 4 << 20), (Network(), 64)] {
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            XCTAssertNil(FastEncoder.encode(network, to: fd, bufferBytes: buffer))
+            close(fd)
+            XCTAssertEqual(try XCTUnwrap(Store.readBytes(path)), NetworkCodec.encode(network), "a buffer of \(buffer) bytes")
+        }
+        let readOnly = open(path, O_RDONLY)
+        defer { close(readOnly) }
+        XCTAssertEqual(FastEncoder.encode(Self.rich, to: readOnly, bufferBytes: 64), EBADF)
+    }
+
     func testEncoderOutgrowsItsSizeGuess() {
         var n = Network()
         n.contacts = (0..<200).map { Contact(id: String(format: "c%03d", $0), name: "N", created: Timestamp(seconds: 0)) }

@@ -21,6 +21,10 @@ struct FastEncoder: JSONOutput {
     private var capacity: Int
     /// Whether `base` is memory of our own (to free) rather than the result array's.
     private var owned: Bool
+    /// Where the bytes go when the buffer is full, when they are written to a file as they are made.
+    private var sink: Int32?
+    /// The error number of a write to `sink` that failed (nothing more is written then).
+    private var failure: Int32?
 
     /// An encoder writing into memory of its own.
     private init(capacity: Int) {
@@ -59,6 +63,10 @@ struct FastEncoder: JSONOutput {
     }
 
     private mutating func grow(_ needed: Int) {
+        if sink != nil {
+            flush()
+            if needed <= capacity { return }
+        }
         capacity = max(capacity * 2, count + needed)
         if owned {
             base = realloc(base, capacity)!.bindMemory(to: UInt8.self, capacity: capacity)
@@ -83,6 +91,24 @@ struct FastEncoder: JSONOutput {
             }
         }
         return spilled ?? bytes
+    }
+
+    /// Writes the network's bytes to `fd` as they are made, a buffer of `bufferBytes` at a time, and
+    /// returns the error number of a write that failed, or nil. The same bytes as `encode`.
+    static func encode(_ n: Network, to fd: Int32, bufferBytes: Int = 4 << 20) -> Int32? {
+        var w = FastEncoder(capacity: bufferBytes)
+        w.sink = fd
+        w.document(n)
+        w.flush()
+        w.release()
+        return w.failure
+    }
+
+    /// Writes the buffer to `sink` and empties it.
+    private mutating func flush() {
+        guard let sink else { return }
+        if failure == nil { failure = writeAll(sink, UnsafeRawBufferPointer(start: base, count: count)) }
+        count = 0
     }
 
     /// A guess at the size of the file, on the generous side (room the file does not use is never
