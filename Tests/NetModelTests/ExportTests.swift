@@ -15,6 +15,26 @@ final class ExportTests: XCTestCase {
         return n.contacts
     }
 
+    func testExportsWrittenAsTheyAreMadeAreTheSameBytes() throws {
+        // Over a megabyte each, so that they are written in more than one batch.
+        let contacts = Demo.network(today: Day(year: 2026, month: 11, day: 23)!, contacts: 4000, networks: 10, interactions: 0, seed: 3).contacts
+            + [fullContact()]
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("nettui-export-\(UUID().uuidString.prefix(8))").path
+        defer { unlink(path); unlink(path + ".bak") }
+        for (name, whole, streamed) in [("vCard", VCardExport.export(contacts), VCardExport.export as ([Contact], Int32) -> Int32?),
+                                        ("CSV", CSVExport.export(contacts), CSVExport.export as ([Contact], Int32) -> Int32?)] {
+            XCTAssertGreaterThan(whole.count, 1 << 20, name)
+            try Store.write(to: path) { streamed(contacts, $0) }
+            XCTAssertEqual(try Store.readBytes(path), whole, name)
+        }
+        let readOnly = open(path, O_RDONLY)
+        defer { close(readOnly) }
+        XCTAssertEqual(VCardExport.export(contacts, to: readOnly), EBADF)
+        XCTAssertThrowsError(try Store.write(to: path) { _ in EIO }, "a failed write fails the save") { error in
+            XCTAssert((error as? StoreError)?.message.contains("the file on disk is unchanged") == true)
+        }
+    }
+
     /// A contact with every field set, and text that needs escaping and folding.
     func fullContact() -> Contact {
         var c = Contact(id: "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0", name: "Søren Østergaard-Ærbø, Jr.", created: Timestamp(iso: "2021-06-01T09:30:00Z")!)

@@ -14,15 +14,25 @@ public enum CSVExport {
         var out: [UInt8] = []
         out.reserveCapacity(contacts.count * 300 + 256)
         row(columns, into: &out)
-        for c in contacts {
-            row([
-                c.id, c.name, c.organization, c.role, list(c.emails), list(c.phones), list(c.tags),
-                list(c.kinds.map(\.rawValue)), list(c.competences), list(c.needs), c.notes,
-                c.importanceNow.text, c.importanceFuture.text, c.stage.rawValue, c.chemistry?.text ?? "", c.owner,
-                list(c.urls), c.birthday, c.created.description, c.updated.description,
-            ], into: &out)
-        }
+        for c in contacts { row(fields(c), into: &out) }
         return out
+    }
+
+    /// `export`, written to `fd` a batch of rows at a time; the error number of a failed write, or nil.
+    public static func export(_ contacts: [Contact], to fd: Int32) -> Int32? {
+        var header: [UInt8] = []
+        row(columns, into: &header)
+        return writeBatched(contacts, to: fd, first: header) { c, out in row(fields(c), into: &out) }
+    }
+
+    /// A contact's cells, in the order of `columns`.
+    static func fields(_ c: Contact) -> [String] {
+        [
+            c.id, c.name, c.organization, c.role, list(c.emails), list(c.phones), list(c.tags),
+            list(c.kinds.map(\.rawValue)), list(c.competences), list(c.needs), c.notes,
+            c.importanceNow.text, c.importanceFuture.text, c.stage.rawValue, c.chemistry?.text ?? "", c.owner,
+            list(c.urls), c.birthday, c.created.description, c.updated.description,
+        ]
     }
 
     static func list(_ items: [String]) -> String { items.joined(separator: "; ") }

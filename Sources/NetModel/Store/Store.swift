@@ -161,8 +161,8 @@ public enum Store {
     }
 
     /// `write`, the content written to the temporary file by `content`, which returns the error
-    /// number of a failed write, or nil.
-    private static func write(to givenPath: String, _ content: (Int32) -> Int32?) throws(StoreError) {
+    /// number of a failed write, or nil: for content made as it is written, never whole in memory.
+    public static func write(to givenPath: String, _ content: (Int32) -> Int32?) throws(StoreError) {
         let path = followingSymlink(givenPath)
         let dir = directory(of: path)
         let tmp = dir + "/" + tempPrefix(of: path) + "\(getpid())"

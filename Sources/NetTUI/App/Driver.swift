@@ -36,7 +36,7 @@ struct Driver {
             case .exportFile(let path, let format):
                 let contacts = state.network.contacts
                 do {
-                    try Store.write(format == .vcard ? VCardExport.export(contacts) : CSVExport.export(contacts), to: path)
+                    try Store.write(to: path) { format.export(contacts, to: $0) }
                     state.message = StatusMessage(text: "Exported \(contacts.count) contacts to \(path) (\(format.rawValue))", isError: false)
                 } catch {
                     state.message = StatusMessage(text: "Not exported: \(error.message)", isError: true)

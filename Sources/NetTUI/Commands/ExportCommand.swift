@@ -14,12 +14,8 @@ struct ExportCommand: ParsableCommand {
             (mode 0600; an older OUT is kept as OUT.bak).
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case vcard, csv
-    }
-
     @Argument(help: "The output format: vcard or csv.")
-    var format: Format
+    var format: ExportFormat
 
     @Option(name: .customLong("file"), help: "The data file to export.")
     var file: String?
@@ -41,13 +37,17 @@ struct ExportCommand: ParsableCommand {
             for p in error.problems.prefix(10) { printError("  \(p)") }
             throw ExitCode(1)
         }
-        let bytes = format == .vcard ? VCardExport.export(network.contacts) : CSVExport.export(network.contacts)
+        // Written as it is made, a batch of contacts at a time: the export is never whole in memory.
+        let contacts = network.contacts, format = format
         guard let output, output != "-" else {
-            FileHandle.standardOutput.write(Data(bytes))
+            if let failed = format.export(contacts, to: STDOUT_FILENO) {
+                printError("nettui: cannot write the export: \(String(cString: strerror(failed)))")
+                throw ExitCode(1)
+            }
             return
         }
         do {
-            try Store.write(bytes, to: output)
+            try Store.write(to: output) { format.export(contacts, to: $0) }
         } catch {
             printError("nettui: \(error.message)")
             throw ExitCode(1)
@@ -55,3 +55,5 @@ struct ExportCommand: ParsableCommand {
         printError("Exported \(network.contacts.count) contacts to \(output)")
     }
 }
+
+extension ExportFormat: ExpressibleByArgument {}

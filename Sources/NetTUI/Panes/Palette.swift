@@ -158,6 +158,12 @@ struct Palette: Equatable, Sendable {
 /// What `export` writes.
 enum ExportFormat: String, CaseIterable, Sendable {
     case vcard, csv
+
+    /// Writes `contacts` in this format to `fd` as they are made (never whole in memory); the
+    /// error number of a failed write, or nil.
+    func export(_ contacts: [Contact], to fd: Int32) -> Int32? {
+        self == .vcard ? VCardExport.export(contacts, to: fd) : CSVExport.export(contacts, to: fd)
+    }
 }
 
 extension PaneID {
