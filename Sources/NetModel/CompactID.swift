@@ -78,6 +78,15 @@ struct CompactID: Equatable, Sendable, Comparable {
         return 36
     }
 
+    /// `body` of the id's UTF-8 when it is a UUID (made on the stack, not as a `String`), else nil.
+    func withUUIDBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R? {
+        guard case .uuid = storage else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 36) { out in
+            write(to: out.baseAddress!)
+            return body(UnsafeRawBufferPointer(out))
+        }
+    }
+
     static func < (a: CompactID, b: CompactID) -> Bool {
         if case .uuid(let ah, let al) = a.storage, case .uuid(let bh, let bl) = b.storage { return (ah, al) < (bh, bl) }
         return a.text < b.text

@@ -39,6 +39,9 @@ struct IDTable: Sendable {
     /// The id in the list whose UTF-8 is `ascii` (ASCII bytes), or nil.
     func id(matching ascii: UnsafeRawBufferPointer) -> String? { firsts.key(matching: ascii) }
 
+    /// The position of the first id in the list whose UTF-8 is `ascii` (ASCII bytes), or nil.
+    func position(matching ascii: UnsafeRawBufferPointer) -> Int? { firsts.value(matching: ascii) }
+
     /// Each position whose id is there earlier in the list too, with that first position; in list order.
     var duplicates: [(position: Int, first: Int)] {
         earlier.map { (position: $0.key, first: $0.value) }.sorted { $0.position < $1.position }
@@ -280,15 +283,20 @@ struct StringMap<Value> {
 
     /// The key whose UTF-8 is `ascii`, which holds ASCII bytes only (as `IDTable.hash` hashes
     /// them, which for ASCII is how it hashes the key), or nil.
-    func key(matching ascii: UnsafeRawBufferPointer) -> String? {
+    func key(matching ascii: UnsafeRawBufferPointer) -> String? { position(matching: ascii).map { keys[$0] } }
+
+    /// The value of that key, or nil.
+    func value(matching ascii: UnsafeRawBufferPointer) -> Value? { position(matching: ascii).map { values[$0] } }
+
+    private func position(matching ascii: UnsafeRawBufferPointer) -> Int? {
         let h = IDTable.hash(bytes: ascii).hash
         var slot = h & mask
         while true {
             let entry = slots[slot]
             if entry == 0 { return nil }
             if entry & Self.tagBits == Self.tag(h) {
-                let key = keys[Int(entry & Self.positionBits) - 1]
-                if hasBytes(key, ascii) { return key }
+                let p = Int(entry & Self.positionBits) - 1
+                if hasBytes(keys[p], ascii) { return p }
             }
             slot = (slot + 1) & mask
         }

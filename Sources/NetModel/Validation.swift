@@ -26,10 +26,18 @@ extension Network {
         let ascending = interactions.withUnsafeBufferPointer { log in log.indices.dropFirst().allSatisfy { log[$0 - 1].storedID < log[$0].storedID } }
         let logIDs = ascending ? nil : IDTable(of: interactions)
         interactions.withUnsafeBufferPointer { log in
-            for k in log.indices {
+            /// Where interaction `k`'s id is in the other lists: a UUID looked up by its bytes, made on
+            /// the stack (not a `String` per interaction).
+            func inOtherLists(_ k: Int) -> Int? {
+                let byBytes = log[k].storedID.withUUIDBytes {
+                    contactIDs.position(matching: $0) ?? otherIDs.position(matching: $0).map { $0 + otherStart }
+                }
+                if let byBytes { return byBytes }
                 let id = log[k].id
-                if let first = contactIDs.position(of: id) ?? otherIDs.position(of: id).map({ $0 + otherStart })
-                    ?? logIDs?.position(of: id).flatMap({ $0 == k ? nil : $0 + interactionStart }) {
+                return contactIDs.position(of: id) ?? otherIDs.position(of: id).map { $0 + otherStart }
+            }
+            for k in log.indices {
+                if let first = inOtherLists(k) ?? logIDs?.position(of: log[k].id).flatMap({ $0 == k ? nil : $0 + interactionStart }) {
                     duplicates.append((interactionStart + k, first))
                 }
             }

@@ -19,6 +19,10 @@ final class CompactIDTests: XCTestCase {
         }
         XCTAssertNotNil(CompactID.uuid(UnsafeRawBufferPointer(start: uuid, count: 36)), "a lower-case UUID is kept as numbers")
         XCTAssertNil(Array(uuid.uppercased().utf8).withUnsafeBytes { CompactID.uuid($0) }, "any other text is kept as it is")
+        XCTAssertEqual(CompactID(uuid).withUUIDBytes { String(decoding: $0, as: UTF8.self) }, uuid, "a UUID's bytes, made on the stack")
+        XCTAssertNil(CompactID("i00042").withUUIDBytes { $0.count })
+        let table = IDTable(["x", uuid, uuid])
+        XCTAssertEqual(CompactID(uuid).withUUIDBytes { table.position(matching: $0) }, 1, "the first of the two")
         XCTAssert(CompactID("").isEmpty)
         XCTAssertFalse(CompactID(uuid).isEmpty)
     }
