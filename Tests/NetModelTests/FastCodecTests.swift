@@ -26,7 +26,24 @@ final class FastCodecTests: XCTestCase {
         // In parallel chunks wherever the layout suggests split points: exactly the serial result.
         let chunked = FastDecoder.decode(bytes, chunks: 3, minChunkBytes: 64)
         XCTAssert(chunked == fast, "\(label()): read in chunks, it differs from read in one piece", file: file, line: line)
+        // Read from a file a small window at a time: never another network; it may only give up more.
+        if let windowed = windowedDecode(bytes) {
+            XCTAssert(windowed == slow.network, "\(label()): read a window at a time, it differs", file: file, line: line)
+            XCTAssertEqual(windowed.referenceProblems(), slow.problems, "\(label()): read a window at a time, it took a file with problems",
+                           file: file, line: line)
+        }
         return fast != nil
+    }
+
+    /// `FastDecoder.decode(file:)` of `bytes` written to a file, in windows of 8 kB and chunks.
+    func windowedDecode(_ bytes: [UInt8]) -> Network? {
+        guard !bytes.isEmpty else { return nil }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("nettui-fast-\(UUID().uuidString.prefix(8))").path
+        defer { unlink(path) }
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { return nil }
+        let fd = open(path, O_RDONLY)
+        defer { close(fd) }
+        return FastDecoder.decode(file: fd, size: bytes.count, windowBytes: 8192, chunks: 3, minChunkBytes: 64)?.network
     }
 
     func checkEncode(_ network: Network, _ label: @autoclosure () -> String, file: StaticString = #filePath, line: UInt = #line) {
@@ -96,6 +113,7 @@ final class FastCodecTests: XCTestCase {
         let fast = try XCTUnwrap(FastDecoder.decode(bytes), "the fast path gave up on the demo file")
         XCTAssert(fast == Self.demo)
         XCTAssert(checkDecode(bytes, "demo"))
+        XCTAssert(windowedDecode(bytes) == Self.demo, "read a window at a time")
     }
 
     func testFastPathTakesUnknownKeysEscapesAndAnyLayout() throws {
