@@ -92,6 +92,13 @@ final class ProblemTests: XCTestCase {
         assertOne(#"{"schemaVersion": 1, "scheme": {"threshold": 2}}"#, .offScale, at: "scheme.threshold")
         let found = problems(file(contacts: #"[{"id": "c1", "name": "A", "importanceNow": 5}]"#))
         XCTAssertEqual(found.first?.message, "5 is off the scale (0, 0.1, 1, 10)")
+        // Several criteria off the scale: reported in key order, the same every time.
+        let keys = ["growth", "fit", "zeal", "budget", "access", "reach"]
+        let criteria = keys.map { #""\#($0)": 5"# }.joined(separator: ", ")
+        let several = file(contacts: #"[{"id": "c1", "name": "A", "criteria": {\#(criteria)}}]"#)
+        for _ in 0..<20 {
+            XCTAssertEqual(problems(several).map(\.location), keys.sorted().map { #"contacts[0] "A".criteria.\#($0)"# })
+        }
         // Every value on the scale is accepted, in any JSON spelling.
         for v in ["0", "0.1", "1", "10", "1.0", "1e1", "0.10"] {
             XCTAssertEqual(problems(file(contacts: #"[{"id": "c1", "name": "A", "importanceNow": \#(v)}]"#)), [], v)

@@ -156,7 +156,9 @@ struct FieldReader {
         case nil, .null?: return [:]
         case .object(let o)?:
             var out: [String: Rating] = [:]
-            for (k, v) in o {
+            // In key order (as the file is written): a dictionary's own order differs from one
+            // reading to the next, and the problems would come out in a different order each time.
+            for (k, v) in o.sorted(by: { $0.key < $1.key }) {
                 if let d = v.doubleValue, let r = Rating(value: d) { out[k] = r } else {
                     problem(.offScale, "\(key).\(k)", "\(v.textValue) is off the scale (\(Rating.scaleText))")
                 }
