@@ -20,6 +20,9 @@ struct FastBail: Error {}
 /// Values it does not map itself go to the slow path's own code on just their bytes: unknown keys
 /// and escaped strings to `JSONParser.parseValue`, `me`, `scheme`, `conflicts` and exit decisions
 /// (small, rare) to `NetworkCodec`'s `FieldReader` mapping.
+///
+/// It reads bytes in memory (`decode`), or a large file a window at a time (`decode(file:size:)`,
+/// `FileWindows`), handing each window's pages back once read.
 struct FastDecoder {
     private let source: [UInt8]
     private let base: UnsafePointer<UInt8>
