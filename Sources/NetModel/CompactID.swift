@@ -17,8 +17,10 @@ struct CompactID: Equatable, Sendable, Comparable {
         storage = uuid.map { .uuid($0.0, $0.1) } ?? .text(text)
     }
 
-    init(high: UInt64, low: UInt64) {
-        storage = .uuid(high, low)
+    /// A version-4 UUID (of the RFC 4122 variant) made of these 128 bits, but for the six that
+    /// say so.
+    init(version4 high: UInt64, _ low: UInt64) {
+        storage = .uuid(high & ~0xF000 | 0x4000, low & 0x3FFF_FFFF_FFFF_FFFF | 0x8000_0000_0000_0000)
     }
 
     /// The id whose UTF-8 is `utf8`, when that is a lower-case UUID (without making a `String`).
@@ -63,7 +65,7 @@ struct CompactID: Equatable, Sendable, Comparable {
     /// Writes the id's UTF-8 (36 bytes) at `out` and returns 36 when it is a UUID; otherwise
     /// writes nothing and returns 0.
     @discardableResult
-    func write(to out: UnsafeMutablePointer<UInt8>) -> Int {
+    private func write(to out: UnsafeMutablePointer<UInt8>) -> Int {
         guard case .uuid(let high, let low) = storage else { return 0 }
         var i = 0
         for digit in 0..<32 {

@@ -518,8 +518,7 @@ public enum Demo {
     /// A fixed, valid version-4 UUID for entity `n` of a kind (splitmix64 of both).
     static func id(_ kind: UInt64, _ n: Int) -> String {
         let a = mix(kind << 32 | UInt64(n)), b = mix(a)
-        return CompactID(high: a & 0xFFFF_FFFF_FFFF_0000 | 0x4000 | a & 0x0FFF,
-                         low: (0x8000 | b >> 48 & 0x3FFF) << 48 | b & 0xFFFF_FFFF_FFFF).text
+        return CompactID(version4: a, b).text
     }
 
     /// The 32 hex digits of a lowercase UUID as two numbers, which order as the strings do; nil for

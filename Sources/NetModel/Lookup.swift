@@ -268,17 +268,7 @@ struct StringMap<Value> {
     var count: Int { keys.count }
 
     subscript(key: String) -> Value? {
-        let h = IDTable.hash(key)
-        var slot = h & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { return nil }
-            if entry & Self.tagBits == Self.tag(h) {
-                let p = Int(entry & Self.positionBits) - 1
-                if keys[p] == key { return values[p] }
-            }
-            slot = (slot + 1) & mask
-        }
+        probe(IDTable.hash(key)) { $0 == key }.position.map { values[$0] }
     }
 
     /// The key whose UTF-8 is `ascii`, which holds ASCII bytes only (as `IDTable.hash` hashes
@@ -289,14 +279,20 @@ struct StringMap<Value> {
     func value(matching ascii: UnsafeRawBufferPointer) -> Value? { position(matching: ascii).map { values[$0] } }
 
     private func position(matching ascii: UnsafeRawBufferPointer) -> Int? {
-        let h = IDTable.hash(bytes: ascii).hash
+        probe(IDTable.hash(bytes: ascii).hash) { hasBytes($0, ascii) }.position
+    }
+
+    /// The key of hash `h` that `isKey` accepts: its position in `keys`, or nil and the empty slot
+    /// where it would go.
+    @inline(__always)
+    private func probe(_ h: Int, _ isKey: (String) -> Bool) -> (position: Int?, slot: Int) {
         var slot = h & mask
         while true {
             let entry = slots[slot]
-            if entry == 0 { return nil }
+            if entry == 0 { return (nil, slot) }
             if entry & Self.tagBits == Self.tag(h) {
                 let p = Int(entry & Self.positionBits) - 1
-                if hasBytes(keys[p], ascii) { return p }
+                if isKey(keys[p]) { return (p, slot) }
             }
             slot = (slot + 1) & mask
         }
@@ -308,16 +304,8 @@ struct StringMap<Value> {
     mutating func insertIfAbsent(_ key: String, _ value: Value) -> Value? {
         if 2 * (keys.count + 1) > slots.count { grow() }
         let h = IDTable.hash(key)
-        var slot = h & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { break }
-            if entry & Self.tagBits == Self.tag(h) {
-                let p = Int(entry & Self.positionBits) - 1
-                if keys[p] == key { return values[p] }
-            }
-            slot = (slot + 1) & mask
-        }
+        let (found, slot) = probe(h) { $0 == key }
+        if let found { return values[found] }
         keys.append(key)
         values.append(value)
         slots[slot] = Self.tag(h) | UInt64(keys.count)

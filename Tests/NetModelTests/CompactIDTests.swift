@@ -51,7 +51,7 @@ final class CompactIDTests: XCTestCase {
         XCTAssertEqual(Demo.id(4, 0), "91a3a94b-2375-47cf-87bf-80afdc1d00de")
         XCTAssertEqual(Demo.id(1, 12345), "b02e3681-a792-46de-8f91-97f4eb20bec7")
         XCTAssertEqual(Demo.id(2, 99999), "897e4e62-ff74-40b6-97ac-2ce20cabfc66")
-        XCTAssertEqual(Demo.uuidKey(Demo.id(4, 0)).map { CompactID(high: $0.0, low: $0.1).text }, Demo.id(4, 0))
+        XCTAssertEqual(Demo.uuidKey(Demo.id(4, 0)).map { CompactID(version4: $0.0, $0.1).text }, Demo.id(4, 0), "read as numbers and written back")
         for n in 0..<50 {
             let id = Array(Demo.id(1, n).utf8)
             XCTAssertEqual(id.count, 36)

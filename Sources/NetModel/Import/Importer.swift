@@ -198,25 +198,7 @@ extension Importer {
     public static func uuidGenerator() -> () -> String {
         var system = SystemRandomNumberGenerator()
         var generator = SplitMix(seed: system.next(), stream: system.next())
-        let hex = Array("0123456789abcdef".utf8)
-        return {
-            let a = generator.next(), b = generator.next()
-            var bytes = [UInt8](repeating: 0, count: 16)
-            for i in 0..<8 {
-                bytes[i] = UInt8(truncatingIfNeeded: a >> (i * 8))
-                bytes[8 + i] = UInt8(truncatingIfNeeded: b >> (i * 8))
-            }
-            bytes[6] = bytes[6] & 0x0F | 0x40  // version 4
-            bytes[8] = bytes[8] & 0x3F | 0x80  // RFC 4122 variant
-            var out: [UInt8] = []
-            out.reserveCapacity(36)
-            for (i, byte) in bytes.enumerated() {
-                if i == 4 || i == 6 || i == 8 || i == 10 { out.append(UInt8(ascii: "-")) }
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0xF)])
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
+        return { CompactID(version4: generator.next(), generator.next()).text }
     }
 }
 

@@ -357,14 +357,14 @@ struct FastEncoder: JSONOutput {
 
     private mutating func strings(_ s: [String], indent: Int) { array(s, indent: indent) { $0.string($1) } }
 
-    /// An id: a UUID written straight from its numbers (it needs no escapes).
+    /// An id: a UUID written straight from its numbers (it needs no escapes), any other as its text.
     private mutating func id(_ id: CompactID) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 38) { out in
-            out[0] = UInt8(ascii: "\"")
-            let count = id.write(to: out.baseAddress! + 1)
-            out[count + 1] = UInt8(ascii: "\"")
-            if count > 0 { write(UnsafeBufferPointer(rebasing: out[..<(count + 2)])) } else { string(id.text) }
+        let wrote: Void? = id.withUUIDBytes { bytes in
+            write(UInt8(ascii: "\""))
+            write(bytes.assumingMemoryBound(to: UInt8.self))
+            write(UInt8(ascii: "\""))
         }
+        if wrote == nil { string(id.text) }
     }
 
     private mutating func null() { write("null") }

@@ -140,11 +140,12 @@ public enum Store {
     /// whole file, and finds every problem.
     public static func decode(_ path: String) throws(StoreError) -> NetworkCodec.Decoded? {
         guard let (fd, size) = try openData(path) else { return nil }
-        let fast = size >= NetworkCodec.windowedBytes ? FastDecoder.decode(file: fd, size: size) : nil
+        let windowed = size >= NetworkCodec.windowedBytes
+        let fast = windowed ? FastDecoder.decode(file: fd, size: size) : nil
         close(fd)
         if let fast { return NetworkCodec.checked(fast) }
         guard let bytes = try readBytes(path) else { return nil }
-        return size >= NetworkCodec.windowedBytes ? NetworkCodec.decodeTree(bytes) : NetworkCodec.decode(bytes)
+        return windowed ? NetworkCodec.decodeTree(bytes) : NetworkCodec.decode(bytes)
     }
 
     /// Saves atomically: the bytes go to a temporary file in the same folder (mode 0600), which is
