@@ -42,7 +42,7 @@ extension Network {
             for c in changes { apply(c) }
             return
         }
-        var index: [String: Int] = [:]
+        var index = [String: Int](minimumCapacity: contacts.count + changes.count)
         for (i, c) in contacts.enumerated() { index[c.id] = i }
         // Other changes leave the contacts (and so the map) as they are, unless an id is there twice:
         // then the map is made anew after each, so that a removed contact's twin is found again.
@@ -80,8 +80,7 @@ extension Network {
             // Keep id order (as the file is); sort positions, not contacts, so that each moves once.
             let ids = contacts.map { SortKey($0.id) }  // ordered as the ids are, compared quicker
             let order = ids.indices.sorted { ids[$0] < ids[$1] || (ids[$0] == ids[$1] && $0 < $1) }
-            let old = contacts
-            contacts = order.map { old[$0] }
+            contacts.permute(by: order)
         }
     }
 
@@ -138,5 +137,29 @@ extension Network {
         for i in interactions where i.contact == id { changes.append(.interaction(before: i, after: nil)) }
         changes.append(.contact(before: contact, after: nil))
         return changes
+    }
+}
+
+extension Array {
+    /// Puts the element at `order[k]` at position `k`, for every `k` (`order` is a permutation of the
+    /// indices), moving each element once instead of copying the array.
+    mutating func permute(by order: [Int]) {
+        precondition(order.count == count)
+        var done = [Bool](repeating: false, count: count)
+        withUnsafeMutableBufferPointer { buffer in
+            guard let p = buffer.baseAddress else { return }
+            for start in 0..<order.count where !done[start] {
+                // Follow the cycle through `start`: each position takes the element from its source.
+                let first = (p + start).move()
+                var k = start
+                while order[k] != start {
+                    (p + k).moveInitialize(from: p + order[k], count: 1)
+                    done[k] = true
+                    k = order[k]
+                }
+                (p + k).initialize(to: first)
+                done[k] = true
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 @testable import NetModel
 
@@ -124,6 +125,24 @@ final class ChangeTests: XCTestCase {
             undo(changes, in: &network)
             XCTAssertEqual(sortedByID(network), demo, c.name)
             XCTAssertEqual(NetworkCodec.encode(network), original, c.name)
+        }
+    }
+
+    /// `permute(by:)` moves elements into place; it must give what indexing the old array gives,
+    /// for strings (reference-counted), for cycles of every length and for the identity.
+    func testPermuteGivesWhatIndexingGives() {
+        var r = SplitMix64(seed: 7)
+        for count in [0, 1, 2, 3, 10, 257] {
+            for _ in 0..<20 {
+                let items = (0..<count).map { "item \($0) " + String(repeating: "x", count: $0 % 40) }
+                let order = Array(0..<count).shuffled(using: &r)
+                var moved = items
+                moved.permute(by: order)
+                XCTAssertEqual(moved, order.map { items[$0] })
+            }
+            var same = (0..<count).map(String.init)
+            same.permute(by: Array(0..<count))
+            XCTAssertEqual(same, (0..<count).map(String.init))
         }
     }
 }

@@ -194,8 +194,6 @@ final class FastCodecTests: XCTestCase {
         checkDecode(NetworkCodec.encodeTree(n), "edge cases read back")
     }
 
-    /// The encoder writes into room sized by a sample of the lists; an item far larger than the
-    /// sample makes it outgrow that room and go on elsewhere.
     func testStreamedEncodingWritesTheSameBytesAndReportsAFailedWrite() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("nettui-stream-\(UUID().uuidString.prefix(8))").path
         defer { unlink(path) }
@@ -210,6 +208,55 @@ final class FastCodecTests: XCTestCase {
         XCTAssertEqual(FastEncoder.encode(Self.rich, to: readOnly, bufferBytes: 64), EBADF)
     }
 
+    /// A save encodes a list of 2,048 items or more in blocks on several cores (`BlockWriter`): the
+    /// bytes must be those of the one-piece encoder, with lists out of id order (sorted while
+    /// written) and an item larger than a block's buffer.
+    func testParallelSaveWritesTheSameBytes() throws {
+        var n = Demo.network(today: testToday, contacts: 3_000, networks: 40, interactions: 6_000, seed: 5)
+        var r = SplitMix64(seed: 11)
+        n.contacts.shuffle(using: &r)
+        n.interactions.shuffle(using: &r)
+        n.contacts[1700].notes = String(repeating: "pitkä muistiinpano ", count: 100_000)
+        XCTAssertGreaterThanOrEqual(n.contacts.count, 4 * FastEncoder.blockItems)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("nettui-blocks-\(UUID().uuidString.prefix(8))").path
+        defer { unlink(path) }
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        XCTAssertNil(FastEncoder.encode(n, to: fd, bufferBytes: 4096))
+        close(fd)
+        XCTAssertEqual(try XCTUnwrap(Store.readBytes(path)), NetworkCodec.encode(n))
+    }
+
+    /// Blocks of every size, made by any number of workers with any backlog, reach the file in
+    /// order; a failed write is reported and stops the making of blocks.
+    func testBlockWriterWritesBlocksInOrder() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("nettui-blockwriter-\(UUID().uuidString.prefix(8))").path
+        defer { unlink(path) }
+        var r = SplitMix64(seed: 3)
+        let sizes = (0..<300).map { _ in Int.random(in: 0..<3000, using: &r) }
+        func block(_ k: Int) -> [UInt8] { Array("<\(k)>".utf8) + [UInt8](repeating: UInt8(k % 26) + 0x61, count: sizes[k]) }
+        let expected = sizes.indices.flatMap(block)
+        for (workers, waiting) in [(1, 4), (2, 1), (2, 4), (3, 2), (5, 1)] {
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            let failure = BlockWriter.write(blocks: sizes.count, to: fd, workers: workers, maxWaiting: waiting, bufferBytes: 16) { k, w in
+                block(k).withUnsafeBufferPointer { w.write($0) }
+            }
+            close(fd)
+            XCTAssertNil(failure)
+            XCTAssertEqual(try XCTUnwrap(Store.readBytes(path)), expected, "\(workers) workers, \(waiting) waiting")
+        }
+        let readOnly = open(path, O_RDONLY)
+        defer { close(readOnly) }
+        let made = Locked(0)
+        let failure = BlockWriter.write(blocks: 100, to: readOnly, workers: 1) { k, w in
+            made.with { $0 += 1 }
+            w.write(UInt8(ascii: "x"))
+        }
+        XCTAssertEqual(failure, EBADF)
+        XCTAssertEqual(made.with { $0 }, 1)
+    }
+
+    /// The encoder writes into room sized by a sample of the lists; an item far larger than the
+    /// sample makes it outgrow that room and go on elsewhere.
     func testEncoderOutgrowsItsSizeGuess() {
         var n = Network()
         n.contacts = (0..<200).map { Contact(id: String(format: "c%03d", $0), name: "N", created: Timestamp(seconds: 0)) }

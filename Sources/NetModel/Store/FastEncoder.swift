@@ -9,8 +9,10 @@ import Darwin
 /// (`NetworkCodec.encodeTree`). Each object's keys come in the `KeyTable`'s order, its unknown keys
 /// merged in at their sorted places; numbers, strings and unknown values go through the same
 /// `JSON.number` and `JSONWriter` code as the tree; the small parts (`me`, `scheme`, conflicts, exit
-/// decisions) are the tree's own. (Writing the big lists in parallel chunks was measured and gained
-/// nothing: the time goes into filling fresh memory, which two threads did no faster than one.)
+/// decisions) are the tree's own. Saving to a file, the big lists are encoded in blocks on every core
+/// while earlier blocks are written (`BlockWriter`). (Encoding them in parallel into memory was
+/// measured and gained nothing: the time goes into filling fresh memory, which two threads did no
+/// faster than one.)
 ///
 /// It writes straight into the result array's memory, sized by a generous guess (`sizeGuess`);
 /// should the guess be short, it goes on in memory of its own and the array is made from that.
@@ -27,7 +29,7 @@ struct FastEncoder: JSONOutput {
     private var failure: Int32?
 
     /// An encoder writing into memory of its own.
-    private init(capacity: Int) {
+    init(capacity: Int) {
         self.capacity = max(capacity, 64)
         base = malloc(self.capacity)!.bindMemory(to: UInt8.self, capacity: self.capacity)
         owned = true
@@ -43,7 +45,7 @@ struct FastEncoder: JSONOutput {
     private var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
     /// Frees the memory of its own; the encoder is done with.
-    private func release() {
+    func release() {
         if owned { free(base) }
     }
 
@@ -107,8 +109,15 @@ struct FastEncoder: JSONOutput {
     /// Writes the buffer to `sink` and empties it.
     private mutating func flush() {
         guard let sink else { return }
-        if failure == nil { failure = writeAll(sink, UnsafeRawBufferPointer(start: base, count: count)) }
+        if failure == nil { failure = writeOut(to: sink) }
         count = 0
+    }
+
+    /// Writes what the encoder holds to `fd` and empties it; returns the error number of a write
+    /// that failed, or nil.
+    mutating func writeOut(to fd: Int32) -> Int32? {
+        defer { count = 0 }
+        return writeAll(fd, UnsafeRawBufferPointer(start: base, count: count))
     }
 
     /// A guess at the size of the file, on the generous side (room the file does not use is never
@@ -251,6 +260,9 @@ struct FastEncoder: JSONOutput {
 
     // MARK: - Lists
 
+    /// How many items of a list a block of a parallel save holds (about half a megabyte of contacts).
+    static let blockItems = 512
+
     /// A top-level list, sorted by id (as `NetworkCodec.json` sorts it).
     /// `precedes`: whether one item's id orders before another's (by default, as the ids do).
     private mutating func list<T: Identifiable>(_ items: [T],
@@ -264,10 +276,23 @@ struct FastEncoder: JSONOutput {
             // gives the order sorting the items would.
             let sorted = (1..<items.count).allSatisfy { !precedes(at + $0, at + $0 - 1) }
             let order = sorted ? nil : items.indices.sorted { precedes(at + $0, at + $1) }
-            for i in items.indices {
-                if i > 0 { self.write(UInt8(ascii: ",")) }
-                newline(2)
-                write(&self, items[order?[i] ?? i])
+            func encode(_ range: Range<Int>, into w: inout FastEncoder) {
+                for i in range {
+                    if i > 0 { w.write(UInt8(ascii: ",")) }
+                    w.newline(2)
+                    write(&w, items[order?[i] ?? i])
+                }
+            }
+            let size = Self.blockItems
+            if let sink, FastDecoder.defaultChunks > 1, items.count >= 4 * size {
+                // Saving: the items in blocks encoded on every core while earlier blocks are written.
+                flush()
+                guard failure == nil else { return }
+                failure = BlockWriter.write(blocks: (items.count + size - 1) / size, to: sink, workers: FastDecoder.defaultChunks) { k, w in
+                    encode(k * size..<min(items.count, (k + 1) * size), into: &w)
+                }
+            } else {
+                encode(items.indices, into: &self)
             }
         }
         newline(1)
