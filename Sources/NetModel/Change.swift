@@ -54,9 +54,10 @@ extension Network {
             contacts = contacts.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
             removed = []
         }
-        for change in changes {
-            guard case .contact(let before, let after) = change else {
-                apply(change)
+        // By index, not `for change in changes`: that copies each change (every string of both contacts).
+        for k in changes.indices {
+            guard case .contact(let before, let after) = changes[k] else {
+                apply(changes[k])
                 if twins {
                     compact()
                     index = [:]

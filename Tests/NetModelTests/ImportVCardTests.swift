@@ -153,6 +153,34 @@ final class ImportVCardTests: XCTestCase {
         }
     }
 
+    /// A LinkedIn profile address as its key, any case and scheme, with or without `www.` or a
+    /// country host, query, fragment or trailing slash; anything else is no key.
+    func testLinkedInKeys() {
+        let keys: [(String, String?)] = [
+            ("https://www.linkedin.com/in/freja-hansen-1234/", "www.linkedin.com/in/freja-hansen-1234"),
+            ("HTTPS://WWW.LinkedIn.COM/IN/Freja?trk=x#top", "www.linkedin.com/in/freja"),
+            ("http://fi.linkedin.com/in/matti-meikäläinen//", "www.linkedin.com/in/matti-meikäläinen"),
+            ("linkedin.com/in/ÅSA", "www.linkedin.com/in/Åsa"),
+            ("https://linkedin.com/in/", nil), ("https://linkedin.com/company/acme", nil),
+            ("https://notlinkedin.com/in/x", nil), ("https://evil.example/linkedin.com/in/x", nil),
+            ("https://linkedin.com.evil/in/x", nil), ("https://kedin.com/in/x", nil), ("", nil), ("https://", nil),
+        ]
+        for (url, key) in keys { XCTAssertEqual(ImportText.linkedInKey(url), key, url) }
+    }
+
+    /// Property names are matched by their bytes, in any case, with a group or without; an
+    /// unknown name (or one only canonically equal to a known one) is ignored.
+    func testPropertyNamesAnyCaseAndGroup() throws {
+        let text = "begin:vcard\r\nFn:Åse Berg\r\nitem1.eMaIl;type=work:ase@example.no\r\nX-NETTUI-OWNER:Ola\r\n"
+            + "\u{212A}IND:org\r\nX-UNKNOWN:x\r\n.NOTE:grouped by nothing\r\nend:VCARD\r\n"
+        let c = try XCTUnwrap(VCard.parse(Array(text.utf8), path: "t.vcf").first)
+        XCTAssertEqual(c.name, "Åse Berg")
+        XCTAssertEqual(c.emails, ["ase@example.no"])
+        XCTAssertEqual(c.owner, "Ola")
+        XCTAssertFalse(c.isOrganization)
+        XCTAssertEqual(c.notes, "grouped by nothing")
+    }
+
     func testCleaningRules() {
         XCTAssertEqual(ImportText.clean("a\tb\u{1}c\u{7F}d"), "a bcd")
         XCTAssertEqual(ImportText.clean("one\r\ntwo\rthree", multiline: true), "one\ntwo\nthree")

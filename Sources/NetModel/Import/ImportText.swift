@@ -261,10 +261,13 @@ enum ImportText {
     /// UTF-8 bytes without terminal escape sequences (whose parameters may hold `;` and `,`, so they
     /// must go before a value is split into its parts); nil when there are none.
     static func withoutEscapeSequences(_ bytes: [UInt8]) -> [UInt8]? {
-        var found = false
-        for (i, b) in bytes.enumerated() where b == 0x1B || (b == 0xC2 && i + 1 < bytes.count && [0x90, 0x98, 0x9B, 0x9D, 0x9E, 0x9F].contains(bytes[i + 1])) {
-            found = true
-            break
+        let found = bytes.withUnsafeBufferPointer { p in
+            // ESC, or a C1 introducer (U+0090 DCS, U+0098 SOS, U+009B CSI, U+009D OSC, U+009E PM, U+009F APC).
+            for i in p.indices where p[i] == 0x1B || p[i] == 0xC2 {
+                if p[i] == 0x1B { return true }
+                if i + 1 < p.count, [0x90, 0x98, 0x9B, 0x9D, 0x9E, 0x9F].contains(p[i + 1]) { return true }
+            }
+            return false
         }
         guard found else { return nil }
         return Array(clean(String(decoding: bytes, as: UTF8.self), sequencesOnly: true).utf8)
@@ -357,19 +360,33 @@ enum ImportText {
     /// A LinkedIn profile address as a stable key: `www.linkedin.com/in/slug`, lower case, without
     /// scheme, query or trailing slash. Nil when it is not a LinkedIn profile.
     static func linkedInKey(_ url: String) -> String? {
-        var u = Array(url.utf8)
-        for k in u.indices where u[k] >= 0x41 && u[k] <= 0x5A { u[k] += 0x20 }
-        var start = 0
-        if u.starts(with: Array("https://".utf8)) { start = 8 } else if u.starts(with: Array("http://".utf8)) { start = 7 }
-        var end = u.count
-        if let cut = u[start...].firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) { end = cut }
-        while end > start, u[end - 1] == UInt8(ascii: "/") { end -= 1 }
-        guard let slash = u[start..<end].firstIndex(of: UInt8(ascii: "/")) else { return nil }
-        let host = u[start..<slash]
-        let domain = Array("linkedin.com".utf8)
-        guard host.elementsEqual(domain) || (host.count > domain.count && host.suffix(domain.count + 1).elementsEqual([UInt8(ascii: ".")] + domain)) else { return nil }
-        let path = u[slash..<end]
-        guard path.starts(with: Array("/in/".utf8)), path.count > 4 else { return nil }
-        return "www.linkedin.com" + String(decoding: path, as: UTF8.self)
+        var url = url
+        return url.withUTF8 { u -> String? in
+            // Compares ASCII lower case `text` with `u[at...]`, ignoring case.
+            func has(_ text: StaticString, at: Int) -> Bool {
+                let t = text.utf8Start, n = text.utf8CodeUnitCount
+                guard at >= 0, at + n <= u.count else { return false }
+                for k in 0..<n where lower(u[at + k]) != t[k] { return false }
+                return true
+            }
+            let start = has("https://", at: 0) ? 8 : has("http://", at: 0) ? 7 : 0
+            var end = u.count
+            if let cut = u[start...].firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) { end = cut }
+            while end > start, u[end - 1] == UInt8(ascii: "/") { end -= 1 }
+            guard let slash = u[start..<end].firstIndex(of: UInt8(ascii: "/")) else { return nil }
+            let domain: StaticString = "linkedin.com"
+            let hostLength = slash - start, domainLength = domain.utf8CodeUnitCount
+            guard has(domain, at: slash - domainLength),
+                  hostLength == domainLength || (hostLength > domainLength && u[slash - domainLength - 1] == UInt8(ascii: ".")),
+                  has("/in/", at: slash), end - slash > 4 else { return nil }
+            let path = String(unsafeUninitializedCapacity: end - slash) { out in
+                for k in 0..<(end - slash) { out[k] = lower(u[slash + k]) }
+                return end - slash
+            }
+            return "www.linkedin.com" + path
+        }
     }
+
+    @inline(__always)
+    private static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
 }

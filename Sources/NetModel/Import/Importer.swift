@@ -127,8 +127,9 @@ public enum Importer {
     public static func merge(_ incoming: [ImportedContact], into network: Network, now: Timestamp,
                              newID: () -> String) -> (changes: [Change], summary: ImportSummary) {
         var m = Merger(network: network, now: now, expected: incoming.count)
-        for record in incoming { m.take(record, newID: newID) }
-        return (m.changes(), m.summary)
+        let keys = parallelMap(incoming, MatchKeys.init)
+        for k in incoming.indices { m.take(incoming[k], keys: keys[k], newID: newID) }
+        return (m.takeChanges(), m.summary)
     }
 
     // MARK: - The whole command
@@ -226,6 +227,20 @@ extension VCardReader {
     }
 }
 
+/// A record's keys for matching, worked out for all records at once on every core before the
+/// (sequential) merge: its e-mails as `ImportText.emailKey`s and its name + organisation as
+/// `Merger.nameKey`. A contact added from the record has the same keys (e-mails, name and
+/// organisation are taken from the record as they are).
+struct MatchKeys {
+    var emails: [String]
+    var name: String
+
+    init(_ r: ImportedContact) {
+        emails = r.emails.map(ImportText.emailKey)
+        name = Merger.nameKey(r.name, r.organization)
+    }
+}
+
 /// The state of one merge: the contacts as they become, and indexes for matching.
 struct Merger {
     let base: [Contact]
@@ -239,8 +254,10 @@ struct Merger {
     /// Built on first use (most records of a re-import match by key or e-mail): name + organisation.
     var byName = StringMap<Int>()
     var byNameBuilt = false
+    /// The positions of the contacts added or changed, in the order they were first touched.
     var touched: [Int] = []
-    var isTouched: Set<Int> = []
+    /// Whether each contact (by position) is in `touched`.
+    var isTouched: [Bool]
     var summary = ImportSummary()
 
     /// How many records are coming, to size the indexes.
@@ -251,7 +268,9 @@ struct Merger {
         base = network.contacts
         self.now = now
         contacts = network.contacts
+        isTouched = [Bool](repeating: false, count: base.count)
         let capacity = contacts.count + expected
+        contacts.reserveCapacity(capacity)
         usedIDs = StringMap(capacity: capacity + network.networks.count + network.events.count + network.interactions.count)
         for c in network.contacts { usedIDs.insertIfAbsent(c.id, true) }
         for g in network.networks { usedIDs.insertIfAbsent(g.id, true) }
@@ -266,15 +285,15 @@ struct Merger {
         }
     }
 
-    mutating func indexKeys(of c: Contact, at i: Int) {
+    /// Indexes contact `c` at position `i`; `keys`, when given, are its e-mail and name keys.
+    mutating func indexKeys(of c: Contact, at i: Int, keys: MatchKeys? = nil) {
         for k in c.sourceKeys { byKey.insertIfAbsent(k, i) }
-        for e in c.emails { byEmail.insertIfAbsent(ImportText.emailKey(e), i) }
-        if byNameBuilt { indexName(of: c, at: i) }
-    }
-
-    mutating func indexName(of c: Contact, at i: Int) {
-        let k = Self.nameKey(c.name, c.organization)
-        byName.insertIfAbsent(k, i)
+        if let keys {
+            for e in keys.emails { byEmail.insertIfAbsent(e, i) }
+        } else {
+            for e in c.emails { byEmail.insertIfAbsent(ImportText.emailKey(e), i) }
+        }
+        if byNameBuilt { byName.insertIfAbsent(keys?.name ?? Self.nameKey(c.name, c.organization), i) }
     }
 
     static func nameKey(_ name: String, _ org: String) -> String {
@@ -291,22 +310,23 @@ struct Merger {
         return !theirs.isEmpty && !theirs.contains(where: mine.contains)
     }
 
-    mutating func match(_ r: ImportedContact) -> Int? {
+    mutating func match(_ r: ImportedContact, keys: MatchKeys) -> Int? {
         if let id = r.id, let i = byID[id] { return i }
         for k in r.sourceKeys { if let i = byKey[k] { return i } }
-        for e in r.emails {
-            if let i = byEmail[ImportText.emailKey(e)], !conflicts(contacts[i], r) { return i }
+        for e in keys.emails {
+            if let i = byEmail[e], !conflicts(contacts[i], r) { return i }
         }
         if !byNameBuilt {
             byNameBuilt = true
             byName = StringMap(capacity: contacts.count + expected)
-            for (i, c) in contacts.enumerated() { indexName(of: c, at: i) }
+            for i in contacts.indices { byName.insertIfAbsent(Self.nameKey(contacts[i].name, contacts[i].organization), i) }
         }
-        if let i = byName[Self.nameKey(r.name, r.organization)], !conflicts(contacts[i], r) { return i }
+        if let i = byName[keys.name], !conflicts(contacts[i], r) { return i }
         return nil
     }
 
-    mutating func take(_ r: ImportedContact, newID: () -> String) {
+    /// Merges record `r`, whose keys are `keys` (`MatchKeys(r)`).
+    mutating func take(_ r: ImportedContact, keys: MatchKeys, newID: () -> String) {
         if let reason = r.skipReason {
             summary.skipped.append((r.line, reason))
             return
@@ -315,7 +335,7 @@ struct Merger {
             summary.skipped.append((r.line, "no name"))
             return
         }
-        if let i = match(r) {
+        if let i = match(r, keys: keys) {
             let before = contacts[i]
             var (after, fields) = Self.merged(before, r)
             if fields.isEmpty {
@@ -336,22 +356,30 @@ struct Merger {
             let i = contacts.count
             contacts.append(c)
             byID.insertIfAbsent(id, i)
-            indexKeys(of: c, at: i)
-            touch(i)
+            isTouched.append(true)
+            indexKeys(of: c, at: i, keys: keys)
+            touched.append(i)
             summary.added += 1
             summary.entries.append(.init(line: r.line, name: c.name, action: .added))
         }
     }
 
     mutating func touch(_ i: Int) {
-        if isTouched.insert(i).inserted { touched.append(i) }
+        if !isTouched[i] {
+            isTouched[i] = true
+            touched.append(i)
+        }
     }
 
-    func changes() -> [Change] {
+    /// The changes: one per contact added or changed, in the order first touched. The contacts are
+    /// moved into them (a copy would retain each of their strings), which leaves the merger spent.
+    mutating func takeChanges() -> [Change] {
         var out: [Change] = []
         out.reserveCapacity(touched.count)
+        let blank = Contact(id: "", name: "", created: now)
         for i in touched {
-            let after = contacts[i]
+            var after = blank
+            swap(&after, &contacts[i])
             if i < base.count {
                 if base[i] != after { out.append(.contact(before: base[i], after: after)) }
             } else {
@@ -380,13 +408,16 @@ struct Merger {
         c.criteria = r.criteria
         c.ratingHistory = r.ratingHistory
         c.owner = r.owner
-        if !r.sourceKeys.isEmpty { c.extra[ImportKeys.sourceKeys] = .array(r.sourceKeys.map(JSON.string)) }
-        if !r.urls.isEmpty { c.extra[ImportKeys.urls] = .array(r.urls.map(JSON.string)) }
-        if !r.birthday.isEmpty { c.extra[ImportKeys.birthday] = .string(r.birthday) }
-        if !r.organizationUnits.isEmpty { c.extra[ImportKeys.organizationUnits] = .array(r.organizationUnits.map(JSON.string)) }
-        if r.isOrganization { c.extra[ImportKeys.isOrganization] = .bool(true) }
+        var extra: [(String, JSON)] = []
+        if !r.sourceKeys.isEmpty { extra.append((ImportKeys.sourceKeys, .array(r.sourceKeys.map(JSON.string)))) }
+        if !r.urls.isEmpty { extra.append((ImportKeys.urls, .array(r.urls.map(JSON.string)))) }
+        if !r.birthday.isEmpty { extra.append((ImportKeys.birthday, .string(r.birthday))) }
+        if !r.organizationUnits.isEmpty { extra.append((ImportKeys.organizationUnits, .array(r.organizationUnits.map(JSON.string)))) }
+        if r.isOrganization { extra.append((ImportKeys.isOrganization, .bool(true))) }
+        // Made in one go: a dictionary grown key by key is rehashed as it grows.
+        if !extra.isEmpty { c.extra = Dictionary(uniqueKeysWithValues: extra) }
         // Other fields of a NetTUI export (X-NETTUI-EXTRA) are read by the data file's codec.
-        return ContactJSON.setting(r.extra, on: c, fillOnly: false)
+        return r.extra.isEmpty ? c : ContactJSON.setting(r.extra, on: c, fillOnly: false)
     }
 
     /// Appends the values `list` lacks, comparing by `key`.

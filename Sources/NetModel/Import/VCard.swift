@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads vCard 2.1, 3.0 and 4.0 as real programs write them: folded lines, CRLF or LF, a byte-order
 /// mark, `CHARSET=` and quoted-printable values with soft line breaks (2.1), bare 2.1 parameters,
 /// grouped properties (`item1.EMAIL`), backslash escapes, several cards in one file, embedded photos
@@ -75,6 +81,22 @@ enum VCardProperty {
         "X-NETTUI-SOURCE-KEY": .sourceKey, "X-NETTUI-CRITERION": .criterion, "X-NETTUI-RATING-CHANGE": .ratingChange,
         "X-NETTUI-EXTRA": .extra,
     ]
+
+    /// `named` by the length of the name, as bytes: a line's name is looked up without making a `String`.
+    private static let byLength: [[(name: [UInt8], property: VCardProperty)]] = {
+        var table = [[(name: [UInt8], property: VCardProperty)]](repeating: [], count: named.keys.map(\.utf8.count).max()! + 1)
+        for (name, property) in named { table[name.utf8.count].append((Array(name.utf8), property)) }
+        return table
+    }()
+
+    /// The property named by these (upper-case) bytes; `.other` for any other name.
+    static func named(_ bytes: UnsafeBufferPointer<UInt8>) -> VCardProperty {
+        guard bytes.count < byLength.count else { return .other }
+        for entry in byLength[bytes.count] where entry.name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
+            return entry.property
+        }
+        return .other
+    }
 }
 
 /// One parameter set of a property line.
@@ -228,8 +250,8 @@ struct VCardReader {
         }
         inBinary = false
         for k in (dot + 1)..<i { buf[k] = Self.upper(buf[k]) }
-        let name = String(decoding: buf[(dot + 1)..<i], as: UTF8.self)
-        let prop = VCardProperty.named[name] ?? .other
+        let name = (dot + 1)..<i
+        let prop = buf.withUnsafeBufferPointer { VCardProperty.named(UnsafeBufferPointer(rebasing: $0[name])) }
         if prop == .other, !inCard { return }
         // Parameters, up to the ':' outside double quotes.
         var params = VCardParams()
@@ -246,7 +268,7 @@ struct VCardReader {
                 }
                 i += 1
             }
-            guard i < n else { throw error(bufLine, "the \(name) line has no ':' after its parameters") }
+            guard i < n else { throw error(bufLine, "the \(text(name)) line has no ':' after its parameters") }
         }
         let value = (i + 1)..<n
         try handle(name: name, prop: prop, params: params, value: value)
@@ -298,7 +320,11 @@ struct VCardReader {
         }
     }
 
-    mutating func handle(name: String, prop: VCardProperty, params: VCardParams, value: Range<Int>) throws(ImportError) {
+    /// The bytes of `buf[range]` as text (the name of a property, for messages).
+    func text(_ range: Range<Int>) -> String { String(decoding: buf[range], as: UTF8.self) }
+
+    /// Handles a property line; `name` is where its name is in `buf`.
+    mutating func handle(name: Range<Int>, prop: VCardProperty, params: VCardParams, value: Range<Int>) throws(ImportError) {
         let isBase64 = params.encoding == "B" || params.encoding == "BASE64"
         if prop == .binary || isBase64 {
             // Embedded data is not kept; 2.1 base64 may continue on lines without a leading space.
@@ -306,7 +332,7 @@ struct VCardReader {
             return
         }
         if value.count > ImportText.maxValueBytes {
-            throw error(bufLine, "the \(name) value is \(Self.megabytes(value.count)) long; the limit is 1 MB")
+            throw error(bufLine, "the \(text(name)) value is \(Self.megabytes(value.count)) long; the limit is 1 MB")
         }
         switch prop {
         case .begin:
@@ -336,14 +362,14 @@ struct VCardReader {
 
     /// The value as UTF-8: quoted-printable decoded, a declared single-byte charset converted,
     /// anything else checked to be valid UTF-8.
-    mutating func decode(_ value: Range<Int>, params: VCardParams, name: String) throws(ImportError) {
+    mutating func decode(_ value: Range<Int>, params: VCardParams, name: Range<Int>) throws(ImportError) {
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: buf[value])
         if params.encoding == "QUOTED-PRINTABLE" { scratch = Self.quotedPrintable(scratch) }
         switch params.charset ?? "UTF-8" {
         case "UTF-8", "UTF8", "US-ASCII", "ASCII":
             if let bad = ImportText.invalidUTF8(scratch) {
-                throw error(bufLine, "the \(name) value is not valid UTF-8 (byte 0x\(String(scratch[bad], radix: 16, uppercase: true)) at position \(bad + 1)); "
+                throw error(bufLine, "the \(text(name)) value is not valid UTF-8 (byte 0x\(String(scratch[bad], radix: 16, uppercase: true)) at position \(bad + 1)); "
                     + "save the file as UTF-8, or declare its charset (CHARSET=ISO-8859-1)")
             }
         case "ISO-8859-1", "ISO8859-1", "LATIN1", "LATIN-1", "ISO-8859-15", "WINDOWS-1252", "CP1252":
@@ -435,7 +461,10 @@ struct CardBuilder {
         return parts
     }
 
-    static func text(_ v: [UInt8], multiline: Bool = false) -> String { components(v, nil, multiline: multiline)[0] }
+    static func text(_ v: [UInt8], multiline: Bool = false) -> String {
+        // Without escapes the value is the text (and no array is made for its one part).
+        v.contains(UInt8(ascii: "\\")) ? components(v, nil, multiline: multiline)[0] : ImportText.string(v, multiline: multiline)
+    }
     static func list(_ v: [UInt8]) -> [String] { components(v, UInt8(ascii: ",")).filter { !$0.isEmpty } }
 
     mutating func add(_ prop: VCardProperty, value v: [UInt8]) {
