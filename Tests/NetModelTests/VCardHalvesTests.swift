@@ -2,9 +2,10 @@ import Foundation
 import XCTest
 @testable import NetModel
 
-/// A large vCard file is read in two halves on two cores (`VCard.inHalves`): the cards, their line
-/// numbers and any error must be exactly what reading it in one piece gives. (Checked on a file of
-/// 1,500 cards, split as one of 4 MB or more would be.)
+/// A large vCard file is read in pieces on several cores (`VCard.inPieces`), and the import merges
+/// the pieces as they are read (`Importer.mergeInPieces`): the cards, their line numbers, any error
+/// and the merge must be exactly what reading it in one piece gives. (Checked on a file of 1,500
+/// cards, cut as one of 4 MB or more would be.)
 final class VCardHalvesTests: XCTestCase {
     /// The cards of a demo network as a vCard file (made once for all the tests).
     private static let cards = VCardExport.export(Demo.network(today: Day(year: 2026, month: 11, day: 23)!, contacts: 1500,
@@ -22,14 +23,50 @@ final class VCardHalvesTests: XCTestCase {
         }
     }
 
-    func testHalvesReadAsTheWhole() throws {
+    func testPiecesReadAsTheWhole() throws {
         for crlf in [true, false] {
             let bytes = largeFile(crlf: crlf)
-            let halves = try XCTUnwrap(bytes.withUnsafeBufferPointer { VCard.inHalves($0, path: "x.vcf", minimumBytes: 0) }, "split in two")
             let one = try whole(bytes)
-            XCTAssertEqual(halves.count, 1500)
-            XCTAssertEqual(halves, one)
-            XCTAssertEqual(halves.last?.line, one.last?.line)
+            for count in [2, 3, 7, 40] {
+                let pieces = try XCTUnwrap(bytes.withUnsafeBufferPointer { VCard.pieces($0, count: count, minimumBytes: 0) })
+                XCTAssertEqual(pieces.count, count)
+                let cards = try XCTUnwrap(bytes.withUnsafeBufferPointer { VCard.inPieces($0, path: "x.vcf", count: count, minimumBytes: 0) }, "\(count) pieces")
+                XCTAssertEqual(cards.count, 1500)
+                XCTAssertEqual(cards, one)
+                XCTAssertEqual(cards.last?.line, one.last?.line)
+            }
+        }
+    }
+
+    /// Merged piece by piece as the pieces are read, into an empty network and into one that has
+    /// some of the same people (updated) and ids (new ids drawn again): the same changes and summary,
+    /// line numbers included, as parsing the whole and merging it.
+    func testMergingPiecesAsTheyAreReadIsMergingTheWhole() throws {
+        let bytes = largeFile()
+        let records = try whole(bytes)
+        var some = Network()
+        let earlier = Importer.merge(Array(records[200..<300]), into: some, now: Timestamp(seconds: 1_000), newID: Self.ids(prefix: "old"))
+        some.apply(earlier.changes)
+        for i in some.contacts.indices where i % 2 == 0 { some.contacts[i].notes = "" }
+        for network in [Network(), some] {
+            let expected = Importer.merge(records, into: network, now: Timestamp(seconds: 2_000), newID: Self.ids(prefix: "new"))
+            let piped = try XCTUnwrap(bytes.withUnsafeBufferPointer {
+                Importer.mergeInPieces($0, path: "x.vcf", into: network, now: Timestamp(seconds: 2_000), newID: Self.ids(prefix: "new"), minimumBytes: 0)
+            })
+            XCTAssertEqual(piped.changes, expected.changes)
+            XCTAssertEqual(piped.summary.entries, expected.summary.entries)
+            XCTAssertEqual([piped.summary.added, piped.summary.updated, piped.summary.unchanged], [expected.summary.added, expected.summary.updated, expected.summary.unchanged])
+            XCTAssertEqual(piped.summary.entries.last?.line, records.last?.line)
+        }
+        XCTAssertGreaterThan(Importer.merge(records, into: some, now: Timestamp(seconds: 2_000), newID: Self.ids(prefix: "new")).summary.updated, 0)
+    }
+
+    /// Ids `prefix-1`, `prefix-2`, …
+    static func ids(prefix: String) -> () -> String {
+        var n = 0
+        return {
+            n += 1
+            return "\(prefix)-\(n)"
         }
     }
 
@@ -42,7 +79,10 @@ final class VCardHalvesTests: XCTestCase {
             let end = try XCTUnwrap(broken.range(of: "END:VCARD\r\n", range: from..<broken.endIndex))
             broken.removeSubrange(end)
             let bytes = Array(broken.utf8)
-            XCTAssertNil(bytes.withUnsafeBufferPointer { VCard.inHalves($0, path: "x.vcf", minimumBytes: 0) })
+            XCTAssertNil(bytes.withUnsafeBufferPointer { VCard.inPieces($0, path: "x.vcf", count: 2, minimumBytes: 0) })
+            XCTAssertNil(bytes.withUnsafeBufferPointer {
+                Importer.mergeInPieces($0, path: "x.vcf", into: Network(), now: Timestamp(seconds: 0), newID: Self.ids(prefix: "n"), minimumBytes: 0)
+            })
             var expected: ImportError?
             XCTAssertThrowsError(try whole(bytes)) { expected = $0 as? ImportError }
             XCTAssertThrowsError(try VCard.parse(bytes, path: "x.vcf")) { XCTAssertEqual(($0 as? ImportError)?.description, expected?.description) }
@@ -54,9 +94,9 @@ final class VCardHalvesTests: XCTestCase {
         // The line before the only BEGIN:VCARD past the middle ends in "=": it could join the next line.
         let head = Array(repeating: UInt8(ascii: "x"), count: 100)
         let bytes = Array("BEGIN:VCARD\r\nNOTE;ENCODING=QUOTED-PRINTABLE:a=\r\n".utf8) + head + Array("=\r\nBEGIN:VCARD\r\nEND:VCARD\r\n".utf8)
-        XCTAssertNil(bytes.withUnsafeBufferPointer { VCard.splitPoint($0) })
+        XCTAssertNil(bytes.withUnsafeBufferPointer { VCard.splitPoint($0, from: $0.count / 2) })
         let plain = Array("BEGIN:VCARD\r\nFN:A\r\n".utf8) + head + Array("\r\nEND:VCARD\r\nBEGIN:VCARD\r\nEND:VCARD\r\n".utf8)
-        let split = plain.withUnsafeBufferPointer { VCard.splitPoint($0) }
+        let split = plain.withUnsafeBufferPointer { VCard.splitPoint($0, from: $0.count / 2) }
         XCTAssertEqual(split.map { String(decoding: plain[$0...], as: UTF8.self) }, "BEGIN:VCARD\r\nEND:VCARD\r\n")
     }
 }

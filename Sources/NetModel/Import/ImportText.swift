@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte-level helpers shared by the importers: recognising what a file is, UTF-8 checks, charset
 /// conversion and cleaning text from outside before it is stored.
 enum ImportText {
@@ -21,11 +27,19 @@ enum ImportText {
         } else if raw.starts(with: [0xEF, 0xBB, 0xBF]) {
             bytes.removeFirst(3)
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = firstNUL(bytes) {
             throw ImportError(path: path, line: lineNumber(at: nul, in: bytes),
                               "a NUL byte: this is a binary file, not \(expecting)")
         }
         return bytes
+    }
+
+    /// Where the first NUL byte is (memchr: a large file is scanned in a few milliseconds).
+    static func firstNUL(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress, let hit = memchr(base, 0, p.count) else { return nil }
+            return UnsafeRawPointer(base).distance(to: hit)
+        }
     }
 
     /// Names common binary formats by their first bytes.

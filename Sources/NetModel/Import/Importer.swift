@@ -63,10 +63,14 @@ public enum Importer {
     /// Reads and parses an import source. A missing or unreadable file, a binary file, a file of
     /// another format and malformed content are errors naming the file, the line and the problem.
     public static func parse(path: String, format: ImportFormat) throws(ImportError) -> [ImportedContact] {
-        let raw: [UInt8]
+        try parse(read(path), path: path, format: format)
+    }
+
+    /// The bytes of an import source; a missing or unreadable file is an error naming it.
+    static func read(_ path: String) throws(ImportError) -> [UInt8] {
         do {
             guard let bytes = try Store.readBytes(path) else { throw ImportError(path: path, "no such file") }
-            raw = bytes
+            return bytes
         } catch let error as StoreError {
             throw ImportError(path: path, error.message)
         } catch let error as ImportError {
@@ -74,7 +78,6 @@ public enum Importer {
         } catch {
             throw ImportError(path: path, "\(error)")
         }
-        return try parse(raw, path: path, format: format)
     }
 
     /// Parses a source already in memory; `path` names it in errors.
@@ -128,8 +131,54 @@ public enum Importer {
                              newID: () -> String) -> (changes: [Change], summary: ImportSummary) {
         var m = Merger(network: network, now: now, expected: incoming.count)
         let keys = parallelMap(incoming, MatchKeys.init)
-        for k in incoming.indices { m.take(incoming[k], keys: keys[k], newID: newID) }
+        // By pointer: `incoming[k]` would copy each record (every string of it) to read it.
+        incoming.withUnsafeBufferPointer { records in
+            for k in records.indices { m.take(records[k], keys: keys[k], newID: newID) }
+        }
         return (m.takeChanges(), m.summary)
+    }
+
+    /// `merge(parse(raw, …), into: network, …)`, with the merge overlapping the reading: a large
+    /// vCard file is read in pieces on every core, and each piece is merged as soon as those before
+    /// it are (`inOrder`). Should a piece not read as it does in the whole file, all of it is read
+    /// and merged again as one.
+    static func parseAndMerge(_ raw: [UInt8], path: String, format: ImportFormat, into network: Network, now: Timestamp,
+                              newID: () -> String) throws(ImportError) -> (changes: [Change], summary: ImportSummary) {
+        if format == .vcard, let bytes = try? ImportText.prepare(raw, path: path, expecting: "a vCard file"),
+           let merged = bytes.withUnsafeBufferPointer({ p in mergeInPieces(p, path: path, into: network, now: now, newID: newID) }) {
+            return merged
+        }
+        return merge(try parse(raw, path: path, format: format), into: network, now: now, newID: newID)
+    }
+
+    /// The vCard file `p` read in pieces of about 2 MB on every core and merged piece by piece, in
+    /// order; nil when it is smaller than `minimumBytes`, or a piece does not read as it does in the
+    /// whole file.
+    static func mergeInPieces(_ p: UnsafeBufferPointer<UInt8>, path: String, into network: Network, now: Timestamp,
+                              newID: () -> String, minimumBytes: Int = 4 << 20) -> (changes: [Change], summary: ImportSummary)? {
+        let workers = FastDecoder.defaultChunks
+        guard let pieces = VCard.pieces(p, count: max(2 * workers, p.count >> 21), minimumBytes: minimumBytes) else { return nil }
+        // Room for a card of every 200 bytes (most take twice that).
+        var m = Merger(network: network, now: now, expected: p.count / 200)
+        var lines = 0, whole = true
+        inOrder(pieces.count, workers: workers, maxWaiting: 2 * workers, make: { k in
+            VCard.readPiece(p, pieces[k], path: path).map { piece in
+                (piece.cards, piece.lines, piece.cards.withUnsafeBufferPointer { cards in cards.indices.map { MatchKeys(cards[$0]) } })
+            }
+        }, consume: { _, piece in
+            guard let piece else {
+                whole = false
+                return false
+            }
+            // Each piece counted its lines from its own start.
+            m.lineOffset = lines
+            piece.0.withUnsafeBufferPointer { cards in
+                for k in cards.indices { m.take(cards[k], keys: piece.2[k], newID: newID) }
+            }
+            lines += piece.1
+            return true
+        })
+        return whole ? (m.takeChanges(), m.summary) : nil
     }
 
     // MARK: - The whole command
@@ -150,7 +199,7 @@ public enum Importer {
     /// that cannot be read, or is read-only (newer schema), is refused. Nothing is written on any error.
     public static func run(source: String, format: ImportFormat, dataFile: String, dryRun: Bool = false,
                            createFolder: Bool = false, now: Timestamp, newID: () -> String) throws(ImportError) -> Outcome {
-        let records = try parse(path: source, format: format)
+        let raw = try read(source)
         func storeError(_ e: StoreError) -> ImportError {
             var message = e.message
             for p in e.problems.prefix(5) { message += "\n  \(p)" }
@@ -180,7 +229,7 @@ public enum Importer {
         } catch {
             throw ImportError(path: dataFile, "\(error)")
         }
-        let (changes, summary) = merge(records, into: network, now: now, newID: newID)
+        let (changes, summary) = try parseAndMerge(raw, path: source, format: format, into: network, now: now, newID: newID)
         guard !dryRun, !changes.isEmpty else { return Outcome(summary: summary, changes: changes, network: network, saved: false) }
         network.apply(changes)
         do {
@@ -262,6 +311,8 @@ struct Merger {
 
     /// How many records are coming, to size the indexes.
     var expected = 0
+    /// Added to the records' lines in the summary (for a piece of a file, the lines before it).
+    var lineOffset = 0
 
     init(network: Network, now: Timestamp, expected: Int = 0) {
         self.expected = expected
@@ -328,11 +379,11 @@ struct Merger {
     /// Merges record `r`, whose keys are `keys` (`MatchKeys(r)`).
     mutating func take(_ r: ImportedContact, keys: MatchKeys, newID: () -> String) {
         if let reason = r.skipReason {
-            summary.skipped.append((r.line, reason))
+            summary.skipped.append((r.line + lineOffset, reason))
             return
         }
         if r.name.isEmpty {
-            summary.skipped.append((r.line, "no name"))
+            summary.skipped.append((r.line + lineOffset, "no name"))
             return
         }
         if let i = match(r, keys: keys) {
@@ -347,20 +398,20 @@ struct Merger {
             indexKeys(of: after, at: i)
             touch(i)
             summary.updated += 1
-            summary.entries.append(.init(line: r.line, name: after.name, action: .updated(fields: fields)))
+            summary.entries.append(.init(line: r.line + lineOffset, name: after.name, action: .updated(fields: fields)))
         } else {
             var id = r.id ?? ""
             while id.isEmpty || usedIDs[id] != nil { id = newID() }
             usedIDs.insertIfAbsent(id, true)
             let c = Self.newContact(r, id: id, now: now)
             let i = contacts.count
-            contacts.append(c)
             byID.insertIfAbsent(id, i)
             isTouched.append(true)
             indexKeys(of: c, at: i, keys: keys)
             touched.append(i)
             summary.added += 1
-            summary.entries.append(.init(line: r.line, name: c.name, action: .added))
+            summary.entries.append(.init(line: r.line + lineOffset, name: c.name, action: .added))
+            contacts.append(c)  // its last use: moved, not copied
         }
     }
 

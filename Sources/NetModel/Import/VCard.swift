@@ -16,7 +16,7 @@ public enum VCard {
         let bytes = try ImportText.prepare(raw, path: path, expecting: "a vCard file")
         var result: Result<[ImportedContact], ImportError> = .success([])
         bytes.withUnsafeBufferPointer { p in
-            if let cards = inHalves(p, path: path) {
+            if let cards = inPieces(p, path: path) {
                 result = .success(cards)
                 return
             }
@@ -30,29 +30,53 @@ public enum VCard {
         return try result.get()
     }
 
-    /// A large file read in two halves on two cores, split where a card begins. Nil when the halves
-    /// might not read exactly as the whole does: an error in either (the whole is then read, and
-    /// reports it as always), a card still open at the split, a quoted-printable line running into it.
-    /// (`minimumBytes`: a smaller file is read in one piece.)
-    static func inHalves(_ p: UnsafeBufferPointer<UInt8>, path: String, minimumBytes: Int = 4 << 20) -> [ImportedContact]? {
-        guard p.count >= minimumBytes, let split = splitPoint(p) else { return nil }
-        let halves = inParallel(2) { k -> (cards: [ImportedContact], lines: Int)? in
-            var reader = VCardReader(p: UnsafeBufferPointer(rebasing: k == 0 ? p[..<split] : p[split...]), path: path)
-            if k == 1 { return (try? reader.run()).map { ($0, 0) } }
-            guard let cards = try? reader.readCards(), !reader.inCard else { return nil }
-            return (cards, reader.lineNo)
+    /// A large file read in pieces (`pieces`), one per core at once. Nil when the pieces might not
+    /// read exactly as the whole does (see `readPiece`): the whole is then read, and reports any
+    /// error as always. (`minimumBytes`: a smaller file is read in one piece.)
+    static func inPieces(_ p: UnsafeBufferPointer<UInt8>, path: String, count: Int = FastDecoder.defaultChunks,
+                         minimumBytes: Int = 4 << 20) -> [ImportedContact]? {
+        guard let pieces = pieces(p, count: count, minimumBytes: minimumBytes) else { return nil }
+        let read = inParallel(pieces.count) { readPiece(p, pieces[$0], path: path) }
+        var cards: [ImportedContact] = []
+        var lines = 0
+        for piece in read {
+            guard var piece else { return nil }
+            // Each piece counted its lines from its own start.
+            for i in piece.cards.indices { piece.cards[i].line += lines }
+            cards += piece.cards
+            lines += piece.lines
         }
-        guard let first = halves[0], var second = halves[1]?.cards else { return nil }
-        // The second half counted its lines from its own start.
-        for i in second.indices { second[i].line += first.lines }
-        return first.cards + second
+        return cards
     }
 
-    /// Where the second half starts: a line `BEGIN:VCARD` past the middle whose line before does not
-    /// end in `=` (which could be a quoted-printable soft break joining the two).
-    static func splitPoint(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// Where to cut a file into about `count` pieces to read at once: where a card begins
+    /// (`splitPoint`) past each `count`th of it. Nil for a file smaller than `minimumBytes`, or
+    /// with no such place.
+    static func pieces(_ p: UnsafeBufferPointer<UInt8>, count: Int, minimumBytes: Int) -> [Range<Int>]? {
+        guard p.count >= minimumBytes, count > 1 else { return nil }
+        var cuts = [0]
+        for k in 1..<count {
+            guard let cut = splitPoint(p, from: max(cuts.last! + 1, p.count * k / count)) else { break }
+            cuts.append(cut)
+        }
+        guard cuts.count > 1 else { return nil }
+        return zip(cuts, cuts.dropFirst() + [p.count]).map { $0..<$1 }
+    }
+
+    /// Reads a piece of a file: its cards (lines counted from its start) and its number of lines.
+    /// Nil when it might not read as it does in the whole file: an error in it, or a card still
+    /// open at its end.
+    static func readPiece(_ p: UnsafeBufferPointer<UInt8>, _ piece: Range<Int>, path: String) -> (cards: [ImportedContact], lines: Int)? {
+        var reader = VCardReader(p: UnsafeBufferPointer(rebasing: p[piece]), path: path)
+        guard let cards = try? reader.readCards(), !reader.inCard else { return nil }
+        return (cards, reader.lineNo)
+    }
+
+    /// Where a piece may start: a line `BEGIN:VCARD` at or past `from` whose line before does not end
+    /// in `=` (which could be a quoted-printable soft break joining the two).
+    static func splitPoint(_ p: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         let begin = Array("\nBEGIN:VCARD".utf8)
-        var at = p.count / 2
+        var at = from
         while let base = p.baseAddress, let hit = findBytes(begin, in: base, from: at, to: p.count) {
             let start = hit + 1, after = start + begin.count - 1
             var end = hit
@@ -617,8 +641,10 @@ struct CardBuilder {
         return Timestamp(iso: s)
     }
 
-    func build() -> ImportedContact {
-        var c = contact
+    /// The card's record, moved out of the builder (which is then done with).
+    mutating func build() -> ImportedContact {
+        var c = ImportedContact(line: line)
+        swap(&c, &contact)
         if !fn.isEmpty {
             c.name = fn
         } else if nameParts.contains(where: { !$0.isEmpty }) {

@@ -113,10 +113,13 @@ struct FastEncoder: JSONOutput {
         count = 0
     }
 
+    /// Forgets what the encoder holds.
+    mutating func clear() { count = 0 }
+
     /// Writes what the encoder holds to `fd` and empties it; returns the error number of a write
     /// that failed, or nil.
     mutating func writeOut(to fd: Int32) -> Int32? {
-        defer { count = 0 }
+        defer { clear() }
         return writeAll(fd, UnsafeRawBufferPointer(start: base, count: count))
     }
 
