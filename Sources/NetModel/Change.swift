@@ -43,6 +43,10 @@ extension Network {
             return
         }
         var index = [String: Int](minimumCapacity: contacts.count + changes.count)
+        // Room for the contacts added, at once (growing by doubling would move them several times).
+        var adding = 0
+        for k in changes.indices { if case .contact(before: nil, after: .some) = changes[k] { adding += 1 } }
+        contacts.reserveCapacity(contacts.count + adding)
         for (i, c) in contacts.enumerated() { index[c.id] = i }
         // Other changes leave the contacts (and so the map) as they are, unless an id is there twice:
         // then the map is made anew after each, so that a removed contact's twin is found again.
@@ -77,12 +81,8 @@ extension Network {
             }
         }
         compact()
-        if added {
-            // Keep id order (as the file is); sort positions, not contacts, so that each moves once.
-            let ids = contacts.map { SortKey($0.id) }  // ordered as the ids are, compared quicker
-            let order = ids.indices.sorted { ids[$0] < ids[$1] || (ids[$0] == ids[$1] && $0 < $1) }
-            contacts.permute(by: order)
-        }
+        // Keep id order (as the file is).
+        if added { contacts.sortByID() }
     }
 
     private static func replace<T: Identifiable>(_ list: inout [T], _ before: T?, _ after: T?) where T.ID == String {
@@ -138,6 +138,15 @@ extension Network {
         for i in interactions where i.contact == id { changes.append(.interaction(before: i, after: nil)) }
         changes.append(.contact(before: contact, after: nil))
         return changes
+    }
+}
+
+extension [Contact] {
+    /// Sorts the contacts by id, keeping the order of equal ids: sorts positions, not contacts, so
+    /// that each contact moves once.
+    mutating func sortByID() {
+        let ids = map { SortKey($0.id) }  // ordered as the ids are, compared quicker
+        permute(by: ids.indices.sorted { ids[$0] < ids[$1] || (ids[$0] == ids[$1] && $0 < $1) })
     }
 }
 

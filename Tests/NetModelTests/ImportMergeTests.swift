@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import NetModel
 
@@ -37,6 +38,34 @@ final class ImportMergeTests: XCTestCase {
         var out = n
         out.apply(changes)
         return (out, changes, summary)
+    }
+
+    /// The import command takes the merged contacts (`Merger.takeContacts`) instead of applying
+    /// changes: they must be what applying the changes gives, with contacts updated, added (ids out
+    /// of order, one given by the record) and untouched, and with the network's list out of id order.
+    func testTakingTheContactsIsApplyingTheChanges() {
+        let demo = Demo.network(today: testToday)
+        var records = demo.contacts.prefix(30).enumerated().map { k, c in
+            record(c.name, line: k + 1) { r in
+                r.organization = c.organization
+                r.emails = c.emails
+                if k % 3 == 0 { r.notes = "imported note \(k)" }
+                if k % 4 == 0 { r.tags = ["imported"] }
+            }
+        }
+        records += (0..<40).map { k in record("Uusi Henkilö \(k)", line: 100 + k) { $0.emails = ["uusi\(k)@example.fi"] } }
+        records.append(record("Given Id") { $0.id = "0000-given" })
+        var shuffled = demo
+        var r = SplitMix64(seed: 9)
+        shuffled.contacts.shuffle(using: &r)
+        for base in [demo, shuffled, Network()] {
+            var byTaking = Importer.merger(records, into: base, now: now, newID: ids())
+            var byApplying = Importer.merger(records, into: base, now: now, newID: ids())
+            var applied = base
+            applied.apply(byApplying.takeChanges())
+            XCTAssertEqual(byTaking.takeContacts(), applied.contacts)
+            XCTAssertGreaterThan(byTaking.summary.updated, base.contacts.isEmpty ? -1 : 0)
+        }
     }
 
     func testAddsNewContactsWithImportedFieldsAndSourceKeys() throws {

@@ -129,33 +129,39 @@ public enum Importer {
     /// undone) as one step; importing the same file again gives no changes.
     public static func merge(_ incoming: [ImportedContact], into network: Network, now: Timestamp,
                              newID: () -> String) -> (changes: [Change], summary: ImportSummary) {
+        var m = merger(incoming, into: network, now: now, newID: newID)
+        return (m.takeChanges(), m.summary)
+    }
+
+    /// The merger that has taken every record of `incoming`.
+    static func merger(_ incoming: [ImportedContact], into network: Network, now: Timestamp, newID: () -> String) -> Merger {
         var m = Merger(network: network, now: now, expected: incoming.count)
         let keys = parallelMap(incoming, MatchKeys.init)
         // By pointer: `incoming[k]` would copy each record (every string of it) to read it.
         incoming.withUnsafeBufferPointer { records in
             for k in records.indices { m.take(records[k], keys: keys[k], newID: newID) }
         }
-        return (m.takeChanges(), m.summary)
+        return m
     }
 
-    /// `merge(parse(raw, …), into: network, …)`, with the merge overlapping the reading: a large
+    /// The merger of `parse(raw, …)` into `network`, with the merge overlapping the reading: a large
     /// vCard file is read in pieces on every core, and each piece is merged as soon as those before
     /// it are (`inOrder`). Should a piece not read as it does in the whole file, all of it is read
     /// and merged again as one.
     static func parseAndMerge(_ raw: [UInt8], path: String, format: ImportFormat, into network: Network, now: Timestamp,
-                              newID: () -> String) throws(ImportError) -> (changes: [Change], summary: ImportSummary) {
+                              newID: () -> String) throws(ImportError) -> Merger {
         if format == .vcard, let bytes = try? ImportText.prepare(raw, path: path, expecting: "a vCard file"),
            let merged = bytes.withUnsafeBufferPointer({ p in mergeInPieces(p, path: path, into: network, now: now, newID: newID) }) {
             return merged
         }
-        return merge(try parse(raw, path: path, format: format), into: network, now: now, newID: newID)
+        return merger(try parse(raw, path: path, format: format), into: network, now: now, newID: newID)
     }
 
     /// The vCard file `p` read in pieces of about 2 MB on every core and merged piece by piece, in
     /// order; nil when it is smaller than `minimumBytes`, or a piece does not read as it does in the
     /// whole file.
     static func mergeInPieces(_ p: UnsafeBufferPointer<UInt8>, path: String, into network: Network, now: Timestamp,
-                              newID: () -> String, minimumBytes: Int = 4 << 20) -> (changes: [Change], summary: ImportSummary)? {
+                              newID: () -> String, minimumBytes: Int = 4 << 20) -> Merger? {
         let workers = FastDecoder.defaultChunks
         guard let pieces = VCard.pieces(p, count: max(2 * workers, p.count >> 21), minimumBytes: minimumBytes) else { return nil }
         // Room for a card of every 200 bytes (most take twice that).
@@ -178,7 +184,7 @@ public enum Importer {
             lines += piece.1
             return true
         })
-        return whole ? (m.takeChanges(), m.summary) : nil
+        return whole ? m : nil
     }
 
     // MARK: - The whole command
@@ -186,7 +192,6 @@ public enum Importer {
     /// The result of `run`.
     public struct Outcome: Sendable {
         public var summary: ImportSummary
-        public var changes: [Change]
         /// The network after the import (unchanged in a dry run).
         public var network: Network
         /// Whether the data file was written.
@@ -229,15 +234,16 @@ public enum Importer {
         } catch {
             throw ImportError(path: dataFile, "\(error)")
         }
-        let (changes, summary) = try parseAndMerge(raw, path: source, format: format, into: network, now: now, newID: newID)
-        guard !dryRun, !changes.isEmpty else { return Outcome(summary: summary, changes: changes, network: network, saved: false) }
-        network.apply(changes)
+        var m = try parseAndMerge(raw, path: source, format: format, into: network, now: now, newID: newID)
+        guard !dryRun, !m.touched.isEmpty else { return Outcome(summary: m.summary, network: network, saved: false) }
+        // The contacts as applying the changes would leave them, without making the changes.
+        network.contacts = m.takeContacts()
         do {
             try Store.save(network, to: dataFile)
         } catch {
             throw storeError(error)
         }
-        return Outcome(summary: summary, changes: changes, network: network, saved: true)
+        return Outcome(summary: m.summary, network: network, saved: true)
     }
 }
 
@@ -420,6 +426,16 @@ struct Merger {
             isTouched[i] = true
             touched.append(i)
         }
+    }
+
+    /// The network's contacts after the merge, as `Network.apply(takeChanges())` would leave them
+    /// (for a network whose contact ids are unique, as in any network loaded from a file), without
+    /// making the changes: the merged contacts, in id order when any was added. The merger is spent.
+    mutating func takeContacts() -> [Contact] {
+        var list: [Contact] = []
+        swap(&list, &contacts)
+        if list.count > base.count { list.sortByID() }
+        return list
     }
 
     /// The changes: one per contact added or changed, in the order first touched. The contacts are
