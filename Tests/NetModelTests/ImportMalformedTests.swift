@@ -119,6 +119,27 @@ final class ImportMalformedTests: XCTestCase {
         XCTAssertEqual(try Store.readBytes(path), before)
     }
 
+    /// The data file is opened once the source reads (or, for a large file, while it is read); a
+    /// source with a problem is reported before a data file with one, and a good source's import
+    /// then names the data file.
+    func testASourceProblemIsReportedBeforeADataFileProblem() throws {
+        let dir = try makeTempDir(self)
+        let path = dir + "/network.json"
+        writeFile(path, Array("{ not json".utf8))
+        let broken = dir + "/broken.vcf"
+        writeFile(broken, Array("BEGIN:VCARD\r\nFN:A\r\nBEGIN:VCARD\r\nEND:VCARD\r\n".utf8))
+        for (source, named) in [(broken, broken), (fixturePath("vcard30-multiple.vcf"), path)] {
+            XCTAssertThrowsError(try Importer.run(source: source, format: .vcard, dataFile: path, now: now, newID: newID())) { error in
+                XCTAssertEqual((error as? ImportError)?.path, named, "\(error)")
+            }
+        }
+        // Read in pieces, a source whose data file does not open is not merged.
+        let cards = VCardExport.export(Demo.network(today: testToday).contacts)
+        XCTAssertNil(cards.withUnsafeBufferPointer {
+            Importer.mergeInPieces($0, path: "x.vcf", network: { nil }, now: now, newID: newID(), minimumBytes: 0)
+        })
+    }
+
     func testASuccessfulImportSavesWithABackupAndAReimportWritesNothing() throws {
         let (path, before) = try dataFile()
         let first = try Importer.run(source: fixturePath("vcard-mixed-realworld.vcf"), format: .vcard, dataFile: path, now: now, newID: newID())

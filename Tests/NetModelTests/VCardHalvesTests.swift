@@ -51,7 +51,7 @@ final class VCardHalvesTests: XCTestCase {
         for network in [Network(), some] {
             let expected = Importer.merge(records, into: network, now: Timestamp(seconds: 2_000), newID: Self.ids(prefix: "new"))
             var piped = try XCTUnwrap(bytes.withUnsafeBufferPointer {
-                Importer.mergeInPieces($0, path: "x.vcf", into: network, now: Timestamp(seconds: 2_000), newID: Self.ids(prefix: "new"), minimumBytes: 0)
+                Importer.mergeInPieces($0, path: "x.vcf", network: { network }, now: Timestamp(seconds: 2_000), newID: Self.ids(prefix: "new"), minimumBytes: 0)?.merger
             })
             XCTAssertEqual(piped.takeChanges(), expected.changes)
             XCTAssertEqual(piped.summary.entries, expected.summary.entries)
@@ -81,7 +81,7 @@ final class VCardHalvesTests: XCTestCase {
             let bytes = Array(broken.utf8)
             XCTAssertNil(bytes.withUnsafeBufferPointer { VCard.inPieces($0, path: "x.vcf", count: 2, minimumBytes: 0) })
             XCTAssertNil(bytes.withUnsafeBufferPointer {
-                Importer.mergeInPieces($0, path: "x.vcf", into: Network(), now: Timestamp(seconds: 0), newID: Self.ids(prefix: "n"), minimumBytes: 0)
+                Importer.mergeInPieces($0, path: "x.vcf", network: { Network() }, now: Timestamp(seconds: 0), newID: Self.ids(prefix: "n"), minimumBytes: 0)
             })
             var expected: ImportError?
             XCTAssertThrowsError(try whole(bytes)) { expected = $0 as? ImportError }

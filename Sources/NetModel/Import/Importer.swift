@@ -144,28 +144,40 @@ public enum Importer {
         return m
     }
 
-    /// The merger of `parse(raw, …)` into `network`, with the merge overlapping the reading: a large
-    /// vCard file is read in pieces on every core, and each piece is merged as soon as those before
-    /// it are (`inOrder`). Should a piece not read as it does in the whole file, all of it is read
-    /// and merged again as one.
-    static func parseAndMerge(_ raw: [UInt8], path: String, format: ImportFormat, into network: Network, now: Timestamp,
-                              newID: () -> String) throws(ImportError) -> Merger {
+    /// The merger of `parse(raw, …)` into the network `open` gives, and that network, with the merge
+    /// overlapping the reading: a large vCard file is read in pieces on every core, and each piece
+    /// is merged as soon as those before it are (`inOrder`). Should a piece not read as it does in
+    /// the whole file, or the network not open, all of it is read and merged again as one: an
+    /// error in the source is reported before one in the data file, as when it is read first.
+    static func parseAndMerge(_ raw: [UInt8], path: String, format: ImportFormat, into open: () throws(ImportError) -> Network,
+                              now: Timestamp, newID: () -> String) throws(ImportError) -> (merger: Merger, network: Network) {
+        var opened: Result<Network, ImportError>?
+        func network() -> Result<Network, ImportError> {
+            if opened == nil { opened = Result { () throws(ImportError) in try open() } }
+            return opened!
+        }
         if format == .vcard, let bytes = try? ImportText.prepare(raw, path: path, expecting: "a vCard file"),
-           let merged = bytes.withUnsafeBufferPointer({ p in mergeInPieces(p, path: path, into: network, now: now, newID: newID) }) {
+           let merged = bytes.withUnsafeBufferPointer({ p in
+               mergeInPieces(p, path: path, network: { try? network().get() }, now: now, newID: newID)
+           }) {
             return merged
         }
-        return merger(try parse(raw, path: path, format: format), into: network, now: now, newID: newID)
+        let records = try parse(raw, path: path, format: format)
+        let n = try network().get()
+        return (merger(records, into: n, now: now, newID: newID), n)
     }
 
     /// The vCard file `p` read in pieces of about 2 MB on every core and merged piece by piece, in
-    /// order; nil when it is smaller than `minimumBytes`, or a piece does not read as it does in the
-    /// whole file.
-    static func mergeInPieces(_ p: UnsafeBufferPointer<UInt8>, path: String, into network: Network, now: Timestamp,
-                              newID: () -> String, minimumBytes: Int = 4 << 20) -> Merger? {
+    /// order, into the network `network` gives; nil when the file is smaller than `minimumBytes`, a
+    /// piece does not read as it does in the whole file, or there is no network.
+    static func mergeInPieces(_ p: UnsafeBufferPointer<UInt8>, path: String, network: () -> Network?, now: Timestamp,
+                              newID: () -> String, minimumBytes: Int = 4 << 20) -> (merger: Merger, network: Network)? {
         let workers = FastDecoder.defaultChunks
-        guard let pieces = VCard.pieces(p, count: max(2 * workers, p.count >> 21), minimumBytes: minimumBytes) else { return nil }
-        // Room for a card of every 200 bytes (most take twice that).
-        var m = Merger(network: network, now: now, expected: p.count / 200)
+        // The network is opened and indexed first, on every core (inside a worker, either would
+        // have one core only). Room for a card of every 200 bytes (most take twice that).
+        guard let pieces = VCard.pieces(p, count: max(2 * workers, p.count >> 21), minimumBytes: minimumBytes),
+              let base = network() else { return nil }
+        var m = Merger(network: base, now: now, expected: p.count / 200)
         var lines = 0, whole = true
         inOrder(pieces.count, workers: workers, maxWaiting: 2 * workers, make: { k in
             VCard.readPiece(p, pieces[k], path: path).map { piece in
@@ -184,7 +196,7 @@ public enum Importer {
             lines += piece.1
             return true
         })
-        return whole ? m : nil
+        return whole ? (m, base) : nil
     }
 
     // MARK: - The whole command
@@ -213,28 +225,33 @@ public enum Importer {
         }
         var lock: FileLock?
         defer { lock?.release() }
-        var network = Network()
-        do {
-            if !dryRun {
-                if createFolder { try Store.makeDirectories(Store.directory(of: dataFile)) }
-                switch try FileLock.acquire(for: dataFile) {
-                case .acquired(let l): lock = l
-                case .held(let pid):
-                    throw ImportError(path: dataFile, "the data file is open in another nettui" + (pid.map { " (pid \($0))" } ?? "") + "; close it and import again")
+        // The data file, locked and loaded when the merge needs it (after the source is read, or,
+        // when it is read in pieces, before: see `parseAndMerge`); a missing one starts empty.
+        func open() throws(ImportError) -> Network {
+            var network = Network()
+            do {
+                if !dryRun {
+                    if createFolder { try Store.makeDirectories(Store.directory(of: dataFile)) }
+                    switch try FileLock.acquire(for: dataFile) {
+                    case .acquired(let l): lock = l
+                    case .held(let pid):
+                        throw ImportError(path: dataFile, "the data file is open in another nettui" + (pid.map { " (pid \($0))" } ?? "") + "; close it and import again")
+                    }
                 }
+                if let loaded = try Store.load(dataFile) {
+                    if let why = loaded.readOnlyReason, !dryRun { throw ImportError(path: dataFile, "cannot import into this file: \(why)") }
+                    network = loaded.network
+                }
+            } catch let e as StoreError {
+                throw storeError(e)
+            } catch let e as ImportError {
+                throw e
+            } catch {
+                throw ImportError(path: dataFile, "\(error)")
             }
-            if let loaded = try Store.load(dataFile) {
-                if let why = loaded.readOnlyReason, !dryRun { throw ImportError(path: dataFile, "cannot import into this file: \(why)") }
-                network = loaded.network
-            }
-        } catch let e as StoreError {
-            throw storeError(e)
-        } catch let e as ImportError {
-            throw e
-        } catch {
-            throw ImportError(path: dataFile, "\(error)")
+            return network
         }
-        var m = try parseAndMerge(raw, path: source, format: format, into: network, now: now, newID: newID)
+        var (m, network) = try parseAndMerge(raw, path: source, format: format, into: open, now: now, newID: newID)
         guard !dryRun, !m.touched.isEmpty else { return Outcome(summary: m.summary, network: network, saved: false) }
         // The contacts as applying the changes would leave them, without making the changes.
         network.contacts = m.takeContacts()
@@ -301,9 +318,8 @@ struct Merger {
     let base: [Contact]
     let now: Timestamp
     var contacts: [Contact]
-    /// Every id in the file (the value is not used).
-    var usedIDs: StringMap<Bool>
-    var byID: StringMap<Int>
+    /// Every id in the file: a contact's with its position, any other with -1.
+    var ids: StringMap<Int>
     var byKey: StringMap<Int>
     var byEmail: StringMap<Int>
     /// Built on first use (most records of a re-import match by key or e-mail): name + organisation.
@@ -327,19 +343,32 @@ struct Merger {
         contacts = network.contacts
         isTouched = [Bool](repeating: false, count: base.count)
         let capacity = contacts.count + expected
-        contacts.reserveCapacity(capacity)
-        usedIDs = StringMap(capacity: capacity + network.networks.count + network.events.count + network.interactions.count)
-        for c in network.contacts { usedIDs.insertIfAbsent(c.id, true) }
-        for g in network.networks { usedIDs.insertIfAbsent(g.id, true) }
-        for e in network.events { usedIDs.insertIfAbsent(e.id, true) }
-        for i in network.interactions { usedIDs.insertIfAbsent(i.id, true) }
-        byID = StringMap(capacity: capacity)
-        byKey = StringMap(capacity: capacity * 2)
-        byEmail = StringMap(capacity: capacity * 2)
-        for (i, c) in contacts.enumerated() {
-            byID.insertIfAbsent(c.id, i)
-            indexKeys(of: c, at: i)
+        // The three indexes built at once, each on a core of its own. By pointer: iterating the
+        // contacts would copy each one (all its strings) to read a few.
+        let maps = network.contacts.withUnsafeBufferPointer { list in
+            inParallel(3) { k -> StringMap<Int> in
+                switch k {
+                case 0:
+                    var ids = StringMap<Int>(capacity: capacity + network.networks.count + network.events.count + network.interactions.count)
+                    for i in list.indices { ids.insertIfAbsent(list[i].id, i) }
+                    for g in network.networks { ids.insertIfAbsent(g.id, -1) }
+                    for e in network.events { ids.insertIfAbsent(e.id, -1) }
+                    network.interactions.withUnsafeBufferPointer { log in
+                        for i in log.indices { ids.insertIfAbsent(log[i].id, -1) }
+                    }
+                    return ids
+                case 1:
+                    var byKey = StringMap<Int>(capacity: capacity * 2)
+                    for i in list.indices { for key in list[i].sourceKeys { byKey.insertIfAbsent(key, i) } }
+                    return byKey
+                default:
+                    var byEmail = StringMap<Int>(capacity: capacity * 2)
+                    for i in list.indices { for e in list[i].emails { byEmail.insertIfAbsent(ImportText.emailKey(e), i) } }
+                    return byEmail
+                }
+            }
         }
+        (ids, byKey, byEmail) = (maps[0], maps[1], maps[2])
     }
 
     /// Indexes contact `c` at position `i`; `keys`, when given, are its e-mail and name keys.
@@ -368,7 +397,7 @@ struct Merger {
     }
 
     mutating func match(_ r: ImportedContact, keys: MatchKeys) -> Int? {
-        if let id = r.id, let i = byID[id] { return i }
+        if let id = r.id, let i = ids[id], i >= 0 { return i }
         for k in r.sourceKeys { if let i = byKey[k] { return i } }
         for e in keys.emails {
             if let i = byEmail[e], !conflicts(contacts[i], r) { return i }
@@ -393,8 +422,7 @@ struct Merger {
             return
         }
         if let i = match(r, keys: keys) {
-            let before = contacts[i]
-            var (after, fields) = Self.merged(before, r)
+            var (after, fields) = Self.merged(contacts[i], r)
             if fields.isEmpty {
                 summary.unchanged += 1
                 return
@@ -407,11 +435,13 @@ struct Merger {
             summary.entries.append(.init(line: r.line + lineOffset, name: after.name, action: .updated(fields: fields)))
         } else {
             var id = r.id ?? ""
-            while id.isEmpty || usedIDs[id] != nil { id = newID() }
-            usedIDs.insertIfAbsent(id, true)
+            while id.isEmpty || ids[id] != nil { id = newID() }
             let c = Self.newContact(r, id: id, now: now)
             let i = contacts.count
-            byID.insertIfAbsent(id, i)
+            ids.insertIfAbsent(id, i)
+            // The first contact added: room for all that may come (the list is copied then anyway,
+            // being the network's until changed).
+            if i == base.count { contacts.reserveCapacity(i + expected) }
             isTouched.append(true)
             indexKeys(of: c, at: i, keys: keys)
             touched.append(i)
@@ -489,7 +519,8 @@ struct Merger {
 
     /// Appends the values `list` lacks, comparing by `key`.
     static func union(_ list: inout [String], _ new: [String], key: (String) -> String) -> Bool {
-        guard !new.isEmpty else { return false }
+        // Most often (a re-import) every value is there already as it is written: nothing to add.
+        guard !new.isEmpty, !new.allSatisfy({ $0.isEmpty || list.contains($0) }) else { return false }
         var changed = false
         if list.count + new.count <= 16 {
             // The usual case: a few items, where a linear search beats building a set.
