@@ -174,10 +174,11 @@ public enum Importer {
                               newID: () -> String, minimumBytes: Int = 4 << 20) -> (merger: Merger, network: Network)? {
         let workers = FastDecoder.defaultChunks
         // The network is opened and indexed first, on every core (inside a worker, either would
-        // have one core only). Room for a card of every 200 bytes (most take twice that).
+        // have one core only). Room for a card of every 400 bytes (most take more: a larger guess
+        // costs every lookup a sparser table, a smaller one a rehash).
         guard let pieces = VCard.pieces(p, count: max(2 * workers, p.count >> 21), minimumBytes: minimumBytes),
               let base = network() else { return nil }
-        var m = Merger(network: base, now: now, expected: p.count / 200)
+        var m = Merger(network: base, now: now, expected: p.count / 400)
         var lines = 0, whole = true
         inOrder(pieces.count, workers: workers, maxWaiting: 2 * workers, make: { k in
             VCard.readPiece(p, pieces[k], path: path).map { piece in
