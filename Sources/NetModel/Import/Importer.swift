@@ -321,8 +321,12 @@ struct Merger {
     var contacts: [Contact]
     /// Every id in the file: a contact's with its position, any other with -1.
     var ids: StringMap<Int>
-    var byKey: StringMap<Int>
-    var byEmail: StringMap<Int>
+    /// Built on first use, as `byName` is (a re-import matched by id needs neither): source keys and
+    /// e-mail keys.
+    var byKey = StringMap<Int>()
+    var byKeyBuilt = false
+    var byEmail = StringMap<Int>()
+    var byEmailBuilt = false
     /// Built on first use (most records of a re-import match by key or e-mail): name + organisation.
     var byName = StringMap<Int>()
     var byNameBuilt = false
@@ -344,41 +348,32 @@ struct Merger {
         contacts = network.contacts
         isTouched = [Bool](repeating: false, count: base.count)
         let capacity = contacts.count + expected
-        // The three indexes built at once, each on a core of its own. By pointer: iterating the
-        // contacts would copy each one (all its strings) to read a few.
-        let maps = network.contacts.withUnsafeBufferPointer { list in
-            inParallel(3) { k -> StringMap<Int> in
-                switch k {
-                case 0:
-                    var ids = StringMap<Int>(capacity: capacity + network.networks.count + network.events.count + network.interactions.count)
-                    for i in list.indices { ids.insertIfAbsent(list[i].id, i) }
-                    for g in network.networks { ids.insertIfAbsent(g.id, -1) }
-                    for e in network.events { ids.insertIfAbsent(e.id, -1) }
-                    network.interactions.withUnsafeBufferPointer { log in
-                        for i in log.indices { ids.insertIfAbsent(log[i].id, -1) }
-                    }
-                    return ids
-                case 1:
-                    var byKey = StringMap<Int>(capacity: capacity * 2)
-                    for i in list.indices { for key in list[i].sourceKeys { byKey.insertIfAbsent(key, i) } }
-                    return byKey
-                default:
-                    var byEmail = StringMap<Int>(capacity: capacity * 2)
-                    for i in list.indices { for e in list[i].emails { byEmail.insertIfAbsent(ImportText.emailKey(e), i) } }
-                    return byEmail
-                }
-            }
+        ids = StringMap<Int>(capacity: capacity + network.networks.count + network.events.count + network.interactions.count)
+        // By pointer: iterating the lists would copy each item (all its strings) to read its id.
+        network.contacts.withUnsafeBufferPointer { list in
+            for i in list.indices { ids.insertIfAbsent(list[i].id, i) }
         }
-        (ids, byKey, byEmail) = (maps[0], maps[1], maps[2])
+        for g in network.networks { ids.insertIfAbsent(g.id, -1) }
+        for e in network.events { ids.insertIfAbsent(e.id, -1) }
+        network.interactions.withUnsafeBufferPointer { log in
+            for i in log.indices { ids.insertIfAbsent(log[i].id, -1) }
+        }
+    }
+
+    /// Indexes every contact by `keys` (called once, on first use of that index).
+    func index(_ keys: (Contact) -> [String], perContact: Int) -> StringMap<Int> {
+        var map = StringMap<Int>(capacity: perContact * (contacts.count + expected))
+        contacts.withUnsafeBufferPointer { list in
+            for i in list.indices { for k in keys(list[i]) { map.insertIfAbsent(k, i) } }
+        }
+        return map
     }
 
     /// Indexes contact `c` at position `i`; `keys`, when given, are its e-mail and name keys.
     mutating func indexKeys(of c: Contact, at i: Int, keys: MatchKeys? = nil) {
-        for k in c.sourceKeys { byKey.insertIfAbsent(k, i) }
-        if let keys {
-            for e in keys.emails { byEmail.insertIfAbsent(e, i) }
-        } else {
-            for e in c.emails { byEmail.insertIfAbsent(ImportText.emailKey(e), i) }
+        if byKeyBuilt { for k in c.sourceKeys { byKey.insertIfAbsent(k, i) } }
+        if byEmailBuilt {
+            for e in keys?.emails ?? c.emails.map(ImportText.emailKey) { byEmail.insertIfAbsent(e, i) }
         }
         if byNameBuilt { byName.insertIfAbsent(keys?.name ?? Self.nameKey(c.name, c.organization), i) }
     }
@@ -399,15 +394,17 @@ struct Merger {
 
     mutating func match(_ r: ImportedContact, keys: MatchKeys) -> Int? {
         if let id = r.id, let i = ids[id], i >= 0 { return i }
-        for k in r.sourceKeys { if let i = byKey[k] { return i } }
-        for e in keys.emails {
-            if let i = byEmail[e], !conflicts(contacts[i], r) { return i }
+        if !r.sourceKeys.isEmpty {
+            if !byKeyBuilt { (byKey, byKeyBuilt) = (index(\.sourceKeys, perContact: 2), true) }
+            for k in r.sourceKeys { if let i = byKey[k] { return i } }
         }
-        if !byNameBuilt {
-            byNameBuilt = true
-            byName = StringMap(capacity: contacts.count + expected)
-            for i in contacts.indices { byName.insertIfAbsent(Self.nameKey(contacts[i].name, contacts[i].organization), i) }
+        if !keys.emails.isEmpty {
+            if !byEmailBuilt { (byEmail, byEmailBuilt) = (index({ $0.emails.map(ImportText.emailKey) }, perContact: 2), true) }
+            for e in keys.emails {
+                if let i = byEmail[e], !conflicts(contacts[i], r) { return i }
+            }
         }
+        if !byNameBuilt { (byName, byNameBuilt) = (index({ [Self.nameKey($0.name, $0.organization)] }, perContact: 1), true) }
         if let i = byName[keys.name], !conflicts(contacts[i], r) { return i }
         return nil
     }
