@@ -213,7 +213,11 @@ struct AppState: Sendable {
     /// Rebuilds the derived data that is out of date, keeping each selection on the same item when
     /// it is still shown.
     mutating func refresh() {
-        if facts.revision != revision { facts = ContactFacts(network, revision: revision) }
+        if facts.revision != revision {
+            // The old facts go before the new are built: both at once would be the peak.
+            facts = ContactFacts()
+            facts = ContactFacts(network, revision: revision)
+        }
         // Lists of indexes built before the network changed can point past its end: a pane not on
         // screen drops them, and builds them again when it is shown.
         if built.rows?.revision != revision { (rows, built.rows) = ([], nil) }

@@ -99,7 +99,7 @@ struct OpenCommand: ParsableCommand {
         }
         var state: AppState
         do {
-            state = try Self.opened(path, locked, loaded: reading.result!).state
+            state = try Self.opened(path, locked, loaded: reading.take()).state
         } catch {
             terminal.end()
             locked.lock?.release()
@@ -107,7 +107,9 @@ struct OpenCommand: ParsableCommand {
             throw ExitCode(1)
         }
         Self.apply(settings, problems, to: &state)
-        try Self.loop(state, lock: locked.lock, terminal: terminal, typed: typed)
+        // Handed over, not copied: a copy kept here would make the first edit of each list of the
+        // network copy it whole (`Reading.take` for the same reason).
+        try Self.loop(consume state, lock: locked.lock, terminal: terminal, typed: typed)
     }
 
     struct Opened {
@@ -170,7 +172,7 @@ struct OpenCommand: ParsableCommand {
 
     /// The dashboard's loop; `typed`: keys pressed before it started (while the file was read).
     @MainActor
-    static func loop(_ initial: AppState, lock: FileLock?, terminal: CursesTerminal, typed: [Input] = []) throws {
+    static func loop(_ initial: consuming AppState, lock: FileLock?, terminal: CursesTerminal, typed: [Input] = []) throws {
         var driver = Driver(state: initial, lock: lock, suspend: { terminal.suspend() },
                             editText: { text in Editor.edit(text) { run in terminal.outside(run) } })
         defer { driver.lock?.release() }
@@ -238,8 +240,15 @@ private final class Reading: @unchecked Sendable {
         thread.start()
     }
 
-    var result: Result<Store.Loaded?, StoreError>? { lock.withLock { outcome } }
-    var isDone: Bool { result != nil }
+    var isDone: Bool { lock.withLock { outcome != nil } }
+
+    /// The outcome, handed over once the reading is done; the reading keeps no reference to it.
+    func take() -> Result<Store.Loaded?, StoreError> {
+        lock.withLock {
+            defer { outcome = nil }
+            return outcome!
+        }
+    }
 
     /// Waits until the file is read, or `milliseconds` at most.
     func wait(milliseconds: Int) {
