@@ -300,8 +300,9 @@ extension VCardReader {
     }
 }
 
-/// A record's keys for matching, worked out for all records at once on every core before the
-/// (sequential) merge: its e-mails as `ImportText.emailKey`s and its name + organisation as
+/// A record's keys for matching, worked out on every core before the (sequential) merge takes the
+/// record (for all records at once, or for each piece of a file as it is read): its e-mails as
+/// `ImportText.emailKey`s and its name + organisation as
 /// `Merger.nameKey`. A contact added from the record has the same keys (e-mails, name and
 /// organisation are taken from the record as they are).
 struct MatchKeys {
