@@ -312,7 +312,7 @@ enum ImportText {
                 return
             }
             if space { out.append(0x20); space = false }
-            out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+            out.append(lower(b))
         }
         if !text.utf8.contains(where: { $0 >= 0x80 }) {
             for b in text.utf8 { emit(b) }
@@ -347,7 +347,7 @@ enum ImportText {
     static func emailKey(_ email: String) -> String {
         if email.utf8.contains(where: { $0 >= 0x80 }) { return email.lowercased() }
         guard email.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return email }
-        return String(decoding: email.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+        return String(decoding: email.utf8.map(lower), as: UTF8.self)
     }
 
     /// A phone number as a matching key: its digits, and a leading +.
@@ -364,8 +364,7 @@ enum ImportText {
         var i = 0
         for b in s.utf8 {
             if i == prefix.utf8CodeUnitCount { return true }
-            let lower = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
-            if lower != p[i] { return false }
+            if lower(b) != p[i] { return false }
             i += 1
         }
         return i == prefix.utf8CodeUnitCount
@@ -401,6 +400,7 @@ enum ImportText {
         }
     }
 
+    /// The byte with ASCII upper case made lower case.
     @inline(__always)
     private static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
 }

@@ -156,7 +156,7 @@ public enum Importer {
             if opened == nil { opened = Result { () throws(ImportError) in try open() } }
             return opened!
         }
-        if format == .vcard, let bytes = try? ImportText.prepare(raw, path: path, expecting: "a vCard file"),
+        if format == .vcard, raw.count >= VCard.piecesFrom, let bytes = try? ImportText.prepare(raw, path: path, expecting: "a vCard file"),
            let merged = bytes.withUnsafeBufferPointer({ p in
                mergeInPieces(p, path: path, network: { try? network().get() }, now: now, newID: newID)
            }) {
@@ -171,7 +171,7 @@ public enum Importer {
     /// order, into the network `network` gives; nil when the file is smaller than `minimumBytes`, a
     /// piece does not read as it does in the whole file, or there is no network.
     static func mergeInPieces(_ p: UnsafeBufferPointer<UInt8>, path: String, network: () -> Network?, now: Timestamp,
-                              newID: () -> String, minimumBytes: Int = 4 << 20) -> (merger: Merger, network: Network)? {
+                              newID: () -> String, minimumBytes: Int = VCard.piecesFrom) -> (merger: Merger, network: Network)? {
         let workers = FastDecoder.defaultChunks
         // The network is opened and indexed first, on every core (inside a worker, either would
         // have one core only). Room for a card of every 400 bytes (most take more: a larger guess
@@ -182,7 +182,7 @@ public enum Importer {
         var lines = 0, whole = true
         inOrder(pieces.count, workers: workers, maxWaiting: 2 * workers, make: { k in
             VCard.readPiece(p, pieces[k], path: path).map { piece in
-                (piece.cards, piece.lines, piece.cards.withUnsafeBufferPointer { cards in cards.indices.map { MatchKeys(cards[$0]) } })
+                (cards: piece.cards, lines: piece.lines, keys: piece.cards.withUnsafeBufferPointer { cards in cards.indices.map { MatchKeys(cards[$0]) } })
             }
         }, consume: { _, piece in
             guard let piece else {
@@ -191,10 +191,10 @@ public enum Importer {
             }
             // Each piece counted its lines from its own start.
             m.lineOffset = lines
-            piece.0.withUnsafeBufferPointer { cards in
-                for k in cards.indices { m.take(cards[k], keys: piece.2[k], newID: newID) }
+            piece.cards.withUnsafeBufferPointer { cards in
+                for k in cards.indices { m.take(cards[k], keys: piece.keys[k], newID: newID) }
             }
-            lines += piece.1
+            lines += piece.lines
             return true
         })
         return whole ? (m, base) : nil
@@ -302,9 +302,8 @@ extension VCardReader {
 
 /// A record's keys for matching, worked out on every core before the (sequential) merge takes the
 /// record (for all records at once, or for each piece of a file as it is read): its e-mails as
-/// `ImportText.emailKey`s and its name + organisation as
-/// `Merger.nameKey`. A contact added from the record has the same keys (e-mails, name and
-/// organisation are taken from the record as they are).
+/// `ImportText.emailKey`s and its name + organisation as `Merger.nameKey`. A contact added from the
+/// record has the same keys (e-mails, name and organisation are taken from the record as they are).
 struct MatchKeys {
     var emails: [String]
     var name: String
@@ -322,15 +321,11 @@ struct Merger {
     var contacts: [Contact]
     /// Every id in the file: a contact's with its position, any other with -1.
     var ids: StringMap<Int>
-    /// Built on first use, as `byName` is (a re-import matched by id needs neither): source keys and
-    /// e-mail keys.
-    var byKey = StringMap<Int>()
-    var byKeyBuilt = false
-    var byEmail = StringMap<Int>()
-    var byEmailBuilt = false
-    /// Built on first use (most records of a re-import match by key or e-mail): name + organisation.
-    var byName = StringMap<Int>()
-    var byNameBuilt = false
+    /// Source keys, e-mail keys, name + organisation: each index built on first use (a re-import
+    /// matched by id needs none, one matched by source key only the first).
+    var byKey: StringMap<Int>?
+    var byEmail: StringMap<Int>?
+    var byName: StringMap<Int>?
     /// The positions of the contacts added or changed, in the order they were first touched.
     var touched: [Int] = []
     /// Whether each contact (by position) is in `touched`.
@@ -372,11 +367,11 @@ struct Merger {
 
     /// Indexes contact `c` at position `i`; `keys`, when given, are its e-mail and name keys.
     mutating func indexKeys(of c: Contact, at i: Int, keys: MatchKeys? = nil) {
-        if byKeyBuilt { for k in c.sourceKeys { byKey.insertIfAbsent(k, i) } }
-        if byEmailBuilt {
-            for e in keys?.emails ?? c.emails.map(ImportText.emailKey) { byEmail.insertIfAbsent(e, i) }
+        if byKey != nil { for k in c.sourceKeys { byKey?.insertIfAbsent(k, i) } }
+        if byEmail != nil {
+            for e in keys?.emails ?? c.emails.map(ImportText.emailKey) { byEmail?.insertIfAbsent(e, i) }
         }
-        if byNameBuilt { byName.insertIfAbsent(keys?.name ?? Self.nameKey(c.name, c.organization), i) }
+        byName?.insertIfAbsent(keys?.name ?? Self.nameKey(c.name, c.organization), i)
     }
 
     static func nameKey(_ name: String, _ org: String) -> String {
@@ -396,17 +391,17 @@ struct Merger {
     mutating func match(_ r: ImportedContact, keys: MatchKeys) -> Int? {
         if let id = r.id, let i = ids[id], i >= 0 { return i }
         if !r.sourceKeys.isEmpty {
-            if !byKeyBuilt { (byKey, byKeyBuilt) = (index(\.sourceKeys, perContact: 2), true) }
-            for k in r.sourceKeys { if let i = byKey[k] { return i } }
+            if byKey == nil { byKey = index(\.sourceKeys, perContact: 2) }
+            for k in r.sourceKeys { if let i = byKey?[k] { return i } }
         }
         if !keys.emails.isEmpty {
-            if !byEmailBuilt { (byEmail, byEmailBuilt) = (index({ $0.emails.map(ImportText.emailKey) }, perContact: 2), true) }
+            if byEmail == nil { byEmail = index({ $0.emails.map(ImportText.emailKey) }, perContact: 2) }
             for e in keys.emails {
-                if let i = byEmail[e], !conflicts(contacts[i], r) { return i }
+                if let i = byEmail?[e], !conflicts(contacts[i], r) { return i }
             }
         }
-        if !byNameBuilt { (byName, byNameBuilt) = (index({ [Self.nameKey($0.name, $0.organization)] }, perContact: 1), true) }
-        if let i = byName[keys.name], !conflicts(contacts[i], r) { return i }
+        if byName == nil { byName = index({ [Self.nameKey($0.name, $0.organization)] }, perContact: 1) }
+        if let i = byName?[keys.name], !conflicts(contacts[i], r) { return i }
         return nil
     }
 

@@ -30,11 +30,14 @@ public enum VCard {
         return try result.get()
     }
 
+    /// A file smaller than this is read in one piece.
+    static let piecesFrom = 4 << 20
+
     /// A large file read in pieces (`pieces`), one per core at once. Nil when the pieces might not
     /// read exactly as the whole does (see `readPiece`): the whole is then read, and reports any
     /// error as always. (`minimumBytes`: a smaller file is read in one piece.)
     static func inPieces(_ p: UnsafeBufferPointer<UInt8>, path: String, count: Int = FastDecoder.defaultChunks,
-                         minimumBytes: Int = 4 << 20) -> [ImportedContact]? {
+                         minimumBytes: Int = piecesFrom) -> [ImportedContact]? {
         guard let pieces = pieces(p, count: count, minimumBytes: minimumBytes) else { return nil }
         let read = inParallel(pieces.count) { readPiece(p, pieces[$0], path: path) }
         var cards: [ImportedContact] = []
