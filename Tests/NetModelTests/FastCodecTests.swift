@@ -90,7 +90,10 @@ final class FastCodecTests: XCTestCase {
         n.scheme.exitRules.extra = ["x": .number("1")]
         if !n.scheme.criteria.isEmpty { n.scheme.criteria[0].extra = ["weight": .number("2")] }
         for i in n.contacts.indices {
-            n.contacts[i].extra = ["linkedin": .string("https://example.com/in/\(i)"), "Score": big, "zz": .array([])]
+            n.contacts[i].extra = ["linkedin": .string("https://example.com/in/\(i)"), "Score": big, "zz": .array([]),
+                                   // Lists of strings (read by the fast path itself) and lists that only start as such.
+                                   "sourceKeys": .array([.string("vcard:urn:uuid:\(i)"), .string("linkedin:ä \"q\" \\ 東京")]),
+                                   "mixed": .array([.string("a"), .number("1"), .null]), "lists": .array([.array([.string("x")]), .string("y")])]
             if n.contacts[i].decision != nil { n.contacts[i].decisionExtra = ["note": .string("kept")] }
             for h in n.contacts[i].ratingHistory.indices { n.contacts[i].ratingHistory[h].extra = ["by": .string("me")] }
         }

@@ -153,19 +153,19 @@ final class ImportVCardTests: XCTestCase {
         }
     }
 
-    /// A LinkedIn profile address as its key, any case and scheme, with or without `www.` or a
+    /// A LinkedIn profile address as its source key, any case and scheme, with or without `www.` or a
     /// country host, query, fragment or trailing slash; anything else is no key.
     func testLinkedInKeys() {
         let keys: [(String, String?)] = [
-            ("https://www.linkedin.com/in/freja-hansen-1234/", "www.linkedin.com/in/freja-hansen-1234"),
-            ("HTTPS://WWW.LinkedIn.COM/IN/Freja?trk=x#top", "www.linkedin.com/in/freja"),
-            ("http://fi.linkedin.com/in/matti-meikäläinen//", "www.linkedin.com/in/matti-meikäläinen"),
-            ("linkedin.com/in/ÅSA", "www.linkedin.com/in/Åsa"),
+            ("https://www.linkedin.com/in/freja-hansen-1234/", "linkedin:www.linkedin.com/in/freja-hansen-1234"),
+            ("HTTPS://WWW.LinkedIn.COM/IN/Freja?trk=x#top", "linkedin:www.linkedin.com/in/freja"),
+            ("http://fi.linkedin.com/in/matti-meikäläinen//", "linkedin:www.linkedin.com/in/matti-meikäläinen"),
+            ("linkedin.com/in/ÅSA", "linkedin:www.linkedin.com/in/Åsa"),
             ("https://linkedin.com/in/", nil), ("https://linkedin.com/company/acme", nil),
             ("https://notlinkedin.com/in/x", nil), ("https://evil.example/linkedin.com/in/x", nil),
             ("https://linkedin.com.evil/in/x", nil), ("https://kedin.com/in/x", nil), ("", nil), ("https://", nil),
         ]
-        for (url, key) in keys { XCTAssertEqual(ImportText.linkedInKey(url), key, url) }
+        for (url, key) in keys { XCTAssertEqual(ImportText.linkedInSourceKey(url), key, url) }
     }
 
     /// Property names are matched by their bytes, in any case, with a group or without; an
@@ -225,6 +225,22 @@ final class ImportVCardTests: XCTestCase {
                   "Γιώργος", "Ästrid  Öhman ", "王伟", "김민준", "Mette 🎉 Møller", "A\u{0308}sa"] {
             let expected = SearchText.fold(s).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
             XCTAssertEqual(ImportText.foldKey(s), expected, s)
+        }
+    }
+
+    /// E-mail keys are lower case (Unicode lower case beyond ASCII); texts joined in one go are
+    /// what `+` gives, small or large, ASCII or not.
+    func testEmailKeysAndJoinedTexts() {
+        for (email, key) in [("anna@example.fi", "anna@example.fi"), ("Anna.Berg@EXAMPLE.fi", "anna.berg@example.fi"),
+                             ("ÅSA@Bølge.dk", "åsa@bølge.dk"), ("", "")] {
+            XCTAssertEqual(ImportText.emailKey(email), key, email)
+        }
+        let texts = ["", "a", "vcard:", "\u{1F}", "Jürgen Müller", "北京云科技有限公司", String(repeating: "x", count: 40)]
+        for a in texts {
+            for b in texts {
+                XCTAssertEqual(ImportText.concat(a, b), a + b)
+                XCTAssertEqual(ImportText.concat(a, "\u{1F}", b), a + "\u{1F}" + b)
+            }
         }
     }
 }

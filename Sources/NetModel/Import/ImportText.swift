@@ -345,9 +345,24 @@ enum ImportText {
 
     /// An e-mail address as a matching key: lower-cased.
     static func emailKey(_ email: String) -> String {
-        if email.utf8.contains(where: { $0 >= 0x80 }) { return email.lowercased() }
-        guard email.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return email }
-        return String(decoding: email.utf8.map(lower), as: UTF8.self)
+        var email = email
+        // One pass: any byte beyond ASCII (then Unicode lower-casing), else any upper-case letter.
+        let (ascii, upper) = email.withUTF8 { u -> (Bool, Bool) in
+            var upper = false
+            for b in u {
+                if b >= 0x80 { return (false, true) }
+                if b >= 0x41 && b <= 0x5A { upper = true }
+            }
+            return (true, upper)
+        }
+        if !ascii { return email.lowercased() }
+        guard upper else { return email }
+        return email.withUTF8 { u in
+            String(unsafeUninitializedCapacity: u.count) { out in
+                for k in u.indices { out[k] = lower(u[k]) }
+                return u.count
+            }
+        }
     }
 
     /// A phone number as a matching key: its digits, and a leading +.
@@ -370,9 +385,9 @@ enum ImportText {
         return i == prefix.utf8CodeUnitCount
     }
 
-    /// A LinkedIn profile address as a stable key: `www.linkedin.com/in/slug`, lower case, without
-    /// scheme, query or trailing slash. Nil when it is not a LinkedIn profile.
-    static func linkedInKey(_ url: String) -> String? {
+    /// A LinkedIn profile address as a source key: `linkedin:www.linkedin.com/in/slug`, lower case,
+    /// without scheme, query or trailing slash. Nil when it is not a LinkedIn profile.
+    static func linkedInSourceKey(_ url: String) -> String? {
         var url = url
         return url.withUTF8 { u -> String? in
             // Compares ASCII lower case `text` with `u[at...]`, ignoring case.
@@ -392,11 +407,32 @@ enum ImportText {
             guard has(domain, at: slash - domainLength),
                   hostLength == domainLength || (hostLength > domainLength && u[slash - domainLength - 1] == UInt8(ascii: ".")),
                   has("/in/", at: slash), end - slash > 4 else { return nil }
-            let path = String(unsafeUninitializedCapacity: end - slash) { out in
-                for k in 0..<(end - slash) { out[k] = lower(u[slash + k]) }
-                return end - slash
+            let prefix: StaticString = "linkedin:www.linkedin.com"
+            let n = prefix.utf8CodeUnitCount, count = n + end - slash
+            return String(unsafeUninitializedCapacity: count) { out in
+                out.baseAddress!.initialize(from: prefix.utf8Start, count: n)
+                for k in 0..<(end - slash) { out[n + k] = lower(u[slash + k]) }
+                return count
             }
-            return "www.linkedin.com" + path
+        }
+    }
+
+    /// `a + b + c` made in one allocation (`+` takes several, one text at a time).
+    static func concat(_ a: String, _ b: String, _ c: String = "") -> String {
+        var (a, b, c) = (a, b, c)
+        let count = a.utf8.count + b.utf8.count + c.utf8.count
+        return String(unsafeUninitializedCapacity: count) { out in
+            var at = 0
+            func copy(_ s: inout String) {
+                s.withUTF8 { u in
+                    if let from = u.baseAddress { (out.baseAddress! + at).initialize(from: from, count: u.count) }
+                    at += u.count
+                }
+            }
+            copy(&a)
+            copy(&b)
+            copy(&c)
+            return count
         }
     }
 

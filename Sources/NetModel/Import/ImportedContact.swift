@@ -106,4 +106,10 @@ extension Contact {
         guard case .array(let items)? = json else { return [] }
         return items.compactMap { if case .string(let s) = $0 { return s } else { return nil } }
     }
+
+    /// Calls `body` with each string of the list `extra[key]` (`strings(extra[key])`, without making an array).
+    func forEachString(of key: String, _ body: (String) -> Void) {
+        guard case .array(let items)? = extra[key] else { return }
+        for case .string(let s) in items { body(s) }
+    }
 }

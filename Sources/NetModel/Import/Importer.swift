@@ -356,18 +356,18 @@ struct Merger {
         }
     }
 
-    /// Indexes every contact by `keys` (called once, on first use of that index).
-    func index(_ keys: (Contact) -> [String], perContact: Int) -> StringMap<Int> {
+    /// Indexes every contact by the keys `keys` gives `add` (called once, on first use of that index).
+    func index(perContact: Int, _ keys: (Contact, (String) -> Void) -> Void) -> StringMap<Int> {
         var map = StringMap<Int>(capacity: perContact * (contacts.count + expected))
         contacts.withUnsafeBufferPointer { list in
-            for i in list.indices { for k in keys(list[i]) { map.insertIfAbsent(k, i) } }
+            for i in list.indices { keys(list[i]) { map.insertIfAbsent($0, i) } }
         }
         return map
     }
 
     /// Indexes contact `c` at position `i`; `keys`, when given, are its e-mail and name keys.
     mutating func indexKeys(of c: Contact, at i: Int, keys: MatchKeys? = nil) {
-        if byKey != nil { for k in c.sourceKeys { byKey?.insertIfAbsent(k, i) } }
+        if byKey != nil { c.forEachString(of: ImportKeys.sourceKeys) { byKey?.insertIfAbsent($0, i) } }
         if byEmail != nil {
             for e in keys?.emails ?? c.emails.map(ImportText.emailKey) { byEmail?.insertIfAbsent(e, i) }
         }
@@ -375,7 +375,7 @@ struct Merger {
     }
 
     static func nameKey(_ name: String, _ org: String) -> String {
-        ImportText.foldKey(name) + "\u{1F}" + ImportText.foldKey(org)
+        ImportText.concat(ImportText.foldKey(name), "\u{1F}", ImportText.foldKey(org))
     }
 
     static func linkedInKeys(_ keys: [String]) -> [String] { keys.filter { $0.hasPrefix("linkedin:") } }
@@ -391,16 +391,16 @@ struct Merger {
     mutating func match(_ r: ImportedContact, keys: MatchKeys) -> Int? {
         if let id = r.id, let i = ids[id], i >= 0 { return i }
         if !r.sourceKeys.isEmpty {
-            if byKey == nil { byKey = index(\.sourceKeys, perContact: 2) }
+            if byKey == nil { byKey = index(perContact: 2) { c, add in c.forEachString(of: ImportKeys.sourceKeys, add) } }
             for k in r.sourceKeys { if let i = byKey?[k] { return i } }
         }
         if !keys.emails.isEmpty {
-            if byEmail == nil { byEmail = index({ $0.emails.map(ImportText.emailKey) }, perContact: 2) }
+            if byEmail == nil { byEmail = index(perContact: 2) { c, add in for e in c.emails { add(ImportText.emailKey(e)) } } }
             for e in keys.emails {
                 if let i = byEmail?[e], !conflicts(contacts[i], r) { return i }
             }
         }
-        if byName == nil { byName = index({ [Self.nameKey($0.name, $0.organization)] }, perContact: 1) }
+        if byName == nil { byName = index(perContact: 1) { c, add in add(Self.nameKey(c.name, c.organization)) } }
         if let i = byName?[keys.name], !conflicts(contacts[i], r) { return i }
         return nil
     }
@@ -573,18 +573,23 @@ struct Merger {
         fill("owner", &c.owner, r.owner)
         if let created = r.created, created < c.created { c.created = created; fields.append("created") }
 
+        // What the record has is checked before what the contact has (a look-up in `extra`).
         func unionExtra(_ key: String, _ values: [String], _ field: String, match: (String) -> String = { $0 }) {
-            var list = Contact.strings(c.extra[key])
+            guard !values.isEmpty else { return }
+            let have = c.extra[key]
+            // Most often (a re-import) every value is there already: no list is made.
+            if case .array(let items)? = have, values.allSatisfy({ $0.isEmpty || items.contains(.string($0)) }) { return }
+            var list = Contact.strings(have)
             if union(&list, values, key: match) { c.extra[key] = .array(list.map(JSON.string)); fields.append(field) }
         }
         unionExtra(ImportKeys.sourceKeys, r.sourceKeys, "sourceKeys")
         unionExtra(ImportKeys.urls, r.urls, "urls")
-        if c.extra[ImportKeys.birthday] == nil, !r.birthday.isEmpty { c.extra[ImportKeys.birthday] = .string(r.birthday); fields.append("birthday") }
-        if c.extra[ImportKeys.organizationUnits] == nil, !r.organizationUnits.isEmpty, c.organization == r.organization {
+        if !r.birthday.isEmpty, c.extra[ImportKeys.birthday] == nil { c.extra[ImportKeys.birthday] = .string(r.birthday); fields.append("birthday") }
+        if !r.organizationUnits.isEmpty, c.organization == r.organization, c.extra[ImportKeys.organizationUnits] == nil {
             c.extra[ImportKeys.organizationUnits] = .array(r.organizationUnits.map(JSON.string))
             fields.append("organizationUnits")
         }
-        if c.extra[ImportKeys.isOrganization] == nil, r.isOrganization { c.extra[ImportKeys.isOrganization] = .bool(true); fields.append("isOrganization") }
+        if r.isOrganization, c.extra[ImportKeys.isOrganization] == nil { c.extra[ImportKeys.isOrganization] = .bool(true); fields.append("isOrganization") }
         if !r.extra.isEmpty {
             let filled = ContactJSON.setting(r.extra, on: c, fillOnly: true)
             if filled != c {

@@ -75,7 +75,7 @@ public enum LinkedInCSV {
             let u = value(url)
             if !u.isEmpty {
                 c.urls = [u]
-                if let key = ImportText.linkedInKey(u) { c.sourceKeys = ["linkedin:" + key] }
+                if let key = ImportText.linkedInSourceKey(u) { c.sourceKeys = [key] }
             }
             if let day = parseDate(value(connected)) { c.created = Timestamp(seconds: Int64(day.ordinal) * 86_400) }
             if c.name.isEmpty { c.skipReason = "no name (First Name and Last Name are empty)" }

@@ -172,8 +172,10 @@ struct VCardReader {
         }
         guard pos < p.count else { return nil }
         let start = pos
-        var end = start
-        while end < p.count, p[end] != 0x0A { end += 1 }
+        var end = p.count
+        if let base = p.baseAddress, let newline = memchr(base + start, 0x0A, p.count - start) {
+            end = UnsafeRawPointer(newline) - UnsafeRawPointer(base)
+        }
         pos = end < p.count ? end + 1 : end
         lineNo += 1
         var stop = end
@@ -214,25 +216,26 @@ struct VCardReader {
         return true
     }
 
-    /// Whether the line's name and parameters mention QUOTED-PRINTABLE.
+    /// Whether the line's parameters mention QUOTED-PRINTABLE.
     func isQuotedPrintable() -> Bool {
-        // Only a line with parameters can be quoted-printable: NAME;…QUOTED-PRINTABLE…:value.
-        var semicolon = false
-        for b in buf {
-            if b == UInt8(ascii: ";") { semicolon = true; break }
-            if b == UInt8(ascii: ":") { return false }
+        buf.withUnsafeBufferPointer { b -> Bool in
+            // Only a line with parameters can be quoted-printable: NAME;…QUOTED-PRINTABLE…:value.
+            var semicolon = 0
+            while semicolon < b.count, b[semicolon] != UInt8(ascii: ";") {
+                if b[semicolon] == UInt8(ascii: ":") { return false }
+                semicolon += 1
+            }
+            let needle: StaticString = "QUOTED-PRINTABLE"
+            let w = needle.utf8Start, n = needle.utf8CodeUnitCount
+            var i = semicolon + 1
+            while i + n <= b.count, b[i] != UInt8(ascii: ":") {
+                var k = 0
+                while k < n, b[i + k] & 0xDF == w[k] & 0xDF { k += 1 }
+                if k == n { return true }
+                i += 1
+            }
+            return false
         }
-        guard semicolon else { return false }
-        let needle = Array("QUOTED-PRINTABLE".utf8)
-        guard let colon = buf.firstIndex(of: UInt8(ascii: ":")), colon >= needle.count else { return false }
-        var i = 0
-        while i + needle.count <= colon {
-            var k = 0
-            while k < needle.count, buf[i + k] & 0xDF == needle[k] & 0xDF { k += 1 }
-            if k == needle.count { return true }
-            i += 1
-        }
-        return false
     }
 
     // MARK: - Cards
@@ -440,7 +443,8 @@ struct CardBuilder {
     let line: Int
     var contact: ImportedContact
     var fn = ""
-    var nameParts: [String] = []
+    /// The first N value, split only when the card has no FN (most have).
+    var n: [UInt8]?
     var nickname = ""
     var title = ""
     var roleProp = ""
@@ -497,9 +501,7 @@ struct CardBuilder {
     mutating func add(_ prop: VCardProperty, value v: [UInt8]) {
         switch prop {
         case .fn: if fn.isEmpty { fn = Self.text(v) }
-        case .n:
-            // Each part may itself be a list ("Anna,Liisa"): its items are joined with spaces.
-            if nameParts.isEmpty { nameParts = Self.components(v, UInt8(ascii: ";")).map { $0.utf8.contains(0x2C) ? $0.split(separator: ",").joined(separator: " ") : $0 } }
+        case .n: if n == nil { n = v }
         case .nickname: if nickname.isEmpty { nickname = Self.list(v).first ?? "" }
         case .org:
             guard contact.organization.isEmpty else { return }
@@ -644,13 +646,19 @@ struct CardBuilder {
         return Timestamp(iso: s)
     }
 
+    /// The parts of an N value; each part may itself be a list ("Anna,Liisa"), whose items are
+    /// joined with spaces.
+    static func nameParts(_ v: [UInt8]) -> [String] {
+        components(v, UInt8(ascii: ";")).map { $0.utf8.contains(0x2C) ? $0.split(separator: ",").joined(separator: " ") : $0 }
+    }
+
     /// The card's record, moved out of the builder (which is then done with).
     mutating func build() -> ImportedContact {
         var c = ImportedContact(line: line)
         swap(&c, &contact)
         if !fn.isEmpty {
             c.name = fn
-        } else if nameParts.contains(where: { !$0.isEmpty }) {
+        } else if let n, case let nameParts = Self.nameParts(n), nameParts.contains(where: { !$0.isEmpty }) {
             // N is family;given;additional;prefix;suffix.
             func part(_ i: Int) -> String { i < nameParts.count ? nameParts[i] : "" }
             c.name = [part(3), part(1), part(2), part(0), part(4)].filter { !$0.isEmpty }.joined(separator: " ")
@@ -666,15 +674,15 @@ struct CardBuilder {
             c.skipReason = "no name: the card has no FN, N, ORG, NICKNAME, EMAIL or TEL"
         }
         c.role = title.isEmpty ? roleProp : title
-        c.notes = notes.joined(separator: "\n")
+        c.notes = notes.count == 1 ? notes[0] : notes.joined(separator: "\n")
         if c.id != nil || !explicitKeys.isEmpty {
             // A NetTUI export: its source keys are listed as they were.
             c.sourceKeys = explicitKeys
             c.updated = rev
         } else {
-            if !uid.isEmpty { c.sourceKeys.append("vcard:" + uid) }
+            if !uid.isEmpty { c.sourceKeys.append(ImportText.concat("vcard:", uid)) }
             for u in c.urls {
-                if let k = ImportText.linkedInKey(u), !c.sourceKeys.contains("linkedin:" + k) { c.sourceKeys.append("linkedin:" + k) }
+                if let k = ImportText.linkedInSourceKey(u), !c.sourceKeys.contains(k) { c.sourceKeys.append(k) }
             }
         }
         return c

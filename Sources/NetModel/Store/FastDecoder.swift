@@ -557,7 +557,9 @@ struct FastDecoder {
             let k = try key(table, hint: &hint, unknown: &unknown)
             if k < 0 {
                 guard extra[unknown] == nil else { throw FastBail() }
-                extra[unknown] = try parsed(depth: depth)
+                // Room for two at once: importers keep two lists there (source keys, web addresses).
+                if extra.isEmpty { extra.reserveCapacity(2) }
+                extra[unknown] = try unknownValue(depth: depth)
             } else {
                 let bit: UInt64 = 1 << UInt64(k)
                 guard seen & bit == 0 else { throw FastBail() }
@@ -566,6 +568,19 @@ struct FastDecoder {
             }
         } while try nextMember()
         return extra
+    }
+
+    /// The value of a key the decoder does not map. A list of strings (what importers keep there:
+    /// source keys, web addresses) is read here, as the validating path's parser would read it;
+    /// anything else by that parser.
+    private mutating func unknownValue(depth: Int) throws(FastBail) -> JSON {
+        let start = pos
+        if depth < JSONParser.maxDepth, try peek() == UInt8(ascii: "["),
+           let list = try? array({ (d: inout FastDecoder) throws(FastBail) in JSON.string(try d.requiredString()) }) {
+            return .array(list)
+        }
+        pos = start
+        return try parsed(depth: depth)
     }
 
     /// The value at `pos`, read by the validating path's parser.
