@@ -216,6 +216,20 @@ final class ImportVCardTests: XCTestCase {
         XCTAssertEqual(nameless.line, 54)
     }
 
+    /// Values split at unescaped separators only; escapes resolved in any part; other backslashes
+    /// (and one at the very end) kept as written; lists lose their empty items.
+    func testComponentsSplitAtUnescapedSeparatorsOnly() {
+        let cases: [(String, UInt8?, [String])] = [
+            ("", nil, [""]), ("plain", nil, ["plain"]), ("a\\,b,c", 0x2C, ["a,b", "c"]), ("x;y\\;z;;", 0x3B, ["x", "y;z", "", ""]),
+            ("line\\nnext\\N", nil, ["line next"]), ("keep\\q", nil, ["keep\\q"]), ("end\\", 0x2C, ["end\\"]),
+            ("a\\,", 0x2C, ["a,"]), ("\\\\,", 0x2C, ["\\", ""]), ("Järvi\\;Åsa;東京", 0x3B, ["Järvi;Åsa", "東京"]),
+        ]
+        for (value, separator, parts) in cases {
+            XCTAssertEqual(CardBuilder.components(Array(value.utf8), separator), parts, value)
+        }
+        XCTAssertEqual(CardBuilder.list(Array("a,,b\\,c,".utf8)), ["a", "b,c"])
+    }
+
     func testQuotedPrintableDecoder() {
         XCTAssertEqual(VCardReader.quotedPrintable(Array("a=3Db=C3=A4=ZZ=4".utf8)), Array("a=bä=ZZ=4".utf8))
     }

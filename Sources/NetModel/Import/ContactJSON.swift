@@ -26,17 +26,10 @@ enum ContactJSON {
         }
     }
 
-    /// Each contact's JSON object as the codec writes it, by contact id.
-    static func objects(_ contacts: [Contact]) -> [String: [String: JSON]] {
-        var n = Network()
-        n.contacts = contacts
-        guard case .object(let top) = NetworkCodec.json(n), case .array(let list)? = top["contacts"] else { return [:] }
-        var out: [String: [String: JSON]] = [:]
-        out.reserveCapacity(list.count)
-        for item in list {
-            if case .object(let o) = item, case .string(let id)? = o["id"] { out[id] = o }
-        }
-        return out
+    /// The contact's JSON object as the codec writes it.
+    static func object(_ c: Contact) -> [String: JSON] {
+        guard case .object(let o) = NetworkCodec.json(c) else { return [:] }
+        return o
     }
 
     /// The contact's JSON object as the codec writes it when it holds anything beyond the fields the
@@ -63,7 +56,7 @@ enum ContactJSON {
         probe.owner = c.owner
         for (k, v) in c.extra where ImportKeys.all.contains(k) && representable(k, v) { probe.extra[k] = v }
         if probe == c { return [:] }
-        return objects([c])[c.id] ?? [:]
+        return object(c)
     }
 
     /// The keys of a contact's JSON that have no vCard property of their own; a codec key whose
@@ -79,22 +72,21 @@ enum ContactJSON {
 
     /// A contact read back from its JSON object by the codec; nil when the codec finds a problem.
     static func contact(from object: [String: JSON]) -> Contact? {
-        let json = JSON.object(["schemaVersion": .number(String(Network.currentSchemaVersion)), "contacts": .array([.object(object)])])
         var problems: [Problem] = []
-        let n = NetworkCodec.decode(json, problems: &problems)
-        guard problems.isEmpty, n.contacts.count == 1 else { return nil }
-        return n.contacts[0]
+        let c = NetworkCodec.contact(.object(object), problems: &problems)
+        return problems.isEmpty ? c : nil
     }
 
     /// `contact` with `values` set in its JSON (only where it has nothing, when `fillOnly`), read
     /// back by the codec; the contact unchanged when the result does not read cleanly.
     static func setting(_ values: [String: JSON], on contact: Contact, fillOnly: Bool) -> Contact {
-        guard !values.isEmpty, var object = objects([contact])[contact.id] else { return contact }
+        guard !values.isEmpty else { return contact }
+        var fields = object(contact)
         for (k, v) in values where !coreKeys.contains(k) {
-            if fillOnly, let old = object[k], old != .null { continue }
+            if fillOnly, let old = fields[k], old != .null { continue }
             if fillOnly, v == .null { continue }
-            object[k] = v
+            fields[k] = v
         }
-        return self.contact(from: object) ?? contact
+        return self.contact(from: fields) ?? contact
     }
 }

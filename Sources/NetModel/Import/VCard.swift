@@ -461,42 +461,64 @@ struct CardBuilder {
     /// Splits a value at unescaped `separator`s (nil: do not split) and resolves the escapes
     /// `\\ \, \; \: \n \N`; other backslashes are kept as written.
     static func components(_ v: [UInt8], _ separator: UInt8?, multiline: Bool = false) -> [String] {
-        var needsWork = false
-        for b in v where b == UInt8(ascii: "\\") || b == separator { needsWork = true; break }
-        if !needsWork { return [ImportText.string(v, multiline: multiline)] }
-        var parts: [String] = []
-        var cur: [UInt8] = []
-        cur.reserveCapacity(v.count)
-        var i = 0
-        while i < v.count {
-            let b = v[i]
-            if b == UInt8(ascii: "\\"), i + 1 < v.count {
-                let c = v[i + 1]
+        v.withUnsafeBufferPointer { p in
+            var parts: [String] = []
+            if separator != nil { parts.reserveCapacity(4) }
+            // Each part is made from its bytes as they are unless it holds an escape.
+            var start = 0, escaped = false, i = 0
+            func part(to end: Int) {
+                parts.append(escaped ? ImportText.string(unescaped(p, start..<end), multiline: multiline)
+                                     : ImportText.string(p, start..<end, multiline: multiline))
+            }
+            while i < p.count {
+                if p[i] == UInt8(ascii: "\\"), i + 1 < p.count {
+                    escaped = true
+                    i += 2
+                    continue
+                }
+                if p[i] == separator {
+                    part(to: i)
+                    (start, escaped) = (i + 1, false)
+                }
+                i += 1
+            }
+            part(to: p.count)
+            return parts
+        }
+    }
+
+    /// `p[range]` with its escapes resolved (see `components`).
+    static func unescaped(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(range.count)
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let b = p[i]
+            if b == UInt8(ascii: "\\"), i + 1 < range.upperBound {
+                let c = p[i + 1]
                 switch c {
-                case UInt8(ascii: "n"), UInt8(ascii: "N"): cur.append(0x0A)
-                case UInt8(ascii: "\\"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"): cur.append(c)
-                default: cur.append(b); cur.append(c)
+                case UInt8(ascii: "n"), UInt8(ascii: "N"): out.append(0x0A)
+                case UInt8(ascii: "\\"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"): out.append(c)
+                default: out.append(b); out.append(c)
                 }
                 i += 2
                 continue
             }
-            if b == separator {
-                parts.append(ImportText.string(cur, multiline: multiline))
-                cur.removeAll(keepingCapacity: true)
-            } else {
-                cur.append(b)
-            }
+            out.append(b)
             i += 1
         }
-        parts.append(ImportText.string(cur, multiline: multiline))
-        return parts
+        return out
     }
 
     static func text(_ v: [UInt8], multiline: Bool = false) -> String {
         // Without escapes the value is the text (and no array is made for its one part).
         v.contains(UInt8(ascii: "\\")) ? components(v, nil, multiline: multiline)[0] : ImportText.string(v, multiline: multiline)
     }
-    static func list(_ v: [UInt8]) -> [String] { components(v, UInt8(ascii: ",")).filter { !$0.isEmpty } }
+    static func list(_ v: [UInt8]) -> [String] {
+        var items = components(v, UInt8(ascii: ","))
+        items.removeAll(where: \.isEmpty)
+        return items
+    }
 
     mutating func add(_ prop: VCardProperty, value v: [UInt8]) {
         switch prop {
@@ -543,7 +565,7 @@ struct CardBuilder {
         case .stage: contact.stage = Stage(rawValue: Self.text(v).lowercased())
         case .chemistry: contact.chemistry = Self.rating(Self.text(v))
         case .owner: contact.owner = Self.text(v)
-        case .created: contact.created = Timestamp(iso: Self.text(v))
+        case .created: contact.created = Self.isoTimestamp(Self.text(v))
         case .sourceKey:
             let k = Self.text(v)
             if !k.isEmpty { explicitKeys.append(k) }
@@ -637,13 +659,23 @@ struct CardBuilder {
 
     /// `REV`: ISO 8601 extended (`2024-01-02T03:04:05Z`) or basic (`20240102T030405Z`).
     static func timestamp(_ text: String) -> Timestamp? {
-        if let t = Timestamp(iso: text) { return t }
-        let u = Array(text.utf8)
-        guard u.count == 16, u[8] == UInt8(ascii: "T"), u[15] == UInt8(ascii: "Z") else { return nil }
-        let s = String(decoding: u[0..<4], as: UTF8.self) + "-" + String(decoding: u[4..<6], as: UTF8.self) + "-"
-            + String(decoding: u[6..<8], as: UTF8.self) + "T" + String(decoding: u[9..<11], as: UTF8.self) + ":"
-            + String(decoding: u[11..<13], as: UTF8.self) + ":" + String(decoding: u[13..<15], as: UTF8.self) + "Z"
-        return Timestamp(iso: s)
+        var text = text
+        let basic = text.withUTF8 { u -> Timestamp?? in
+            guard u.count == 16, u[8] == UInt8(ascii: "T"), u[15] == UInt8(ascii: "Z") else { return .none }
+            // Read as the extended form it stands for: each digit moved to its place there.
+            var extended: [UInt8] = Array("0000-00-00T00:00:00Z".utf8)
+            for (from, to) in zip([0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14], [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]) {
+                extended[to] = u[from]
+            }
+            return extended.withUnsafeBufferPointer { FastDecoder.timestamp($0) }
+        }
+        return basic ?? isoTimestamp(text)
+    }
+
+    /// `Timestamp(iso:)`; the form the data file writes read straight from its bytes.
+    static func isoTimestamp(_ text: String) -> Timestamp? {
+        var text = text
+        return text.withUTF8 { FastDecoder.timestamp($0) } ?? Timestamp(iso: text)
     }
 
     /// The parts of an N value; each part may itself be a list ("Anna,Liisa"), whose items are

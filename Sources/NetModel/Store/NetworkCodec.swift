@@ -95,6 +95,11 @@ public enum NetworkCodec {
         return out
     }
 
+    /// A contact read from its JSON object as an item of the file's `contacts` list is read.
+    static func contact(_ object: JSON, problems: inout [Problem]) -> Contact? {
+        list(.array([object]), "contacts", problems: &problems, contact).first
+    }
+
     private static func id(_ r: inout FieldReader) -> String? {
         let id = r.string("id", required: true)
         if id.isEmpty, r.object["id"] == .string("") { r.problem(.invalidValue, "id", "must not be empty") }
@@ -409,7 +414,7 @@ public enum NetworkCodec {
         ]) { $1 })
     }
 
-    private static func json(_ c: Contact) -> JSON {
+    static func json(_ c: Contact) -> JSON {
         .object(c.extra.merging([
             "id": .string(c.id), "name": .string(c.name), "organization": .string(c.organization),
             "role": .string(c.role), "emails": strings(c.emails), "phones": strings(c.phones),
