@@ -143,11 +143,33 @@ extension Network {
 
 extension [Contact] {
     /// Sorts the contacts by id, keeping the order of equal ids: sorts positions, not contacts, so
-    /// that each contact moves once.
+    /// that each contact moves once. A long list is sorted in runs, one per core, then merged.
     mutating func sortByID() {
-        let ids = map { SortKey($0.id) }  // ordered as the ids are, compared quicker
-        permute(by: ids.indices.sorted { ids[$0] < ids[$1] || (ids[$0] == ids[$1] && $0 < $1) })
+        let ids = parallelMap(self) { SortKey($0.id) }  // ordered as the ids are, compared quicker
+        func before(_ a: Int, _ b: Int) -> Bool { ids[a] < ids[b] || (ids[a] == ids[b] && a < b) }
+        let runs = Swift.max(1, Swift.min(FastDecoder.defaultChunks, count / 4096))
+        let sorted = inParallel(runs) { k in (count * k / runs..<count * (k + 1) / runs).sorted(by: before) }
+        permute(by: sorted.dropFirst().reduce(sorted[0]) { mergingSorted($0, $1, by: before) })
     }
+}
+
+/// The two sorted lists as one sorted list; of equal elements, `a`'s first.
+func mergingSorted<T>(_ a: [T], _ b: [T], by before: (T, T) -> Bool) -> [T] {
+    var out: [T] = []
+    out.reserveCapacity(a.count + b.count)
+    var i = 0, j = 0
+    while i < a.count, j < b.count {
+        if before(b[j], a[i]) {
+            out.append(b[j])
+            j += 1
+        } else {
+            out.append(a[i])
+            i += 1
+        }
+    }
+    out += a[i...]
+    out += b[j...]
+    return out
 }
 
 extension Array {

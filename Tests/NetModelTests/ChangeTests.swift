@@ -145,4 +145,22 @@ final class ChangeTests: XCTestCase {
             XCTAssertEqual(same, (0..<count).map(String.init))
         }
     }
+
+    /// Contacts in id order as a stable sort by `String` order puts them, for lists short enough to
+    /// sort in one run and long enough to sort in runs on every core and merge; equal ids keep
+    /// their order.
+    func testSortByIDIsAStableSortByID() {
+        var r = SplitMix64(seed: 11)
+        let prefixes = ["", "ID-", "ä", "Ø", "東"]
+        for count in [0, 1, 2, 9, 4095, 9000] {
+            var contacts = (0..<count).map { i -> Contact in
+                let id = prefixes[Int(r.next() % 5)] + String(r.next() % UInt64(max(1, count / 3)), radix: 16)
+                return Contact(id: id, name: "n\(i)", created: Timestamp(seconds: 0))
+            }
+            let expected = contacts.enumerated().sorted { $0.element.id < $1.element.id || ($0.element.id == $1.element.id && $0.offset < $1.offset) }
+                .map(\.element.name)
+            contacts.sortByID()
+            XCTAssertEqual(contacts.map(\.name), expected, "\(count) contacts")
+        }
+    }
 }

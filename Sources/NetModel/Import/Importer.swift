@@ -173,12 +173,13 @@ public enum Importer {
     static func mergeInPieces(_ p: UnsafeBufferPointer<UInt8>, path: String, network: () -> Network?, now: Timestamp,
                               newID: () -> String, minimumBytes: Int = VCard.piecesFrom) -> (merger: Merger, network: Network)? {
         let workers = FastDecoder.defaultChunks
-        // The network is opened and indexed first, on every core (inside a worker, either would
-        // have one core only). Room for a card of every 400 bytes (most take more: a larger guess
-        // costs every lookup a sparser table, a smaller one a rehash).
+        // The network is opened first, on every core (inside a worker, it would have one core
+        // only); the merger, whose indexing is one core's work, is made with the first piece
+        // while the other workers read on. Room for a card of every 400 bytes (most take more: a
+        // larger guess costs every lookup a sparser table, a smaller one a rehash).
         guard let pieces = VCard.pieces(p, count: max(2 * workers, p.count >> 21), minimumBytes: minimumBytes),
               let base = network() else { return nil }
-        var m = Merger(network: base, now: now, expected: p.count / 400)
+        var merger: Merger?
         var lines = 0, whole = true
         inOrder(pieces.count, workers: workers, maxWaiting: 2 * workers, make: { k in
             VCard.readPiece(p, pieces[k], path: path).map { piece in
@@ -189,15 +190,17 @@ public enum Importer {
                 whole = false
                 return false
             }
+            if merger == nil { merger = Merger(network: base, now: now, expected: p.count / 400) }
             // Each piece counted its lines from its own start.
-            m.lineOffset = lines
+            merger!.lineOffset = lines
             piece.cards.withUnsafeBufferPointer { cards in
-                for k in cards.indices { m.take(cards[k], keys: piece.keys[k], newID: newID) }
+                for k in cards.indices { merger!.take(cards[k], keys: piece.keys[k], newID: newID) }
             }
             lines += piece.lines
             return true
         })
-        return whole ? (m, base) : nil
+        guard whole, let merger else { return nil }
+        return (merger, base)
     }
 
     // MARK: - The whole command

@@ -180,7 +180,7 @@ struct FastDecoder {
             case .created: who.created = try d.optionalTimestamp()
             case .criteria: c.criteria = try d.ratingMap()
             case .decision: (c.decision, c.decisionExtra) = try d.decision()
-            case .emails: c.emails = try d.strings()
+            case .emails: c.emails = try d.uniqueStrings()
             case .id: who.id = try d.requiredString()
             case .importanceFuture: c.importanceFuture = try d.optionalRating() ?? .tenth
             case .importanceNow: c.importanceNow = try d.optionalRating() ?? .tenth
@@ -711,6 +711,12 @@ struct FastDecoder {
     /// An array of strings; `null` is an empty one.
     private mutating func strings() throws(FastBail) -> [String] {
         try null() ? [] : array { (d: inout FastDecoder) throws(FastBail) in try d.sharedText() }
+    }
+
+    /// A list of texts no other item repeats (e-mail addresses): each its own copy, not looked up
+    /// among the texts read lately.
+    private mutating func uniqueStrings() throws(FastBail) -> [String] {
+        try null() ? [] : array { (d: inout FastDecoder) throws(FastBail) in try d.requiredString() }
     }
 
     /// `optionalString() ?? ""` for a text that many items may repeat word for word (an
