@@ -523,7 +523,11 @@ struct FastDecoder {
     private mutating func key(_ table: KeyTable, hint: inout Int, unknown: inout String) throws(FastBail) -> Int {
         guard try peek() == UInt8(ascii: "\"") else { throw FastBail() }
         var k: Int
-        if let span = try stringSpan() {
+        if hint < table.count, table.isKey(hint, at: base + pos + 1, available: end - pos - 1) {
+            // The key expected next, as written: compared in place, not scanned first.
+            k = hint
+            pos += table.length(of: hint) + 2
+        } else if let span = try stringSpan() {
             k = table.index(of: span.bytes, hint: hint)
             if k < 0 { unknown = try text(span) }
         } else {

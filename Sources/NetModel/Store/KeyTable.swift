@@ -11,6 +11,9 @@ struct KeyTable: @unchecked Sendable {  // immutable; `members` is never written
     let names: [String]
     private let bytes: [UInt8]
     private let offsets: [Int]
+    /// `bytes`, allocated once and never freed (as `members` is), so that a key can be compared
+    /// with the file's bytes without an array's overhead.
+    private let keyBytes: UnsafePointer<UInt8>
     /// For each indentation level below `memberLevels` and each key, what the encoder writes before
     /// the key's value: `,`, a newline, the indentation, `"key": `. Allocated once and never freed
     /// (the tables are static), so that it can be written from without an array's overhead.
@@ -29,6 +32,9 @@ struct KeyTable: @unchecked Sendable {  // immutable; `members` is never written
         self.names = names
         bytes = names.flatMap(\.utf8)
         offsets = names.reduce(into: [0]) { $0.append($0.last! + $1.utf8.count) }
+        let keyBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: Swift.max(1, bytes.count))
+        keyBytes.initialize(from: bytes, count: bytes.count)
+        self.keyBytes = UnsafePointer(keyBytes)
         let written = (0..<Self.memberLevels).flatMap { level in
             names.map { Array(",\n\(String(repeating: "  ", count: level))\"\($0)\": ".utf8) }
         }
@@ -49,6 +55,10 @@ struct KeyTable: @unchecked Sendable {  // immutable; `members` is never written
 
     var count: Int { names.count }
 
+    /// The length of key `k` in bytes.
+    @inline(__always)
+    func length(of k: Int) -> Int { offsets[k + 1] - offsets[k] }
+
     /// The index of the key whose bytes are `key`, or -1; `hint`, the key expected next, is tried first.
     @inline(__always)
     func index(of key: UnsafeBufferPointer<UInt8>, hint: Int) -> Int {
@@ -61,6 +71,14 @@ struct KeyTable: @unchecked Sendable {  // immutable; `members` is never written
             for i in 0..<names.count where i != hint && matches(i) { return i }
             return -1
         }
+    }
+
+    /// Whether the `available` bytes at `p` start with key `k` and the quote that closes it: the
+    /// file's next key is `k` as written (keys hold no quote, backslash or control character).
+    @inline(__always)
+    func isKey(_ k: Int, at p: UnsafePointer<UInt8>, available: Int) -> Bool {
+        let start = offsets[k], length = length(of: k)
+        return available > length && p[length] == UInt8(ascii: "\"") && memcmp(p, keyBytes + start, length) == 0
     }
 
     /// The index of a key, or -1 (the same string equality as the slow path's dictionaries).
