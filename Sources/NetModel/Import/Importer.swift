@@ -181,6 +181,8 @@ public enum Importer {
               let base = network() else { return nil }
         var merger: Merger?
         var lines = 0, whole = true
+        // Made here on every core (in the workers' first calls one would make it, the others wait).
+        _ = ImportText.foldTable
         inOrder(pieces.count, workers: workers, maxWaiting: 2 * workers, make: { k in
             VCard.readPiece(p, pieces[k], path: path).map { piece in
                 (cards: piece.cards, lines: piece.lines, keys: piece.cards.withUnsafeBufferPointer { cards in cards.indices.map { MatchKeys(cards[$0]) } })
