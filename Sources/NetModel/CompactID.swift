@@ -43,21 +43,21 @@ struct CompactID: Equatable, Sendable, Comparable {
 
     /// The 32 hex digits of a UUID in lower case as two numbers; nil for anything else.
     static func uuid(_ u: UnsafeRawBufferPointer) -> (UInt64, UInt64)? {
-        guard u.count == 36 else { return nil }
-        var high: UInt64 = 0, low: UInt64 = 0, digits = 0
-        for (i, byte) in u.enumerated() {
-            if i == 8 || i == 13 || i == 18 || i == 23 {
-                if byte != UInt8(ascii: "-") { return nil }
-                continue
-            }
+        let dash = UInt8(ascii: "-")
+        guard u.count == 36, u[8] == dash, u[13] == dash, u[18] == dash, u[23] == dash else { return nil }
+        var high: UInt64 = 0, low: UInt64 = 0
+        for i in 0..<36 where i != 8 && i != 13 && i != 18 && i != 23 {
+            let b = u[i]
             let d: UInt8
-            switch byte {
-            case 0x30...0x39: d = byte - 0x30
-            case 0x61...0x66: d = byte - 0x57
-            default: return nil
+            if b &- 0x30 < 10 {
+                d = b &- 0x30
+            } else if b &- 0x61 < 6 {
+                d = b &- 0x57
+            } else {
+                return nil
             }
-            if digits < 16 { high = high << 4 | UInt64(d) } else { low = low << 4 | UInt64(d) }
-            digits += 1
+            // The first sixteen digits are before the third dash.
+            if i < 18 { high = high << 4 | UInt64(d) } else { low = low << 4 | UInt64(d) }
         }
         return (high, low)
     }

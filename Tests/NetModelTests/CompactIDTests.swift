@@ -19,6 +19,15 @@ final class CompactIDTests: XCTestCase {
         }
         XCTAssertNotNil(CompactID.uuid(UnsafeRawBufferPointer(start: uuid, count: 36)), "a lower-case UUID is kept as numbers")
         XCTAssertNil(Array(uuid.uppercased().utf8).withUnsafeBytes { CompactID.uuid($0) }, "any other text is kept as it is")
+        // Digits are 0-9 and a-f only: the bytes just outside those ranges are not.
+        for odd in ["/", ":", "`", "g", "-"] {
+            let id = "0ceb5253-655f-4fa0-9c5e-e9d5f3a0b1c" + odd
+            XCTAssertNil(Array(id.utf8).withUnsafeBytes { CompactID.uuid($0) }, id)
+        }
+        for id in ["ffffffff-ffff-ffff-ffff-ffffffffffff", "00000000-0000-0000-0000-000000000000", "01234567-89ab-cdef-0123-456789abcdef"] {
+            XCTAssertNotNil(Array(id.utf8).withUnsafeBytes { CompactID.uuid($0) }, id)
+            XCTAssertEqual(CompactID(id).withUUIDBytes { String(decoding: $0, as: UTF8.self) }, id)
+        }
         XCTAssertEqual(CompactID(uuid).withUUIDBytes { String(decoding: $0, as: UTF8.self) }, uuid, "a UUID's bytes, made on the stack")
         XCTAssertNil(CompactID("i00042").withUUIDBytes { $0.count })
         let table = IDTable(["x", uuid, uuid])

@@ -965,11 +965,23 @@ final class Pile<T>: ItemSink {
 /// and, at 300,000 interactions, tens of megabytes. Texts short enough to be stored inside the
 /// `String` itself (15 bytes) take no heap block and are not kept.
 final class RecentTexts {
-    private var slots = [String?](repeating: nil, count: 4096)
+    private static let count = 4096
+    /// Behind a pointer, not in an array property: read and written without exclusivity checks.
+    private let slots: UnsafeMutablePointer<String?>
+
+    init() {
+        slots = .allocate(capacity: Self.count)
+        slots.initialize(repeating: nil, count: Self.count)
+    }
+
+    deinit {
+        slots.deinitialize(count: Self.count)
+        slots.deallocate()
+    }
 
     func text(_ bytes: UnsafeBufferPointer<UInt8>, _ make: () throws(FastBail) -> String) throws(FastBail) -> String {
         guard bytes.count > 15 else { return try make() }
-        let slot = IDTable.hash(bytes: UnsafeRawBufferPointer(bytes)).hash & (slots.count - 1)
+        let slot = IDTable.hash(bytes: UnsafeRawBufferPointer(bytes)).hash & (Self.count - 1)
         if let kept = slots[slot], hasBytes(kept, UnsafeRawBufferPointer(bytes)) { return kept }
         let made = try make()
         slots[slot] = made
