@@ -45,21 +45,22 @@ struct CompactID: Equatable, Sendable, Comparable {
     static func uuid(_ u: UnsafeRawBufferPointer) -> (UInt64, UInt64)? {
         let dash = UInt8(ascii: "-")
         guard u.count == 36, u[8] == dash, u[13] == dash, u[18] == dash, u[23] == dash else { return nil }
-        var high: UInt64 = 0, low: UInt64 = 0
-        for i in 0..<36 where i != 8 && i != 13 && i != 18 && i != 23 {
-            let b = u[i]
-            let d: UInt8
-            if b &- 0x30 < 10 {
-                d = b &- 0x30
-            } else if b &- 0x61 < 6 {
-                d = b &- 0x57
-            } else {
-                return nil
+        var high: UInt64 = 0, low: UInt64 = 0, valid = true
+        // The digits between the dashes: the first sixteen make `high`, the rest `low`.
+        @inline(__always) func digits(_ range: Range<Int>, _ value: inout UInt64) {
+            for i in range {
+                let b = u[i]
+                let decimal = b &- 0x30 < 10, letter = b &- 0x61 < 6
+                valid = valid && (decimal || letter)
+                value = value << 4 | UInt64((decimal ? b &- 0x30 : b &- 0x57) & 0xF)
             }
-            // The first sixteen digits are before the third dash.
-            if i < 18 { high = high << 4 | UInt64(d) } else { low = low << 4 | UInt64(d) }
         }
-        return (high, low)
+        digits(0..<8, &high)
+        digits(9..<13, &high)
+        digits(14..<18, &high)
+        digits(19..<23, &low)
+        digits(24..<36, &low)
+        return valid ? (high, low) : nil
     }
 
     /// Writes the id's UTF-8 (36 bytes) at `out` and returns 36 when it is a UUID; otherwise
@@ -67,16 +68,21 @@ struct CompactID: Equatable, Sendable, Comparable {
     @discardableResult
     private func write(to out: UnsafeMutablePointer<UInt8>) -> Int {
         guard case .uuid(let high, let low) = storage else { return 0 }
-        var i = 0
-        for digit in 0..<32 {
-            if i == 8 || i == 13 || i == 18 || i == 23 {
-                out[i] = UInt8(ascii: "-")
-                i += 1
+        // Each group of digits from its number's highest remaining digit down; dashes between.
+        @inline(__always) func digits(_ range: Range<Int>, _ value: UInt64, from shift: Int) {
+            var shift = shift
+            for i in range {
+                let d = UInt8(truncatingIfNeeded: value >> UInt64(shift)) & 0xF
+                out[i] = d < 10 ? 0x30 + d : 0x57 + d
+                shift -= 4
             }
-            let d = UInt8(truncatingIfNeeded: (digit < 16 ? high : low) >> UInt64(60 - 4 * (digit % 16)) & 0xF)
-            out[i] = d < 10 ? 0x30 + d : 0x57 + d
-            i += 1
         }
+        digits(0..<8, high, from: 60)
+        digits(9..<13, high, from: 28)
+        digits(14..<18, high, from: 12)
+        digits(19..<23, low, from: 60)
+        digits(24..<36, low, from: 44)
+        (out[8], out[13], out[18], out[23]) = (0x2D, 0x2D, 0x2D, 0x2D)  // the dashes
         return 36
     }
 
