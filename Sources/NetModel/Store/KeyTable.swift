@@ -14,6 +14,9 @@ struct KeyTable: @unchecked Sendable {  // immutable; `members` is never written
     /// `bytes`, allocated once and never freed (as `members` is), so that a key can be compared
     /// with the file's bytes without an array's overhead.
     private let keyBytes: UnsafePointer<UInt8>
+    /// For each key, its first eight bytes as a little-endian word — for a key shorter than that,
+    /// its bytes and the closing quote — and the mask of the bytes that count (same allocation).
+    private let heads: UnsafePointer<UInt64>
     /// For each indentation level below `memberLevels` and each key, what the encoder writes before
     /// the key's value: `,`, a newline, the indentation, `"key": `. Allocated once and never freed
     /// (the tables are static), so that it can be written from without an array's overhead.
@@ -35,6 +38,13 @@ struct KeyTable: @unchecked Sendable {  // immutable; `members` is never written
         let keyBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: Swift.max(1, bytes.count))
         keyBytes.initialize(from: bytes, count: bytes.count)
         self.keyBytes = UnsafePointer(keyBytes)
+        let heads = UnsafeMutablePointer<UInt64>.allocate(capacity: Swift.max(1, 2 * names.count))
+        for (k, name) in names.enumerated() {
+            let head = Array((Array(name.utf8) + [UInt8(ascii: "\"")]).prefix(8))
+            heads[2 * k] = head.enumerated().reduce(0) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) }
+            heads[2 * k + 1] = head.count == 8 ? ~0 : (1 << UInt64(8 * head.count)) - 1
+        }
+        self.heads = UnsafePointer(heads)
         let written = (0..<Self.memberLevels).flatMap { level in
             names.map { Array(",\n\(String(repeating: "  ", count: level))\"\($0)\": ".utf8) }
         }
@@ -78,7 +88,11 @@ struct KeyTable: @unchecked Sendable {  // immutable; `members` is never written
     @inline(__always)
     func isKey(_ k: Int, at p: UnsafePointer<UInt8>, available: Int) -> Bool {
         let start = offsets[k], length = length(of: k)
-        return available > length && p[length] == UInt8(ascii: "\"") && memcmp(p, keyBytes + start, length) == 0
+        guard available > length else { return false }
+        guard available >= 8 else { return p[length] == UInt8(ascii: "\"") && memcmp(p, keyBytes + start, length) == 0 }
+        // Eight bytes at once: a short key with its quote, or a long key's first eight bytes.
+        guard JSONParser.word(p) & heads[2 * k + 1] == heads[2 * k] else { return false }
+        return length < 8 || (p[length] == UInt8(ascii: "\"") && memcmp(p + 8, keyBytes + start + 8, length - 8) == 0)
     }
 
     /// The index of a key, or -1 (the same string equality as the slow path's dictionaries).
