@@ -388,6 +388,38 @@ final class FastCodecTests: XCTestCase {
     }
 
     /// A list big enough to be read in parallel chunks (over 1 MiB), with the default chunk sizes.
+    /// `FileWindows.find` over a stretch long enough to be searched in parts on every core finds
+    /// the first needle wherever it is: in the first part, straddling a part's end, in the last
+    /// bytes, twice (the first wins), or nowhere; as a search of all the bytes at once does.
+    func testFindingInAFileInPartsFindsTheFirstNeedle() throws {
+        let needle = Array("\n  ]".utf8)
+        let filler = Array("x]\n ]  ]\n  x, ".utf8)
+        let size = 2 * FileWindows.partBytes + 12_345
+        var bytes = [UInt8](repeating: 0, count: size)
+        for i in bytes.indices { bytes[i] = filler[i % filler.count] }
+        let (from, to) = (5, size - 3)
+        let middle = from + (to - from) / 2
+        let cases: [(String, [Int])] = [
+            ("nowhere", []), ("first part", [from + 100]), ("straddling the middle", [middle - 2]),
+            ("at the middle", [middle]), ("last bytes", [to - needle.count]), ("twice", [middle + 10, from + 7]),
+            ("cut by the end", [to - 2]),
+        ]
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("nettui-find-\(UUID().uuidString.prefix(8))").path
+        defer { unlink(path) }
+        let memory = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+        defer { memory.deallocate() }
+        for (label, places) in cases {
+            var file = bytes
+            for at in places { for k in needle.indices where at + k < size { file[at + k] = needle[k] } }
+            XCTAssert(FileManager.default.createFile(atPath: path, contents: Data(file)), label)
+            let fd = open(path, O_RDONLY)
+            defer { close(fd) }
+            let windows = FileWindows(fd: fd, buffer: memory, size: size, windowBytes: 1 << 20)
+            let expected = file.withUnsafeBufferPointer { findBytes(needle, in: $0.baseAddress!, from: from, to: to) }
+            XCTAssertEqual(windows.find(needle, from: from, to: to), expected, label)
+        }
+    }
+
     func testBigListsInParallelChunks() throws {
         var n = Self.rich
         let contacts = n.contacts, interactions = n.interactions
