@@ -141,6 +141,18 @@ final class ImportVCardTests: XCTestCase {
         XCTAssertEqual(c.extra, ["favouriteColour": .string("teal")])
     }
 
+    /// Values with an escape sequence (ESC, or a C1 introducer written in UTF-8) are cleaned; others,
+    /// even with other characters from U+0080 to U+00BF (the same lead byte), are left alone.
+    func testEscapeSequencesAreFoundInValues() {
+        for text in ["plain", "", "Grüße £5 ° ¿", "ends with a lead byte \u{A0}"] {
+            XCTAssertNil(ImportText.withoutEscapeSequences(Array(text.utf8)), text)
+        }
+        XCTAssertNil(ImportText.withoutEscapeSequences(Array("x".utf8) + [0xC2]), "a lead byte at the very end")
+        for (text, cleaned) in [("a\u{1B}[31mred", "ared"), ("£\u{9B}1mx", "£x"), ("\u{9D}0;t\u{9C}ok", "ok"), ("£°\u{90}q\u{9C}z", "£°z")] {
+            XCTAssertEqual(ImportText.withoutEscapeSequences(Array(text.utf8)).map { String(decoding: $0, as: UTF8.self) }, cleaned, text)
+        }
+    }
+
     func testTerminalEscapeSequencesAndBidiOverridesAreRemoved() throws {
         let c = try parseFixture("vcard-escape-sequences.vcf")[0]
         XCTAssertEqual(c.name, "Evil Person")

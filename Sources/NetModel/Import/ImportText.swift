@@ -275,11 +275,19 @@ enum ImportText {
     /// UTF-8 bytes without terminal escape sequences (whose parameters may hold `;` and `,`, so they
     /// must go before a value is split into its parts); nil when there are none.
     static func withoutEscapeSequences(_ bytes: [UInt8]) -> [UInt8]? {
-        let found = bytes.withUnsafeBufferPointer { p in
+        let found = bytes.withUnsafeBufferPointer { p -> Bool in
             // ESC, or a C1 introducer (U+0090 DCS, U+0098 SOS, U+009B CSI, U+009D OSC, U+009E PM, U+009F APC).
-            for i in p.indices where p[i] == 0x1B || p[i] == 0xC2 {
-                if p[i] == 0x1B { return true }
-                if i + 1 < p.count, [0x90, 0x98, 0x9B, 0x9D, 0x9E, 0x9F].contains(p[i + 1]) { return true }
+            guard let base = p.baseAddress else { return false }
+            if memchr(base, 0x1B, p.count) != nil { return true }
+            var i = 0
+            while i < p.count, let lead = memchr(base + i, 0xC2, p.count - i) {
+                i = UnsafeRawPointer(lead) - UnsafeRawPointer(base) + 1
+                if i < p.count {
+                    switch p[i] {
+                    case 0x90, 0x98, 0x9B, 0x9D, 0x9E, 0x9F: return true
+                    default: break
+                    }
+                }
             }
             return false
         }
