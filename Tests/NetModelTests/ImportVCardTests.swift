@@ -242,6 +242,21 @@ final class ImportVCardTests: XCTestCase {
         XCTAssertEqual(CardBuilder.list(Array("a,,b\\,c,".utf8)), ["a", "b,c"])
     }
 
+    /// REV in either ISO 8601 form, as `Timestamp(iso:)` reads the extended one; a basic form that
+    /// is no date is no timestamp.
+    func testRevisionTimestampsInBothForms() {
+        let t = Timestamp(iso: "2024-01-02T03:04:05Z")
+        XCTAssertNotNil(t)
+        for text in ["2024-01-02T03:04:05Z", "20240102T030405Z"] { XCTAssertEqual(CardBuilder.timestamp(text), t, text) }
+        for text in ["2024-01-02T05:04:05+02:00", "2024-01-02T03:04:05.250Z", "2024-01-02"] {
+            XCTAssertEqual(CardBuilder.timestamp(text), Timestamp(iso: text), text)
+            XCTAssertEqual(CardBuilder.isoTimestamp(text), Timestamp(iso: text), text)
+        }
+        for text in ["20241302T030405Z", "2024010xT030405Z", "20240102T250405Z", "", "yesterday"] {
+            XCTAssertNil(CardBuilder.timestamp(text), text)
+        }
+    }
+
     func testQuotedPrintableDecoder() {
         XCTAssertEqual(VCardReader.quotedPrintable(Array("a=3Db=C3=A4=ZZ=4".utf8)), Array("a=bä=ZZ=4".utf8))
     }

@@ -579,13 +579,13 @@ struct Merger {
         if let created = r.created, created < c.created { c.created = created; fields.append("created") }
 
         // What the record has is checked before what the contact has (a look-up in `extra`).
-        func unionExtra(_ key: String, _ values: [String], _ field: String, match: (String) -> String = { $0 }) {
+        func unionExtra(_ key: String, _ values: [String], _ field: String) {
             guard !values.isEmpty else { return }
             let have = c.extra[key]
             // Most often (a re-import) every value is there already: no list is made.
             if case .array(let items)? = have, values.allSatisfy({ $0.isEmpty || items.contains(.string($0)) }) { return }
             var list = Contact.strings(have)
-            if union(&list, values, key: match) { c.extra[key] = .array(list.map(JSON.string)); fields.append(field) }
+            if union(&list, values, key: { $0 }) { c.extra[key] = .array(list.map(JSON.string)); fields.append(field) }
         }
         unionExtra(ImportKeys.sourceKeys, r.sourceKeys, "sourceKeys")
         unionExtra(ImportKeys.urls, r.urls, "urls")

@@ -660,22 +660,25 @@ struct CardBuilder {
     /// `REV`: ISO 8601 extended (`2024-01-02T03:04:05Z`) or basic (`20240102T030405Z`).
     static func timestamp(_ text: String) -> Timestamp? {
         var text = text
-        let basic = text.withUTF8 { u -> Timestamp?? in
-            guard u.count == 16, u[8] == UInt8(ascii: "T"), u[15] == UInt8(ascii: "Z") else { return .none }
-            // Read as the extended form it stands for: each digit moved to its place there.
+        return text.withUTF8 { u -> Timestamp? in
+            guard u.count == 16, u[8] == UInt8(ascii: "T"), u[15] == UInt8(ascii: "Z") else { return isoTimestamp(u) }
+            // Basic: read as the extended form it stands for, each digit moved to its place there.
             var extended: [UInt8] = Array("0000-00-00T00:00:00Z".utf8)
             for (from, to) in zip([0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14], [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]) {
                 extended[to] = u[from]
             }
             return extended.withUnsafeBufferPointer { FastDecoder.timestamp($0) }
         }
-        return basic ?? isoTimestamp(text)
     }
 
     /// `Timestamp(iso:)`; the form the data file writes read straight from its bytes.
     static func isoTimestamp(_ text: String) -> Timestamp? {
         var text = text
-        return text.withUTF8 { FastDecoder.timestamp($0) } ?? Timestamp(iso: text)
+        return text.withUTF8(isoTimestamp)
+    }
+
+    private static func isoTimestamp(_ u: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+        FastDecoder.timestamp(u) ?? Timestamp(iso: String(decoding: u, as: UTF8.self))
     }
 
     /// The parts of an N value; each part may itself be a list ("Anna,Liisa"), whose items are

@@ -9,11 +9,10 @@ import Darwin
 /// Built from an enum whose cases are the keys, in that order, so that code can switch on them.
 struct KeyTable: @unchecked Sendable {  // immutable; `members` is never written after `init`
     let names: [String]
-    private let bytes: [UInt8]
+    /// The keys' UTF-8, one after another (key `k` at `offsets[k]..<offsets[k + 1]`). Allocated
+    /// once and never freed (as `members` is), so that keys are compared without an array's overhead.
+    private let bytes: UnsafePointer<UInt8>
     private let offsets: [Int]
-    /// `bytes`, allocated once and never freed (as `members` is), so that a key can be compared
-    /// with the file's bytes without an array's overhead.
-    private let keyBytes: UnsafePointer<UInt8>
     /// For each key, its first eight bytes as a little-endian word — for a key shorter than that,
     /// its bytes and the closing quote — and the mask of the bytes that count (same allocation).
     private let heads: UnsafePointer<UInt64>
@@ -33,11 +32,11 @@ struct KeyTable: @unchecked Sendable {  // immutable; `members` is never written
         precondition(zip(names, names.dropFirst()).allSatisfy(JSONWriter.precedes),
                      "keys must be sorted by their UTF-8 bytes")
         self.names = names
-        bytes = names.flatMap(\.utf8)
+        let utf8 = names.flatMap(\.utf8)
+        let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: Swift.max(1, utf8.count))
+        bytes.initialize(from: utf8, count: utf8.count)
+        self.bytes = UnsafePointer(bytes)
         offsets = names.reduce(into: [0]) { $0.append($0.last! + $1.utf8.count) }
-        let keyBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: Swift.max(1, bytes.count))
-        keyBytes.initialize(from: bytes, count: bytes.count)
-        self.keyBytes = UnsafePointer(keyBytes)
         let heads = UnsafeMutablePointer<UInt64>.allocate(capacity: Swift.max(1, 2 * names.count))
         for (k, name) in names.enumerated() {
             let head = Array((Array(name.utf8) + [UInt8(ascii: "\"")]).prefix(8))
@@ -72,15 +71,12 @@ struct KeyTable: @unchecked Sendable {  // immutable; `members` is never written
     /// The index of the key whose bytes are `key`, or -1; `hint`, the key expected next, is tried first.
     @inline(__always)
     func index(of key: UnsafeBufferPointer<UInt8>, hint: Int) -> Int {
-        bytes.withUnsafeBufferPointer { table -> Int in
-            func matches(_ i: Int) -> Bool {
-                let start = offsets[i]
-                return offsets[i + 1] - start == key.count && memcmp(table.baseAddress! + start, key.baseAddress!, key.count) == 0
-            }
-            if hint < names.count, matches(hint) { return hint }
-            for i in 0..<names.count where i != hint && matches(i) { return i }
-            return -1
+        func matches(_ i: Int) -> Bool {
+            length(of: i) == key.count && memcmp(bytes + offsets[i], key.baseAddress!, key.count) == 0
         }
+        if hint < names.count, matches(hint) { return hint }
+        for i in 0..<names.count where i != hint && matches(i) { return i }
+        return -1
     }
 
     /// Whether the `available` bytes at `p` start with key `k` and the quote that closes it: the
@@ -89,10 +85,10 @@ struct KeyTable: @unchecked Sendable {  // immutable; `members` is never written
     func isKey(_ k: Int, at p: UnsafePointer<UInt8>, available: Int) -> Bool {
         let start = offsets[k], length = length(of: k)
         guard available > length else { return false }
-        guard available >= 8 else { return p[length] == UInt8(ascii: "\"") && memcmp(p, keyBytes + start, length) == 0 }
+        guard available >= 8 else { return p[length] == UInt8(ascii: "\"") && memcmp(p, bytes + start, length) == 0 }
         // Eight bytes at once: a short key with its quote, or a long key's first eight bytes.
         guard JSONParser.word(p) & heads[2 * k + 1] == heads[2 * k] else { return false }
-        return length < 8 || (p[length] == UInt8(ascii: "\"") && memcmp(p + 8, keyBytes + start + 8, length - 8) == 0)
+        return length < 8 || (p[length] == UInt8(ascii: "\"") && memcmp(p + 8, bytes + start + 8, length - 8) == 0)
     }
 
     /// The index of a key, or -1 (the same string equality as the slow path's dictionaries).
@@ -101,15 +97,13 @@ struct KeyTable: @unchecked Sendable {  // immutable; `members` is never written
     /// How many of the keys sort before `name` by their UTF-8 bytes.
     func rank(of name: String) -> Int {
         JSONWriter.withUTF8(name) { key in
-            bytes.withUnsafeBufferPointer { table in
-                var low = 0, high = names.count
-                while low < high {
-                    let mid = (low + high) / 2
-                    let k = UnsafeBufferPointer(rebasing: table[offsets[mid]..<offsets[mid + 1]])
-                    if JSONWriter.precedes(k, key) { low = mid + 1 } else { high = mid }
-                }
-                return low
+            var low = 0, high = names.count
+            while low < high {
+                let mid = (low + high) / 2
+                let k = UnsafeBufferPointer(start: bytes + offsets[mid], count: length(of: mid))
+                if JSONWriter.precedes(k, key) { low = mid + 1 } else { high = mid }
             }
+            return low
         }
     }
 }
