@@ -145,7 +145,10 @@ extension [Contact] {
     /// Sorts the contacts by id, keeping the order of equal ids: sorts positions, not contacts, so
     /// that each contact moves once. A long list is sorted in runs, one per core, then merged.
     mutating func sortByID() {
-        let ids = parallelMap(self) { SortKey($0.id) }  // ordered as the ids are, compared quicker
+        // Often in order already: the contacts of an import into a new file, say (see `Importer.uuidGenerator`).
+        if withUnsafeBufferPointer({ list in list.indices.dropFirst().allSatisfy { list[$0 - 1].id <= list[$0].id } }) { return }
+        // Ordered as the ids are, compared quicker.
+        let ids = withUnsafeBufferPointer { list in parallelMap(count: list.count) { SortKey(list[$0].id) } }
         func before(_ a: Int, _ b: Int) -> Bool { ids[a] < ids[b] || (ids[a] == ids[b] && a < b) }
         let runs = Swift.max(1, Swift.min(FastDecoder.defaultChunks, count / 4096))
         let sorted = inParallel(runs) { k in (count * k / runs..<count * (k + 1) / runs).sorted(by: before) }

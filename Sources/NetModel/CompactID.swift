@@ -23,6 +23,12 @@ struct CompactID: Equatable, Sendable, Comparable {
         storage = .uuid(high & ~0xF000 | 0x4000, low & 0x3FFF_FFFF_FFFF_FFFF | 0x8000_0000_0000_0000)
     }
 
+    /// A version-7 UUID (RFC 9562): 48 bits of Unix time in milliseconds, then 12 and 62 bits
+    /// `a` and `b` (each cut to that many), with the six bits of version and variant between.
+    init(version7 millis: UInt64, _ a: UInt64, _ b: UInt64) {
+        storage = .uuid(millis << 16 | 0x7000 | a & 0xFFF, 0x8000_0000_0000_0000 | b & 0x3FFF_FFFF_FFFF_FFFF)
+    }
+
     /// The id whose UTF-8 is `utf8`, when that is a lower-case UUID (without making a `String`).
     init?(uuid utf8: UnsafeRawBufferPointer) {
         guard let (high, low) = Self.uuid(utf8) else { return nil }

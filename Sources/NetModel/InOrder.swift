@@ -7,14 +7,15 @@ import Darwin
 /// Items `0..<count` made by `make` on `workers` workers at once and handed to `consume` one at a
 /// time in order, by whichever worker finds the next item ready: consuming one item overlaps the
 /// making of the next. `consume` returns whether to go on: once it returns false no item is made
-/// after those already begun, but every item made is still consumed, in order. For the save's
+/// after those already begun, but every item made is still consumed, in order. `consume` may take
+/// what it wants out of the item (which is dropped after it). For the save's
 /// blocks (`BlockWriter`) and the import's pieces (`Importer.parseAndMerge`).
 ///
 /// No worker waits for an item another has yet to make, so the workers finish even when they run
 /// one after another. A worker that is not consuming waits only while `maxWaiting` items or more
 /// wait to be consumed and another worker is consuming them: memory stays at a few items when
 /// consuming is slower than making.
-func inOrder<T>(_ count: Int, workers: Int, maxWaiting: Int = 4, make: (Int) -> T, consume: (Int, T) -> Bool) {
+func inOrder<T>(_ count: Int, workers: Int, maxWaiting: Int = 4, make: (Int) -> T, consume: (Int, inout T) -> Bool) {
     let state = Locked(OrderState<T>())
     withoutActuallyEscaping(make) { make in
         withoutActuallyEscaping(consume) { consume in
@@ -48,14 +49,13 @@ private struct OrderState<T> {
 
 /// Hands item `k` in; the worker then consumes every item that is ready in order, unless another
 /// worker is already doing so.
-private func handIn<T>(_ k: Int, _ item: T, state: Locked<OrderState<T>>, maxWaiting: Int, consume: (Int, T) -> Bool) {
-    var consumer = false, handedIn = false
+private func handIn<T>(_ k: Int, _ item: consuming T, state: Locked<OrderState<T>>, maxWaiting: Int, consume: (Int, inout T) -> Bool) {
+    var consumer = false
+    // Moved in, not copied: `consume` may then change the item without copying it first.
+    var handing: T? = consume item
     while true {
         let wait = state.with { s -> Bool in
-            if !handedIn {
-                s.ready[k] = item
-                handedIn = true
-            }
+            if let handed = handing.take() { s.ready[k] = handed }
             if !s.consuming {
                 s.consuming = true
                 consumer = true
@@ -67,14 +67,14 @@ private func handIn<T>(_ k: Int, _ item: T, state: Locked<OrderState<T>>, maxWai
         usleep(100)
     }
     guard consumer else { return }
-    while let (n, next) = state.with({ s -> (Int, T)? in
+    while case (let n, var next)? = state.with({ s -> (Int, T)? in
         guard let item = s.ready.removeValue(forKey: s.next) else {
             s.consuming = false
             return nil
         }
         return (s.next, item)
     }) {
-        let goOn = consume(n, next)
+        let goOn = consume(n, &next)
         state.with { s in
             if !goOn { s.stopped = true }
             s.next += 1

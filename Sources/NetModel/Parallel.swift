@@ -19,22 +19,22 @@ func inParallel<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
     }
 }
 
-/// `items.map(transform)` in one run of consecutive items per core (when there are at least
-/// `minimumRun` items per run); `transform` may only read what it shares with other calls.
-func parallelMap<T, U>(_ items: [T], minimumRun: Int = 4096, _ transform: (T) -> U) -> [U] {
-    let runs = min(FastDecoder.defaultChunks, items.count / minimumRun)
-    guard runs > 1 else { return items.map(transform) }
-    return [U](unsafeUninitializedCapacity: items.count) { buffer, initialized in
+/// `(0..<count).map(transform)` in one run of consecutive indices per core (when there are at
+/// least `minimumRun` per run); `transform` may only read what it shares with other calls. It is
+/// given indices, not items: an item handed to a closure is copied (each of its strings retained
+/// and released), where `list[i]` read through a buffer pointer inside it is not.
+func parallelMap<U>(count: Int, minimumRun: Int = 4096, _ transform: (Int) -> U) -> [U] {
+    let runs = min(FastDecoder.defaultChunks, count / minimumRun)
+    guard runs > 1 else { return (0..<count).map(transform) }
+    return [U](unsafeUninitializedCapacity: count) { buffer, initialized in
         let out = UncheckedSendable(buffer.baseAddress!)
-        items.withUnsafeBufferPointer { items in
-            // Each run initialises only its own part of the result.
-            _ = inParallel(runs) { k in
-                for i in items.count * k / runs..<items.count * (k + 1) / runs {
-                    (out.value + i).initialize(to: transform(items[i]))
-                }
+        // Each run initialises only its own part of the result.
+        _ = inParallel(runs) { k in
+            for i in count * k / runs..<count * (k + 1) / runs {
+                (out.value + i).initialize(to: transform(i))
             }
         }
-        initialized = items.count
+        initialized = count
     }
 }
 

@@ -280,18 +280,33 @@ final class ImportMergeTests: XCTestCase {
         XCTAssertEqual(added, ["new-3"], "A matched the existing id; B got the first free new id")
     }
 
-    func testUUIDGenerator() {
-        let next = Importer.uuidGenerator()
-        var seen = Set<String>()
+    func testUUIDGeneratorMakesVersion7IDsInOrder() {
+        // 2026-12-05T10:28:28Z is 1,796,466,508,000 ms: 0x01a2_45bf_80e0.
+        let now = Timestamp(seconds: 1_796_466_508)
+        let next = Importer.uuidGenerator(now: now)
+        var previous = ""
         for _ in 0..<2000 {
             let id = next()
             XCTAssertTrue(VCardExport.isUUID(id), id)
-            XCTAssertEqual(Array(id.utf8)[14], UInt8(ascii: "4"), id)
+            XCTAssertTrue(id.hasPrefix("01a245bf-80e0-7"), id)
             XCTAssertTrue("89ab".utf8.contains(Array(id.utf8)[19]), id)
             XCTAssertEqual(id, id.lowercased())
-            seen.insert(id)
+            XCTAssertLessThan(previous, id, "each id after the one before, as the data file orders them")
+            previous = id
         }
-        XCTAssertEqual(seen.count, 2000)
+        XCTAssertNotEqual(Importer.uuidGenerator(now: now)().suffix(12), Importer.uuidGenerator(now: now)().suffix(12),
+                          "two imports in the same second start at random places")
+    }
+
+    func testVersion7SequenceMovesOnAMillisecondWhenItsBitsRunOut() {
+        var ids = Version7Sequence(now: Timestamp(seconds: 1), generator: SplitMix(seed: 7, stream: 1))
+        XCTAssertTrue(ids.next().text.hasPrefix("00000000-03e8-7"), "1 s is 1000 ms")
+        (ids.a, ids.b) = (0xFFF, 0x3FFF_FFFF_FFFF_FFFF)
+        let last = ids.next()
+        XCTAssertTrue(last.text.hasPrefix("00000000-03e9-7"), last.text)
+        XCTAssertLessThan(CompactID(version7: 1000, 0xFFF, 0x3FFF_FFFF_FFFF_FFFF), last)
+        XCTAssertEqual(CompactID(version7: 0x01a2_45bf_80e0, 0xFFF, 0x3FFF_FFFF_FFFF_FFFF).text, "01a245bf-80e0-7fff-bfff-ffffffffffff")
+        XCTAssertEqual(CompactID(version7: 1, 0, 0).text, "00000000-0001-7000-8000-000000000000")
     }
 
     func testFastApplyEqualsApplyingOneByOne() {

@@ -346,7 +346,7 @@ enum ImportText {
     /// `SearchText.fold` of each character below U+2000 (Latin, Greek, Cyrillic, Vietnamese, …),
     /// as UTF-8; combining accents fold to nothing. Made on every core (Foundation folds most of
     /// these, about a microsecond each).
-    static let foldTable: [[UInt8]] = parallelMap(Array(0..<0x2000), minimumRun: 1024) { v -> [UInt8] in
+    static let foldTable: [[UInt8]] = parallelMap(count: 0x2000, minimumRun: 1024) { v -> [UInt8] in
         guard let s = Unicode.Scalar(UInt32(v)) else { return [] }
         if v < 0x80 { return [UInt8(v)] }
         return Array(SearchText.fold(String(s)).utf8)

@@ -136,10 +136,11 @@ public enum Importer {
     /// The merger that has taken every record of `incoming`.
     static func merger(_ incoming: [ImportedContact], into network: Network, now: Timestamp, newID: () -> String) -> Merger {
         var m = Merger(network: network, now: now, expected: incoming.count)
-        let keys = parallelMap(incoming, MatchKeys.init)
         // By pointer: `incoming[k]` would copy each record (every string of it) to read it.
-        incoming.withUnsafeBufferPointer { records in
-            for k in records.indices { m.take(records[k], keys: keys[k], newID: newID) }
+        let keys = incoming.withUnsafeBufferPointer { records in parallelMap(count: records.count) { MatchKeys(records[$0]) } }
+        var records = incoming
+        records.withUnsafeMutableBufferPointer { records in
+            for k in records.indices { m.take(&records[k], keys: keys[k], newID: newID) }
         }
         return m
     }
@@ -188,15 +189,15 @@ public enum Importer {
                 (cards: piece.cards, lines: piece.lines, keys: piece.cards.withUnsafeBufferPointer { cards in cards.indices.map { MatchKeys(cards[$0]) } })
             }
         }, consume: { _, piece in
-            guard let piece else {
+            guard var piece = piece.take() else {
                 whole = false
                 return false
             }
             if merger == nil { merger = Merger(network: base, now: now, expected: p.count / 400) }
             // Each piece counted its lines from its own start.
             merger!.lineOffset = lines
-            piece.cards.withUnsafeBufferPointer { cards in
-                for k in cards.indices { merger!.take(cards[k], keys: piece.keys[k], newID: newID) }
+            piece.cards.withUnsafeMutableBufferPointer { cards in
+                for k in cards.indices { merger!.take(&cards[k], keys: piece.keys[k], newID: newID) }
             }
             lines += piece.lines
             return true
@@ -271,13 +272,50 @@ public enum Importer {
 }
 
 extension Importer {
-    /// New contact ids for a large import: lowercase version-4 UUIDs, as the program makes them.
-    /// The system's generator (a system call per number) seeds the demo's splitmix64 once; ids
-    /// need to be unique, not secret, and the import checks each against the ids in use anyway.
-    public static func uuidGenerator() -> () -> String {
+    /// Ids for the contacts an import adds: version-7 UUIDs (RFC 9562), each after the one before
+    /// (`Version7Sequence`). The contacts of an import are added in the order of its source, so
+    /// those of an import into a new file are in id order, the file's, as they are made: nothing
+    /// to sort, and the file is written in the order they sit in memory. The system's generator (a
+    /// system call per number) seeds the demo's splitmix64 once; ids need to be unique, not secret,
+    /// and the import checks each against the ids in use anyway.
+    public static func uuidGenerator(now: Timestamp) -> () -> String {
         var system = SystemRandomNumberGenerator()
-        var generator = SplitMix(seed: system.next(), stream: system.next())
-        return { CompactID(version4: generator.next(), generator.next()).text }
+        var ids = Version7Sequence(now: now, generator: SplitMix(seed: system.next(), stream: system.next()))
+        return { ids.next().text }
+    }
+}
+
+/// Version-7 UUIDs in increasing order: the time in milliseconds, then 74 bits that count up by
+/// random steps from a random start (with its top bit clear, so that a long run of steps fits).
+/// Should they ever run out, the time moves on a millisecond and they start again.
+struct Version7Sequence {
+    var millis: UInt64
+    /// The 74 bits, as 12 and 62.
+    var a: UInt64, b: UInt64
+    var generator: SplitMix
+
+    init(now: Timestamp, generator: SplitMix) {
+        self.generator = generator
+        millis = UInt64(max(0, now.seconds)) * 1000
+        (a, b) = (0, 0)
+        restart()
+    }
+
+    mutating func restart() {
+        (a, b) = (generator.next() & 0x7FF, generator.next() & 0x3FFF_FFFF_FFFF_FFFF)
+    }
+
+    mutating func next() -> CompactID {
+        b += 1 + generator.next() >> 32
+        if b >> 62 != 0 {
+            b &= 0x3FFF_FFFF_FFFF_FFFF
+            a += 1
+            if a >> 12 != 0 {
+                millis += 1
+                restart()
+            }
+        }
+        return CompactID(version7: millis, a, b)
     }
 }
 
@@ -370,13 +408,19 @@ struct Merger {
         return map
     }
 
-    /// Indexes contact `c` at position `i`; `keys`, when given, are its e-mail and name keys.
-    mutating func indexKeys(of c: Contact, at i: Int, keys: MatchKeys? = nil) {
+    /// Indexes contact `c` at position `i`.
+    mutating func indexKeys(of c: Contact, at i: Int) {
         if byKey != nil { c.forEachString(of: ImportKeys.sourceKeys) { byKey?.insertIfAbsent($0, i) } }
-        if byEmail != nil {
-            for e in keys?.emails ?? c.emails.map(ImportText.emailKey) { byEmail?.insertIfAbsent(e, i) }
-        }
-        byName?.insertIfAbsent(keys?.name ?? Self.nameKey(c.name, c.organization), i)
+        if byEmail != nil { for e in c.emails { byEmail?.insertIfAbsent(ImportText.emailKey(e), i) } }
+        byName?.insertIfAbsent(Self.nameKey(c.name, c.organization), i)
+    }
+
+    /// Indexes at position `i` the contact to be added from record `r`, whose keys are `keys`: the
+    /// contact's keys are the record's.
+    mutating func indexKeys(of r: ImportedContact, at i: Int, keys: MatchKeys) {
+        if byKey != nil { for k in r.sourceKeys { byKey?.insertIfAbsent(k, i) } }
+        if byEmail != nil { for e in keys.emails { byEmail?.insertIfAbsent(e, i) } }
+        byName?.insertIfAbsent(keys.name, i)
     }
 
     static func nameKey(_ name: String, _ org: String) -> String {
@@ -385,11 +429,12 @@ struct Merger {
 
     static func linkedInKeys(_ keys: [String]) -> [String] { keys.filter { $0.hasPrefix("linkedin:") } }
 
-    /// A record and a contact tied to different LinkedIn profiles are different people.
-    func conflicts(_ c: Contact, _ r: ImportedContact) -> Bool {
+    /// A record and a contact (by position: `contacts[i]` passed as a value would be copied) tied
+    /// to different LinkedIn profiles are different people.
+    func conflicts(_ i: Int, _ r: ImportedContact) -> Bool {
         let mine = Self.linkedInKeys(r.sourceKeys)
         guard !mine.isEmpty else { return false }
-        let theirs = Self.linkedInKeys(c.sourceKeys)
+        let theirs = Self.linkedInKeys(contacts[i].sourceKeys)
         return !theirs.isEmpty && !theirs.contains(where: mine.contains)
     }
 
@@ -402,16 +447,17 @@ struct Merger {
         if !keys.emails.isEmpty {
             if byEmail == nil { byEmail = index(perContact: 2) { c, add in for e in c.emails { add(ImportText.emailKey(e)) } } }
             for e in keys.emails {
-                if let i = byEmail?[e], !conflicts(contacts[i], r) { return i }
+                if let i = byEmail?[e], !conflicts(i, r) { return i }
             }
         }
         if byName == nil { byName = index(perContact: 1) { c, add in add(Self.nameKey(c.name, c.organization)) } }
-        if let i = byName?[keys.name], !conflicts(contacts[i], r) { return i }
+        if let i = byName?[keys.name], !conflicts(i, r) { return i }
         return nil
     }
 
-    /// Merges record `r`, whose keys are `keys` (`MatchKeys(r)`).
-    mutating func take(_ r: ImportedContact, keys: MatchKeys, newID: () -> String) {
+    /// Merges record `r`, whose keys are `keys` (`MatchKeys(r)`); a contact added from it takes its
+    /// values (which leaves it emptied).
+    mutating func take(_ r: inout ImportedContact, keys: MatchKeys, newID: () -> String) {
         if let reason = r.skipReason {
             summary.skipped.append((r.line + lineOffset, reason))
             return
@@ -435,18 +481,23 @@ struct Merger {
         } else {
             var id = r.id ?? ""
             while id.isEmpty || ids[id] != nil { id = newID() }
-            let c = Self.newContact(r, id: id, now: now)
             let i = contacts.count
             ids.insertIfAbsent(id, i)
             // The first contact added: room for all that may come (the list is copied then anyway,
             // being the network's until changed).
             if i == base.count { contacts.reserveCapacity(i + expected) }
             isTouched.append(true)
-            indexKeys(of: c, at: i, keys: keys)
             touched.append(i)
             summary.added += 1
-            summary.entries.append(.init(line: r.line + lineOffset, name: c.name, action: .added))
-            contacts.append(c)  // its last use: moved, not copied
+            summary.entries.append(.init(line: r.line + lineOffset, name: r.name, action: .added))
+            // Unless the record's X-NETTUI-EXTRA may set them, the contact's keys are the record's,
+            // indexed before its values move into the contact.
+            let extra = !r.extra.isEmpty
+            if !extra { indexKeys(of: r, at: i, keys: keys) }
+            // Made in its place: a contact made elsewhere would be copied into the list.
+            contacts.append(Contact(id: id, name: "", created: now))
+            Self.fill(&contacts[i], from: &r, now: now)
+            if extra { indexKeys(of: contacts[i], at: i) }
         }
     }
 
@@ -485,25 +536,28 @@ struct Merger {
         return out
     }
 
-    static func newContact(_ r: ImportedContact, id: String, now: Timestamp) -> Contact {
-        var c = Contact(id: id, name: r.name, created: r.created ?? now)
+    /// Fills new contact `c` with record `r`'s values, moved out of it (a copy would retain each
+    /// string, and the record's end release it).
+    static func fill(_ c: inout Contact, from r: inout ImportedContact, now: Timestamp) {
+        c.created = r.created ?? now
         c.updated = r.updated ?? now
-        c.organization = r.organization
-        c.role = r.role
-        c.emails = r.emails
-        c.phones = r.phones
-        c.tags = r.tags
-        c.kinds = r.kinds
-        c.competences = r.competences
-        c.needs = r.needs
-        c.notes = r.notes
+        swap(&c.name, &r.name)
+        swap(&c.organization, &r.organization)
+        swap(&c.role, &r.role)
+        swap(&c.emails, &r.emails)
+        swap(&c.phones, &r.phones)
+        swap(&c.tags, &r.tags)
+        swap(&c.kinds, &r.kinds)
+        swap(&c.competences, &r.competences)
+        swap(&c.needs, &r.needs)
+        swap(&c.notes, &r.notes)
         c.importanceNow = r.importanceNow ?? .tenth
         c.importanceFuture = r.importanceFuture ?? .tenth
         c.stage = r.stage ?? .interest
         c.chemistry = r.chemistry
-        c.criteria = r.criteria
-        c.ratingHistory = r.ratingHistory
-        c.owner = r.owner
+        swap(&c.criteria, &r.criteria)
+        swap(&c.ratingHistory, &r.ratingHistory)
+        swap(&c.owner, &r.owner)
         var extra: [(String, JSON)] = []
         if !r.sourceKeys.isEmpty { extra.append((ImportKeys.sourceKeys, .array(r.sourceKeys.map(JSON.string)))) }
         if !r.urls.isEmpty { extra.append((ImportKeys.urls, .array(r.urls.map(JSON.string)))) }
@@ -513,7 +567,7 @@ struct Merger {
         // Made in one go: a dictionary grown key by key is rehashed as it grows.
         if !extra.isEmpty { c.extra = Dictionary(uniqueKeysWithValues: extra) }
         // Other fields of a NetTUI export (X-NETTUI-EXTRA) are read by the data file's codec.
-        return r.extra.isEmpty ? c : ContactJSON.setting(r.extra, on: c, fillOnly: false)
+        if !r.extra.isEmpty { c = ContactJSON.setting(r.extra, on: c, fillOnly: false) }
     }
 
     /// Appends the values `list` lacks, comparing by `key`.

@@ -16,8 +16,7 @@ enum BlockWriter {
             w.clear()
             make(k, &w)
             return w
-        }, consume: { _, block in
-            var w = block
+        }, consume: { _, w in
             if failure == nil { failure = w.writeOut(to: fd) }
             spare.with { $0.append(w) }
             return failure == nil

@@ -34,11 +34,11 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let (path, isDefault) = file.map { ($0, false) } ?? OpenCommand.defaultPath(environment: ProcessInfo.processInfo.environment)
-        let clock = Clock.system
+        let now = Clock.system.now()
         let outcome: Importer.Outcome
         do {
             outcome = try Importer.run(source: source, format: format, dataFile: path, dryRun: dryRun,
-                                       createFolder: isDefault, now: clock.now(), newID: Importer.uuidGenerator())
+                                       createFolder: isDefault, now: now, newID: Importer.uuidGenerator(now: now))
         } catch {
             printError("nettui: \(error)")
             printError(dryRun ? "nettui: nothing would be imported" : "nettui: nothing was imported; \(path) is unchanged")
