@@ -34,6 +34,11 @@ public struct Contact: Equatable, Sendable, Identifiable {
     public var ratingHistory: [RatingChange] = []
     /// Who in the organisation keeps this relationship.
     public var owner: String = ""
+    /// Stable keys of the contact in the sources it was imported from (`vcard:UID`,
+    /// `linkedin:www.linkedin.com/in/slug`), by which a later import finds it.
+    public var sourceKeys: [String] = []
+    /// Web addresses (vCard `URL`, the LinkedIn profile, Google's websites).
+    public var urls: [String] = []
     /// What we decided about the relationship as an exit candidate; nil when nothing is decided.
     public var decision: ExitDecision?
     /// Keys inside `decision` this version does not know, written back with the decision.

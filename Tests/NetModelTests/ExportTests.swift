@@ -57,9 +57,9 @@ final class ExportTests: XCTestCase {
         h.extra = ["why": .string("pilot; signed")]
         c.ratingHistory = [h]
         c.owner = "Kaisa Virtanen"
+        c.sourceKeys = ["vcard:ABC", "linkedin:www.linkedin.com/in/soren"]
+        c.urls = ["https://www.linkedin.com/in/soren/", "https://oresund.example/?a=1,b=2"]
         c.extra = [
-            "sourceKeys": .array([.string("vcard:ABC"), .string("linkedin:www.linkedin.com/in/soren")]),
-            "urls": .array([.string("https://www.linkedin.com/in/soren/"), .string("https://oresund.example/?a=1,b=2")]),
             "birthday": .string("--07-04"),
             "organizationUnits": .array([.string("R&D")]),
             "isOrganization": .bool(false),

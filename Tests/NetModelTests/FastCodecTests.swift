@@ -92,8 +92,15 @@ final class FastCodecTests: XCTestCase {
         for i in n.contacts.indices {
             n.contacts[i].extra = ["linkedin": .string("https://example.com/in/\(i)"), "Score": big, "zz": .array([]),
                                    // Lists of strings (read by the fast path itself) and lists that only start as such.
-                                   "sourceKeys": .array([.string("vcard:urn:uuid:\(i)"), .string("linkedin:ä \"q\" \\ 東京")]),
+                                   "units": .array([.string("R&D"), .string("ä \"q\" \\ 東京")]),
                                    "mixed": .array([.string("a"), .number("1"), .null]), "lists": .array([.array([.string("x")]), .string("y")])]
+            // The fields written only when not empty; other values under their keys kept as unknown ones.
+            if i % 3 == 0 {
+                n.contacts[i].extra["sourceKeys"] = .array([.string("vcard:urn:uuid:\(i)"), .number("1")])
+            } else {
+                n.contacts[i].sourceKeys = ["vcard:urn:uuid:\(i)", "linkedin:ä \"q\" \\ 東京"]
+            }
+            if i % 2 == 0 { n.contacts[i].urls = ["https://example.com/\(i)"] } else { n.contacts[i].extra["urls"] = .array([]) }
             if n.contacts[i].decision != nil { n.contacts[i].decisionExtra = ["note": .string("kept")] }
             for h in n.contacts[i].ratingHistory.indices { n.contacts[i].ratingHistory[h].extra = ["by": .string("me")] }
         }
@@ -158,6 +165,41 @@ final class FastCodecTests: XCTestCase {
         checkEncode(Self.demo, "demo")
         checkEncode(Self.rich, "rich")
         checkEncode(Network(), "empty")
+    }
+
+    func testSourceKeysAndURLsAreWrittenOnlyWhenThereAreAnyAndOtherValuesStayAsTheyAre() throws {
+        // What a file edited by hand may hold under these keys: kept and written back as it is.
+        let odd: [(String, String, JSON)] = [
+            ("[]", "[]", .array([])), ("null", "null", .null), ("\"x\"", "\"x\"", .string("x")),
+            ("[\"a\", 1]", "[\n        \"a\",\n        1\n      ]", .array([.string("a"), .number("1")])),
+        ]
+        for (value, written, json) in odd {
+            var n = Network()
+            n.contacts = [Contact(id: "c1", name: "Aino", created: Timestamp(seconds: 0))]
+            n.contacts[0].extra = ["sourceKeys": json, "urls": json]
+            let bytes = NetworkCodec.encode(n)
+            checkEncode(n, "odd \(value)")
+            let text = String(decoding: bytes, as: UTF8.self)
+            XCTAssertTrue(text.contains("\"sourceKeys\": \(written),\n      \"stage\""), text)
+            XCTAssertTrue(text.contains("\"updated\": \"1970-01-01T00:00:00Z\",\n      \"urls\": \(written)\n"), text)
+            XCTAssertTrue(checkDecode(bytes, "odd \(value)"))
+            let back = try XCTUnwrap(NetworkCodec.decode(bytes).network)
+            XCTAssertEqual(back.contacts[0].sourceKeys, [])
+            XCTAssertEqual(back.contacts[0].extra["sourceKeys"], json)
+            XCTAssertEqual(NetworkCodec.encode(back), bytes, "written back byte for byte")
+        }
+        // A list of strings is the field; an empty field is not written at all.
+        var n = Network()
+        n.contacts = [Contact(id: "c1", name: "Aino", created: Timestamp(seconds: 0)), Contact(id: "c2", name: "Bo", created: Timestamp(seconds: 0))]
+        n.contacts[0].sourceKeys = ["vcard:1", "linkedin:www.linkedin.com/in/aino"]
+        n.contacts[0].urls = ["https://aino.example"]
+        let bytes = NetworkCodec.encode(n)
+        checkEncode(n, "fields")
+        XCTAssertTrue(checkDecode(bytes, "fields"))
+        let back = try XCTUnwrap(NetworkCodec.decode(bytes).network)
+        XCTAssertEqual(back.contacts, n.contacts)
+        XCTAssertEqual(back.contacts[0].extra, [:])
+        XCTAssertEqual(String(decoding: bytes, as: UTF8.self).components(separatedBy: "\"sourceKeys\"").count, 2, "once: Bo has none")
     }
 
     func testEncoderEdgeCases() {
@@ -379,7 +421,11 @@ final class FastCodecTests: XCTestCase {
         let withFollowUp = try XCTUnwrap(Self.demo.interactions.sorted { $0.id < $1.id }.firstIndex { $0.followUp != nil })
         let withHistory = try XCTUnwrap(Self.demo.contacts.sorted { $0.id < $1.id }.firstIndex { !$0.ratingHistory.isEmpty })
         XCTAssertEqual(Keys.top.names.filter { $0 != "conflicts" }, keys())
-        XCTAssertEqual(Keys.contact.names, keys("contacts", "0"))
+        XCTAssertEqual(Keys.contact.names.filter { $0 != "sourceKeys" && $0 != "urls" }, keys("contacts", "0"))
+        let imported = try XCTUnwrap(Self.rich.contacts.sorted { $0.id < $1.id }.firstIndex { !$0.sourceKeys.isEmpty && !$0.urls.isEmpty })
+        let richJSON = try JSONParser.parse(NetworkCodec.encodeTree(Self.rich))
+        guard case .object(let o)? = TestSupport.lookup(richJSON, path: ["contacts", "\(imported)"]) else { return XCTFail("no contact") }
+        XCTAssertEqual(Keys.contact.names, o.keys.filter { Keys.contact.names.contains($0) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
         XCTAssertEqual(Keys.ratingChange.names, keys("contacts", "\(withHistory)", "ratingHistory", "0"))
         XCTAssertEqual(Keys.group.names, keys("networks", "0"))
         XCTAssertEqual(Keys.event.names, keys("events", "0"))

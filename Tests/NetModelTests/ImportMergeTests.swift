@@ -92,8 +92,25 @@ final class ImportMergeTests: XCTestCase {
         XCTAssertEqual(c.stage, .interest)
     }
 
+    func testRecordsKeysReplaceAnOddValueKeptUnderTheSameKey() {
+        // A file edited by hand left a text where the list of source keys goes: the record's keys
+        // become the list, and the text is not kept beside it.
+        let odd = contact("o", "Odd Person") { $0.extra = ["sourceKeys": .string("x"), "urls": .array([])] }
+        let r = record("Odd Person") {
+            $0.sourceKeys = ["vcard:UID-9"]
+            $0.urls = ["https://odd.example"]
+        }
+        let (changes, summary) = Importer.merge([r], into: network(odd), now: now, newID: ids())
+        XCTAssertEqual(summary.updated, 1)
+        guard case .contact(_, let after?)? = changes.first else { return XCTFail("no change") }
+        XCTAssertEqual(after.sourceKeys, ["vcard:UID-9"])
+        XCTAssertEqual(after.urls, ["https://odd.example"])
+        XCTAssertEqual(after.extra, [:])
+        XCTAssertEqual(summary.entries.first?.action, .updated(fields: ["sourceKeys", "urls"]))
+    }
+
     func testSourceKeyBeatsEmailBeatsNameAndOrganisation() {
-        let byKey = contact("k", "Keyed Person") { $0.extra["sourceKeys"] = .array([.string("vcard:UID-1")]) }
+        let byKey = contact("k", "Keyed Person") { $0.sourceKeys = ["vcard:UID-1"] }
         let byEmail = contact("e", "Emailed Person") { $0.emails = ["Shared@Example.com"] }
         let byName = contact("n", "Aino  Järvinen") { $0.organization = "Pöllö Oy" }
         let n = network(byKey, byEmail, byName)
@@ -142,7 +159,7 @@ final class ImportMergeTests: XCTestCase {
         let existing = contact("x", "Matti Korhonen") {
             $0.organization = "Sisu Labs"
             $0.emails = ["matti.korhonen@sisu.example"]
-            $0.extra["sourceKeys"] = .array([.string("linkedin:www.linkedin.com/in/matti-1")])
+            $0.sourceKeys = ["linkedin:www.linkedin.com/in/matti-1"]
         }
         let other = record("Matti Korhonen") {
             $0.organization = "Sisu Labs"

@@ -54,6 +54,8 @@ enum ContactJSON {
         probe.criteria = c.criteria
         probe.ratingHistory = c.ratingHistory
         probe.owner = c.owner
+        if representable(ImportKeys.sourceKeys, .array(c.sourceKeys.map(JSON.string))) { probe.sourceKeys = c.sourceKeys }
+        if representable(ImportKeys.urls, .array(c.urls.map(JSON.string))) { probe.urls = c.urls }
         for (k, v) in c.extra where ImportKeys.all.contains(k) && representable(k, v) { probe.extra[k] = v }
         if probe == c { return [:] }
         return object(c)

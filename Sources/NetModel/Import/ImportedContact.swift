@@ -74,11 +74,13 @@ public struct ImportedContact: Equatable, Sendable {
     public init(line: Int) { self.line = line }
 }
 
-/// Keys of `Contact.extra` that importers fill (documented in docs/IMPORT.md).
+/// The keys under which importers keep what they find in a contact's JSON (documented in
+/// docs/IMPORT.md): the first two are `Contact` fields, written when not empty; the others are
+/// kept in `Contact.extra`.
 public enum ImportKeys {
-    /// Array of strings: where the contact came from, e.g. `"vcard:urn:uuid:…"`, `"linkedin:www.linkedin.com/in/…"`.
+    /// `Contact.sourceKeys`.
     public static let sourceKeys = "sourceKeys"
-    /// Array of strings: web addresses (vCard `URL`, the LinkedIn profile, Google's websites).
+    /// `Contact.urls`.
     public static let urls = "urls"
     /// String: `YYYY-MM-DD` or `--MM-DD`.
     public static let birthday = "birthday"
@@ -91,10 +93,6 @@ public enum ImportKeys {
 }
 
 extension Contact {
-    /// The contact's source keys (`extra["sourceKeys"]`).
-    public var sourceKeys: [String] { Contact.strings(extra[ImportKeys.sourceKeys]) }
-    /// The contact's web addresses (`extra["urls"]`).
-    public var urls: [String] { Contact.strings(extra[ImportKeys.urls]) }
     public var birthday: String {
         if case .string(let s)? = extra[ImportKeys.birthday] { return s }
         return ""
@@ -105,11 +103,5 @@ extension Contact {
     static func strings(_ json: JSON?) -> [String] {
         guard case .array(let items)? = json else { return [] }
         return items.compactMap { if case .string(let s) = $0 { return s } else { return nil } }
-    }
-
-    /// Calls `body` with each string of the list `extra[key]` (`strings(extra[key])`, without making an array).
-    func forEachString(of key: String, _ body: (String) -> Void) {
-        guard case .array(let items)? = extra[key] else { return }
-        for case .string(let s) in items { body(s) }
     }
 }

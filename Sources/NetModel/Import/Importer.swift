@@ -410,7 +410,7 @@ struct Merger {
 
     /// Indexes contact `c` at position `i`.
     mutating func indexKeys(of c: Contact, at i: Int) {
-        if byKey != nil { c.forEachString(of: ImportKeys.sourceKeys) { byKey?.insertIfAbsent($0, i) } }
+        if byKey != nil { for k in c.sourceKeys { byKey?.insertIfAbsent(k, i) } }
         if byEmail != nil { for e in c.emails { byEmail?.insertIfAbsent(ImportText.emailKey(e), i) } }
         byName?.insertIfAbsent(Self.nameKey(c.name, c.organization), i)
     }
@@ -441,7 +441,7 @@ struct Merger {
     mutating func match(_ r: ImportedContact, keys: MatchKeys) -> Int? {
         if let id = r.id, let i = ids[id], i >= 0 { return i }
         if !r.sourceKeys.isEmpty {
-            if byKey == nil { byKey = index(perContact: 2) { c, add in c.forEachString(of: ImportKeys.sourceKeys, add) } }
+            if byKey == nil { byKey = index(perContact: 2) { c, add in for k in c.sourceKeys { add(k) } } }
             for k in r.sourceKeys { if let i = byKey?[k] { return i } }
         }
         if !keys.emails.isEmpty {
@@ -558,9 +558,9 @@ struct Merger {
         swap(&c.criteria, &r.criteria)
         swap(&c.ratingHistory, &r.ratingHistory)
         swap(&c.owner, &r.owner)
+        swap(&c.sourceKeys, &r.sourceKeys)
+        swap(&c.urls, &r.urls)
         var extra: [(String, JSON)] = []
-        if !r.sourceKeys.isEmpty { extra.append((ImportKeys.sourceKeys, .array(r.sourceKeys.map(JSON.string)))) }
-        if !r.urls.isEmpty { extra.append((ImportKeys.urls, .array(r.urls.map(JSON.string)))) }
         if !r.birthday.isEmpty { extra.append((ImportKeys.birthday, .string(r.birthday))) }
         if !r.organizationUnits.isEmpty { extra.append((ImportKeys.organizationUnits, .array(r.organizationUnits.map(JSON.string)))) }
         if r.isOrganization { extra.append((ImportKeys.isOrganization, .bool(true))) }
@@ -632,17 +632,9 @@ struct Merger {
         fill("owner", &c.owner, r.owner)
         if let created = r.created, created < c.created { c.created = created; fields.append("created") }
 
-        // What the record has is checked before what the contact has (a look-up in `extra`).
-        func unionExtra(_ key: String, _ values: [String], _ field: String) {
-            guard !values.isEmpty else { return }
-            let have = c.extra[key]
-            // Most often (a re-import) every value is there already: no list is made.
-            if case .array(let items)? = have, values.allSatisfy({ $0.isEmpty || items.contains(.string($0)) }) { return }
-            var list = Contact.strings(have)
-            if union(&list, values, key: { $0 }) { c.extra[key] = .array(list.map(JSON.string)); fields.append(field) }
-        }
-        unionExtra(ImportKeys.sourceKeys, r.sourceKeys, "sourceKeys")
-        unionExtra(ImportKeys.urls, r.urls, "urls")
+        // An unknown value under the same key (not a list of strings) gives way to the list.
+        if union(&c.sourceKeys, r.sourceKeys, key: { $0 }) { c.extra[ImportKeys.sourceKeys] = nil; fields.append("sourceKeys") }
+        if union(&c.urls, r.urls, key: { $0 }) { c.extra[ImportKeys.urls] = nil; fields.append("urls") }
         if !r.birthday.isEmpty, c.extra[ImportKeys.birthday] == nil { c.extra[ImportKeys.birthday] = .string(r.birthday); fields.append("birthday") }
         if !r.organizationUnits.isEmpty, c.organization == r.organization, c.extra[ImportKeys.organizationUnits] == nil {
             c.extra[ImportKeys.organizationUnits] = .array(r.organizationUnits.map(JSON.string))

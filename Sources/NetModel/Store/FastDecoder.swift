@@ -173,7 +173,9 @@ struct FastDecoder {
     private mutating func contact() throws(FastBail) -> Contact {
         var c = Contact(id: "", name: "", created: Self.epoch)
         var who = Identity()
-        let extra = try members(Keys.contact, depth: 3) { (d: inout FastDecoder, k: Int) throws(FastBail) in
+        // Values of `sourceKeys` or `urls` that are not lists of strings, kept as unknown keys.
+        var odd: [String: JSON] = [:]
+        var extra = try members(Keys.contact, depth: 3) { (d: inout FastDecoder, k: Int) throws(FastBail) in
             switch ContactKey(rawValue: k).unsafelyUnwrapped {
             case .chemistry: c.chemistry = try d.optionalRating()
             case .competences: c.competences = try d.strings()
@@ -194,12 +196,15 @@ struct FastDecoder {
             case .ratingHistory:
                 c.ratingHistory = try d.null() ? [] : d.array { (d: inout FastDecoder) throws(FastBail) in try d.ratingChange() }
             case .role: c.role = try d.optionalSharedText()
+            case .sourceKeys: c.sourceKeys = try d.nonEmptyStrings(ImportKeys.sourceKeys, else: &odd)
             case .stage: c.stage = try d.optionalEnum(Keys.stages) ?? .interest
             case .tags: c.tags = try d.strings()
             case .updated: who.updated = try d.optionalTimestamp()
+            case .urls: c.urls = try d.nonEmptyStrings(ImportKeys.urls, else: &odd)
             }
         }
         (c.id, c.name, c.created, c.updated) = try who.resolved()
+        if !odd.isEmpty { extra.merge(odd) { $1 } }
         c.extra = extra
         return c
     }
@@ -561,8 +566,6 @@ struct FastDecoder {
             let k = try key(table, hint: &hint, unknown: &unknown)
             if k < 0 {
                 guard extra[unknown] == nil else { throw FastBail() }
-                // Room for two at once: importers keep two lists there (source keys, web addresses).
-                if extra.isEmpty { extra.reserveCapacity(2) }
                 extra[unknown] = try unknownValue(depth: depth)
             } else {
                 let bit: UInt64 = 1 << UInt64(k)
@@ -575,7 +578,7 @@ struct FastDecoder {
     }
 
     /// The value of a key the decoder does not map. A list of strings (what importers keep there:
-    /// source keys, web addresses) is read here, as the validating path's parser would read it;
+    /// organisation units, say) is read here, as the validating path's parser would read it;
     /// anything else by that parser.
     private mutating func unknownValue(depth: Int) throws(FastBail) -> JSON {
         let start = pos
@@ -715,6 +718,16 @@ struct FastDecoder {
     /// An array of strings; `null` is an empty one.
     private mutating func strings() throws(FastBail) -> [String] {
         try null() ? [] : array { (d: inout FastDecoder) throws(FastBail) in try d.sharedText() }
+    }
+
+    /// A field written only when not empty (`FieldReader.nonEmptyStrings`): a list of strings that
+    /// is not empty; any other value is put in `odd` under `key`, as the validating path keeps it.
+    private mutating func nonEmptyStrings(_ key: String, else odd: inout [String: JSON]) throws(FastBail) -> [String] {
+        let start = pos
+        if try peek() == UInt8(ascii: "["), let list = try? uniqueStrings(), !list.isEmpty { return list }
+        pos = start
+        odd[key] = try unknownValue(depth: 3)
+        return []
     }
 
     /// A list of texts no other item repeats (e-mail addresses): each its own copy, not looked up

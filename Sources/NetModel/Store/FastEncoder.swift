@@ -141,7 +141,7 @@ struct FastEncoder: JSONOutput {
 
     private mutating func document(_ n: Network) {
         // The key is left out while there are no conflicts.
-        let omit = n.conflicts.isEmpty ? TopKey.conflicts.rawValue : -1
+        let omit: UInt64 = n.conflicts.isEmpty ? 1 << TopKey.conflicts.rawValue : 0
         object(Keys.top, n.extra, indent: 0, omit: omit) { w, k in
             switch TopKey(rawValue: k).unsafelyUnwrapped {
             case .conflicts: w.json(.array(n.conflicts.map(NetworkCodec.json)), indent: 1)
@@ -160,7 +160,9 @@ struct FastEncoder: JSONOutput {
     // MARK: - Entities (each an element of a top-level list: its lines at indent 2, its values' at 3)
 
     private mutating func contact(_ c: Contact) {
-        object(Keys.contact, c.extra, indent: 2) { w, k in
+        // Source keys and web addresses are written only when there are any.
+        let omit: UInt64 = (c.sourceKeys.isEmpty ? 1 << ContactKey.sourceKeys.rawValue : 0) | (c.urls.isEmpty ? 1 << ContactKey.urls.rawValue : 0)
+        object(Keys.contact, c.extra, indent: 2, omit: omit) { w, k in
             switch ContactKey(rawValue: k).unsafelyUnwrapped {
             case .chemistry: w.rating(c.chemistry)
             case .competences: w.strings(c.competences, indent: 3)
@@ -180,9 +182,11 @@ struct FastEncoder: JSONOutput {
             case .phones: w.strings(c.phones, indent: 3)
             case .ratingHistory: w.array(c.ratingHistory, indent: 3) { $0.ratingChange($1) }
             case .role: w.string(c.role)
+            case .sourceKeys: w.strings(c.sourceKeys, indent: 3)
             case .stage: w.string(c.stage.rawValue)
             case .tags: w.strings(c.tags, indent: 3)
             case .updated: w.timestamp(c.updated)
+            case .urls: w.strings(c.urls, indent: 3)
             }
         }
     }
@@ -304,22 +308,22 @@ struct FastEncoder: JSONOutput {
 
     // MARK: - Objects and arrays
 
-    /// An object with the keys of `keys` (but `omit`) and its unknown keys `extra`, sorted by their
+    /// An object with the keys of `keys` (but those whose bits `omit` has) and its unknown keys `extra`, sorted by their
     /// UTF-8 bytes; a known key wins over an unknown one of the same name. `field` writes the value
     /// of the known key it is given. `indent`: the level of the object's own lines.
     @inline(__always)
-    private mutating func object(_ keys: KeyTable, _ extra: [String: JSON], indent: Int, omit: Int = -1,
+    private mutating func object(_ keys: KeyTable, _ extra: [String: JSON], indent: Int, omit: UInt64 = 0,
                                  _ field: (inout FastEncoder, Int) -> Void) {
         precondition(indent + 1 < KeyTable.memberLevels)
         write(UInt8(ascii: "{"))
         // Unknown keys, each with the number of known keys before it.
         var unknown: [(key: String, rank: Int)] = []
         if !extra.isEmpty {
-            unknown = extra.keys.filter { let k = keys.index(of: $0); return k < 0 || k == omit }
+            unknown = extra.keys.filter { let k = keys.index(of: $0); return k < 0 || omit >> UInt64(k) & 1 != 0 }
                 .sorted(by: JSONWriter.precedes).map { ($0, keys.rank(of: $0)) }
         }
         var e = 0, first = true
-        for k in 0..<keys.count where k != omit {
+        for k in 0..<keys.count where omit >> UInt64(k) & 1 == 0 {
             while e < unknown.count, unknown[e].rank <= k {
                 member(unknown[e].key, extra[unknown[e].key]!, indent: indent, first: &first)
                 e += 1

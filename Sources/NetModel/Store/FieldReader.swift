@@ -60,6 +60,20 @@ struct FieldReader {
         }
     }
 
+    /// The list of strings at `key` when it is one and not empty; anything else there is left
+    /// among the unknown keys (`extra`), as it is (for the fields written only when not empty).
+    mutating func nonEmptyStrings(_ key: String) -> [String] {
+        guard case .array(let items)? = object[key], !items.isEmpty else { return [] }
+        var out: [String] = []
+        out.reserveCapacity(items.count)
+        for item in items {
+            guard case .string(let s) = item else { return [] }
+            out.append(s)
+        }
+        known.insert(key)
+        return out
+    }
+
     mutating func enums<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) -> [E] where E.RawValue == String {
         strings(key).compactMap { raw in
             guard let e = E(rawValue: raw) else {

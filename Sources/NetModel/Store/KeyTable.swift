@@ -124,7 +124,7 @@ struct EnumTable<E: RawRepresentable & CaseIterable & Sendable>: Sendable where 
 enum TopKey: Int, CaseIterable { case conflicts, contacts, events, interactions, me, networks, schemaVersion, scheme }
 enum ContactKey: Int, CaseIterable {
     case chemistry, competences, created, criteria, decision, emails, id, importanceFuture, importanceNow, kinds,
-         name, needs, notes, organization, owner, phones, ratingHistory, role, stage, tags, updated
+         name, needs, notes, organization, owner, phones, ratingHistory, role, sourceKeys, stage, tags, updated, urls
 }
 enum RatingChangeKey: Int, CaseIterable { case date, fromFuture, fromNow, toFuture, toNow }
 enum GroupKey: Int, CaseIterable {

@@ -138,6 +138,8 @@ public enum NetworkCodec {
         }
         c.chemistry = r.optionalRating("chemistry")
         c.owner = r.string("owner")
+        c.sourceKeys = r.nonEmptyStrings(ImportKeys.sourceKeys)
+        c.urls = r.nonEmptyStrings(ImportKeys.urls)
         (c.decision, c.decisionExtra) = decision(&r)
         c.extra = r.extra
         return c
@@ -415,7 +417,7 @@ public enum NetworkCodec {
     }
 
     static func json(_ c: Contact) -> JSON {
-        .object(c.extra.merging([
+        var o = c.extra.merging([
             "id": .string(c.id), "name": .string(c.name), "organization": .string(c.organization),
             "role": .string(c.role), "emails": strings(c.emails), "phones": strings(c.phones),
             "tags": strings(c.tags), "kinds": raws(c.kinds), "competences": strings(c.competences),
@@ -431,7 +433,11 @@ public enum NetworkCodec {
                 ]) { $1 })
             }),
             "created": .string(c.created.description), "updated": .string(c.updated.description),
-        ]) { $1 })
+        ]) { $1 }
+        // Written only when not empty (else an unknown key of that name, if any, is written).
+        if !c.sourceKeys.isEmpty { o[ImportKeys.sourceKeys] = strings(c.sourceKeys) }
+        if !c.urls.isEmpty { o[ImportKeys.urls] = strings(c.urls) }
+        return .object(o)
     }
 
     private static func json(_ g: NetworkGroup) -> JSON {
