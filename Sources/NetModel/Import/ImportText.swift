@@ -275,24 +275,26 @@ enum ImportText {
     /// UTF-8 bytes without terminal escape sequences (whose parameters may hold `;` and `,`, so they
     /// must go before a value is split into its parts); nil when there are none.
     static func withoutEscapeSequences(_ bytes: [UInt8]) -> [UInt8]? {
-        let found = bytes.withUnsafeBufferPointer { p -> Bool in
-            // ESC, or a C1 introducer (U+0090 DCS, U+0098 SOS, U+009B CSI, U+009D OSC, U+009E PM, U+009F APC).
-            guard let base = p.baseAddress else { return false }
-            if memchr(base, 0x1B, p.count) != nil { return true }
-            var i = 0
-            while i < p.count, let lead = memchr(base + i, 0xC2, p.count - i) {
-                i = UnsafeRawPointer(lead) - UnsafeRawPointer(base) + 1
-                if i < p.count {
-                    switch p[i] {
-                    case 0x90, 0x98, 0x9B, 0x9D, 0x9E, 0x9F: return true
-                    default: break
-                    }
+        guard bytes.withUnsafeBufferPointer(hasEscapeSequence) else { return nil }
+        return Array(clean(String(decoding: bytes, as: UTF8.self), sequencesOnly: true).utf8)
+    }
+
+    /// Whether the UTF-8 bytes hold the start of an escape sequence: ESC, or a C1 introducer
+    /// (U+0090 DCS, U+0098 SOS, U+009B CSI, U+009D OSC, U+009E PM, U+009F APC).
+    static func hasEscapeSequence(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = p.baseAddress else { return false }
+        if memchr(base, 0x1B, p.count) != nil { return true }
+        var i = 0
+        while i < p.count, let lead = memchr(base + i, 0xC2, p.count - i) {
+            i = UnsafeRawPointer(lead) - UnsafeRawPointer(base) + 1
+            if i < p.count {
+                switch p[i] {
+                case 0x90, 0x98, 0x9B, 0x9D, 0x9E, 0x9F: return true
+                default: break
                 }
             }
-            return false
         }
-        guard found else { return nil }
-        return Array(clean(String(decoding: bytes, as: UTF8.self), sequencesOnly: true).utf8)
+        return false
     }
 
     static func trimmed(_ s: String) -> String {

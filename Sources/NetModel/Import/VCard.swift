@@ -116,10 +116,12 @@ enum VCardProperty {
         return table
     }()
 
-    /// The property named by these (upper-case) bytes; `.other` for any other name.
+    /// The property named by these bytes, in any ASCII case; `.other` for any other name.
     static func named(_ bytes: UnsafeBufferPointer<UInt8>) -> VCardProperty {
         guard bytes.count < byLength.count else { return .other }
-        for entry in byLength[bytes.count] where entry.name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
+        for entry in byLength[bytes.count] where entry.name.withUnsafeBufferPointer({ name in
+            bytes.indices.allSatisfy { VCardReader.upper(bytes[$0]) == name[$0] }
+        }) {
             return entry.property
         }
         return .other
@@ -140,9 +142,11 @@ struct VCardReader {
     var lineNo = 0
     /// The physical line read ahead (to see whether it continues the current one).
     var pending: (range: Range<Int>, line: Int)?
-    /// The current logical (unfolded) line.
+    /// The current logical line when it had to be joined from several physical ones (folded, or
+    /// quoted-printable soft breaks); a line of one physical line is read where it is, in `p`.
     var buf: [UInt8] = []
-    /// The current value, decoded.
+    /// The current value, when decoding changed it (quoted-printable, a single-byte charset,
+    /// escape sequences removed); a value that is valid UTF-8 as written is read where it is.
     var scratch: [UInt8] = []
     var bufLine = 0
 
@@ -157,7 +161,6 @@ struct VCardReader {
     init(p: UnsafeBufferPointer<UInt8>, path: String) {
         self.p = p
         self.path = path
-        buf.reserveCapacity(256)
     }
 
     func error(_ line: Int, _ message: String) -> ImportError { ImportError(path: path, line: line, message) }
@@ -183,59 +186,77 @@ struct VCardReader {
         return (start..<stop, lineNo)
     }
 
-    mutating func append(_ range: Range<Int>) throws(ImportError) {
-        if buf.count + range.count > ImportText.maxBinaryLineBytes {
+    func checkLength(_ count: Int) throws(ImportError) {
+        if count > ImportText.maxBinaryLineBytes {
             throw error(bufLine, "a line longer than \(ImportText.maxBinaryLineBytes >> 20) MB: this is not a usable vCard")
         }
-        buf.append(contentsOf: UnsafeBufferPointer(rebasing: p[range]))
     }
 
-    /// Reads the next logical line into `buf`: folded continuation lines (starting with a space or
-    /// tab) are joined, and so are quoted-printable soft line breaks (a line ending in `=`).
-    mutating func nextLogical() throws(ImportError) -> Bool {
-        guard let first = nextPhysical() else { return false }
-        buf.removeAll(keepingCapacity: true)
+    /// A logical line: where it is in `p`, or joined in `buf`.
+    enum Logical {
+        case inSource(Range<Int>)
+        case joined
+    }
+
+    /// The next logical line: folded continuation lines (starting with a space or tab) are joined,
+    /// and so are quoted-printable soft line breaks (a line ending in `=`).
+    mutating func nextLogical() throws(ImportError) -> Logical? {
+        guard let first = nextPhysical() else { return nil }
         bufLine = first.line
-        try append(first.range)
-        let qp = isQuotedPrintable()
+        try checkLength(first.range.count)
+        // Only a line ending in `=` may go on at a soft break, and only a quoted-printable one.
+        var qp: Bool?
+        var joined = false
+        /// Appends `p[range]` to the line, which is moved into `buf` first.
+        func join(_ range: Range<Int>, droppingLast: Bool = false) throws(ImportError) {
+            if !joined {
+                buf.removeAll(keepingCapacity: true)
+                buf.append(contentsOf: UnsafeBufferPointer(rebasing: p[first.range]))
+                joined = true
+            }
+            if droppingLast { buf.removeLast() }
+            try checkLength(buf.count + range.count)
+            buf.append(contentsOf: UnsafeBufferPointer(rebasing: p[range]))
+        }
         while true {
-            if qp, buf.last == UInt8(ascii: "=") {
-                guard let next = nextPhysical() else { break }
-                buf.removeLast()
-                try append(next.range)
-                continue
+            let last = joined ? buf.last : first.range.isEmpty ? nil : p[first.range.upperBound - 1]
+            if last == UInt8(ascii: "=") {
+                if qp == nil { qp = isQuotedPrintable(UnsafeBufferPointer(rebasing: p[first.range])) }
+                if qp == true {
+                    guard let next = nextPhysical() else { break }
+                    try join(next.range, droppingLast: true)
+                    continue
+                }
             }
             guard let next = nextPhysical() else { break }
             if !next.range.isEmpty, p[next.range.lowerBound] == 0x20 || p[next.range.lowerBound] == 0x09 {
-                try append(next.range.lowerBound + 1..<next.range.upperBound)
+                try join(next.range.lowerBound + 1..<next.range.upperBound)
                 continue
             }
             pending = next
             break
         }
-        return true
+        return joined ? .joined : .inSource(first.range)
     }
 
     /// Whether the line's parameters mention QUOTED-PRINTABLE.
-    func isQuotedPrintable() -> Bool {
-        buf.withUnsafeBufferPointer { b -> Bool in
-            // Only a line with parameters can be quoted-printable: NAME;…QUOTED-PRINTABLE…:value.
-            var semicolon = 0
-            while semicolon < b.count, b[semicolon] != UInt8(ascii: ";") {
-                if b[semicolon] == UInt8(ascii: ":") { return false }
-                semicolon += 1
-            }
-            let needle: StaticString = "QUOTED-PRINTABLE"
-            let w = needle.utf8Start, n = needle.utf8CodeUnitCount
-            var i = semicolon + 1
-            while i + n <= b.count, b[i] != UInt8(ascii: ":") {
-                var k = 0
-                while k < n, b[i + k] & 0xDF == w[k] & 0xDF { k += 1 }
-                if k == n { return true }
-                i += 1
-            }
-            return false
+    func isQuotedPrintable(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Only a line with parameters can be quoted-printable: NAME;…QUOTED-PRINTABLE…:value.
+        var semicolon = 0
+        while semicolon < b.count, b[semicolon] != UInt8(ascii: ";") {
+            if b[semicolon] == UInt8(ascii: ":") { return false }
+            semicolon += 1
         }
+        let needle: StaticString = "QUOTED-PRINTABLE"
+        let w = needle.utf8Start, n = needle.utf8CodeUnitCount
+        var i = semicolon + 1
+        while i + n <= b.count, b[i] != UInt8(ascii: ":") {
+            var k = 0
+            while k < n, b[i + k] & 0xDF == w[k] & 0xDF { k += 1 }
+            if k == n { return true }
+            i += 1
+        }
+        return false
     }
 
     // MARK: - Cards
@@ -253,108 +274,119 @@ struct VCardReader {
 
     /// Every line of the file handled; the cards read (without `run`'s checks of the end).
     mutating func readCards() throws(ImportError) -> [ImportedContact] {
-        while try nextLogical() {
-            try handleLine()
+        while let logical = try nextLogical() {
+            switch logical {
+            case .inSource(let range):
+                try handleLine(UnsafeBufferPointer(rebasing: p[range]))
+            case .joined:
+                // Read through a reference of its own: `buf` is not changed meanwhile.
+                let joined = buf
+                var failure: ImportError?
+                joined.withUnsafeBufferPointer { l in
+                    do throws(ImportError) { try handleLine(l) } catch { failure = error }
+                }
+                if let failure { throw failure }
+            }
         }
         return cards
     }
 
     static func upper(_ b: UInt8) -> UInt8 { b >= 0x61 && b <= 0x7A ? b - 0x20 : b }
 
-    mutating func handleLine() throws(ImportError) {
-        let n = buf.count
-        if n == 0 || ((buf[0] == 0x20 || buf[0] == 0x09) && buf.allSatisfy({ $0 == 0x20 || $0 == 0x09 })) {
+    mutating func handleLine(_ l: UnsafeBufferPointer<UInt8>) throws(ImportError) {
+        let n = l.count
+        if n == 0 || ((l[0] == 0x20 || l[0] == 0x09) && l.allSatisfy({ $0 == 0x20 || $0 == 0x09 })) {
             inBinary = false
             return
         }
         // NAME (with an optional group), up to ';' or ':'.
         var i = 0
         var dot = -1
-        while i < n, buf[i] != UInt8(ascii: ";"), buf[i] != UInt8(ascii: ":") {
-            if buf[i] == UInt8(ascii: ".") { dot = i }
+        while i < n, l[i] != UInt8(ascii: ";"), l[i] != UInt8(ascii: ":") {
+            if l[i] == UInt8(ascii: ".") { dot = i }
             i += 1
         }
         guard i < n else {
             if inBinary || !inCard { return }  // base64 continuation, or stray text between cards
-            throw error(bufLine, "not a vCard property (expected NAME:value): \(preview())")
+            throw error(bufLine, "not a vCard property (expected NAME:value): \(Self.preview(l))")
         }
         inBinary = false
-        for k in (dot + 1)..<i { buf[k] = Self.upper(buf[k]) }
         let name = (dot + 1)..<i
-        let prop = buf.withUnsafeBufferPointer { VCardProperty.named(UnsafeBufferPointer(rebasing: $0[name])) }
+        let prop = VCardProperty.named(UnsafeBufferPointer(rebasing: l[name]))
         if prop == .other, !inCard { return }
         // Parameters, up to the ':' outside double quotes.
         var params = VCardParams()
-        if buf[i] == UInt8(ascii: ";") {
+        if l[i] == UInt8(ascii: ";") {
             i += 1
             var start = i
             var quoted = false
             while i < n {
-                let b = buf[i]
+                let b = l[i]
                 if b == UInt8(ascii: "\"") { quoted.toggle() } else if !quoted, b == UInt8(ascii: ";") || b == UInt8(ascii: ":") {
-                    parseParam(start..<i, into: &params)
+                    Self.parseParam(l, start..<i, into: &params)
                     start = i + 1
                     if b == UInt8(ascii: ":") { break }
                 }
                 i += 1
             }
-            guard i < n else { throw error(bufLine, "the \(text(name)) line has no ':' after its parameters") }
+            guard i < n else { throw error(bufLine, "the \(Self.name(l, name)) line has no ':' after its parameters") }
         }
-        let value = (i + 1)..<n
-        try handle(name: name, prop: prop, params: params, value: value)
+        try handle(l, name: name, prop: prop, params: params, value: (i + 1)..<n)
     }
 
-    func preview() -> String {
-        let text = String(decoding: buf.prefix(40), as: UTF8.self)
-        return "\"" + ImportText.clean(text) + (buf.count > 40 ? "…" : "") + "\""
+    static func preview(_ l: UnsafeBufferPointer<UInt8>) -> String {
+        let text = String(decoding: l.prefix(40), as: UTF8.self)
+        return "\"" + ImportText.clean(text) + (l.count > 40 ? "…" : "") + "\""
     }
 
-    /// Upper-cased ASCII text of `buf[range]` without surrounding spaces and double quotes.
-    func upperText(_ range: Range<Int>) -> String {
+    /// Upper-cased ASCII text of `l[range]` without surrounding spaces and double quotes.
+    static func upperText(_ l: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         var lo = range.lowerBound, hi = range.upperBound
-        while lo < hi, buf[lo] == 0x20 || buf[lo] == 0x09 || buf[lo] == 0x22 { lo += 1 }
-        while hi > lo, buf[hi - 1] == 0x20 || buf[hi - 1] == 0x09 || buf[hi - 1] == 0x22 { hi -= 1 }
-        var bytes = [UInt8](repeating: 0, count: hi - lo)
-        for k in lo..<hi { bytes[k - lo] = Self.upper(buf[k]) }
-        return String(decoding: bytes, as: UTF8.self)
+        while lo < hi, l[lo] == 0x20 || l[lo] == 0x09 || l[lo] == 0x22 { lo += 1 }
+        while hi > lo, l[hi - 1] == 0x20 || l[hi - 1] == 0x09 || l[hi - 1] == 0x22 { hi -= 1 }
+        return String(unsafeUninitializedCapacity: hi - lo) { out in
+            for k in lo..<hi { out[k - lo] = upper(l[k]) }
+            return hi - lo
+        }
     }
 
-    /// Whether `buf[range]` (spaces and quotes around it ignored) is `word`, ignoring ASCII case.
-    func equals(_ range: Range<Int>, _ word: StaticString) -> Bool {
+    /// Whether `l[range]` (spaces and quotes around it ignored) is `word`, ignoring ASCII case.
+    static func equals(_ l: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ word: StaticString) -> Bool {
         var lo = range.lowerBound, hi = range.upperBound
-        while lo < hi, buf[lo] == 0x20 || buf[lo] == 0x09 || buf[lo] == 0x22 { lo += 1 }
-        while hi > lo, buf[hi - 1] == 0x20 || buf[hi - 1] == 0x09 || buf[hi - 1] == 0x22 { hi -= 1 }
+        while lo < hi, l[lo] == 0x20 || l[lo] == 0x09 || l[lo] == 0x22 { lo += 1 }
+        while hi > lo, l[hi - 1] == 0x20 || l[hi - 1] == 0x09 || l[hi - 1] == 0x22 { hi -= 1 }
         guard hi - lo == word.utf8CodeUnitCount else { return false }
         let w = word.utf8Start
-        for k in 0..<(hi - lo) where Self.upper(buf[lo + k]) != w[k] { return false }
+        for k in 0..<(hi - lo) where upper(l[lo + k]) != w[k] { return false }
         return true
     }
 
     /// Reads one parameter. Only ENCODING, CHARSET and VALUE matter to the import (types such as
     /// TYPE=WORK are not kept); 2.1's bare `QUOTED-PRINTABLE` / `BASE64` are encodings.
-    func parseParam(_ range: Range<Int>, into params: inout VCardParams) {
+    static func parseParam(_ l: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into params: inout VCardParams) {
         guard !range.isEmpty else { return }
-        guard let eq = buf[range].firstIndex(of: UInt8(ascii: "=")) else {
-            if equals(range, "QUOTED-PRINTABLE") || equals(range, "BASE64") || equals(range, "B") {
-                params.encoding = upperText(range)
+        guard let eq = l[range].firstIndex(of: UInt8(ascii: "=")) else {
+            if equals(l, range, "QUOTED-PRINTABLE") || equals(l, range, "BASE64") || equals(l, range, "B") {
+                params.encoding = upperText(l, range)
             }
             return
         }
         let key = range.lowerBound..<eq, value = (eq + 1)..<range.upperBound
-        if equals(key, "ENCODING") {
-            params.encoding = upperText(value)
-        } else if equals(key, "CHARSET") {
-            params.charset = upperText(value)
-        } else if equals(key, "VALUE") {
-            params.valueType = upperText(value)
+        if equals(l, key, "ENCODING") {
+            params.encoding = upperText(l, value)
+        } else if equals(l, key, "CHARSET") {
+            params.charset = upperText(l, value)
+        } else if equals(l, key, "VALUE") {
+            params.valueType = upperText(l, value)
         }
     }
 
-    /// The bytes of `buf[range]` as text (the name of a property, for messages).
-    func text(_ range: Range<Int>) -> String { String(decoding: buf[range], as: UTF8.self) }
+    /// The name of a property, upper-cased (for messages).
+    static func name(_ l: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String { upperText(l, range) }
 
-    /// Handles a property line; `name` is where its name is in `buf`.
-    mutating func handle(name: Range<Int>, prop: VCardProperty, params: VCardParams, value: Range<Int>) throws(ImportError) {
+    /// Handles a property line `l`; `name` is where its name is in it, `value` its value.
+    mutating func handle(_ l: UnsafeBufferPointer<UInt8>, name: Range<Int>, prop: VCardProperty, params: VCardParams,
+                         value: Range<Int>) throws(ImportError) {
         let isBase64 = params.encoding == "B" || params.encoding == "BASE64"
         if prop == .binary || isBase64 {
             // Embedded data is not kept; 2.1 base64 may continue on lines without a leading space.
@@ -362,11 +394,11 @@ struct VCardReader {
             return
         }
         if value.count > ImportText.maxValueBytes {
-            throw error(bufLine, "the \(text(name)) value is \(Self.megabytes(value.count)) long; the limit is 1 MB")
+            throw error(bufLine, "the \(Self.name(l, name)) value is \(Self.megabytes(value.count)) long; the limit is 1 MB")
         }
         switch prop {
         case .begin:
-            guard equals(value, "VCARD") else { return }
+            guard Self.equals(l, value, "VCARD") else { return }
             if inCard {
                 throw error(bufLine, "BEGIN:VCARD inside the card that starts on line \(card.line), which has no END:VCARD")
             }
@@ -374,14 +406,17 @@ struct VCardReader {
             inCard = true
             card = CardBuilder(line: bufLine)
         case .end:
-            guard equals(value, "VCARD") else { return }
+            guard Self.equals(l, value, "VCARD") else { return }
             guard inCard else { throw error(bufLine, "END:VCARD without a BEGIN:VCARD before it") }
             cards.append(card.build())
             inCard = false
         default:
             guard inCard else { return }  // text between cards is ignored
-            try decode(value, params: params, name: name)
-            card.add(prop, value: scratch)
+            if let asWritten = try decode(l, value, params: params, name: name) {
+                card.add(prop, value: UnsafeBufferPointer(rebasing: l[asWritten]))
+            } else {
+                scratch.withUnsafeBufferPointer { card.add(prop, value: $0) }
+            }
         }
     }
 
@@ -390,24 +425,36 @@ struct VCardReader {
         return "\(tenths / 10).\(tenths % 10) MB"
     }
 
-    /// The value as UTF-8: quoted-printable decoded, a declared single-byte charset converted,
-    /// anything else checked to be valid UTF-8.
-    mutating func decode(_ value: Range<Int>, params: VCardParams, name: Range<Int>) throws(ImportError) {
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: buf[value])
-        if params.encoding == "QUOTED-PRINTABLE" { scratch = Self.quotedPrintable(scratch) }
+    /// The value `l[value]` as UTF-8: quoted-printable decoded, a declared single-byte charset
+    /// converted, anything else checked to be valid UTF-8; escape sequences removed. Returns where
+    /// it is in `l` when it is as written, else nil with it in `scratch`.
+    mutating func decode(_ l: UnsafeBufferPointer<UInt8>, _ value: Range<Int>, params: VCardParams,
+                         name: Range<Int>) throws(ImportError) -> Range<Int>? {
+        let raw = UnsafeBufferPointer(rebasing: l[value])
+        let qp = params.encoding == "QUOTED-PRINTABLE"
         switch params.charset ?? "UTF-8" {
         case "UTF-8", "UTF8", "US-ASCII", "ASCII":
-            if let bad = ImportText.invalidUTF8(scratch) {
-                throw error(bufLine, "the \(text(name)) value is not valid UTF-8 (byte 0x\(String(scratch[bad], radix: 16, uppercase: true)) at position \(bad + 1)); "
-                    + "save the file as UTF-8, or declare its charset (CHARSET=ISO-8859-1)")
+            if !qp {
+                if let bad = ImportText.invalidUTF8(raw, 0..<raw.count) { throw notUTF8(raw, at: bad, l, name) }
+                guard ImportText.hasEscapeSequence(raw) else { return value }
+                scratch = Array(raw)
+            } else {
+                scratch = Self.quotedPrintable(raw)
+                if let bad = ImportText.invalidUTF8(scratch) { throw scratch.withUnsafeBufferPointer { notUTF8($0, at: bad, l, name) } }
             }
         case "ISO-8859-1", "ISO8859-1", "LATIN1", "LATIN-1", "ISO-8859-15", "WINDOWS-1252", "CP1252":
-            scratch = ImportText.latin1ToUTF8(scratch)
+            scratch = qp ? ImportText.latin1ToUTF8(Self.quotedPrintable(raw)) : ImportText.latin1ToUTF8(raw)
         case let other:
             throw error(bufLine, "CHARSET=\(ImportText.clean(other)) is not supported (UTF-8 and ISO-8859-1/Windows-1252 are); save the file as UTF-8")
         }
         if let stripped = ImportText.withoutEscapeSequences(scratch) { scratch = stripped }
+        return nil
+    }
+
+    /// The error for value `b`, whose byte `bad` is not valid UTF-8, of the property named `l[name]`.
+    func notUTF8(_ b: UnsafeBufferPointer<UInt8>, at bad: Int, _ l: UnsafeBufferPointer<UInt8>, _ name: Range<Int>) -> ImportError {
+        error(bufLine, "the \(Self.name(l, name)) value is not valid UTF-8 (byte 0x\(String(b[bad], radix: 16, uppercase: true)) at position \(bad + 1)); "
+            + "save the file as UTF-8, or declare its charset (CHARSET=ISO-8859-1)")
     }
 
     static func hex(_ b: UInt8) -> UInt8? {
@@ -419,7 +466,7 @@ struct VCardReader {
         }
     }
 
-    static func quotedPrintable(_ bytes: [UInt8]) -> [UInt8] {
+    static func quotedPrintable(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0
@@ -436,7 +483,6 @@ struct VCardReader {
         return out
     }
 }
-
 
 /// Collects one card's properties and turns them into an `ImportedContact` at END:VCARD.
 struct CardBuilder {
@@ -460,31 +506,29 @@ struct CardBuilder {
 
     /// Splits a value at unescaped `separator`s (nil: do not split) and resolves the escapes
     /// `\\ \, \; \: \n \N`; other backslashes are kept as written.
-    static func components(_ v: [UInt8], _ separator: UInt8?, multiline: Bool = false) -> [String] {
-        v.withUnsafeBufferPointer { p in
-            var parts: [String] = []
-            if separator != nil { parts.reserveCapacity(4) }
-            // Each part is made from its bytes as they are unless it holds an escape.
-            var start = 0, escaped = false, i = 0
-            func part(to end: Int) {
-                parts.append(escaped ? ImportText.string(unescaped(p, start..<end), multiline: multiline)
-                                     : ImportText.string(p, start..<end, multiline: multiline))
-            }
-            while i < p.count {
-                if p[i] == UInt8(ascii: "\\"), i + 1 < p.count {
-                    escaped = true
-                    i += 2
-                    continue
-                }
-                if p[i] == separator {
-                    part(to: i)
-                    (start, escaped) = (i + 1, false)
-                }
-                i += 1
-            }
-            part(to: p.count)
-            return parts
+    static func components(_ p: UnsafeBufferPointer<UInt8>, _ separator: UInt8?, multiline: Bool = false) -> [String] {
+        var parts: [String] = []
+        if separator != nil { parts.reserveCapacity(4) }
+        // Each part is made from its bytes as they are unless it holds an escape.
+        var start = 0, escaped = false, i = 0
+        func part(to end: Int) {
+            parts.append(escaped ? ImportText.string(unescaped(p, start..<end), multiline: multiline)
+                                 : ImportText.string(p, start..<end, multiline: multiline))
         }
+        while i < p.count {
+            if p[i] == UInt8(ascii: "\\"), i + 1 < p.count {
+                escaped = true
+                i += 2
+                continue
+            }
+            if p[i] == separator {
+                part(to: i)
+                (start, escaped) = (i + 1, false)
+            }
+            i += 1
+        }
+        part(to: p.count)
+        return parts
     }
 
     /// `p[range]` with its escapes resolved (see `components`).
@@ -510,20 +554,23 @@ struct CardBuilder {
         return out
     }
 
-    static func text(_ v: [UInt8], multiline: Bool = false) -> String {
+    static func text(_ v: UnsafeBufferPointer<UInt8>, multiline: Bool = false) -> String {
         // Without escapes the value is the text (and no array is made for its one part).
-        v.contains(UInt8(ascii: "\\")) ? components(v, nil, multiline: multiline)[0] : ImportText.string(v, multiline: multiline)
+        guard let base = v.baseAddress, memchr(base, Int32(UInt8(ascii: "\\")), v.count) != nil else {
+            return ImportText.string(v, 0..<v.count, multiline: multiline)
+        }
+        return components(v, nil, multiline: multiline)[0]
     }
-    static func list(_ v: [UInt8]) -> [String] {
+    static func list(_ v: UnsafeBufferPointer<UInt8>) -> [String] {
         var items = components(v, UInt8(ascii: ","))
         items.removeAll(where: \.isEmpty)
         return items
     }
 
-    mutating func add(_ prop: VCardProperty, value v: [UInt8]) {
+    mutating func add(_ prop: VCardProperty, value v: UnsafeBufferPointer<UInt8>) {
         switch prop {
         case .fn: if fn.isEmpty { fn = Self.text(v) }
-        case .n: if n == nil { n = v }
+        case .n: if n == nil { n = Array(v) }
         case .nickname: if nickname.isEmpty { nickname = Self.list(v).first ?? "" }
         case .org:
             guard contact.organization.isEmpty else { return }
@@ -582,8 +629,8 @@ struct CardBuilder {
         case .extra:
             // key;JSON — JSON text is not cleaned: escapes in it are data, decoded by the JSON parser.
             guard let semi = Self.unescapedSemicolon(v) else { return }
-            let key = Self.text(Array(v[..<semi]))
-            let json = Self.unescapeRaw(Array(v[(semi + 1)...]))
+            let key = Self.text(UnsafeBufferPointer(rebasing: v[..<semi]))
+            let json = Self.unescapeRaw(UnsafeBufferPointer(rebasing: v[(semi + 1)...]))
             if !key.isEmpty, !ContactJSON.coreKeys.contains(key), let value = try? JSONParser.parse(json) {
                 contact.extra[key] = Self.cleanJSON(value)
             }
@@ -602,7 +649,7 @@ struct CardBuilder {
         }
     }
 
-    static func unescapedSemicolon(_ v: [UInt8]) -> Int? {
+    static func unescapedSemicolon(_ v: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         while i < v.count {
             if v[i] == UInt8(ascii: "\\") { i += 2; continue }
@@ -612,7 +659,7 @@ struct CardBuilder {
         return nil
     }
 
-    static func unescapeRaw(_ v: [UInt8]) -> [UInt8] {
+    static func unescapeRaw(_ v: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         var i = 0
         while i < v.count {
@@ -684,7 +731,7 @@ struct CardBuilder {
     /// The parts of an N value; each part may itself be a list ("Anna,Liisa"), whose items are
     /// joined with spaces.
     static func nameParts(_ v: [UInt8]) -> [String] {
-        components(v, UInt8(ascii: ";")).map { $0.utf8.contains(0x2C) ? $0.split(separator: ",").joined(separator: " ") : $0 }
+        v.withUnsafeBufferPointer { components($0, UInt8(ascii: ";")) }.map { $0.utf8.contains(0x2C) ? $0.split(separator: ",").joined(separator: " ") : $0 }
     }
 
     /// The card's record, moved out of the builder (which is then done with).
