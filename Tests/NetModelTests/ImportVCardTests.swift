@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import NetModel
+import TestSupport
 
 /// The folder of hand-written import fixtures, found next to this file (no bundle resources needed).
 func fixturePath(_ name: String) -> String {
@@ -151,6 +152,35 @@ final class ImportVCardTests: XCTestCase {
         for (text, cleaned) in [("a\u{1B}[31mred", "ared"), ("£\u{9B}1mx", "£x"), ("\u{9D}0;t\u{9C}ok", "ok"), ("£°\u{90}q\u{9C}z", "£°z")] {
             XCTAssertEqual(ImportText.withoutEscapeSequences(Array(text.utf8)).map { String(decoding: $0, as: UTF8.self) }, cleaned, text)
         }
+    }
+
+    /// The checks that skip eight bytes at once agree with a byte-by-byte look: every byte value
+    /// in every place of a run of printable text, and random runs.
+    func testWordAtATimeChecksAgreeWithBytes() {
+        func check(_ bytes: [UInt8]) {
+            bytes.withUnsafeBufferPointer { p in
+                let printable = bytes.prefix(8).allSatisfy { $0 >= 0x20 && $0 <= 0x7E }
+                if bytes.count >= 8 { XCTAssertEqual(ImportText.printableASCII(p.baseAddress!), printable, "\(bytes)") }
+                let needs = bytes.contains { $0 < 0x20 || $0 == 0x7F } || bytes.first == 0x20 || bytes.last == 0x20
+                if bytes.allSatisfy({ $0 < 0x80 }) {
+                    XCTAssertEqual(ImportText.needsCleaning(p, 0..<p.count), needs, "\(bytes)")
+                    XCTAssertNil(ImportText.invalidUTF8(p, 0..<p.count))
+                }
+            }
+        }
+        let text = Array("Kaisa Virtanen, Pöllö".utf8)
+        for at in 0..<16 {
+            for b in [0x00, 0x09, 0x1F, 0x20, 0x21, 0x41, 0x7E, 0x7F, 0x80, 0xC3, 0xFF] as [UInt8] {
+                var bytes = text
+                bytes[at] = b
+                check(bytes)
+            }
+        }
+        var rng = SplitMix64(seed: 11)
+        for _ in 0..<2000 { check((0..<Int.random(in: 0...24, using: &rng)).map { _ in UInt8.random(in: 0...0x7F, using: &rng) }) }
+        // Not valid UTF-8 past a run of ASCII: found at its place.
+        let bad = Array("abcdefghijklmnop".utf8) + [0xC3, 0x28]
+        XCTAssertEqual(bad.withUnsafeBufferPointer { ImportText.invalidUTF8($0, 0..<$0.count) }, 16)
     }
 
     func testTerminalEscapeSequencesAndBidiOverridesAreRemoved() throws {

@@ -103,6 +103,11 @@ enum ImportText {
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {
+            // Eight ASCII bytes at once.
+            if i + 8 <= end, JSONParser.word(p.baseAddress! + i) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
             let b = p[i]
             if b < 0x80 { i += 1; continue }
             let need: Int
@@ -160,6 +165,10 @@ enum ImportText {
         if first == 0x20 || last == 0x20 { return true }
         var i = range.lowerBound
         while i < range.upperBound {
+            if i + 8 <= range.upperBound, printableASCII(p.baseAddress! + i) {
+                i += 8
+                continue
+            }
             let b = p[i]
             if b < 0x20 || b == 0x7F { return true }
             if b == 0xC2, i + 1 < range.upperBound, p[i + 1] >= 0x80, p[i + 1] <= 0x9F { return true }
@@ -173,6 +182,14 @@ enum ImportText {
             i += 1
         }
         return false
+    }
+
+    /// Whether the eight bytes at `p` are all printable ASCII (0x20–0x7E), found at once: a high bit
+    /// is no ASCII, a byte below 0x20 borrows into its high bit, and 0x7F is a zero byte in `del`.
+    @inline(__always)
+    static func printableASCII(_ p: UnsafePointer<UInt8>) -> Bool {
+        let w = JSONParser.word(p), del = w ^ 0x7F7F_7F7F_7F7F_7F7F
+        return (w | (w &- 0x2020_2020_2020_2020) | ((del &- 0x0101_0101_0101_0101) & ~del)) & 0x8080_8080_8080_8080 == 0
     }
 
     /// Text from valid UTF-8 bytes, cleaned (see `clean`).

@@ -359,11 +359,13 @@ struct MatchKeys {
 
 /// The state of one merge: the contacts as they become, and indexes for matching.
 struct Merger {
-    let base: [Contact]
+    /// The network merged into.
+    let network: Network
     let now: Timestamp
     var contacts: [Contact]
-    /// Every id in the file: a contact's with its position, any other with -1.
-    var ids: StringMap<Int>
+    /// Every id in the file: a contact's with its position, any other with -1. Built on first use
+    /// (`buildIDs`): a re-import matched by source key, that adds no one, needs none.
+    var ids: StringMap<Int>?
     /// Source keys, e-mail keys, name + organisation: each index built on first use (a re-import
     /// matched by id needs none, one matched by source key only the first).
     var byKey: StringMap<Int>?
@@ -382,14 +384,21 @@ struct Merger {
 
     init(network: Network, now: Timestamp, expected: Int = 0) {
         self.expected = expected
-        base = network.contacts
+        self.network = network
         self.now = now
         contacts = network.contacts
-        isTouched = [Bool](repeating: false, count: base.count)
-        let capacity = contacts.count + expected
-        ids = StringMap<Int>(capacity: capacity + network.networks.count + network.events.count + network.interactions.count)
+        isTouched = [Bool](repeating: false, count: network.contacts.count)
+    }
+
+    /// The contacts before the merge.
+    var base: [Contact] { network.contacts }
+
+    /// Makes `ids`: the ids of the network, and of the contacts added since.
+    mutating func buildIDs() {
+        var ids = StringMap<Int>(capacity: contacts.count + expected + network.networks.count + network.events.count
+                                 + network.interactions.count)
         // By pointer: iterating the lists would copy each item (all its strings) to read its id.
-        network.contacts.withUnsafeBufferPointer { list in
+        contacts.withUnsafeBufferPointer { list in
             for i in list.indices { ids.insertIfAbsent(list[i].id, i) }
         }
         for g in network.networks { ids.insertIfAbsent(g.id, -1) }
@@ -397,6 +406,7 @@ struct Merger {
         network.interactions.withUnsafeBufferPointer { log in
             for i in log.indices { ids.insertIfAbsent(log[i].id, -1) }
         }
+        self.ids = ids
     }
 
     /// Indexes every contact by the keys `keys` gives `add` (called once, on first use of that index).
@@ -439,7 +449,10 @@ struct Merger {
     }
 
     mutating func match(_ r: ImportedContact, keys: MatchKeys) -> Int? {
-        if let id = r.id, let i = ids[id], i >= 0 { return i }
+        if let id = r.id {
+            if ids == nil { buildIDs() }
+            if let i = ids?[id], i >= 0 { return i }
+        }
         if !r.sourceKeys.isEmpty {
             if byKey == nil { byKey = index(perContact: 2) { c, add in for k in c.sourceKeys { add(k) } } }
             for k in r.sourceKeys { if let i = byKey?[k] { return i } }
@@ -479,10 +492,11 @@ struct Merger {
             summary.updated += 1
             summary.entries.append(.init(line: r.line + lineOffset, name: after.name, action: .updated(fields: fields)))
         } else {
+            if ids == nil { buildIDs() }
             var id = r.id ?? ""
-            while id.isEmpty || ids[id] != nil { id = newID() }
+            while id.isEmpty || ids?[id] != nil { id = newID() }
             let i = contacts.count
-            ids.insertIfAbsent(id, i)
+            ids?.insertIfAbsent(id, i)
             // The first contact added: room for all that may come (the list is copied then anyway,
             // being the network's until changed).
             if i == base.count { contacts.reserveCapacity(i + expected) }

@@ -118,8 +118,14 @@ enum VCardProperty {
 
     /// The property named by these bytes, in any ASCII case; `.other` for any other name.
     static func named(_ bytes: UnsafeBufferPointer<UInt8>) -> VCardProperty {
-        guard bytes.count < byLength.count else { return .other }
-        for entry in byLength[bytes.count] where entry.name.withUnsafeBufferPointer({ name in
+        guard bytes.count < byLength.count, let base = bytes.baseAddress else { return .other }
+        let candidates = byLength[bytes.count]
+        // Most files write names in upper case: compared as they are first.
+        for entry in candidates where entry.name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, base, bytes.count) == 0 }) {
+            return entry.property
+        }
+        guard bytes.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else { return .other }
+        for entry in candidates where entry.name.withUnsafeBufferPointer({ name in
             bytes.indices.allSatisfy { VCardReader.upper(bytes[$0]) == name[$0] }
         }) {
             return entry.property
