@@ -58,3 +58,18 @@ func writeBatched<T>(_ items: [T], to fd: Int32, first: [UInt8] = [], _ write: (
     }
     return out.withUnsafeBytes { writeAll(fd, $0) }
 }
+
+/// The size of a huge page (x86-64 and most 64-bit systems).
+let hugePageBytes = 2 << 20
+
+/// Asks for huge pages in the whole huge pages of `count` bytes at `base`, memory not touched yet
+/// that a large file is about to be read into: one page fault, and one page to clear, per 2 MB
+/// instead of per 4 KB (at 200 MB, 50,000 faults fewer). A hint: where the system gives none
+/// (transparent huge pages off), nothing changes.
+func adviseHugePages(_ base: UnsafeMutableRawPointer, _ count: Int) {
+    #if os(Linux)
+    let first = (Int(bitPattern: base) + hugePageBytes - 1) / hugePageBytes * hugePageBytes
+    let last = (Int(bitPattern: base) + count) / hugePageBytes * hugePageBytes
+    if last > first { madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, MADV_HUGEPAGE) }
+    #endif
+}

@@ -84,7 +84,10 @@ struct FastDecoder {
         var before = stat()
         guard size > 0, fstat(fd, &before) == 0, Int(before.st_size) == size else { return nil }
         // Memory for the whole file, none of it touched yet: a window's pages are filled as it is read.
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { _, count in count = size }
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            adviseHugePages(buffer.baseAddress!, size)
+            count = size
+        }
         let decoded = decode(bytes, file: (fd, windowBytes), chunks: chunks, minChunkBytes: minChunkBytes)
         var after = stat()
         guard fstat(fd, &after) == 0, after.st_size == before.st_size, after.st_mtim.tv_sec == before.st_mtim.tv_sec,
@@ -604,22 +607,24 @@ struct FastDecoder {
     }
 
     /// How many bytes are read between two hand-backs of pages.
-    private static let releaseStep = 1 << 20
+    private static let releaseStep = hugePageBytes
     private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
     /// Hands back the whole pages between `releasedTo` and `pos`: bytes this decoder has read and
     /// no one reads again (a chunk reads only its own part of the list, and the page it shares
-    /// with the next chunk stays).
+    /// with the next chunk stays). Whole huge pages (the file's memory asks for them): handing back
+    /// part of one would split it.
     private mutating func releaseRead() {
-        releasedTo = Self.releasePages(UnsafeRawPointer(base + releasedTo), UnsafeRawPointer(base + pos)) - UnsafeRawPointer(base)
+        releasedTo = Self.releasePages(UnsafeRawPointer(base + releasedTo), UnsafeRawPointer(base + pos), granule: hugePageBytes) - UnsafeRawPointer(base)
     }
 
-    /// Hands back the whole pages between `from` and `to`, which no one reads again (they read as
-    /// zeros afterwards), and returns where the next hand-back starts: `to`'s page, which is not whole yet.
+    /// Hands back the whole pages (of `granule` bytes) between `from` and `to`, which no one reads
+    /// again (they read as zeros afterwards), and returns where the next hand-back starts: `to`'s
+    /// page, which is not whole yet.
     @discardableResult
-    static func releasePages(_ from: UnsafeRawPointer, _ to: UnsafeRawPointer) -> UnsafeRawPointer {
-        let first = (Int(bitPattern: from) + pageSize - 1) / pageSize * pageSize
-        let last = Int(bitPattern: to) / pageSize * pageSize
+    static func releasePages(_ from: UnsafeRawPointer, _ to: UnsafeRawPointer, granule: Int = pageSize) -> UnsafeRawPointer {
+        let first = (Int(bitPattern: from) + granule - 1) / granule * granule
+        let last = Int(bitPattern: to) / granule * granule
         guard last > first else { return from }
         madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, MADV_DONTNEED)
         return UnsafeRawPointer(bitPattern: last)!
