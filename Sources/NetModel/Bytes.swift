@@ -64,12 +64,17 @@ let hugePageBytes = 2 << 20
 
 /// Asks for huge pages in the whole huge pages of `count` bytes at `base`, memory not touched yet
 /// that a large file is about to be read into: one page fault, and one page to clear, per 2 MB
-/// instead of per 4 KB (at 200 MB, 50,000 faults fewer). A hint: where the system gives none
-/// (transparent huge pages off), nothing changes.
-func adviseHugePages(_ base: UnsafeMutableRawPointer, _ count: Int) {
+/// instead of per 4 KB (at 200 MB, 50,000 faults fewer). Only from 64 MB: below, the memory held
+/// in part-used huge pages (5 MB more at 20 MB) outweighs the faults saved. A hint: where the
+/// system gives none (transparent huge pages off), nothing changes. Returns whether it asked.
+@discardableResult
+func adviseHugePages(_ base: UnsafeMutableRawPointer, _ count: Int) -> Bool {
     #if os(Linux)
+    guard count >= 64 << 20 else { return false }
     let first = (Int(bitPattern: base) + hugePageBytes - 1) / hugePageBytes * hugePageBytes
     let last = (Int(bitPattern: base) + count) / hugePageBytes * hugePageBytes
-    if last > first { madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, MADV_HUGEPAGE) }
+    return last > first && madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, MADV_HUGEPAGE) == 0
+    #else
+    return false
     #endif
 }

@@ -84,10 +84,7 @@ struct FastDecoder {
         var before = stat()
         guard size > 0, fstat(fd, &before) == 0, Int(before.st_size) == size else { return nil }
         // Memory for the whole file, none of it touched yet: a window's pages are filled as it is read.
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            adviseHugePages(buffer.baseAddress!, size)
-            count = size
-        }
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { _, count in count = size }
         let decoded = decode(bytes, file: (fd, windowBytes), chunks: chunks, minChunkBytes: minChunkBytes)
         var after = stat()
         guard fstat(fd, &after) == 0, after.st_size == before.st_size, after.st_mtim.tv_sec == before.st_mtim.tv_sec,
@@ -607,15 +604,16 @@ struct FastDecoder {
     }
 
     /// How many bytes are read between two hand-backs of pages.
-    private static let releaseStep = hugePageBytes
+    private static let releaseStep = 1 << 20
     private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
     /// Hands back the whole pages between `releasedTo` and `pos`: bytes this decoder has read and
     /// no one reads again (a chunk reads only its own part of the list, and the page it shares
-    /// with the next chunk stays). Whole huge pages (the file's memory asks for them): handing back
-    /// part of one would split it.
+    /// with the next chunk stays). Whole huge pages where the file's memory asked for them: handing
+    /// back part of one would split it.
     private mutating func releaseRead() {
-        releasedTo = Self.releasePages(UnsafeRawPointer(base + releasedTo), UnsafeRawPointer(base + pos), granule: hugePageBytes) - UnsafeRawPointer(base)
+        let granule = windows?.hugePages == true ? hugePageBytes : Self.pageSize
+        releasedTo = Self.releasePages(UnsafeRawPointer(base + releasedTo), UnsafeRawPointer(base + pos), granule: granule) - UnsafeRawPointer(base)
     }
 
     /// Hands back the whole pages (of `granule` bytes) between `from` and `to`, which no one reads

@@ -12,11 +12,14 @@ import Darwin
 final class FileWindows: @unchecked Sendable {
     let size: Int
     let windowBytes: Int
+    /// Whether the memory asked for huge pages (`adviseHugePages`; a large file's, untouched yet).
+    let hugePages: Bool
     private let fd: Int32
     private let buffer: UnsafeMutablePointer<UInt8>
 
     init(fd: Int32, buffer: UnsafeMutablePointer<UInt8>, size: Int, windowBytes: Int) {
         (self.fd, self.buffer, self.size, self.windowBytes) = (fd, buffer, size, windowBytes)
+        hugePages = adviseHugePages(buffer, size)
     }
 
     /// Reads `range` of the file into place; false when it cannot (an error, or the file is shorter now).
