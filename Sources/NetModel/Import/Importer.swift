@@ -185,9 +185,7 @@ public enum Importer {
         // Made here on every core (in the workers' first calls one would make it, the others wait).
         _ = ImportText.foldTable
         inOrder(pieces.count, workers: workers, maxWaiting: 2 * workers, make: { k in
-            VCard.readPiece(p, pieces[k], path: path).map { piece in
-                (cards: piece.cards, lines: piece.lines, keys: piece.cards.withUnsafeBufferPointer { cards in cards.indices.map { MatchKeys(cards[$0]) } })
-            }
+            VCard.readPiece(p, pieces[k], path: path)
         }, consume: { _, piece in
             guard var piece = piece.take() else {
                 whole = false
@@ -197,7 +195,7 @@ public enum Importer {
             // Each piece counted its lines from its own start.
             merger!.lineOffset = lines
             piece.cards.withUnsafeMutableBufferPointer { cards in
-                for k in cards.indices { merger!.take(&cards[k], keys: piece.keys[k], newID: newID) }
+                for k in cards.indices { merger!.take(&cards[k], keys: nil, newID: newID) }
             }
             lines += piece.lines
             return true
@@ -343,10 +341,11 @@ extension VCardReader {
     }
 }
 
-/// A record's keys for matching, worked out on every core before the (sequential) merge takes the
-/// record (for all records at once, or for each piece of a file as it is read): its e-mails as
-/// `ImportText.emailKey`s and its name + organisation as `Merger.nameKey`. A contact added from the
-/// record has the same keys (e-mails, name and organisation are taken from the record as they are).
+/// A record's keys for matching: its e-mails as `ImportText.emailKey`s and its name + organisation
+/// as `Merger.nameKey`. Worked out on every core for a list of records merged at once, and by the
+/// merge itself, when it needs them, for a file read in pieces (a record matched by id or source
+/// key needs none: a re-import of a large file makes none). A contact added from the record has
+/// the same keys (e-mails, name and organisation are taken from the record as they are).
 struct MatchKeys {
     var emails: [String]
     var name: String
@@ -448,7 +447,9 @@ struct Merger {
         return !theirs.isEmpty && !theirs.contains(where: mine.contains)
     }
 
-    mutating func match(_ r: ImportedContact, keys: MatchKeys) -> Int? {
+    /// The position of the contact record `r` matches, if any; `keys` are its keys, worked out
+    /// here when not yet (a record matched by id or source key needs none).
+    mutating func match(_ r: ImportedContact, keys: inout MatchKeys?) -> Int? {
         if let id = r.id {
             if ids == nil { buildIDs() }
             if let i = ids?[id], i >= 0 { return i }
@@ -457,6 +458,8 @@ struct Merger {
             if byKey == nil { byKey = index(perContact: 2) { c, add in for k in c.sourceKeys { add(k) } } }
             for k in r.sourceKeys { if let i = byKey?[k] { return i } }
         }
+        if keys == nil { keys = MatchKeys(r) }
+        guard let keys else { return nil }
         if !keys.emails.isEmpty {
             if byEmail == nil { byEmail = index(perContact: 2) { c, add in for e in c.emails { add(ImportText.emailKey(e)) } } }
             for e in keys.emails {
@@ -468,9 +471,10 @@ struct Merger {
         return nil
     }
 
-    /// Merges record `r`, whose keys are `keys` (`MatchKeys(r)`); a contact added from it takes its
-    /// values (which leaves it emptied).
-    mutating func take(_ r: inout ImportedContact, keys: MatchKeys, newID: () -> String) {
+    /// Merges record `r`, whose keys are `keys` (`MatchKeys(r)`, or nil to work them out when
+    /// needed); a contact added from it takes its values (which leaves it emptied).
+    mutating func take(_ r: inout ImportedContact, keys given: MatchKeys?, newID: () -> String) {
+        var keys = given
         if let reason = r.skipReason {
             summary.skipped.append((r.line + lineOffset, reason))
             return
@@ -479,7 +483,7 @@ struct Merger {
             summary.skipped.append((r.line + lineOffset, "no name"))
             return
         }
-        if let i = match(r, keys: keys) {
+        if let i = match(r, keys: &keys) {
             var (after, fields) = Self.merged(contacts[i], r)
             if fields.isEmpty {
                 summary.unchanged += 1
@@ -507,7 +511,7 @@ struct Merger {
             // Unless the record's X-NETTUI-EXTRA may set them, the contact's keys are the record's,
             // indexed before its values move into the contact.
             let extra = !r.extra.isEmpty
-            if !extra { indexKeys(of: r, at: i, keys: keys) }
+            if !extra { indexKeys(of: r, at: i, keys: keys ?? MatchKeys(r)) }
             // Made in its place: a contact made elsewhere would be copied into the list.
             contacts.append(Contact(id: id, name: "", created: now))
             Self.fill(&contacts[i], from: &r, now: now)

@@ -768,6 +768,8 @@ struct CardBuilder {
             c.sourceKeys = explicitKeys
             c.updated = rev
         } else {
+            // Room for them all at once: a list grown from one key to two is allocated twice.
+            c.sourceKeys.reserveCapacity((uid.isEmpty ? 0 : 1) + c.urls.count)
             if !uid.isEmpty { c.sourceKeys.append(ImportText.concat("vcard:", uid)) }
             for u in c.urls {
                 if let k = ImportText.linkedInSourceKey(u), !c.sourceKeys.contains(k) { c.sourceKeys.append(k) }
