@@ -27,6 +27,8 @@ struct FastEncoder: JSONOutput {
     private var sink: Int32?
     /// The error number of a write to `sink` that failed (nothing more is written then).
     private var failure: Int32?
+    /// The timestamp written last, and its bytes (`timestamp`).
+    private var lastStamp = (seconds: Int64.min, count: 0, bytes: (UInt64(0), UInt64(0), UInt64(0), UInt64(0)))
 
     /// An encoder writing into memory of its own.
     init(capacity: Int) {
@@ -437,8 +439,16 @@ struct FastEncoder: JSONOutput {
         write(UInt8(ascii: "\""))
     }
 
-    /// A timestamp as `Timestamp.description` writes it: `"YYYY-MM-DDTHH:MM:SSZ"`.
+    /// A timestamp as `Timestamp.description` writes it: `"YYYY-MM-DDTHH:MM:SSZ"`. The one written
+    /// last is written again from its bytes: an import stamps each contact it adds with the same
+    /// time, twice.
     private mutating func timestamp(_ t: Timestamp) {
+        // Room for it all, so that it is not flushed away while it is written.
+        if capacity - count < 32 { grow(32) }
+        if t.seconds == lastStamp.seconds, lastStamp.count > 0 {
+            return withUnsafeBytes(of: lastStamp.bytes) { write(UnsafeBufferPointer(start: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: lastStamp.count)) }
+        }
+        let start = count
         let second = Int((t.seconds % 86_400 + 86_400) % 86_400)
         write(UInt8(ascii: "\""))
         dayDigits(t.day)
@@ -449,6 +459,10 @@ struct FastEncoder: JSONOutput {
         write(UInt8(ascii: ":"))
         digits(second % 60, 2)
         write("Z\"")
+        guard count - start <= MemoryLayout.size(ofValue: lastStamp.bytes) else { return }
+        lastStamp.seconds = t.seconds
+        lastStamp.count = count - start
+        withUnsafeMutableBytes(of: &lastStamp.bytes) { $0.copyMemory(from: UnsafeRawBufferPointer(start: base + start, count: count - start)) }
     }
 
     private mutating func dayDigits(_ d: Day) {
