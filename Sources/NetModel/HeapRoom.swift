@@ -20,8 +20,8 @@ enum HeapRoom {
         return key
     }()
 
-    static let blockBytes = 120 << 10
-    static let blocks = 400
+    private static let blockBytes = 120 << 10
+    private static let blocks = 400
 
     /// Makes the room, the first time a thread calls it.
     static func prepare() {

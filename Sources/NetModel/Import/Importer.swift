@@ -133,13 +133,13 @@ public enum Importer {
         return (m.takeChanges(), m.summary)
     }
 
-    /// The merger that has taken every record of `incoming`.
-    static func merger(_ incoming: [ImportedContact], into network: Network, now: Timestamp, newID: () -> String) -> Merger {
+    /// The merger that has taken every record of `incoming` (which the contacts it adds take the
+    /// values of: passed on, not kept, the list is not copied first).
+    static func merger(_ incoming: consuming [ImportedContact], into network: Network, now: Timestamp, newID: () -> String) -> Merger {
         var m = Merger(network: network, now: now, expected: incoming.count)
         // By pointer: `incoming[k]` would copy each record (every string of it) to read it.
         let keys = incoming.withUnsafeBufferPointer { records in parallelMap(count: records.count) { MatchKeys(records[$0]) } }
-        var records = incoming
-        records.withUnsafeMutableBufferPointer { records in
+        incoming.withUnsafeMutableBufferPointer { records in
             for k in records.indices { m.take(&records[k], keys: keys[k], newID: newID) }
         }
         return m

@@ -310,9 +310,10 @@ struct FastEncoder: JSONOutput {
 
     // MARK: - Objects and arrays
 
-    /// An object with the keys of `keys` (but those whose bits `omit` has) and its unknown keys `extra`, sorted by their
-    /// UTF-8 bytes; a known key wins over an unknown one of the same name. `field` writes the value
-    /// of the known key it is given. `indent`: the level of the object's own lines.
+    /// An object with the keys of `keys` (but those whose bits `omit` has) and its unknown keys
+    /// `extra`, sorted by their UTF-8 bytes; a known key wins over an unknown one of the same name.
+    /// `field` writes the value of the known key it is given. `indent`: the level of the object's
+    /// own lines.
     @inline(__always)
     private mutating func object(_ keys: KeyTable, _ extra: [String: JSON], indent: Int, omit: UInt64 = 0,
                                  _ field: (inout FastEncoder, Int) -> Void) {

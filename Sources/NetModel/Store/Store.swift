@@ -70,7 +70,6 @@ public enum Store {
             // A large file's first half is read on another core meanwhile (the copy from the page
             // cache and the fresh pages it fills are most of the time a read takes).
             if expected >= 16 << 20 {
-                adviseHugePages(buffer.baseAddress!, buffer.count)
                 let half = expected / 2
                 let shared = UncheckedSendable(buffer.baseAddress!)
                 // Each half: 0 when read whole, else errno, or -1 when the file ended early.
