@@ -162,18 +162,20 @@ final class ImportVCardTests: XCTestCase {
                 let printable = bytes.prefix(8).allSatisfy { $0 >= 0x20 && $0 <= 0x7E }
                 if bytes.count >= 8 { XCTAssertEqual(ImportText.printableASCII(p.baseAddress!), printable, "\(bytes)") }
                 let needs = bytes.contains { $0 < 0x20 || $0 == 0x7F } || bytes.first == 0x20 || bytes.last == 0x20
+                XCTAssertEqual(ImportText.plainASCII(p), bytes.allSatisfy { $0 >= 0x20 && $0 <= 0x7E && $0 != 0x5C }, "\(bytes)")
                 if bytes.allSatisfy({ $0 < 0x80 }) {
                     XCTAssertEqual(ImportText.needsCleaning(p, 0..<p.count), needs, "\(bytes)")
                     XCTAssertNil(ImportText.invalidUTF8(p, 0..<p.count))
                 }
             }
         }
-        let text = Array("Kaisa Virtanen, Pöllö".utf8)
-        for at in 0..<16 {
-            for b in [0x00, 0x09, 0x1F, 0x20, 0x21, 0x41, 0x7E, 0x7F, 0x80, 0xC3, 0xFF] as [UInt8] {
-                var bytes = text
-                bytes[at] = b
-                check(bytes)
+        for text in [Array("Kaisa Virtanen, Pöllö".utf8), Array("Kaisa Virtanen, Helsinki".utf8)] {
+            for at in 0..<16 {
+                for b in [0x00, 0x09, 0x1F, 0x20, 0x21, 0x41, 0x5B, 0x5C, 0x5D, 0x7E, 0x7F, 0x80, 0xC3, 0xFF] as [UInt8] {
+                    var bytes = text
+                    bytes[at] = b
+                    check(bytes)
+                }
             }
         }
         var rng = SplitMix64(seed: 11)

@@ -192,10 +192,30 @@ enum ImportText {
         return (w | (w &- 0x2020_2020_2020_2020) | ((del &- 0x0101_0101_0101_0101) & ~del)) & 0x8080_8080_8080_8080 == 0
     }
 
-    /// Text from valid UTF-8 bytes, cleaned (see `clean`).
-    static func string(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, multiline: Bool = false) -> String {
+    /// Whether the bytes are printable ASCII (0x20–0x7E) without a backslash, as most values of a
+    /// card are: then they are valid UTF-8, hold no escape sequence nor escape, and `clean` has
+    /// nothing to do but trim spaces at the ends. Eight bytes at a time.
+    static func plainASCII(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = p.baseAddress else { return true }
+        var i = 0
+        while i + 8 <= p.count {
+            let x = JSONParser.word(base + i) ^ 0x5C5C_5C5C_5C5C_5C5C  // a backslash is a zero byte
+            if !printableASCII(base + i) || (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 { return false }
+            i += 8
+        }
+        while i < p.count {
+            let b = p[i]
+            if b < 0x20 || b > 0x7E || b == 0x5C { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Text from valid UTF-8 bytes, cleaned (see `clean`); `plain` when they are `plainASCII`.
+    static func string(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, multiline: Bool = false, plain: Bool = false) -> String {
         let s = String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self)
-        return needsCleaning(p, range) ? clean(s, multiline: multiline) : s
+        let needs = plain ? !range.isEmpty && (p[range.lowerBound] == 0x20 || p[range.upperBound - 1] == 0x20) : needsCleaning(p, range)
+        return needs ? clean(s, multiline: multiline) : s
     }
 
     /// Whether `clean` leaves the text as it is (for single-line text).

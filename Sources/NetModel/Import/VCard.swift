@@ -192,11 +192,14 @@ struct VCardReader {
         return (start..<stop, lineNo)
     }
 
-    func checkLength(_ count: Int) throws(ImportError) {
-        if count > ImportText.maxBinaryLineBytes {
-            throw error(bufLine, "a line longer than \(ImportText.maxBinaryLineBytes >> 20) MB: this is not a usable vCard")
-        }
+    /// Whether a line of `count` bytes is too long to be read, and the error that says so. Checked
+    /// where it is used (a call of a non-mutating method from a mutating one copies the reader).
+    static func tooLong(_ count: Int) -> Bool { count > ImportText.maxBinaryLineBytes }
+    func lineTooLong() -> ImportError {
+        error(bufLine, "a line longer than \(ImportText.maxBinaryLineBytes >> 20) MB: this is not a usable vCard")
     }
+
+
 
     /// A logical line: where it is in `p`, or joined in `buf`.
     enum Logical {
@@ -209,40 +212,43 @@ struct VCardReader {
     mutating func nextLogical() throws(ImportError) -> Logical? {
         guard let first = nextPhysical() else { return nil }
         bufLine = first.line
-        try checkLength(first.range.count)
+        if Self.tooLong(first.range.count) { throw lineTooLong() }
         // Only a line ending in `=` may go on at a soft break, and only a quoted-printable one.
         var qp: Bool?
         var joined = false
-        /// Appends `p[range]` to the line, which is moved into `buf` first.
-        func join(_ range: Range<Int>, droppingLast: Bool = false) throws(ImportError) {
-            if !joined {
-                buf.removeAll(keepingCapacity: true)
-                buf.append(contentsOf: UnsafeBufferPointer(rebasing: p[first.range]))
-                joined = true
-            }
-            if droppingLast { buf.removeLast() }
-            try checkLength(buf.count + range.count)
-            buf.append(contentsOf: UnsafeBufferPointer(rebasing: p[range]))
-        }
         while true {
             let last = joined ? buf.last : first.range.isEmpty ? nil : p[first.range.upperBound - 1]
             if last == UInt8(ascii: "=") {
                 if qp == nil { qp = isQuotedPrintable(UnsafeBufferPointer(rebasing: p[first.range])) }
                 if qp == true {
                     guard let next = nextPhysical() else { break }
-                    try join(next.range, droppingLast: true)
+                    try join(first.range, next.range, droppingLast: true, joined: &joined)
                     continue
                 }
             }
             guard let next = nextPhysical() else { break }
             if !next.range.isEmpty, p[next.range.lowerBound] == 0x20 || p[next.range.lowerBound] == 0x09 {
-                try join(next.range.lowerBound + 1..<next.range.upperBound)
+                try join(first.range, next.range.lowerBound + 1..<next.range.upperBound, droppingLast: false, joined: &joined)
                 continue
             }
             pending = next
             break
         }
         return joined ? .joined : .inSource(first.range)
+    }
+
+    /// Appends `p[range]` to the logical line that starts at `p[first]`, which is moved into `buf`
+    /// first (`joined` says whether it is there yet). A method, not a function nested in
+    /// `nextLogical`: capturing the reader, that made a copy of it for every line.
+    mutating func join(_ first: Range<Int>, _ range: Range<Int>, droppingLast: Bool, joined: inout Bool) throws(ImportError) {
+        if !joined {
+            buf.removeAll(keepingCapacity: true)
+            buf.append(contentsOf: UnsafeBufferPointer(rebasing: p[first]))
+            joined = true
+        }
+        if droppingLast { buf.removeLast() }
+        if Self.tooLong(buf.count + range.count) { throw lineTooLong() }
+        buf.append(contentsOf: UnsafeBufferPointer(rebasing: p[range]))
     }
 
     /// Whether the line's parameters mention QUOTED-PRINTABLE.
@@ -419,9 +425,9 @@ struct VCardReader {
         default:
             guard inCard else { return }  // text between cards is ignored
             if let asWritten = try decode(l, value, params: params, name: name) {
-                card.add(prop, value: UnsafeBufferPointer(rebasing: l[asWritten]))
+                card.add(prop, value: UnsafeBufferPointer(rebasing: l[asWritten.range]), plain: asWritten.plain)
             } else {
-                scratch.withUnsafeBufferPointer { card.add(prop, value: $0) }
+                scratch.withUnsafeBufferPointer { card.add(prop, value: $0, plain: false) }
             }
         }
     }
@@ -433,16 +439,19 @@ struct VCardReader {
 
     /// The value `l[value]` as UTF-8: quoted-printable decoded, a declared single-byte charset
     /// converted, anything else checked to be valid UTF-8; escape sequences removed. Returns where
-    /// it is in `l` when it is as written, else nil with it in `scratch`.
+    /// it is in `l` when it is as written, and whether it is plain (`ImportText.plainASCII`), else
+    /// nil with it in `scratch`.
     mutating func decode(_ l: UnsafeBufferPointer<UInt8>, _ value: Range<Int>, params: VCardParams,
-                         name: Range<Int>) throws(ImportError) -> Range<Int>? {
+                         name: Range<Int>) throws(ImportError) -> (range: Range<Int>, plain: Bool)? {
         let raw = UnsafeBufferPointer(rebasing: l[value])
         let qp = params.encoding == "QUOTED-PRINTABLE"
         switch params.charset ?? "UTF-8" {
         case "UTF-8", "UTF8", "US-ASCII", "ASCII":
             if !qp {
+                // Most values: one look says there is nothing to check further.
+                if ImportText.plainASCII(raw) { return (value, true) }
                 if let bad = ImportText.invalidUTF8(raw, 0..<raw.count) { throw notUTF8(raw, at: bad, l, name) }
-                guard ImportText.hasEscapeSequence(raw) else { return value }
+                guard ImportText.hasEscapeSequence(raw) else { return (value, false) }
                 scratch = Array(raw)
             } else {
                 scratch = Self.quotedPrintable(raw)
@@ -512,14 +521,15 @@ struct CardBuilder {
 
     /// Splits a value at unescaped `separator`s (nil: do not split) and resolves the escapes
     /// `\\ \, \; \: \n \N`; other backslashes are kept as written.
-    static func components(_ p: UnsafeBufferPointer<UInt8>, _ separator: UInt8?, multiline: Bool = false) -> [String] {
+    /// `plain`: the value is `ImportText.plainASCII`.
+    static func components(_ p: UnsafeBufferPointer<UInt8>, _ separator: UInt8?, multiline: Bool = false, plain: Bool = false) -> [String] {
         var parts: [String] = []
         if separator != nil { parts.reserveCapacity(4) }
         // Each part is made from its bytes as they are unless it holds an escape.
         var start = 0, escaped = false, i = 0
         func part(to end: Int) {
             parts.append(escaped ? ImportText.string(unescaped(p, start..<end), multiline: multiline)
-                                 : ImportText.string(p, start..<end, multiline: multiline))
+                                 : ImportText.string(p, start..<end, multiline: multiline, plain: plain))
         }
         while i < p.count {
             if p[i] == UInt8(ascii: "\\"), i + 1 < p.count {
@@ -560,73 +570,77 @@ struct CardBuilder {
         return out
     }
 
-    static func text(_ v: UnsafeBufferPointer<UInt8>, multiline: Bool = false) -> String {
+    static func text(_ v: UnsafeBufferPointer<UInt8>, multiline: Bool = false, plain: Bool = false) -> String {
         // Without escapes the value is the text (and no array is made for its one part).
-        guard let base = v.baseAddress, memchr(base, Int32(UInt8(ascii: "\\")), v.count) != nil else {
-            return ImportText.string(v, 0..<v.count, multiline: multiline)
+        guard !plain, let base = v.baseAddress, memchr(base, Int32(UInt8(ascii: "\\")), v.count) != nil else {
+            return ImportText.string(v, 0..<v.count, multiline: multiline, plain: plain)
         }
         return components(v, nil, multiline: multiline)[0]
     }
-    static func list(_ v: UnsafeBufferPointer<UInt8>) -> [String] {
-        var items = components(v, UInt8(ascii: ","))
+    static func list(_ v: UnsafeBufferPointer<UInt8>, plain: Bool = false) -> [String] {
+        var items = components(v, UInt8(ascii: ","), plain: plain)
         items.removeAll(where: \.isEmpty)
         return items
     }
 
-    mutating func add(_ prop: VCardProperty, value v: UnsafeBufferPointer<UInt8>) {
+    /// Adds a property's value `v`; `plain` when it is `ImportText.plainASCII`.
+    mutating func add(_ prop: VCardProperty, value v: UnsafeBufferPointer<UInt8>, plain: Bool) {
+        func text(multiline: Bool = false) -> String { Self.text(v, multiline: multiline, plain: plain) }
+        func list() -> [String] { Self.list(v, plain: plain) }
+        func components(_ separator: UInt8) -> [String] { Self.components(v, separator, plain: plain) }
         switch prop {
-        case .fn: if fn.isEmpty { fn = Self.text(v) }
+        case .fn: if fn.isEmpty { fn = text() }
         case .n: if n == nil { n = Array(v) }
-        case .nickname: if nickname.isEmpty { nickname = Self.list(v).first ?? "" }
+        case .nickname: if nickname.isEmpty { nickname = list().first ?? "" }
         case .org:
             guard contact.organization.isEmpty else { return }
-            let parts = Self.components(v, UInt8(ascii: ";"))
+            let parts = components(UInt8(ascii: ";"))
             contact.organization = parts[0]
             contact.organizationUnits = parts.dropFirst().filter { !$0.isEmpty }
-        case .title: if title.isEmpty { title = Self.text(v) }
-        case .role: if roleProp.isEmpty { roleProp = Self.text(v) }
+        case .title: if title.isEmpty { title = text() }
+        case .role: if roleProp.isEmpty { roleProp = text() }
         case .email:
-            var e = Self.text(v)
+            var e = text()
             if ImportText.hasPrefixIgnoringCase(e, "mailto:") { e = ImportText.trimmed(String(e.dropFirst(7))) }
-            if !e.isEmpty {
-                let key = ImportText.emailKey(e)
-                if !contact.emails.contains(where: { ImportText.emailKey($0) == key }) { contact.emails.append(e) }
+            // Each address once, in any case; the first has none to be compared with.
+            if !e.isEmpty, contact.emails.isEmpty || !contact.emails.contains(where: { [key = ImportText.emailKey(e)] in ImportText.emailKey($0) == key }) {
+                contact.emails.append(e)
             }
         case .tel:
-            var t = Self.text(v)
+            var t = text()
             if ImportText.hasPrefixIgnoringCase(t, "tel:") { t = ImportText.trimmed(String(t.dropFirst(4))) }
             if !t.isEmpty, !contact.phones.contains(t) { contact.phones.append(t) }
         case .url:
-            let u = Self.text(v)
+            let u = text()
             if !u.isEmpty, !contact.urls.contains(u) { contact.urls.append(u) }
         case .note:
-            let t = Self.text(v, multiline: true)
+            let t = text(multiline: true)
             if !t.isEmpty { notes.append(t) }
         case .categories:
-            for t in Self.list(v) where !contact.tags.contains(t) { contact.tags.append(t) }
-        case .uid: if uid.isEmpty { uid = Self.text(v) }
-        case .bday: if contact.birthday.isEmpty { contact.birthday = Self.birthday(Self.text(v)) }
-        case .kind: if Self.text(v).lowercased().hasPrefix("org") { contact.isOrganization = true }
-        case .abShowAs: if Self.text(v).uppercased() == "COMPANY" { contact.isOrganization = true }
-        case .rev: rev = Self.timestamp(Self.text(v))
-        case .nettuiID: contact.id = Self.text(v)
-        case .kinds: contact.kinds = Self.list(v).compactMap { ContactKind(rawValue: $0.lowercased()) }
-        case .competences: contact.competences = Self.list(v)
-        case .needs: contact.needs = Self.list(v)
-        case .importanceNow: contact.importanceNow = Self.rating(Self.text(v))
-        case .importanceFuture: contact.importanceFuture = Self.rating(Self.text(v))
-        case .stage: contact.stage = Stage(rawValue: Self.text(v).lowercased())
-        case .chemistry: contact.chemistry = Self.rating(Self.text(v))
-        case .owner: contact.owner = Self.text(v)
-        case .created: contact.created = Self.isoTimestamp(Self.text(v))
+            for t in list() where !contact.tags.contains(t) { contact.tags.append(t) }
+        case .uid: if uid.isEmpty { uid = text() }
+        case .bday: if contact.birthday.isEmpty { contact.birthday = Self.birthday(text()) }
+        case .kind: if text().lowercased().hasPrefix("org") { contact.isOrganization = true }
+        case .abShowAs: if text().uppercased() == "COMPANY" { contact.isOrganization = true }
+        case .rev: rev = Self.timestamp(text())
+        case .nettuiID: contact.id = text()
+        case .kinds: contact.kinds = list().compactMap { ContactKind(rawValue: $0.lowercased()) }
+        case .competences: contact.competences = list()
+        case .needs: contact.needs = list()
+        case .importanceNow: contact.importanceNow = Self.rating(text())
+        case .importanceFuture: contact.importanceFuture = Self.rating(text())
+        case .stage: contact.stage = Stage(rawValue: text().lowercased())
+        case .chemistry: contact.chemistry = Self.rating(text())
+        case .owner: contact.owner = text()
+        case .created: contact.created = Self.isoTimestamp(text())
         case .sourceKey:
-            let k = Self.text(v)
+            let k = text()
             if !k.isEmpty { explicitKeys.append(k) }
         case .criterion:
-            let parts = Self.components(v, UInt8(ascii: ";"))
+            let parts = components(UInt8(ascii: ";"))
             if parts.count >= 2, let r = Self.rating(parts[0]), !parts[1].isEmpty { contact.criteria[parts[1]] = r }
         case .ratingChange:
-            let parts = Self.components(v, UInt8(ascii: ";"))
+            let parts = components(UInt8(ascii: ";"))
             guard parts.count >= 5, let d = Day(iso: parts[0]), let a = Self.rating(parts[1]), let b = Self.rating(parts[2]),
                   let c = Self.rating(parts[3]), let e = Self.rating(parts[4]) else { return }
             var change = RatingChange(date: d, fromNow: a, fromFuture: b, toNow: c, toFuture: e)
@@ -742,39 +756,40 @@ struct CardBuilder {
 
     /// The card's record, moved out of the builder (which is then done with).
     mutating func build() -> ImportedContact {
-        var c = ImportedContact(line: line)
-        swap(&c, &contact)
+        // Completed in place, then moved out (made in a local, it was copied once more).
         if !fn.isEmpty {
-            c.name = fn
+            contact.name = fn
         } else if let n, case let nameParts = Self.nameParts(n), nameParts.contains(where: { !$0.isEmpty }) {
             // N is family;given;additional;prefix;suffix.
             func part(_ i: Int) -> String { i < nameParts.count ? nameParts[i] : "" }
-            c.name = [part(3), part(1), part(2), part(0), part(4)].filter { !$0.isEmpty }.joined(separator: " ")
-        } else if !c.organization.isEmpty {
-            c.name = c.organization
+            contact.name = [part(3), part(1), part(2), part(0), part(4)].filter { !$0.isEmpty }.joined(separator: " ")
+        } else if !contact.organization.isEmpty {
+            contact.name = contact.organization
         } else if !nickname.isEmpty {
-            c.name = nickname
-        } else if let e = c.emails.first {
-            c.name = e
-        } else if let t = c.phones.first {
-            c.name = t
+            contact.name = nickname
+        } else if let e = contact.emails.first {
+            contact.name = e
+        } else if let t = contact.phones.first {
+            contact.name = t
         } else {
-            c.skipReason = "no name: the card has no FN, N, ORG, NICKNAME, EMAIL or TEL"
+            contact.skipReason = "no name: the card has no FN, N, ORG, NICKNAME, EMAIL or TEL"
         }
-        c.role = title.isEmpty ? roleProp : title
-        c.notes = notes.count == 1 ? notes[0] : notes.joined(separator: "\n")
-        if c.id != nil || !explicitKeys.isEmpty {
+        contact.role = title.isEmpty ? roleProp : title
+        contact.notes = notes.count == 1 ? notes[0] : notes.joined(separator: "\n")
+        if contact.id != nil || !explicitKeys.isEmpty {
             // A NetTUI export: its source keys are listed as they were.
-            c.sourceKeys = explicitKeys
-            c.updated = rev
+            contact.sourceKeys = explicitKeys
+            contact.updated = rev
         } else {
             // Room for them all at once: a list grown from one key to two is allocated twice.
-            c.sourceKeys.reserveCapacity((uid.isEmpty ? 0 : 1) + c.urls.count)
-            if !uid.isEmpty { c.sourceKeys.append(ImportText.concat("vcard:", uid)) }
-            for u in c.urls {
-                if let k = ImportText.linkedInSourceKey(u), !c.sourceKeys.contains(k) { c.sourceKeys.append(k) }
+            contact.sourceKeys.reserveCapacity((uid.isEmpty ? 0 : 1) + contact.urls.count)
+            if !uid.isEmpty { contact.sourceKeys.append(ImportText.concat("vcard:", uid)) }
+            for u in contact.urls {
+                if let k = ImportText.linkedInSourceKey(u), !contact.sourceKeys.contains(k) { contact.sourceKeys.append(k) }
             }
         }
+        var c = ImportedContact(line: line)
+        swap(&c, &contact)
         return c
     }
 }
