@@ -255,6 +255,60 @@ final class ImportMergeTests: XCTestCase {
         }
     }
 
+    /// The quick look a re-import takes (`Merger.addsNothing`) says "nothing to change" only where
+    /// the merge changes no field, and says it for a record of the values its contact has.
+    func testAddsNothingOnlyWhereTheMergeChangesNothing() {
+        var rng = SplitMix64(seed: 5)
+        func pick<T>(_ options: [T]) -> T { options[Int.random(in: 0..<options.count, using: &rng)] }
+        let texts = ["", "Ada", "ada"], lists: [[String]] = [[], ["x"], ["x", "y"], ["X"], [""]]
+        let early = Timestamp(iso: "2020-01-01T00:00:00Z")!, late = Timestamp(iso: "2026-01-01T00:00:00Z")!
+        let change = RatingChange(date: Day(iso: "2025-01-01")!, fromNow: .tenth, fromFuture: .tenth, toNow: .one, toFuture: .one)
+        var sure = 0
+        for _ in 0..<4000 {
+            let c = contact("c", pick(["Ada", ""])) { c in
+                (c.organization, c.role, c.notes, c.owner) = (pick(texts), pick(texts), pick(texts), pick(texts))
+                (c.emails, c.phones, c.tags, c.competences) = (pick(lists), pick(lists), pick(lists), pick(lists))
+                (c.needs, c.sourceKeys, c.urls) = (pick(lists), pick(lists), pick(lists))
+                c.kinds = pick([[], [.customer], [.customer, .peer]])
+                (c.importanceNow, c.importanceFuture) = (pick([.tenth, .one]), pick([.tenth, .ten]))
+                (c.stage, c.chemistry) = (pick([.interest, .trust]), pick([nil, .one]))
+                (c.ratingHistory, c.criteria) = (pick([[], [change]]), pick([[:], ["q": .one]]))
+                c.created = pick([early, late])
+                for key in [ImportKeys.birthday, ImportKeys.organizationUnits, ImportKeys.isOrganization] where pick([false, true]) {
+                    c.extra[key] = .bool(true)
+                }
+            }
+            // Each of the record's values is none, the contact's, or another: most records change little.
+            func like<T>(_ none: T, _ mine: T, _ others: [T]) -> T { pick([none, mine, mine, pick(others)]) }
+            let r = record(like("", c.name, ["Ada"])) { r in
+                (r.organization, r.role) = (like("", c.organization, texts), like("", c.role, texts))
+                (r.notes, r.owner) = (like("", c.notes, texts), like("", c.owner, texts))
+                (r.emails, r.phones) = (like([], c.emails, lists), like([], c.phones, lists))
+                (r.tags, r.competences) = (like([], c.tags, lists), like([], c.competences, lists))
+                (r.needs, r.sourceKeys, r.urls) = (like([], c.needs, lists), like([], c.sourceKeys, lists), like([], c.urls, lists))
+                r.kinds = like([], c.kinds, [[.customer], [.peer]])
+                (r.importanceNow, r.importanceFuture) = (like(nil, c.importanceNow, [.tenth, .one]), like(nil, c.importanceFuture, [.tenth, .ten]))
+                (r.stage, r.chemistry) = (like(nil, c.stage, [.interest, .commitment]), like(nil, c.chemistry, [.one]))
+                (r.ratingHistory, r.criteria) = (like([], c.ratingHistory, [[change]]), like([:], c.criteria, [["q": .ten], ["w": .one]]))
+                (r.created, r.birthday) = (like(nil, c.created, [early, late]), like("", "", ["1990-05-01"]))
+                (r.organizationUnits, r.isOrganization) = (like([], [], [["Lab"]]), like(false, false, [true]))
+                if pick([false, false, false, true]) { r.extra = ["x": .bool(true)] }
+            }
+            guard withUnsafePointer(to: c, { Merger.addsNothing(r, to: $0) }) else { continue }
+            sure += 1
+            XCTAssertEqual(Merger.merged(c, r).1, [], "\(r) into \(c)")
+        }
+        XCTAssertGreaterThan(sure, 20, "some records are seen at a look to change nothing")
+        let full = contact("f", "Ada Lovelace") { c in
+            (c.organization, c.emails, c.phones, c.tags, c.sourceKeys) = ("Engines", ["ada@example.com"], ["+44 1"], ["math"], ["vcard:1"])
+        }
+        let same = record("Ada Lovelace") { r in
+            (r.organization, r.emails, r.phones, r.tags, r.sourceKeys) = ("Engines", ["ada@example.com"], ["+44 1"], ["math"], ["vcard:1"])
+            r.created = full.created
+        }
+        XCTAssertTrue(withUnsafePointer(to: full) { Merger.addsNothing(same, to: $0) })
+    }
+
     func testDuplicatesInsideOneFileMergeIntoOneContact() throws {
         let a = record("Person A", line: 1) { $0.emails = ["a@example.com"]; $0.tags = ["one"] }
         let b = record("Person A.", line: 9) { $0.emails = ["A@example.com"]; $0.tags = ["two"] }

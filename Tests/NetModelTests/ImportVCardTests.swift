@@ -271,7 +271,7 @@ final class ImportVCardTests: XCTestCase {
         for (value, separator, parts) in cases {
             XCTAssertEqual(Array(value.utf8).withUnsafeBufferPointer { CardBuilder.components($0, separator) }, parts, value)
         }
-        XCTAssertEqual(Array("a,,b\\,c,".utf8).withUnsafeBufferPointer(CardBuilder.list), ["a", "b,c"])
+        XCTAssertEqual(Array("a,,b\\,c,".utf8).withUnsafeBufferPointer { CardBuilder.list($0) }, ["a", "b,c"])
     }
 
     /// REV in either ISO 8601 form, as `Timestamp(iso:)` reads the extended one; a basic form that

@@ -417,10 +417,11 @@ struct Merger {
     }
 
     /// Indexes every contact by the keys `keys` gives `add` (called once, on first use of that index).
-    func index(perContact: Int, _ keys: (Contact, (String) -> Void) -> Void) -> StringMap<Int> {
+    /// The contact is passed by pointer: passed as a value (even `borrowing`), it was copied.
+    func index(perContact: Int, _ keys: (UnsafePointer<Contact>, (String) -> Void) -> Void) -> StringMap<Int> {
         var map = StringMap<Int>(capacity: perContact * (contacts.count + expected))
         contacts.withUnsafeBufferPointer { list in
-            for i in list.indices { keys(list[i]) { map.insertIfAbsent($0, i) } }
+            for i in list.indices { keys(list.baseAddress! + i) { map.insertIfAbsent($0, i) } }
         }
         return map
     }
@@ -451,7 +452,7 @@ struct Merger {
     func conflicts(_ i: Int, _ r: ImportedContact) -> Bool {
         let mine = Self.linkedInKeys(r.sourceKeys)
         guard !mine.isEmpty else { return false }
-        let theirs = Self.linkedInKeys(contacts[i].sourceKeys)
+        let theirs = contacts.withUnsafeBufferPointer { Self.linkedInKeys($0[i].sourceKeys) }
         return !theirs.isEmpty && !theirs.contains(where: mine.contains)
     }
 
@@ -463,18 +464,18 @@ struct Merger {
             if let i = ids?[id], i >= 0 { return i }
         }
         if !r.sourceKeys.isEmpty {
-            if byKey == nil { byKey = index(perContact: 2) { c, add in for k in c.sourceKeys { add(k) } } }
+            if byKey == nil { byKey = index(perContact: 2) { c, add in for k in c.pointee.sourceKeys { add(k) } } }
             for k in r.sourceKeys { if let i = byKey?[k] { return i } }
         }
         if keys == nil { keys = MatchKeys(r) }
         guard let keys else { return nil }
         if !keys.emails.isEmpty {
-            if byEmail == nil { byEmail = index(perContact: 2) { c, add in for e in c.emails { add(ImportText.emailKey(e)) } } }
+            if byEmail == nil { byEmail = index(perContact: 2) { c, add in for e in c.pointee.emails { add(ImportText.emailKey(e)) } } }
             for e in keys.emails {
                 if let i = byEmail?[e], !conflicts(i, r) { return i }
             }
         }
-        if byName == nil { byName = index(perContact: 1) { c, add in add(Self.nameKey(c.name, c.organization)) } }
+        if byName == nil { byName = index(perContact: 1) { c, add in add(Self.nameKey(c.pointee.name, c.pointee.organization)) } }
         if let i = byName?[keys.name], !conflicts(i, r) { return i }
         return nil
     }
@@ -492,6 +493,11 @@ struct Merger {
             return
         }
         if let i = match(r, keys: &keys) {
+            // By pointer: `contacts[i]` passed as a value would be copied.
+            if contacts.withUnsafeBufferPointer({ Self.addsNothing(r, to: $0.baseAddress! + i) }) {
+                summary.unchanged += 1
+                return
+            }
             var (after, fields) = Self.merged(contacts[i], r)
             if fields.isEmpty {
                 summary.unchanged += 1
@@ -620,6 +626,33 @@ struct Merger {
             changed = true
         }
         return changed
+    }
+
+    /// Whether record `r` leaves contact `c` as it is, at a look: every value of the record is
+    /// there already as it is written, or fills nothing (the usual case of a re-import). False
+    /// when not sure, and `merged` decides; true only when `merged` would change no field. Spares
+    /// the copy `merged` makes of the contact: every string of it retained, each a cache miss (and
+    /// the contact is read by pointer: passed as a value from an array, it is copied too).
+    static func addsNothing(_ r: ImportedContact, to c: UnsafePointer<Contact>) -> Bool {
+        func has(_ list: [String], _ new: [String]) -> Bool { new.allSatisfy { $0.isEmpty || list.contains($0) } }
+        func keeps(_ target: Rating, _ value: Rating?) -> Bool { value == nil || value == .tenth || target != .tenth }
+        return r.extra.isEmpty
+            && (r.name.isEmpty || !c.pointee.name.isEmpty) && (r.organization.isEmpty || !c.pointee.organization.isEmpty)
+            && (r.role.isEmpty || !c.pointee.role.isEmpty) && (r.notes.isEmpty || !c.pointee.notes.isEmpty)
+            && (r.owner.isEmpty || !c.pointee.owner.isEmpty)
+            && has(c.pointee.emails, r.emails) && has(c.pointee.phones, r.phones) && has(c.pointee.tags, r.tags)
+            && r.kinds.allSatisfy(c.pointee.kinds.contains) && has(c.pointee.competences, r.competences)
+            && has(c.pointee.needs, r.needs) && has(c.pointee.sourceKeys, r.sourceKeys) && has(c.pointee.urls, r.urls)
+            && keeps(c.pointee.importanceNow, r.importanceNow) && keeps(c.pointee.importanceFuture, r.importanceFuture)
+            && (r.stage == nil || r.stage == .interest || c.pointee.stage != .interest)
+            && (r.chemistry == nil || c.pointee.chemistry != nil)
+            && (r.ratingHistory.isEmpty || !c.pointee.ratingHistory.isEmpty)
+            && r.criteria.keys.allSatisfy { c.pointee.criteria[$0] != nil }
+            && (r.created.map { $0 >= c.pointee.created } ?? true)
+            && (r.birthday.isEmpty || c.pointee.extra[ImportKeys.birthday] != nil)
+            && (r.organizationUnits.isEmpty || c.pointee.organization != r.organization
+                || c.pointee.extra[ImportKeys.organizationUnits] != nil)
+            && (!r.isOrganization || c.pointee.extra[ImportKeys.isOrganization] != nil)
     }
 
     /// The contact with the record's values merged in, and the names of the fields that changed.
