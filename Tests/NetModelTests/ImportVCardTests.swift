@@ -301,6 +301,27 @@ final class ImportVCardTests: XCTestCase {
         }
     }
 
+    /// The table of folds the import matches names with (written out in FoldTable.swift) is
+    /// `SearchText.fold` of each scalar below U+2000. Should a new Unicode version fold otherwise,
+    /// the message holds the table's new text, to put in `foldExceptions`.
+    func testFoldTableIsSearchTextFold() {
+        var entries: [String] = []
+        var same = true
+        for v in 0..<0x2000 {
+            guard let scalar = Unicode.Scalar(UInt32(v)) else { continue }
+            let fold = v < 0x80 ? String(scalar) : SearchText.fold(String(scalar))
+            if ImportText.foldTable[v] != Array(fold.utf8) { same = false }
+            // Compared as bytes: canonically equivalent texts are equal as `String`s.
+            if Array(fold.utf8) != Array(String(scalar).utf8) {
+                entries.append(String(v, radix: 16, uppercase: true) + ":"
+                               + fold.unicodeScalars.map { String($0.value, radix: 16, uppercase: true) }.joined(separator: ","))
+            }
+        }
+        XCTAssertTrue(same, "foldExceptions should be:\n" + entries.joined(separator: " "))
+        XCTAssertEqual(ImportText.foldExceptions.split(whereSeparator: \.isWhitespace).map(String.init), entries)
+        XCTAssertEqual(ImportText.foldKey("ÆRØ  Ålund "), "aero alund")
+    }
+
     /// E-mail keys are lower case (Unicode lower case beyond ASCII); texts joined in one go are
     /// what `+` gives, small or large, ASCII or not.
     func testEmailKeysAndJoinedTexts() {

@@ -351,20 +351,32 @@ enum ImportText {
     /// alphabets names are mostly written in, so that 100,000 names fold in milliseconds.
     static func foldKey(_ text: String) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
+        fold(text, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `foldKey(text)` to `out` (which a key of several parts is made in).
+    static func fold(_ text: String, into out: inout [UInt8]) {
+        out.reserveCapacity(out.count + text.utf8.count)
+        let start = out.count
         var space = false
         func emit(_ b: UInt8) {
             if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
-                space = !out.isEmpty
+                space = out.count > start
                 return
             }
             if space { out.append(0x20); space = false }
             out.append(lower(b))
         }
-        if !text.utf8.contains(where: { $0 >= 0x80 }) {
-            for b in text.utf8 { emit(b) }
-            return String(decoding: out, as: UTF8.self)
+        // ASCII, read where it is (the most common text).
+        let ascii = text.utf8.withContiguousStorageIfAvailable { u -> Bool in
+            var high: UInt8 = 0
+            for b in u { high |= b }
+            guard high < 0x80 else { return false }
+            for b in u { emit(b) }
+            return true
         }
+        if ascii == true { return }
         let table = foldTable
         for scalar in text.unicodeScalars {
             let v = Int(scalar.value)
@@ -379,17 +391,20 @@ enum ImportText {
                 for b in SearchText.fold(String(scalar)).utf8 { emit(b) }
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// `SearchText.fold` of each character below U+2000 (Latin, Greek, Cyrillic, Vietnamese, …),
-    /// as UTF-8; combining accents fold to nothing. Made on every core (Foundation folds most of
-    /// these, about a microsecond each).
-    static let foldTable: [[UInt8]] = parallelMap(count: 0x2000, minimumRun: 1024) { v -> [UInt8] in
-        guard let s = Unicode.Scalar(UInt32(v)) else { return [] }
-        if v < 0x80 { return [UInt8(v)] }
-        return Array(SearchText.fold(String(s)).utf8)
-    }
+    /// as UTF-8; combining accents fold to nothing. Made from `foldExceptions` (FoldTable.swift).
+    static let foldTable: [[UInt8]] = {
+        var table = (0..<0x2000).map { v in Unicode.Scalar(UInt32(v)).map { Array(String($0).utf8) } ?? [] }
+        for entry in foldExceptions.split(whereSeparator: \.isWhitespace) {
+            let parts = entry.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count == 2, let v = Int(parts[0], radix: 16), v < table.count else { continue }
+            let fold = parts[1].split(separator: ",").compactMap { UInt32($0, radix: 16).flatMap(Unicode.Scalar.init) }
+            table[v] = Array(String(String.UnicodeScalarView(fold)).utf8)
+        }
+        return table
+    }()
 
     /// An e-mail address as a matching key: lower-cased.
     static func emailKey(_ email: String) -> String {
@@ -467,21 +482,30 @@ enum ImportText {
 
     /// `a + b + c` made in one allocation (`+` takes several, one text at a time).
     static func concat(_ a: String, _ b: String, _ c: String = "") -> String {
-        var (a, b, c) = (a, b, c)
         let count = a.utf8.count + b.utf8.count + c.utf8.count
+        guard count > 0 else { return "" }
         return String(unsafeUninitializedCapacity: count) { out in
-            var at = 0
-            func copy(_ s: inout String) {
-                s.withUTF8 { u in
-                    if let from = u.baseAddress { (out.baseAddress! + at).initialize(from: from, count: u.count) }
-                    at += u.count
-                }
-            }
-            copy(&a)
-            copy(&b)
-            copy(&c)
+            put(c, at: put(b, at: put(a, at: out.baseAddress!)))
             return count
         }
+    }
+
+    /// Writes the UTF-8 of `s` at `p`; returns where it ends. (A function of its own: one nested in
+    /// `concat`, with its texts and place captured, checked each access at run time.)
+    @discardableResult
+    private static func put(_ s: String, at p: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        if let n = s.utf8.withContiguousStorageIfAvailable({ u -> Int in
+            if let from = u.baseAddress { p.initialize(from: from, count: u.count) }
+            return u.count
+        }) {
+            return p + n
+        }
+        var q = p
+        for b in s.utf8 {
+            q.initialize(to: b)
+            q += 1
+        }
+        return q
     }
 
     /// The byte with ASCII upper case made lower case.

@@ -182,8 +182,6 @@ public enum Importer {
               let base = network() else { return nil }
         var merger: Merger?
         var lines = 0, whole = true
-        // Made here on every core (in the workers' first calls one would make it, the others wait).
-        _ = ImportText.foldTable
         inOrder(pieces.count, workers: workers, maxWaiting: 2 * workers, make: { k in
             VCard.readPiece(p, pieces[k], path: path)
         }, consume: { _, piece in
@@ -442,7 +440,13 @@ struct Merger {
     }
 
     static func nameKey(_ name: String, _ org: String) -> String {
-        ImportText.concat(ImportText.foldKey(name), "\u{1F}", ImportText.foldKey(org))
+        // Made in one buffer: folding each part to a text of its own and joining them took five allocations.
+        var key: [UInt8] = []
+        key.reserveCapacity(name.utf8.count + 1 + org.utf8.count)
+        ImportText.fold(name, into: &key)
+        key.append(0x1F)
+        ImportText.fold(org, into: &key)
+        return String(decoding: key, as: UTF8.self)
     }
 
     static func linkedInKeys(_ keys: [String]) -> [String] { keys.filter { $0.hasPrefix("linkedin:") } }

@@ -602,14 +602,19 @@ struct CardBuilder {
         case .email:
             var e = text()
             if ImportText.hasPrefixIgnoringCase(e, "mailto:") { e = ImportText.trimmed(String(e.dropFirst(7))) }
-            // Each address once, in any case; the first has none to be compared with.
+            // Each address once, in any case; the first has none to be compared with (and room for
+            // a second: a list grown from one to two is allocated twice).
             if !e.isEmpty, contact.emails.isEmpty || !contact.emails.contains(where: { [key = ImportText.emailKey(e)] in ImportText.emailKey($0) == key }) {
+                if contact.emails.isEmpty { contact.emails.reserveCapacity(2) }
                 contact.emails.append(e)
             }
         case .tel:
             var t = text()
             if ImportText.hasPrefixIgnoringCase(t, "tel:") { t = ImportText.trimmed(String(t.dropFirst(4))) }
-            if !t.isEmpty, !contact.phones.contains(t) { contact.phones.append(t) }
+            if !t.isEmpty, !contact.phones.contains(t) {
+                if contact.phones.isEmpty { contact.phones.reserveCapacity(2) }
+                contact.phones.append(t)
+            }
         case .url:
             let u = text()
             if !u.isEmpty, !contact.urls.contains(u) { contact.urls.append(u) }
@@ -617,7 +622,9 @@ struct CardBuilder {
             let t = text(multiline: true)
             if !t.isEmpty { notes.append(t) }
         case .categories:
-            for t in list() where !contact.tags.contains(t) { contact.tags.append(t) }
+            let items = list()
+            contact.tags.reserveCapacity(contact.tags.count + items.count)
+            for t in items where !contact.tags.contains(t) { contact.tags.append(t) }
         case .uid: if uid.isEmpty { uid = text() }
         case .bday: if contact.birthday.isEmpty { contact.birthday = Self.birthday(text()) }
         case .kind: if text().lowercased().hasPrefix("org") { contact.isOrganization = true }
