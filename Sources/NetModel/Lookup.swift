@@ -267,8 +267,11 @@ struct StringMap<Value> {
 
     var count: Int { keys.count }
 
-    subscript(key: String) -> Value? {
-        probe(IDTable.hash(key)) { $0 == key }.position.map { values[$0] }
+    subscript(key: String) -> Value? { self[key, hash: IDTable.hash(key)] }
+
+    /// `self[key]` for a key whose `IDTable.hash` is `h` (worked out once for a lookup and an insert).
+    subscript(key: String, hash h: Int) -> Value? {
+        probe(h) { $0 == key }.position.map { values[$0] }
     }
 
     /// The key whose UTF-8 is `ascii`, which holds ASCII bytes only (as `IDTable.hash` hashes
@@ -301,9 +304,12 @@ struct StringMap<Value> {
     /// Adds the key with this value unless it is there already: then it keeps its first value, and
     /// returns it.
     @discardableResult
-    mutating func insertIfAbsent(_ key: String, _ value: Value) -> Value? {
+    mutating func insertIfAbsent(_ key: String, _ value: Value) -> Value? { insertIfAbsent(key, value, hash: IDTable.hash(key)) }
+
+    /// `insertIfAbsent` of a key whose `IDTable.hash` is `h`.
+    @discardableResult
+    mutating func insertIfAbsent(_ key: String, _ value: Value, hash h: Int) -> Value? {
         if 2 * (keys.count + 1) > slots.count { grow() }
-        let h = IDTable.hash(key)
         let (found, slot) = probe(h) { $0 == key }
         if let found { return values[found] }
         keys.append(key)

@@ -349,6 +349,10 @@ final class ImportMergeTests: XCTestCase {
         let (changes, _) = Importer.merge([record("A") { $0.id = "new-1" }, record("B")], into: n, now: now, newID: ids())
         let added = changes.compactMap { if case .contact(nil, let a?) = $0 { return a.id } else { return nil } }
         XCTAssertEqual(added, ["new-3"], "A matched the existing id; B got the first free new id")
+        // Into a new file, made ids are not looked up; a record that gives one of them still matches it.
+        let fresh = merged([record("A"), record("B") { $0.id = "new-1"; $0.role = "Boss" }, record("C")], into: Network())
+        XCTAssertEqual(fresh.network.contacts.map(\.id), ["new-1", "new-2"])
+        XCTAssertEqual(fresh.network.contacts.map(\.role), ["Boss", ""])
     }
 
     func testUUIDGeneratorMakesVersion7IDsInOrder() {

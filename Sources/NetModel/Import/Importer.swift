@@ -126,7 +126,8 @@ public enum Importer {
     /// e-mail or name matches. Later records of the same import match contacts added by earlier ones.
     ///
     /// The changes are one `.contact` change per contact added or changed, to be applied (and
-    /// undone) as one step; importing the same file again gives no changes.
+    /// undone) as one step; importing the same file again gives no changes. `newID` makes the ids
+    /// of contacts added, never the same one twice.
     public static func merge(_ incoming: [ImportedContact], into network: Network, now: Timestamp,
                              newID: () -> String) -> (changes: [Change], summary: ImportSummary) {
         var m = merger(incoming, into: network, now: now, newID: newID)
@@ -353,12 +354,16 @@ extension VCardReader {
 struct MatchKeys {
     var emails: [String]
     var name: String
+    /// `IDTable.hash(name)`: the name is looked up, then indexed when the record is added (and a
+    /// name of more than ASCII costs `String`'s own hash).
+    var nameHash: Int
 
     /// `borrowing`: an initializer's argument is otherwise its own, and the record (every string of
     /// it) would be copied to be passed.
     init(_ r: borrowing ImportedContact) {
         emails = r.emails.map(ImportText.emailKey)
         name = Merger.nameKey(r.name, r.organization)
+        nameHash = IDTable.hash(name)
     }
 }
 
@@ -398,6 +403,11 @@ struct Merger {
     /// The contacts before the merge.
     var base: [Contact] { network.contacts }
 
+    /// Whether the network merged into has nothing with an id (a new file).
+    var networkHasNoIDs: Bool {
+        network.contacts.isEmpty && network.networks.isEmpty && network.events.isEmpty && network.interactions.isEmpty
+    }
+
     /// Makes `ids`: the ids of the network, and of the contacts added since.
     mutating func buildIDs() {
         var ids = StringMap<Int>(capacity: contacts.count + expected + network.networks.count + network.events.count
@@ -436,7 +446,7 @@ struct Merger {
     mutating func indexKeys(of r: ImportedContact, at i: Int, keys: MatchKeys) {
         if byKey != nil { for k in r.sourceKeys { byKey?.insertIfAbsent(k, i) } }
         if byEmail != nil { for e in keys.emails { byEmail?.insertIfAbsent(e, i) } }
-        byName?.insertIfAbsent(keys.name, i)
+        byName?.insertIfAbsent(keys.name, i, hash: keys.nameHash)
     }
 
     static func nameKey(_ name: String, _ org: String) -> String {
@@ -480,7 +490,7 @@ struct Merger {
             }
         }
         if byName == nil { byName = index(perContact: 1) { c, add in add(Self.nameKey(c.pointee.name, c.pointee.organization)) } }
-        if let i = byName?[keys.name], !conflicts(i, r) { return i }
+        if let i = byName?[keys.name, hash: keys.nameHash], !conflicts(i, r) { return i }
         return nil
     }
 
@@ -514,7 +524,9 @@ struct Merger {
             summary.updated += 1
             summary.entries.append(.init(line: r.line + lineOffset, name: after.name, action: .updated(fields: fields)))
         } else {
-            if ids == nil { buildIDs() }
+            // Into a network without ids, ids made by `newID` (which never repeats itself) are
+            // all new: the table waits for a record with an id of its own (see `match`).
+            if ids == nil, r.id != nil || !networkHasNoIDs { buildIDs() }
             var id = r.id ?? ""
             while id.isEmpty || ids?[id] != nil { id = newID() }
             let i = contacts.count
