@@ -301,6 +301,25 @@ final class ImportVCardTests: XCTestCase {
         }
     }
 
+    /// Property names are known in any case, short ones as one number each, long ones byte by byte;
+    /// a name one byte off is no property.
+    func testPropertyNamesInAnyCase() {
+        func named(_ text: String) -> VCardProperty { Array(text.utf8).withUnsafeBufferPointer { VCardProperty.named($0) } }
+        for (name, property) in VCardProperty.named {
+            XCTAssertEqual(named(name), property, name)
+            XCTAssertEqual(named(name.lowercased()), property, name)
+            XCTAssertEqual(named(name.prefix(1) + name.dropFirst().lowercased()), property, name)
+            for at in name.utf8.indices {
+                var bytes = Array(name.utf8)
+                bytes[name.utf8.distance(from: name.utf8.startIndex, to: at)] ^= 0x01
+                XCTAssertEqual(bytes.withUnsafeBufferPointer { VCardProperty.named($0) }, .other, "\(bytes)")
+            }
+            XCTAssertEqual(named(name + "X"), .other, name)
+        }
+        XCTAssertEqual(named(""), .other)
+        XCTAssertEqual(named("TÉL"), .other)
+    }
+
     /// The table of folds the import matches names with (written out in FoldTable.swift) is
     /// `SearchText.fold` of each scalar below U+2000. Should a new Unicode version fold otherwise,
     /// the message holds the table's new text, to put in `foldExceptions`.

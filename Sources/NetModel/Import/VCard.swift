@@ -110,16 +110,35 @@ enum VCardProperty {
     ]
 
     /// `named` by the length of the name, as bytes: a line's name is looked up without making a `String`.
-    private static let byLength: [[(name: [UInt8], property: VCardProperty)]] = {
-        var table = [[(name: [UInt8], property: VCardProperty)]](repeating: [], count: named.keys.map(\.utf8.count).max()! + 1)
-        for (name, property) in named { table[name.utf8.count].append((Array(name.utf8), property)) }
+    private static let byLength: [[(name: [UInt8], word: UInt64, property: VCardProperty)]] = {
+        var table = [[(name: [UInt8], word: UInt64, property: VCardProperty)]](repeating: [], count: named.keys.map(\.utf8.count).max()! + 1)
+        for (name, property) in named {
+            let bytes = Array(name.utf8)
+            table[bytes.count].append((bytes, bytes.count <= 8 ? word(bytes) : 0, property))
+        }
         return table
     }()
 
-    /// The property named by these bytes, in any ASCII case; `.other` for any other name.
+    /// A name of at most eight bytes as one number, upper-cased: compared with the table's in one go.
+    @inline(__always)
+    private static func word<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var w: UInt64 = 0, shift: UInt64 = 0
+        for b in bytes {
+            w |= UInt64(VCardReader.upper(b)) << shift
+            shift += 8
+        }
+        return w
+    }
+
     static func named(_ bytes: UnsafeBufferPointer<UInt8>) -> VCardProperty {
         guard bytes.count < byLength.count, let base = bytes.baseAddress else { return .other }
         let candidates = byLength[bytes.count]
+        // Most names are short: in any case, one number each.
+        if bytes.count <= 8 {
+            let w = word(bytes)
+            for entry in candidates where entry.word == w { return entry.property }
+            return .other
+        }
         // Most files write names in upper case: compared as they are first.
         for entry in candidates where entry.name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, base, bytes.count) == 0 }) {
             return entry.property

@@ -206,7 +206,11 @@ struct FastDecoder {
         (c.id, c.name, c.created, c.updated) = try who.resolved()
         if !odd.isEmpty { extra.merge(odd) { $1 } }
         c.extra = extra
-        return c
+        // Moved out: `c` is captured by the closure above, and returning it made a copy (every
+        // string retained, then released with the original).
+        var out = Contact(id: "", name: "", created: Self.epoch)
+        swap(&out, &c)
+        return out
     }
 
     /// The keys contacts and networks share.
