@@ -672,7 +672,8 @@ struct Merger {
     }
 
     /// The contact with the record's values merged in, and the names of the fields that changed.
-    /// What the contact has is kept; the record only fills gaps and adds list items.
+    /// What the contact has is kept; the record only fills gaps and adds list items. A rule added
+    /// here needs its clause in `addsNothing` (and a value in its test's random records).
     static func merged(_ existing: Contact, _ r: ImportedContact) -> (Contact, [String]) {
         var c = existing
         var fields: [String] = []
