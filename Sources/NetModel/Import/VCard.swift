@@ -130,6 +130,7 @@ enum VCardProperty {
         return w
     }
 
+    /// The property named by these bytes, in any ASCII case; `.other` for any other name.
     static func named(_ bytes: UnsafeBufferPointer<UInt8>) -> VCardProperty {
         guard bytes.count < byLength.count, let base = bytes.baseAddress else { return .other }
         let candidates = byLength[bytes.count]
@@ -217,8 +218,6 @@ struct VCardReader {
     func lineTooLong() -> ImportError {
         error(bufLine, "a line longer than \(ImportText.maxBinaryLineBytes >> 20) MB: this is not a usable vCard")
     }
-
-
 
     /// A logical line: where it is in `p`, or joined in `buf`.
     enum Logical {

@@ -18,7 +18,6 @@ enum BlockWriter {
             return w
         }, consume: { _, w in
             if failure == nil { failure = w.writeOut(to: fd) }
-            if failure == nil { startWriteBack(fd) }
             spare.with { $0.append(w) }
             return failure == nil
         })
