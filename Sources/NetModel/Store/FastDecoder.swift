@@ -764,7 +764,16 @@ struct FastDecoder {
         pos += 1
         skipWhitespace()
         if try peek() == UInt8(ascii: "]") { pos += 1; return [] }
+        // Most lists hold one or two values: made at their size, where appending to an empty
+        // array allocates it twice for two.
+        let first = try element(&self)
+        guard try nextElement() else { return [first] }
+        let second = try element(&self)
+        guard try nextElement() else { return [first, second] }
         var out: [T] = []
+        out.reserveCapacity(4)
+        out.append(first)
+        out.append(second)
         repeat { out.append(try element(&self)) } while try nextElement()
         return out
     }
