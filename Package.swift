@@ -12,11 +12,12 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses", providers: [.apt(["libncursesw5-dev"])]),
+        .systemLibrary(name: "CMimalloc", path: "Sources/CMimalloc", providers: [.apt(["libmimalloc-dev"]), .brew(["mimalloc"])]),
         .target(name: "NetModel"),
         .executableTarget(
             name: "NetTUI",
             dependencies: [
-                "NetModel", "CNcurses",
+                "NetModel", "CNcurses", "CMimalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -13,7 +13,6 @@ func inParallel<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
         // Each iteration writes only its own slot.
         let shared = UncheckedSendable((body, results))
         DispatchQueue.concurrentPerform(iterations: count) { k in
-            HeapRoom.prepare()
             shared.value.1[k] = shared.value.0(k)
         }
         return results.map { $0! }

@@ -10,6 +10,8 @@ final class BenchTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.output)
         let lines = r.stdout.split(separator: "\n").map(String.init)
         XCTAssertTrue(lines.contains { $0.contains("60 contacts") && $0.contains("120 contacts") }, r.stdout)
+        // The heading names the allocator the program runs on: mimalloc's, not the C library's.
+        XCTAssertTrue(lines.first?.contains(", mimalloc 2.") == true, r.stdout)
         for figure in [Figure.firstFrame, Figure.filter, Figure.move, Figure.paneSwitch, Figure.card, Figure.matrix,
                        Figure.exits, Figure.briefing, Figure.matrixCommand, Figure.save, Figure.importCards, Figure.reimport] {
             guard let line = lines.first(where: { $0.hasPrefix(figure) }) else {

@@ -71,7 +71,7 @@ struct BenchCommand: ParsableCommand {
             .split(separator: ":").last?.trimmingWhitespace ?? "unknown CPU"
         let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
         return """
-            nettui bench — \(build); \(ProcessInfo.processInfo.activeProcessorCount) cores, \(cpu); load average \(load)
+            nettui bench — \(build), \(Allocator.name); \(ProcessInfo.processInfo.activeProcessorCount) cores, \(cpu); load average \(load)
             \(runs) runs; per-key figures from \(keys) key presses per run; times in ms
             """
     }
