@@ -283,6 +283,26 @@ final class ContactsFlowTests: XCTestCase {
         XCTAssertEqual(doc, Keymap.markdown(), "docs/KEYS.md is stale: run `swift run nettui keys > docs/KEYS.md`")
     }
 
+    /// What an import brings shows on the card: each web address on a line of its own, the
+    /// birthday, and the sources the contact came from.
+    func testCardShowsWebAddressesBirthdayAndSources() {
+        var c = Contact(id: "c1", name: "Åsa Lindqvist", created: Timestamp(seconds: 1_700_000_000))
+        c.urls = ["https://www.linkedin.com/in/asa-lindqvist", "https://example.se/åsa"]
+        c.extra["birthday"] = .string("--04-02")
+        c.sourceKeys = ["vcard:urn:uuid:1", "linkedin:www.linkedin.com/in/asa-lindqvist", "vcard:urn:uuid:2"]
+        var network = Network()
+        network.contacts = [c]
+        var h = Harness(network: network)
+        h.press(.enter)
+        let lines = h.text.split(separator: "\n").map(\.trimmingWhitespace)
+        XCTAssertTrue(lines.contains("Web          https://www.linkedin.com/in/asa-lindqvist"), h.text)
+        XCTAssertTrue(lines.contains("https://example.se/åsa"), h.text)
+        XCTAssertTrue(lines.contains("Birthday     --04-02"), h.text)
+        XCTAssertTrue(h.text.contains("· from vCard, LinkedIn"), h.text)
+        XCTAssertEqual(ContactCard.sources(["google:x", "vcard:y"]), "google, vCard")
+        XCTAssertEqual(ContactCard.sources([]), "")
+    }
+
     func testCardOpensFullScreenAndGoesBack() {
         var h = Harness()
         h.select("Aino Järvinen")

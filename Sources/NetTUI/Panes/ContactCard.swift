@@ -57,6 +57,9 @@ enum ContactCard {
         field("Tags", c.tags.joined(separator: ", "))
         field("Email", c.emails.joined(separator: ", "))
         field("Phone", c.phones.joined(separator: ", "))
+        // One address a line: a long one wraps alone, not in the middle of a list.
+        for (i, url) in c.urls.enumerated() { field(i == 0 ? "Web" : "", url) }
+        field("Birthday", c.birthday)
         let groups = s.facts.networks(of: c.id, in: n).map(\.name)
         field("Networks", groups.joined(separator: ", "))
         if !c.notes.isEmpty {
@@ -77,9 +80,23 @@ enum ContactCard {
         }
         if full {
             out.append(.blank)
-            out.append(StyledLine("added \(c.created.day) · updated \(c.updated.day)", .muted))
+            let from = sources(c.sourceKeys)
+            out.append(StyledLine("added \(c.created.day) · updated \(c.updated.day)" + (from.isEmpty ? "" : " · from " + from), .muted))
         }
         return out
+    }
+
+    /// Where an import found the contact: "vCard, LinkedIn" from its source keys' prefixes
+    /// (`vcard:UID`, `linkedin:profile`), each source once.
+    static func sources(_ keys: [String]) -> String {
+        var names: [String] = []
+        for key in keys {
+            guard let colon = key.firstIndex(of: ":") else { continue }
+            let prefix = String(key[..<colon])
+            let name = ["vcard": "vCard", "linkedin": "LinkedIn"][prefix] ?? prefix
+            if !names.contains(name) { names.append(name) }
+        }
+        return names.joined(separator: ", ")
     }
 
     /// "Light touch → Rising 2026-03-04 → Key 2026-10-02": each change of quadrant with its day.
