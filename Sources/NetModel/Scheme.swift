@@ -66,6 +66,11 @@ public struct Scheme: Equatable, Sendable {
         quadrant(now: contact.importanceNow, future: contact.importanceFuture)
     }
 
+    /// Each contact's quadrant, the contacts read in place (see `SearchText.foldedNames(of:)`).
+    public func quadrants(of contacts: [Contact]) -> [Quadrant] {
+        contacts.withUnsafeBufferPointer { p in parallelMap(count: p.count) { quadrant(now: p[$0].importanceNow, future: p[$0].importanceFuture) } }
+    }
+
     public func policy(_ q: Quadrant) -> QuadrantPolicy {
         quadrants[q] ?? Scheme.defaultPolicies[q]!
     }

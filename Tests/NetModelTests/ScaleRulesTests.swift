@@ -172,7 +172,25 @@ final class ScaleRulesTests: XCTestCase {
             let ids = (0..<3000).map { _ in Self.randomID(&r, pool: 6000) }
             let expected = names.indices.sorted { names[$0] != names[$1] ? names[$0] < names[$1] : ids[$0] < ids[$1] }
             XCTAssertEqual(SearchText.order(byFolded: names, ids: ids), expected)
+            // Sorted in runs on every core and merged, as a long list is: the same order.
+            XCTAssertEqual(SearchText.order(byFolded: names, ids: ids, minimumRun: 500), expected)
+            // Ranked by a figure first (highest first), in runs too.
+            let figures = (0..<3000).map { _ in Int.random(in: 0..<4, using: &r) }
+            let ranked = names.indices.sorted {
+                figures[$0] != figures[$1] ? figures[$0] > figures[$1] : names[$0] != names[$1] ? names[$0] < names[$1] : ids[$0] < ids[$1]
+            }
+            XCTAssertEqual(SortKey.ranked(figures, keys: names.map(SortKey.init), ids: ids, minimumRun: 700), ranked)
         }
+    }
+
+    /// The facts the dashboard reads of every contact, worked out on every core, are each contact's own.
+    func testFoldedNamesAndQuadrantsOfManyContacts() {
+        var r = SplitMix64(seed: 12)
+        let n = Self.randomNetwork(&r, contacts: 9000, interactions: 0)
+        XCTAssertEqual(SearchText.foldedNames(of: n.contacts), n.contacts.map { SearchText.fold($0.name) })
+        XCTAssertEqual(n.scheme.quadrants(of: n.contacts), n.contacts.map { n.scheme.quadrant(of: $0) })
+        let names = n.contacts.map { SearchText.fold($0.name) }
+        XCTAssertEqual(SearchText.order(byFolded: names, of: n.contacts), SearchText.order(byFolded: names, ids: n.contacts.map(\.id)))
     }
 
     func testContactAndNetworkLookupsMatchALinearSearch() {

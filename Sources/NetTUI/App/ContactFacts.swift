@@ -33,25 +33,16 @@ struct ContactFacts: Sendable {
     /// `logIndex`: the log's index of `n`, when there is one at hand (else it is built here).
     init(_ n: Network, revision: Int, logIndex given: LogIndex? = nil) {
         self.revision = revision
-        let contacts = n.contacts
-        // The last contacts (a pass over the log) on one core, names and quadrants on the other.
-        nonisolated(unsafe) var index: LogIndex?, last: [Day?] = []
-        nonisolated(unsafe) var names: [String] = [], quadrants: [Quadrant] = [], order: [Int] = []
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 {
-                index = given ?? LogIndex(n)
-                last = index!.lastContactDays(in: n)
-            } else {
-                names = contacts.map { SearchText.fold($0.name) }
-                quadrants = contacts.map { n.scheme.quadrant(of: $0) }
-                order = SearchText.order(byFolded: names, ids: contacts.map(\.id))
-            }
-        }
-        (logIndex, lastContact, foldedNames, self.quadrants, byName) = (index, last, names, quadrants, order)
+        // One step after another, each on every core: the names, their order, the last contacts.
+        foldedNames = SearchText.foldedNames(of: n.contacts)
+        quadrants = n.scheme.quadrants(of: n.contacts)
+        byName = SearchText.order(byFolded: foldedNames, of: n.contacts)
+        let index = given ?? LogIndex(n)
+        (logIndex, lastContact) = (index, index.lastContactDays(in: n))
         // Room to spare (room not used is memory never touched): at 100,000 contacts the text
         // is 16 MB, and growing to it would hold two copies at once.
-        searchBytes.reserveCapacity(contacts.count * 256)
-        searchStart.reserveCapacity(contacts.count + 1)
+        searchBytes.reserveCapacity(n.contacts.count * 256)
+        searchStart.reserveCapacity(n.contacts.count + 1)
     }
 
     /// Brings the facts up to date after `changes` made revision `revision` of `n`, when that can be
