@@ -150,29 +150,8 @@ extension [Contact] {
         // Ordered as the ids are, compared quicker.
         let ids = withUnsafeBufferPointer { list in parallelMap(count: list.count) { SortKey(list[$0].id) } }
         func before(_ a: Int, _ b: Int) -> Bool { ids[a] < ids[b] || (ids[a] == ids[b] && a < b) }
-        let runs = Swift.max(1, Swift.min(FastDecoder.defaultChunks, count / 4096))
-        let sorted = inParallel(runs) { k in (count * k / runs..<count * (k + 1) / runs).sorted(by: before) }
-        permute(by: sorted.dropFirst().reduce(sorted[0]) { mergingSorted($0, $1, by: before) })
+        permute(by: sortedPositions(count, by: before))
     }
-}
-
-/// The two sorted lists as one sorted list; of equal elements, `a`'s first.
-func mergingSorted<T>(_ a: [T], _ b: [T], by before: (T, T) -> Bool) -> [T] {
-    var out: [T] = []
-    out.reserveCapacity(a.count + b.count)
-    var i = 0, j = 0
-    while i < a.count, j < b.count {
-        if before(b[j], a[i]) {
-            out.append(b[j])
-            j += 1
-        } else {
-            out.append(a[i])
-            i += 1
-        }
-    }
-    out += a[i...]
-    out += b[j...]
-    return out
 }
 
 extension Array {

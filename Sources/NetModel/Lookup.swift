@@ -227,8 +227,7 @@ public struct SortKey: Comparable, Sendable {
 
     /// The order of positions `0..<figures.count` that lists the highest figure first, then by key,
     /// then by id (the order of the exit, matrix and overdue lists).
-    /// A long list is sorted in runs, one per core, which are then merged (an earlier run's item
-    /// first of two that tie): the order one sort gives.
+    /// A long list is sorted on every core (`sortedPositions`): the order one sort gives.
     static func ranked<F: Comparable>(_ figures: [F], keys: [SortKey], ids: [String], minimumRun: Int = 4096) -> [Int] {
         func before(_ a: Int, _ b: Int) -> Bool {
             if figures[a] != figures[b] { return figures[a] > figures[b] }
@@ -236,34 +235,7 @@ public struct SortKey: Comparable, Sendable {
             if keys[a] != keys[b] { return keys[a] < keys[b] }
             return ids[a] < ids[b]
         }
-        let count = figures.count
-        let runs = min(FastDecoder.defaultChunks, count / max(1, minimumRun))
-        guard runs > 1 else { return figures.indices.sorted(by: before) }
-        var sorted = inParallel(runs) { k in (count * k / runs..<count * (k + 1) / runs).sorted(by: before) }
-        while sorted.count > 1 {
-            let (a, b) = (sorted.removeFirst(), sorted.removeFirst())
-            sorted.append(merged(a, b, by: before))
-        }
-        return sorted[0]
-    }
-
-    /// Two sorted lists as one, `a`'s item first of two that tie.
-    private static func merged(_ a: [Int], _ b: [Int], by before: (Int, Int) -> Bool) -> [Int] {
-        var out: [Int] = []
-        out.reserveCapacity(a.count + b.count)
-        var (i, j) = (0, 0)
-        while i < a.count && j < b.count {
-            if before(b[j], a[i]) {
-                out.append(b[j])
-                j += 1
-            } else {
-                out.append(a[i])
-                i += 1
-            }
-        }
-        out += a[i...]
-        out += b[j...]
-        return out
+        return sortedPositions(figures.count, minimumRun: minimumRun, by: before)
     }
 }
 

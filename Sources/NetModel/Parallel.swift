@@ -38,6 +38,34 @@ func parallelMap<U>(count: Int, minimumRun: Int = 4096, _ transform: (Int) -> U)
     }
 }
 
+/// The positions `0..<count` sorted by `before`: a long list (`minimumRun` positions a core or
+/// more) sorted in runs, one per core, then merged. Of two that tie, the earlier run's comes first.
+func sortedPositions(_ count: Int, minimumRun: Int = 4096, by before: (Int, Int) -> Bool) -> [Int] {
+    let runs = min(FastDecoder.defaultChunks, count / max(1, minimumRun))
+    guard runs > 1 else { return (0..<count).sorted(by: before) }
+    let sorted = inParallel(runs) { k in (count * k / runs..<count * (k + 1) / runs).sorted(by: before) }
+    return sorted.dropFirst().reduce(sorted[0]) { mergingSorted($0, $1, by: before) }
+}
+
+/// The two sorted lists as one sorted list; of equal elements, `a`'s first.
+func mergingSorted<T>(_ a: [T], _ b: [T], by before: (T, T) -> Bool) -> [T] {
+    var out: [T] = []
+    out.reserveCapacity(a.count + b.count)
+    var i = 0, j = 0
+    while i < a.count, j < b.count {
+        if before(b[j], a[i]) {
+            out.append(b[j])
+            j += 1
+        } else {
+            out.append(a[i])
+            i += 1
+        }
+    }
+    out += a[i...]
+    out += b[j...]
+    return out
+}
+
 /// A value handed to `inParallel`'s calls (a pointer, say), each of which touches only its own part.
 struct UncheckedSendable<Value>: @unchecked Sendable {
     let value: Value
