@@ -967,23 +967,30 @@ final class Pile<T>: ItemSink {
         count += 1
     }
 
-    /// The items of `piles`, in order, moved into one array (the piles are left empty). They move a
-    /// megabyte at a time, and the pages moved from are handed back as they go, so that the list is
-    /// not in memory twice (at 300,000 interactions, 45 MB more at the peak).
+    /// The items of `piles`, in order, moved into one array (the piles are left empty), each pile on
+    /// a core of its own. They move a megabyte at a time, and the pages moved from are handed back
+    /// as they go, so that the list is not in memory twice (at 300,000 interactions, 45 MB more at
+    /// the peak).
     static func joined(_ piles: [Pile<T>]) -> [T] {
         let step = max(1, (1 << 20) / MemoryLayout<T>.stride)
-        return Array(unsafeUninitializedCapacity: piles.reduce(0) { $0 + $1.count }) { buffer, initialized in
-            for pile in piles where pile.count > 0 {
+        var starts = [0]
+        for pile in piles { starts.append(starts.last! + pile.count) }
+        return Array(unsafeUninitializedCapacity: starts.last!) { buffer, initialized in
+            // Each pile fills only its own part of the array.
+            let out = UncheckedSendable(buffer.baseAddress)
+            _ = inParallel(piles.count) { k in
+                let pile = piles[k]
                 var moved = 0
                 var released = UnsafeRawPointer(pile.base)
                 while moved < pile.count {
                     let n = min(step, pile.count - moved)
-                    (buffer.baseAddress! + initialized).moveInitialize(from: pile.base + moved, count: n)
-                    (initialized, moved) = (initialized + n, moved + n)
+                    (out.value! + starts[k] + moved).moveInitialize(from: pile.base + moved, count: n)
+                    moved += n
                     released = FastDecoder.releasePages(released, pile.base + moved)
                 }
                 pile.count = 0
             }
+            initialized = starts.last!
         }
     }
 }
