@@ -169,9 +169,10 @@ public enum Importer {
         return (merger(records, into: n, now: now, newID: newID), n)
     }
 
-    /// The vCard file `p` read in pieces of about 2 MB on every core and merged piece by piece, in
+    /// The vCard file `p` read in pieces of about 1 MB on every core and merged piece by piece, in
     /// order, into the network `network` gives; nil when the file is smaller than `minimumBytes`, a
-    /// piece does not read as it does in the whole file, or there is no network.
+    /// piece does not read as it does in the whole file, or there is no network. (The last piece is
+    /// read on one core while the other has none left: the smaller the pieces, the shorter that is.)
     static func mergeInPieces(_ p: UnsafeBufferPointer<UInt8>, path: String, network: () -> Network?, now: Timestamp,
                               newID: () -> String, minimumBytes: Int = VCard.piecesFrom) -> (merger: Merger, network: Network)? {
         let workers = FastDecoder.defaultChunks
@@ -179,7 +180,7 @@ public enum Importer {
         // only); the merger, whose indexing is one core's work, is made with the first piece
         // while the other workers read on. Room for a card of every 400 bytes (most take more: a
         // larger guess costs every lookup a sparser table, a smaller one a rehash).
-        guard let pieces = VCard.pieces(p, count: max(2 * workers, p.count >> 21), minimumBytes: minimumBytes),
+        guard let pieces = VCard.pieces(p, count: max(2 * workers, p.count >> 20), minimumBytes: minimumBytes),
               let base = network() else { return nil }
         var merger: Merger?
         var lines = 0, whole = true
