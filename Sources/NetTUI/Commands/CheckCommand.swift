@@ -26,8 +26,9 @@ struct CheckCommand: ParsableCommand {
             let count = decoded.problems.count
             print("\(file): \(count) problem\(count == 1 ? "" : "s")")
             for p in decoded.problems { print("  \(p)") }
-            throw ExitCode(1)
+            exitNow(1)
         }
         print("\(file): valid — \(n.contacts.count) contacts, \(n.networks.count) networks, \(n.events.count) events, \(n.interactions.count) interactions")
+        exitNow()
     }
 }

@@ -54,7 +54,7 @@ struct DemoCommand: ParsableCommand {
         } ?? Demo.network(today: today)
         guard let file else {
             FileHandle.standardOutput.write(Data(NetworkCodec.encode(network)))
-            return
+            exitNow()
         }
         if access(file, F_OK) == 0 && !force {
             printError("nettui: \(file) exists; add --force to overwrite it")
@@ -74,5 +74,6 @@ struct DemoCommand: ParsableCommand {
         }
         print("Wrote the demo network (\(network.contacts.count) contacts, \(network.networks.count) networks, "
               + "\(network.events.count) events, \(network.interactions.count) interactions) to \(file)")
+        exitNow()
     }
 }

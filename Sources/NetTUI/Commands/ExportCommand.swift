@@ -44,7 +44,7 @@ struct ExportCommand: ParsableCommand {
                 printError("nettui: cannot write the export: \(String(cString: strerror(failed)))")
                 throw ExitCode(1)
             }
-            return
+            exitNow()
         }
         do {
             try Store.write(to: output) { format.export(contacts, to: $0) }
@@ -53,6 +53,7 @@ struct ExportCommand: ParsableCommand {
             throw ExitCode(1)
         }
         printError("Exported \(network.contacts.count) contacts to \(output)")
+        exitNow()
     }
 }
 
