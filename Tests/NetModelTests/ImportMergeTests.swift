@@ -169,6 +169,29 @@ final class ImportMergeTests: XCTestCase {
         XCTAssertEqual(merged([other], into: network(existing)).summary.added, 1)
     }
 
+    /// Two records of one import with NetTUI ids of their own are two contacts, even with the same
+    /// e-mail and the same name and organisation (an export read into an empty network keeps every
+    /// contact); a record with an id not in the network still merges into a contact that was there.
+    func testRecordsWithTheirOwnIdsAreDifferentPeople() {
+        func twin(_ id: String) -> ImportedContact {
+            record("Anna Virtanen") {
+                $0.id = id
+                $0.organization = "Nokia"
+                $0.emails = ["anna.virtanen@nokia.example"]
+            }
+        }
+        let both = merged([twin("a-1"), twin("a-2"), record("Anna Virtanen") { $0.organization = "Nokia" }], into: Network())
+        XCTAssertEqual(both.network.contacts.map(\.id), ["a-1", "a-2"])
+        XCTAssertEqual([both.summary.added, both.summary.unchanged], [2, 1], "a record without an id still matches the first")
+        let existing = contact("x", "Anna Virtanen") {
+            $0.organization = "Nokia"
+            $0.emails = ["anna.virtanen@nokia.example"]
+        }
+        let into = merged([twin("a-1")], into: self.network(existing))
+        XCTAssertEqual(into.network.contacts.map(\.id), ["x"])
+        XCTAssertEqual(into.summary.added, 0)
+    }
+
     func testUserDataIsNeverErased() throws {
         let mine = contact("m", "Kaisa Virtanen") {
             $0.organization = "Sisu Systems"

@@ -123,7 +123,8 @@ public enum Importer {
     /// updated field by field without erasing anything: empty fields are filled, lists gain the
     /// values they lack, a value already there is never replaced. A record that matches nobody is
     /// added. Two records with different LinkedIn profiles are different people even when their
-    /// e-mail or name matches. Later records of the same import match contacts added by earlier ones.
+    /// e-mail or name matches, and so are two records of one import with NetTUI ids of their own.
+    /// Later records of the same import match contacts added by earlier ones.
     ///
     /// The changes are one `.contact` change per contact added or changed, to be applied (and
     /// undone) as one step; importing the same file again gives no changes. `newID` makes the ids
@@ -463,8 +464,11 @@ struct Merger {
     static func linkedInKeys(_ keys: [String]) -> [String] { keys.filter { $0.hasPrefix("linkedin:") } }
 
     /// A record and a contact (by position: `contacts[i]` passed as a value would be copied) tied
-    /// to different LinkedIn profiles are different people.
+    /// to different LinkedIn profiles are different people; so are a record with a NetTUI id of its
+    /// own and a contact this import added under another id (two contacts of one export, say, whose
+    /// e-mail or name and organisation happen to be the same).
     func conflicts(_ i: Int, _ r: ImportedContact) -> Bool {
+        if let id = r.id, i >= base.count, contacts.withUnsafeBufferPointer({ $0[i].id != id }) { return true }
         let mine = Self.linkedInKeys(r.sourceKeys)
         guard !mine.isEmpty else { return false }
         let theirs = contacts.withUnsafeBufferPointer { Self.linkedInKeys($0[i].sourceKeys) }
