@@ -56,6 +56,47 @@ final class RecoveryTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: Store.recoveryPath(for: path)))
         XCTAssertEqual(try Store.load(Store.recoveryPath(for: path) + ".discarded")?.network, edited)
     }
+
+    /// The dialog offers "Esc later": Esc closes it, changes nothing, and keeps the rescue file —
+    /// a save in this run does not remove it, and the next start offers it again.
+    func testEscPutsTheOfferOffAndKeepsTheRescueForTheNextStart() throws {
+        let (path, saved, edited) = try setUpFiles()
+        try Store.save(edited, to: Store.recoveryPath(for: path))
+        let opened = try OpenCommand.open(path, createFolder: false)
+        var driver = Driver(state: opened.state)
+        XCTAssertTrue(Render.frame(driver.state).screen.text.contains("Esc later"))
+        XCTAssertTrue(driver.send(.key(.escape)))
+        XCTAssertEqual(driver.state.modal, .none)
+        XCTAssertEqual(driver.state.network, saved)
+        XCTAssertFalse(driver.state.isDirty)
+        XCTAssertEqual(try Store.load(Store.recoveryPath(for: path))?.network, edited)
+        // Another edit, saved: the rescued edits still wait.
+        _ = driver.send(.key(.char("d")))
+        _ = driver.send(.key(.char("y")))
+        _ = driver.send(.key(.char("s")))
+        XCTAssertFalse(driver.state.isDirty)
+        XCTAssertEqual(try Store.load(Store.recoveryPath(for: path))?.network, edited)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: Store.recoveryPath(for: path) + ".discarded"))
+        opened.lock?.release()
+        let again = try OpenCommand.open(path, createFolder: false)
+        defer { again.lock?.release() }
+        guard case .confirmRestore(let offered) = again.state.modal else { return XCTFail("offered again") }
+        XCTAssertEqual(offered, edited)
+    }
+
+    /// A signal after the offer was put off keeps both: the earlier rescue is set aside, not overwritten.
+    func testARescueAfterEscSetsTheEarlierOneAside() throws {
+        let (path, saved, edited) = try setUpFiles()
+        try Store.save(edited, to: Store.recoveryPath(for: path))
+        let opened = try OpenCommand.open(path, createFolder: false)
+        defer { opened.lock?.release() }
+        var driver = Driver(state: opened.state)
+        _ = driver.send(.key(.escape))
+        driver.state.commit(saved.changesDeletingContact(saved.contacts[1].id, at: Harness.clock.now()))
+        XCTAssertThrowsError(try OpenCommand.rescue(driver.state, signal: SIGTERM))
+        XCTAssertEqual(try Store.load(Store.recoveryPath(for: path) + ".discarded")?.network, edited)
+        XCTAssertEqual(try Store.load(Store.recoveryPath(for: path))?.network, driver.state.network)
+    }
 }
 
 /// When saving fails, the edits stay and the user can save elsewhere; the demo is saved the same way.

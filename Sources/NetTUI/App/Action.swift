@@ -24,6 +24,8 @@ enum Action: Hashable, Sendable {
     case chooseScope, addEvent, editEvent, pickAttendees, logInteraction, closeFollowUp
     // Document
     case undo, redo, save, saveAs, quit, help, suspend
+    // Answering the quit question (and the palette's :wq): save (or save as) then quit; quit losing the edits
+    case saveAndQuit, discardAndQuit
     // Closing a view, answering a prompt
     case back, confirm, decline
     // Forms and text fields

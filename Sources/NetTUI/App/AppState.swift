@@ -77,6 +77,7 @@ enum Modal: Equatable, Sendable {
     case card(scroll: Int)
     case form(Form)
     case confirmDelete(id: String)
+    /// Quitting with unsaved edits: save and quit, discard and quit, or stay.
     case confirmQuit
     /// Edits rescued from an earlier run that was stopped by a signal: restore them?
     case confirmRestore(Network)
@@ -126,6 +127,9 @@ struct AppState: Sendable {
     /// Why edits cannot be saved (a newer file format, another copy holds the lock); nil when writable.
     var readOnlyReason: String?
     var history = History()
+    /// The offer of rescued edits was put off (Esc): FILE.unsaved.json stays for the next start,
+    /// and a save does not remove it.
+    var keepsRecovery = false
     /// Switching builds the new pane's lists if they are out of date.
     var pane: PaneID = .contacts { didSet { if pane != oldValue { refresh() } } }
     var list = ContactListState()
@@ -467,7 +471,8 @@ struct AppState: Sendable {
     var keyContext: KeyContext {
         switch modal {
         case .form: return .form
-        case .confirmDelete, .confirmQuit, .confirmRestore, .confirmDeleteNetwork, .confirmLeave: return .confirm
+        case .confirmQuit: return .quitting
+        case .confirmDelete, .confirmRestore, .confirmDeleteNetwork, .confirmLeave: return .confirm
         case .picker: return .picker
         case .chooser: return .chooser
         case .palette: return .palette

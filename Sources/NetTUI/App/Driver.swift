@@ -20,8 +20,9 @@ struct Driver {
                 do {
                     try Store.save(state.network, to: path)
                     state.saveFinished(nil)
-                    // Once saved, edits rescued by an earlier run are part of the file (or were declined).
-                    unlink(Store.recoveryPath(for: path))
+                    // Once saved, edits rescued by an earlier run are part of the file (or were declined),
+                    // unless the offer was put off (Esc): then they wait for the next start.
+                    if !state.keepsRecovery { unlink(Store.recoveryPath(for: path)) }
                 } catch {
                     state.saveFinished(error)
                     return true  // never quit after a failed save

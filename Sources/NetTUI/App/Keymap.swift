@@ -1,6 +1,6 @@
 /// Where keys are read. Each context has its own table; the panes also take the global table.
 enum KeyContext: String, CaseIterable, Sendable {
-    case global, palette, conflicts, contacts, matrix, exits, briefing, networks, picker, chooser, card, networkCard, form, textField, filter, confirm, help
+    case global, palette, conflicts, contacts, matrix, exits, briefing, networks, picker, chooser, card, networkCard, form, textField, filter, confirm, quitting, help
 
     var title: String {
         switch self {
@@ -19,7 +19,8 @@ enum KeyContext: String, CaseIterable, Sendable {
         case .form: return "Forms"
         case .textField: return "Text fields (forms and filter)"
         case .filter: return "Filter line (/)"
-        case .confirm: return "Questions (delete, quit)"
+        case .confirm: return "Questions (delete, leave, restore rescued edits)"
+        case .quitting: return "Quitting with unsaved changes"
         case .help: return "Help screen"
         }
     }
@@ -214,8 +215,15 @@ enum Keymap {
         ],
         .confirm: [
             Binding([.char("y"), .char("Y")], .confirm, "Yes", status: "yes"),
-            Binding([.char("n"), .char("N")], .decline, "No (when quitting: quit without saving)", status: "no"),
-            Binding([.escape, .char("c")], .cancel, "Cancel", status: "cancel"),
+            Binding([.char("n"), .char("N")], .decline, "No (restoring rescued edits: set them aside as FILE.unsaved.json.discarded)", status: "no"),
+            Binding([.escape, .char("c")], .cancel, "Cancel: close the question, change nothing (rescued edits stay in FILE.unsaved.json for the next start)", status: "cancel"),
+        ],
+        // Explicit choices, none of them y/n: a vim user's `n` ("don't quit") must not lose the edits.
+        // `y` does nothing here; `n` cancels, like Esc.
+        .quitting: [
+            Binding([.char("s"), .ctrl("s")], .saveAndQuit, "Save, then quit (the demo or a read-only file: asks for a file to save as first)", status: "save and quit"),
+            Binding([.char("d")], .discardAndQuit, "Discard the unsaved changes and quit", status: "discard and quit"),
+            Binding([.escape, .char("c"), .char("n"), .char("N")], .cancel, "Cancel: stay, nothing is lost (y does nothing)", status: "cancel"),
         ],
         .help: [
             Binding([.escape, .char("q"), .char("?"), .enter], .back, "Close the help", status: "close"),

@@ -223,10 +223,9 @@ extension AppState {
         case .undo: undo()
         case .redo: redo()
         case .save: return save()
-        case .saveAs:
-            let current = path ?? (ProcessInfo.processInfo.environment["HOME"].map { $0 + "/network.json" } ?? "network.json")
-            modal = .form(Form(title: "Save as", fields: [Form.Field(label: "File", hint: "a path; ~ is your home folder", input: TextField(current, suggestion: true))],
-                               purpose: .saveAs))
+        case .saveAs: openSaveAs(thenQuit: false)
+        case .saveAndQuit: return saveAndQuit()
+        case .discardAndQuit: return [.quit]
         case .help: modal = .help(scroll: 0, from: keyContext)
         case .suspend: return [.suspend]
         case .openPalette: modal = .palette(Palette())
@@ -237,7 +236,8 @@ extension AppState {
                 modal = .conflicts(selected: 0)
             }
         case .quit:
-            if isDirty && path != nil {
+            // The demo too: its edits are lost as surely as a file's.
+            if isDirty {
                 modal = .confirmQuit
             } else {
                 return [.quit]
@@ -396,7 +396,7 @@ extension AppState {
         case .pickMembers:
             if let g = currentNetwork, editable() { modal = .picker(MemberPicker(group: g)) }
         case .help: modal = .help(scroll: 0, from: keyContext)
-        case .undo, .redo, .save, .saveAs, .quit, .suspend: return performGlobal(action)
+        case .undo, .redo, .save, .saveAs, .quit, .saveAndQuit, .suspend: return performGlobal(action)
         default: break
         }
         return []
@@ -431,7 +431,7 @@ extension AppState {
             message = StatusMessage(text: "Cancelled; nothing changed", isError: false)
             return []
         case .submit:
-            if form.purpose == .saveAs {
+            if case .saveAs(let thenQuit) = form.purpose {
                 var target = form.text(0)
                 if target.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] { target = home + target.dropFirst() }
                 guard !target.isEmpty else {
@@ -440,7 +440,8 @@ extension AppState {
                     return []
                 }
                 modal = .none
-                return [.saveAs(target)]
+                // The driver quits only when the save succeeded (a failed one keeps the program up).
+                return thenQuit ? [.saveAs(target), .quit] : [.saveAs(target)]
             }
             if let error = submit(form) {
                 form.focus = error.field
@@ -526,22 +527,46 @@ extension AppState {
             modal = .none
             message = StatusMessage(text: "Set aside: the rescued edits are kept as \(Store.baseName(of: Store.recoveryPath(for: path ?? ""))).discarded", isError: false)
             return [.discardRecovery]
+        case .cancel:
+            // Put off: nothing changes, and the file stays to be offered again at the next start.
+            modal = .none
+            keepsRecovery = true
+            message = StatusMessage(text: "Not restored: the rescued edits stay in \(Store.baseName(of: Store.recoveryPath(for: path ?? ""))) for the next start", isError: false)
         default:
             break
         }
         return []
     }
 
+    /// Only the named choices act; any other key (y and n included: n cancels) leaves the edits alone.
     private mutating func answerQuit(_ action: Action) -> [Effect] {
         switch action {
-        case .confirm:
+        case .saveAndQuit:
             modal = .none
-            return readOnlyReason == nil ? [.save, .quit] : save()
-        case .decline: return [.quit]
+            return saveAndQuit()
+        case .discardAndQuit: return [.quit]
         case .cancel: modal = .none
         default: break
         }
         return []
+    }
+
+    /// Saves, then quits; the demo and a read-only file ask for a file to save as first. Quits at
+    /// once when there is nothing to save.
+    private mutating func saveAndQuit() -> [Effect] {
+        guard isDirty else { return [.quit] }
+        if path == nil || readOnlyReason != nil {
+            openSaveAs(thenQuit: true)
+            return []
+        }
+        return [.save, .quit]
+    }
+
+    private mutating func openSaveAs(thenQuit: Bool) {
+        let current = path ?? (ProcessInfo.processInfo.environment["HOME"].map { $0 + "/network.json" } ?? "network.json")
+        modal = .form(Form(title: thenQuit ? "Save as, then quit" : "Save as",
+                           fields: [Form.Field(label: "File", hint: "a path; ~ is your home folder", input: TextField(current, suggestion: true))],
+                           purpose: .saveAs(thenQuit: thenQuit)))
     }
 
     // MARK: - Editing the document

@@ -211,6 +211,10 @@ struct OpenCommand: ParsableCommand {
     static func rescue(_ state: AppState, signal: Int32) throws {
         guard state.isDirty, let path = state.path else { throw ExitCode(128 + signal) }
         let rescuePath = Store.recoveryPath(for: path)
+        // Rescued edits whose offer was put off are set aside, not overwritten by these.
+        if state.keepsRecovery, rename(rescuePath, rescuePath + ".discarded") == 0 {
+            printError("nettui: the edits rescued earlier are set aside as \(rescuePath).discarded")
+        }
         do {
             try Store.save(state.network, to: rescuePath)
             printError("nettui: stopped by signal \(signal); the unsaved edits are in \(rescuePath)")

@@ -36,7 +36,8 @@ enum FormPurpose: Equatable, Sendable {
     case decision(DecisionTarget, DecisionKind)
     case interaction(contactID: String)
     case event(original: Event?)
-    case saveAs
+    /// `thenQuit`: chosen from the quit question; a successful save ends the program.
+    case saveAs(thenQuit: Bool)
 }
 
 /// A refused submit: which field is wrong and why.

@@ -57,8 +57,23 @@ struct Palette: Equatable, Sendable {
         all += s.network.events.map { Entry(label: $0.name, detail: "event \($0.date)", target: .brief(.event($0.id))) }
         guard !text.isEmpty else { return Array(all.prefix(200)) }
         let q = Array(SearchText.fold(text))
-        return all.compactMap { e in Self.score(q, SearchText.fold(e.label)).map { (e, $0) } }
+        let found = all.compactMap { e in Self.score(q, SearchText.fold(e.label)).map { (e, $0) } }
             .sorted { $0.1 > $1.1 }.prefix(200).map(\.0)
+        guard let vim = Self.vimEntry(text) else { return found }
+        return [vim] + found.filter { $0.target != vim.target }
+    }
+
+    /// Vim's commands typed as such (`w`, `:w`, `q`, `wq`, `x`) come first as what they mean in vim:
+    /// the fuzzy match would rank Quit first for `w` ("asks when…").
+    static func vimEntry(_ query: String) -> Entry? {
+        var command = Substring(query)
+        while command.first == ":" { command = command.dropFirst() }
+        switch command.trimmingWhitespace {
+        case "w": return Entry(label: "Save", detail: "s · vim :w", target: .action(.save))
+        case "q", "q!": return Entry(label: "Quit (asks when there are unsaved changes)", detail: "q · vim :q", target: .action(.quit))
+        case "wq", "x": return Entry(label: "Save and quit", detail: "vim :wq :x", target: .action(.saveAndQuit))
+        default: return nil
+        }
     }
 
     /// A fuzzy score: every character of the query in order; runs and word starts count more. Nil when it does not match.

@@ -69,11 +69,12 @@ enum Render {
         case .confirmRestore(let recovered):
             let n = recovered.contacts.count
             Dialog.draw(question: "A run stopped by a signal left unsaved edits (\(n) contacts). Restore them?",
-                        answers: "y restore · n set them aside", in: body, &screen)
+                        answers: "y restore · n set them aside · Esc later", in: body, &screen)
         case .confirmQuit:
-            let q = s.readOnlyReason == nil ? "Save the changes before quitting?" : "Quit and lose the unsaved changes?"
-            let a = s.readOnlyReason == nil ? "y save and quit · n quit without saving · Esc stay" : "n quit without saving · Esc stay"
-            Dialog.draw(question: q, answers: a, in: body, &screen)
+            // The keys are the quitting table's; a save that needs a file name asks for one first.
+            let saveAs = s.path == nil || s.readOnlyReason != nil
+            Dialog.draw(question: s.path == nil ? "Quit? The demo's changes are in no file yet." : "Quit? The changes are not saved.",
+                        answers: (saveAs ? "s save as… and quit" : "s save and quit") + " · d discard and quit · Esc cancel", in: body, &screen)
         default:
             break
         }
