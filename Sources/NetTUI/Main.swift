@@ -17,10 +17,12 @@ struct NetTUICommand: ParsableCommand {
     )
 }
 
-/// Prints to standard error.
+/// Prints to standard error, control characters made visible (`sanitizedLines`) whether or not it
+/// is a terminal: messages quote data (a file's values, a card's line) and are read by people, from
+/// a log as often as live, so an escape sequence in them must never reach a terminal.
 func printError(_ text: String) {
     var stderr = StandardError()
-    print(text, to: &stderr)
+    print(text.sanitizedLines, to: &stderr)
 }
 
 struct StandardError: TextOutputStream {

@@ -24,11 +24,10 @@ struct CheckCommand: ParsableCommand {
         }
         guard decoded.problems.isEmpty, let n = decoded.network else {
             let count = decoded.problems.count
-            print("\(file): \(count) problem\(count == 1 ? "" : "s")")
-            for p in decoded.problems { print("  \(p)") }
+            writeOut("\(file): \(count) problem\(count == 1 ? "" : "s")\n" + decoded.problems.map { "  \($0)\n" }.joined())
             exitNow(1)
         }
-        print("\(file): valid — \(n.contacts.count) contacts, \(n.networks.count) networks, \(n.events.count) events, \(n.interactions.count) interactions")
+        writeOut("\(file): valid — \(n.contacts.count) contacts, \(n.networks.count) networks, \(n.events.count) events, \(n.interactions.count) interactions\n")
         exitNow()
     }
 }

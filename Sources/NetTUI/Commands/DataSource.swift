@@ -91,6 +91,6 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
         case .markdown: out = report.markdown()
         case .json: out = report.json()
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        writeOut(out)
     }
 }

@@ -72,8 +72,8 @@ struct DemoCommand: ParsableCommand {
             printError("nettui: \(error.message)")
             throw ExitCode(1)
         }
-        print("Wrote the demo network (\(network.contacts.count) contacts, \(network.networks.count) networks, "
-              + "\(network.events.count) events, \(network.interactions.count) interactions) to \(file)")
+        writeOut("Wrote the demo network (\(network.contacts.count) contacts, \(network.networks.count) networks, "
+                 + "\(network.events.count) events, \(network.interactions.count) interactions) to \(file)\n")
         exitNow()
     }
 }

@@ -40,6 +40,11 @@ struct ExportCommand: ParsableCommand {
         // Written as it is made, a batch of contacts at a time: the export is never whole in memory.
         let contacts = network.contacts, format = format
         guard let output, output != "-" else {
+            // To a terminal, shown with control characters made visible; to a file or pipe, exact.
+            if isatty(STDOUT_FILENO) == 1 {
+                writeOut(String(decoding: format.export(contacts), as: UTF8.self))
+                exitNow()
+            }
             if let failed = format.export(contacts, to: STDOUT_FILENO) {
                 printError("nettui: cannot write the export: \(String(cString: strerror(failed)))")
                 throw ExitCode(1)

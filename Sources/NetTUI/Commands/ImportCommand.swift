@@ -50,7 +50,7 @@ struct ImportCommand: ParsableCommand {
         } else if !dryRun {
             text += "Nothing changed; \(path) was not written.\n"
         }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        writeOut(text)
         exitNow()
     }
 }

@@ -140,7 +140,7 @@ struct MergeCommand: ParsableCommand {
             $0.split(whereSeparator: \.isWhitespace).map(String.init) == [pattern, "merge=\(Self.driverName)"]
         }
         if present {
-            print("\(attributes): already has \(attributesLine)")
+            writeOut("\(attributes): already has \(attributesLine)\n")
         } else {
             if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
             text += attributesLine + "\n"
@@ -150,7 +150,7 @@ struct MergeCommand: ParsableCommand {
                 printError("nettui merge: cannot write \(attributes): \(error.localizedDescription)")
                 throw ExitCode(2)
             }
-            print("\(attributes): added \(attributesLine)")
+            writeOut("\(attributes): added \(attributesLine)\n")
         }
         for (key, value) in configPairs {
             _ = try git(["config", key, value], what: "set \(key)")

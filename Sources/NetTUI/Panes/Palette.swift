@@ -179,6 +179,11 @@ enum ExportFormat: String, CaseIterable, Sendable {
     func export(_ contacts: [Contact], to fd: Int32) -> Int32? {
         self == .vcard ? VCardExport.export(contacts, to: fd) : CSVExport.export(contacts, to: fd)
     }
+
+    /// The whole export in memory (for a terminal, which is shown it sanitised).
+    func export(_ contacts: [Contact]) -> [UInt8] {
+        self == .vcard ? VCardExport.export(contacts) : CSVExport.export(contacts)
+    }
 }
 
 extension PaneID {

@@ -64,6 +64,22 @@ extension String {
         return String(out)
     }
 
+    /// `sanitized` line by line, for text printed to a terminal: line breaks (LF and CRLF) stay line
+    /// breaks, every other control character is made visible.
+    var sanitizedLines: String {
+        guard utf8.contains(where: { $0 < 0x20 && $0 != 0x0A }) || unicodeScalars.contains(where: { $0.value >= 0x7F && ($0.value < 0xA0 || Self.isBidiControl($0)) })
+        else { return self }
+        var out = ""
+        out.reserveCapacity(utf8.count + utf8.count / 8)
+        for (i, piece) in utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            if i > 0 { out += "\n" }
+            let crlf = piece.last == 0x0D
+            out += String(Substring(crlf ? piece.dropLast() : piece)).sanitized
+            if crlf { out += "\r" }
+        }
+        return out
+    }
+
     private static func isBidiControl(_ s: Unicode.Scalar) -> Bool {
         (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value) || s.value == 0x200E || s.value == 0x200F
     }
