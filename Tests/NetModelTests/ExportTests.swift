@@ -141,15 +141,35 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(field("organization"), "Øresund; Data, ApS")
         XCTAssertEqual(field("emails"), "soren@oresund.example; s.o@mail.example")
         XCTAssertEqual(field("notes"), fullContact().notes)
-        XCTAssertEqual(field("phones"), "+45 20 30 40 50", "a phone number is not mistaken for a formula")
+        XCTAssertEqual(field("phones"), "'+45 20 30 40 50", "a spreadsheet reads +45 20 … as a formula")
         XCTAssertEqual(field("chemistry"), "0")
-        XCTAssertEqual(field("birthday"), "--07-04")
+        XCTAssertEqual(field("birthday"), "'--07-04", "--07-04 is a formula (3) to a spreadsheet")
         XCTAssertEqual(records[2][1], "'=HYPERLINK(\"x\")", "a formula is defused")
         XCTAssertEqual(CSVExport.field("say \"hi\""), "\"say \"\"hi\"\"\"")
         XCTAssertEqual(CSVExport.field(" padded"), "\" padded\"")
-        XCTAssertEqual(CSVExport.field("-5"), "-5")
         XCTAssertEqual(CSVExport.field("-cmd|x"), "'-cmd|x")
-        XCTAssertEqual(CSVExport.field("+1 (555) 0100"), "+1 (555) 0100")
         XCTAssertEqual(CSVExport.field("@cmd"), "'@cmd")
+    }
+
+    /// OWASP's CSV injection advice: a cell starting with = + - @ tab or CR gets a leading ', numbers
+    /// and dates that look harmless included (`-2+3` is a formula); only a plain number stays as it is.
+    func testCSVNeutralisesEveryFormulaStart() {
+        for formula in ["-2+3", "+2+3", "=1+1", "@SUM(A1)", "\t=1", "\r=1", "+1 (555) 0100", "--07-04", "-", "-1-1", "-1.5.2", "-.5", "+5"] {
+            let cell = CSVExport.field(formula)
+            let unquoted = cell.hasPrefix("\"") ? String(cell.dropFirst()) : cell
+            XCTAssertTrue(unquoted.hasPrefix("'" + String(formula.prefix(1))), "\(formula.debugDescription) → \(cell.debugDescription)")
+        }
+        for number in ["-5", "0.1", "-0.25", "10", "0"] {
+            XCTAssertEqual(CSVExport.field(number), number)
+        }
+        for text in ["Aino", "'=already quoted", " =1", "a=1"] {
+            XCTAssertFalse(CSVExport.field(text).contains("''"), text)
+        }
+        // Through a whole export: the cell that was a formula reads back with its ' (and nothing else changes).
+        var contact = Contact(id: "1", name: "-2+3", created: Timestamp(seconds: 0))
+        contact.notes = "=cmd|' /C calc'!A0"
+        let text = String(decoding: CSVExport.export([contact]), as: UTF8.self)
+        XCTAssertTrue(text.contains("\r\n1,'-2+3,"), text)
+        XCTAssertTrue(text.contains(",'=cmd|' /C calc'!A0,"), text)
     }
 }

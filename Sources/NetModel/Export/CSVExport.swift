@@ -1,8 +1,9 @@
 /// Writes contacts as CSV (RFC 4180): a header row, then one row per contact; CRLF line ends; a field
 /// is quoted when it holds a comma, a quote, a line break or space at either end, quotes doubled.
-/// Lists (emails, phones, tags, …) are joined with "; ". A text cell that a spreadsheet would run as
-/// a formula (starting with `=`, `@`, a tab, or `+`/`-` followed by anything but a number, a phone
-/// number or a date) gets a leading `'`.
+/// Lists (emails, phones, tags, …) are joined with "; ". A cell a spreadsheet could run as a formula
+/// gets a leading `'` (OWASP's advice on CSV injection): every cell starting with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return — phone numbers such as `+358 40 …` and dates such as `--07-04` too,
+/// which spreadsheets read as formulas (`-2+3` is 1) — except a plain number (`-5`, `0.1`).
 public enum CSVExport {
     public static let columns = [
         "id", "name", "organization", "role", "emails", "phones", "tags", "kinds", "competences", "needs",
@@ -45,13 +46,21 @@ public enum CSVExport {
         out.append(contentsOf: [0x0D, 0x0A])
     }
 
+    /// `=`, `+`, `-`, `@`, tab, carriage return.
+    static let formulaStarts: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
+
+    /// `-5`, `-0.25`: an optional minus, digits, optionally a point and digits. A spreadsheet reads it
+    /// as that number, and runs nothing.
+    static func isPlainNumber(_ s: String) -> Bool {
+        var bytes = s.utf8[...]
+        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        let parts = bytes.split(separator: UInt8(ascii: "."), maxSplits: 1, omittingEmptySubsequences: false)
+        return !bytes.isEmpty && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { (0x30...0x39).contains($0) } }
+    }
+
     static func field(_ raw: String) -> String {
         var s = raw
-        if let first = s.unicodeScalars.first {
-            // Numbers, phone numbers and dates ("+358 40 …", "-5", "--07-04") stay as they are.
-            let plain = s.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || " +-()./,".unicodeScalars.contains($0) }
-            if first == "=" || first == "@" || first == "\t" || first == "\r" || ((first == "+" || first == "-") && !plain) { s = "'" + s }
-        }
+        if let first = s.utf8.first, formulaStarts.contains(first), !isPlainNumber(s) { s = "'" + s }
         let needsQuotes = s.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
             || s.hasPrefix(" ") || s.hasSuffix(" ")
         guard needsQuotes else { return s }
