@@ -67,6 +67,7 @@ final class RecoveryTests: XCTestCase {
         XCTAssertTrue(Render.frame(driver.state).screen.text.contains("Esc later"))
         XCTAssertTrue(driver.send(.key(.escape)))
         XCTAssertEqual(driver.state.modal, .none)
+        XCTAssertTrue(Render.frame(driver.state).screen.text.contains("Not restored: the rescued edits stay in network.json.unsaved.json"))
         XCTAssertEqual(driver.state.network, saved)
         XCTAssertFalse(driver.state.isDirty)
         XCTAssertEqual(try Store.load(Store.recoveryPath(for: path))?.network, edited)
