@@ -45,6 +45,22 @@ final class QuitTests: XCTestCase {
         XCTAssertEqual(h.screen.line(23).trimmingWhitespace, "s save and quit  d discard and quit  Esc cancel")
     }
 
+    /// At the smallest size the program draws (40×10) every choice is on the dialog, wrapped.
+    func testTheChoicesStayReadableOnANarrowTerminal() throws {
+        var (file, _, _) = try editedFile()
+        var demo = Harness()
+        demo.press(.char("d"), .char("y"))
+        for (h, save) in [(file, "s save and quit"), (demo, "s save as… and quit")] {
+            var h = h
+            h.resize(40, 10)
+            h.press(.char("q"))
+            let text = h.text
+            for choice in [save, "d discard and quit", "Esc cancel"] {
+                XCTAssertTrue(text.contains(choice), "\(choice) is shown whole:\n\(text)")
+            }
+        }
+    }
+
     func testTheDemoWithEditsAsksOnQAndCtrlC() {
         var h = Harness()
         h.press(.char("d"), .char("y"))

@@ -151,14 +151,36 @@ enum Render {
     }
 }
 
-/// A question in a box over the pane.
+/// A question in a box over the pane; on a narrow terminal the question and the answers wrap, so
+/// that every choice stays readable.
 enum Dialog {
     static func draw(question: String, answers: String, in area: Rect, _ screen: inout Screen) {
-        let inner = max(question.columns, answers.columns) + 4
-        let w = min(area.width, max(30, inner))
-        let r = Rect(x: area.x + (area.width - w) / 2, y: area.y + max(0, (area.height - 5) / 2), width: w, height: min(5, area.height))
+        let room = max(1, area.width - 4)
+        let asked = question.wrapped(to: room), offered = packed(answers, to: room)
+        let inner = (asked + offered).map(\.columns).max() ?? 0
+        let w = min(area.width, max(30, inner + 4))
+        let h = min(area.height, asked.count + offered.count + 3)
+        let r = Rect(x: area.x + (area.width - w) / 2, y: area.y + max(0, (area.height - h) / 2), width: w, height: h)
         screen.box(r, style: .color(.warn, bold: true))
-        screen.put(question, x: r.x + 2, y: r.y + 1, maxWidth: r.width - 4, style: .bold)
-        screen.put(answers, x: r.x + 2, y: r.y + 3, maxWidth: r.width - 4, style: .plain)
+        for (i, line) in asked.enumerated() where i + 1 < h - 1 {
+            screen.put(line, x: r.x + 2, y: r.y + 1 + i, maxWidth: r.width - 4, style: .bold)
+        }
+        for (i, line) in offered.enumerated() where asked.count + 2 + i < h - 1 {
+            screen.put(line, x: r.x + 2, y: r.y + asked.count + 2 + i, maxWidth: r.width - 4, style: .plain)
+        }
+    }
+
+    /// The answers ("y delete · n keep") in lines of at most `room` columns, a choice split only
+    /// when it is longer than a line by itself.
+    static func packed(_ answers: String, to room: Int) -> [String] {
+        var lines: [String] = []
+        for choice in answers.components(separatedBy: " · ") {
+            if let last = lines.last, (last + " · " + choice).columns <= room {
+                lines[lines.count - 1] = last + " · " + choice
+            } else {
+                lines += choice.wrapped(to: room)
+            }
+        }
+        return lines
     }
 }
