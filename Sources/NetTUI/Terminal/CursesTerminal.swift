@@ -1,4 +1,5 @@
 import CNcurses
+import CTerminal
 import Dispatch
 import Glibc
 
