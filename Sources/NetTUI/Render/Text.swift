@@ -1,8 +1,20 @@
+#if DEBUG
+import Synchronization
+#endif
+
 /// Terminal column widths and safe text. Widths follow wcwidth's rules for the characters a
 /// contact list meets: East Asian wide and fullwidth characters and emoji take two columns,
 /// combining marks none. It is pure Swift so that screen tests need no locale or terminal.
 enum TextWidth {
+    #if DEBUG
+    /// Characters measured so far (debug builds only): tests bound the work of a key press with it.
+    static let measured = Atomic<Int>(0)
+    #endif
+
     static func of(_ c: Character) -> Int {
+        #if DEBUG
+        measured.add(1, ordering: .relaxed)
+        #endif
         guard let first = c.unicodeScalars.first else { return 0 }
         return of(first)
     }
