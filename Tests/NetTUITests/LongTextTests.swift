@@ -61,6 +61,7 @@ final class LongTextTests: XCTestCase {
     func testAKeyInALongNoteMeasuresAsMuchAsInAShortOne() {
         let short = Self.measuredPerKey(noteLength: 400)
         let long = Self.measuredPerKey(noteLength: 4_000)
+        print("LongTextTests: a key measured \(short) characters with a 400-character note, \(long) with a 4,000-character one")
         XCTAssertGreaterThan(short, 0)
         XCTAssertLessThanOrEqual(long, short + 100, "a key in a 4,000-character note measured \(long) characters, in a 400-character one \(short)")
     }
