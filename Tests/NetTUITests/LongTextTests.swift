@@ -66,6 +66,26 @@ final class LongTextTests: XCTestCase {
         XCTAssertLessThanOrEqual(long, short + 100, "a key in a 4,000-character note measured \(long) characters, in a 400-character one \(short)")
     }
 
+    /// Characters measured to draw Aino's card (full screen) with a note of `noteLength` characters.
+    static func measuredForCard(noteLength: Int) -> Int {
+        var h = harness(notes: note(noteLength))
+        h.press(.enter)
+        XCTAssertEqual(h.state.modal, .card(scroll: 0))
+        let before = TextWidth.measured.load(ordering: .relaxed)
+        _ = h.screen
+        return TextWidth.measured.load(ordering: .relaxed) - before
+    }
+
+    /// The card (and the side panel, which shows the same lines) wraps a note in work linear in its
+    /// length: at most two measurements per character. (Before, each word re-measured the line it
+    /// joined: about seven per character, for every frame with the contact selected.)
+    func testALongNoteWrapsWithAFewMeasurementsPerCharacter() {
+        let short = Self.measuredForCard(noteLength: 400)
+        let long = Self.measuredForCard(noteLength: 20_400)
+        print("LongTextTests: the card measured \(short) characters with a 400-character note, \(long) with a 20,400-character one")
+        XCTAssertLessThanOrEqual(long - short, 2 * 20_000, "drawing the card measured \(long - short) more characters for 20,000 more characters of note")
+    }
+
     /// A 100 KB note pasted into the form, then edited with keys at both ends and in the middle,
     /// is saved exactly as typed.
     func testA100KBNotePastedAndEditedIsSavedExactly() throws {
