@@ -13,11 +13,13 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses", providers: [.apt(["libncursesw5-dev"])]),
         .systemLibrary(name: "CMimalloc", path: "Sources/CMimalloc", providers: [.apt(["libmimalloc-dev"]), .brew(["mimalloc"])]),
+        // The signal handlers and their flag, defined once in C (see its header).
+        .target(name: "CTerminal", linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "NetModel"),
         .executableTarget(
             name: "NetTUI",
             dependencies: [
-                "NetModel", "CNcurses", "CMimalloc",
+                "NetModel", "CNcurses", "CTerminal", "CMimalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,5 +1,6 @@
 // The C side of the curses backend: ncursesw with wide characters, plus accessors for what
-// Swift 6 cannot import (globals, macros) and the signal handling that must be written in C.
+// Swift 6 cannot import (globals, macros). The signal handlers are in CTerminal (a C target),
+// so that their flag exists once in the program.
 #ifndef NETTUI_SHIM_H
 #define NETTUI_SHIM_H
 #define _XOPEN_SOURCE_EXTENDED 1
@@ -24,37 +25,6 @@ static inline attr_t nt_a_dim(void) { return A_DIM; }
 static inline attr_t nt_a_normal(void) { return A_NORMAL; }
 static inline int nt_color_pair(int n) { return (int)COLOR_PAIR(n); }
 
-// Termination requests (SIGTERM, SIGHUP, SIGINT) only set a flag; the event loop polls it and
-// leaves through the normal path, which restores the terminal and keeps unsaved edits.
-// The flag is a static in a header, so each Swift file that imports it gets its own copy: install
-// and poll it from one Swift file only (CursesTerminal.swift).
-static volatile sig_atomic_t nt_term_signal = 0;
-static inline void nt_on_term(int sig) { nt_term_signal = sig; }
-
-// Fatal signals (a Swift trap is SIGILL or SIGTRAP) restore the terminal before dying.
-static inline void nt_on_fatal(int sig) {
-    endwin();
-    signal(sig, SIG_DFL);
-    raise(sig);
-}
-
-static inline void nt_install_signals(void) {
-    struct sigaction sa;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = 0;
-    sa.sa_handler = nt_on_term;
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
-    sigaction(SIGINT, &sa, NULL);
-    sa.sa_handler = nt_on_fatal;
-    sigaction(SIGSEGV, &sa, NULL);
-    sigaction(SIGBUS, &sa, NULL);
-    sigaction(SIGILL, &sa, NULL);
-    sigaction(SIGTRAP, &sa, NULL);
-    sigaction(SIGABRT, &sa, NULL);
-    sigaction(SIGFPE, &sa, NULL);
-}
-static inline int nt_pending_term_signal(void) { return nt_term_signal; }
 
 // Mouse: clicks and the wheel. Returns 1 and fills x, y and kind (1 click, 4 wheel up, 5 wheel
 // down) when the pending mouse event is one of those.

@@ -13,7 +13,8 @@ final class BenchTests: XCTestCase {
         // The heading names the allocator the program runs on: mimalloc's, not the C library's.
         XCTAssertTrue(lines.first?.contains(", mimalloc 2.") == true, r.stdout)
         for figure in [Figure.firstFrame, Figure.filter, Figure.move, Figure.paneSwitch, Figure.card, Figure.matrix,
-                       Figure.exits, Figure.briefing, Figure.matrixCommand, Figure.save, Figure.importCards, Figure.reimport] {
+                       Figure.exits, Figure.briefing, Figure.matrixCommand, Figure.save, Figure.importCards, Figure.reimport,
+                       Figure.longNote, Figure.longestNote] {
             guard let line = lines.first(where: { $0.hasPrefix(figure) }) else {
                 XCTFail("no line for \(figure) in\n\(r.stdout)")
                 continue

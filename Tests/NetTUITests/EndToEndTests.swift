@@ -146,21 +146,18 @@ final class EndToEndTests: XCTestCase {
         try assertRestored(s)
     }
 
-    /// SIGTERM and SIGHUP with unsaved edits: the terminal comes back, the data file stays as saved,
-    /// and the edits are in the recovery file.
+    /// SIGTERM, SIGHUP and SIGINT with unsaved edits: the terminal comes back, the data file stays
+    /// as saved, and the edits are in the recovery file. (In a release build these signals once did
+    /// nothing: CI runs this test against the release binary too, see `Programs.binaryVariable`.)
     func testTerminationSignalsKeepUnsavedEditsAndRestoreTerminal() throws {
-        for (signal, name) in [(SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP")] {
+        for (signal, name) in [(SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP"), (SIGINT, "SIGINT")] {
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nettui-e2e-data-\(UUID().uuidString.prefix(8))").path
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(atPath: dir) }
             let path = dir + "/network.json"
-            try Store.save(Demo.network(today: Day(year: 2026, month: 11, day: 23)!), to: path)
-            let saved = try Store.readBytes(path)
+            let saved = try writeDemoFile(path)
             let s = try start([path]) { $0.contains("Aino Järvinen") }
-            try s.tmux.run(["send-keys", "-t", s.pane, "d"])
-            try poll("the delete question", tmux: s.tmux, pane: s.pane, timeout: Self.stepTimeout) { $0.contains("Delete Aino Järvinen") }
-            try s.tmux.run(["send-keys", "-t", s.pane, "y"])
-            try poll("the modified mark", tmux: s.tmux, pane: s.pane, timeout: Self.stepTimeout) { $0.contains("modified") }
+            try deleteAino(s)
             kill(try nettuiPID(s), signal)
             XCTAssertEqual(try exitStatus(s, after: name), String(128 + signal), name)
             try assertRestored(s)
@@ -171,7 +168,107 @@ final class EndToEndTests: XCTestCase {
         }
     }
 
+    /// Closing the pane (the terminal goes away, as when an SSH session drops) with unsaved edits:
+    /// nettui ends, the data file stays as saved, and the edits are in the recovery file.
+    func testAClosedPaneKeepsUnsavedEdits() throws {
+        for close in [["kill-pane", "-t"], ["kill-session", "-t"]] {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nettui-e2e-data-\(UUID().uuidString.prefix(8))").path
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            let path = dir + "/network.json"
+            let saved = try writeDemoFile(path)
+            let s = try start([path]) { $0.contains("Aino Järvinen") }
+            try deleteAino(s)
+            let pid = try nettuiPID(s)
+            try s.tmux.run(close + [s.pane])
+            let deadline = Date().addingTimeInterval(Self.stepTimeout)
+            while Self.isRunning(pid), Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+            XCTAssertFalse(Self.isRunning(pid), "\(close[0]): nettui is still running \(Int(Self.stepTimeout)) s after its terminal went away")
+            XCTAssertEqual(try Store.readBytes(path), saved, "\(close[0]): the data file is left as last saved")
+            let rescued = try XCTUnwrap(Store.load(Store.recoveryPath(for: path)), "\(close[0]): the recovery file").network
+            XCTAssertEqual(rescued.contacts.count, 39, close[0])
+            XCTAssertFalse(rescued.contacts.contains { $0.name == "Aino Järvinen" }, close[0])
+        }
+    }
+
+    /// The dashboard follows the terminal's size: smaller, larger, and too small to show anything
+    /// (only quitting works then); it quits cleanly afterwards.
+    func testResizeRedrawsAtTheNewSize() throws {
+        let s = try start(["--demo"]) { $0.contains("Aino Järvinen") }
+        for (w, h) in [(60, 16), (140, 40)] {
+            try s.tmux.run(["resize-window", "-t", s.pane, "-x", String(w), "-y", String(h)])
+            try poll("a frame of \(w)×\(h)", tmux: s.tmux, pane: s.pane, timeout: Self.stepTimeout) { screen in
+                let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+                // The header on the first row and the status line ("/ filter …") on the last one.
+                return lines.count >= h && lines[0].contains("NetTUI") && lines[h - 1].contains("/ filter")
+                    && lines.allSatisfy { $0.count <= w } && screen.contains("Aino Järvinen")
+            }
+        }
+        try s.tmux.run(["resize-window", "-t", s.pane, "-x", "12", "-y", "4"])
+        try poll("the too-small notice", tmux: s.tmux, pane: s.pane, timeout: Self.stepTimeout) { $0.contains("terminal too") }
+        try s.tmux.run(["resize-window", "-t", s.pane, "-x", "100", "-y", "30"])
+        try poll("the list again at 100×30", tmux: s.tmux, pane: s.pane, timeout: Self.stepTimeout) { $0.contains("Aino Järvinen") }
+        try s.tmux.run(["send-keys", "-t", s.pane, "q"])
+        XCTAssertEqual(try exitStatus(s, after: "pressing q"), "0")
+        try assertRestored(s)
+    }
+
+    /// Three lines pasted into the log-interaction form (tmux sends a bracketed paste, as the
+    /// dashboard asks for one) are the note's text: the line breaks do not submit the form, the
+    /// `u` and `s` in them neither undo nor save. Enter then logs the interaction with the three
+    /// lines as its note.
+    func testAPastedMultiLineNoteRunsNoCommands() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nettui-e2e-data-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/network.json"
+        let saved = try writeDemoFile(path)
+        let s = try start([path]) { $0.contains("Aino Järvinen") }
+        try s.tmux.run(["send-keys", "-t", s.pane, "i"])
+        try poll("the log form", tmux: s.tmux, pane: s.pane, timeout: Self.stepTimeout) { $0.contains("Log: Aino Järvinen") }
+        let note = "asked about the fair\nu should send the deck\ns: follow up in May"
+        try s.tmux.run(["set-buffer", "-b", "note", note])
+        try s.tmux.run(["paste-buffer", "-p", "-b", "note", "-t", s.pane])
+        try poll("the pasted note in the form", tmux: s.tmux, pane: s.pane, timeout: Self.stepTimeout) { $0.contains("asked about the fair⏎u should") }
+        XCTAssertTrue(s.tmux.capture(s.pane).contains("Log: Aino Järvinen"), "the form is still open after the paste")
+        XCTAssertFalse(s.tmux.capture(s.pane).contains("modified"), "nothing was logged by the paste")
+        XCTAssertEqual(try Store.readBytes(path), saved, "nothing was saved by the paste")
+        try s.tmux.run(["send-keys", "-t", s.pane, "Enter"])
+        try poll("the modified mark", tmux: s.tmux, pane: s.pane, timeout: Self.stepTimeout) { $0.contains("modified") }
+        try s.tmux.run(["send-keys", "-t", s.pane, "s"])
+        try poll("the save", tmux: s.tmux, pane: s.pane, timeout: Self.stepTimeout) { !$0.contains("modified") }
+        try s.tmux.run(["send-keys", "-t", s.pane, "q"])
+        XCTAssertEqual(try exitStatus(s, after: "pressing q"), "0")
+        try assertRestored(s)
+        let network = try XCTUnwrap(Store.load(path)).network
+        let aino = try XCTUnwrap(network.contacts.first { $0.name == "Aino Järvinen" })
+        XCTAssertEqual(network.interactions.filter { $0.contact == aino.id && $0.note == note }.count, 1,
+                       "one interaction with the three pasted lines as its note")
+    }
+
     // MARK: - Helpers
+
+    /// Writes the demo network to `path`; returns its bytes.
+    private func writeDemoFile(_ path: String) throws -> [UInt8]? {
+        try Store.save(Demo.network(today: Day(year: 2026, month: 11, day: 23)!), to: path)
+        return try Store.readBytes(path)
+    }
+
+    /// Deletes Aino Järvinen (the first contact): an unsaved edit.
+    private func deleteAino(_ s: Session) throws {
+        try s.tmux.run(["send-keys", "-t", s.pane, "d"])
+        try poll("the delete question", tmux: s.tmux, pane: s.pane, timeout: Self.stepTimeout) { $0.contains("Delete Aino Järvinen") }
+        try s.tmux.run(["send-keys", "-t", s.pane, "y"])
+        try poll("the modified mark", tmux: s.tmux, pane: s.pane, timeout: Self.stepTimeout) { $0.contains("modified") }
+    }
+
+    /// Whether process `pid` is still running (not gone, not a zombie waiting to be reaped).
+    private static func isRunning(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        let state = stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).first
+        return state != "Z" && state != "X"
+    }
 
     /// Captures the pane until `condition` holds; fails with the last screen when the deadline passes.
     private func poll(_ what: String, tmux: Tmux, pane: String, timeout: TimeInterval,

@@ -42,14 +42,27 @@ enum Programs {
         return dirs.map { $0.appendingPathComponent(name).standardizedFileURL.path }.filter { seen.insert($0).inserted }
     }
 
+    /// The environment variable that names the nettui to test instead of the one built beside
+    /// the tests: CI runs the end-to-end tests a second time against the release build with
+    /// `NETTUI_BINARY=.build/release/nettui` (signals once worked in debug and not in release).
+    static let binaryVariable = "NETTUI_BINARY"
+
     /// The built executable `name`, or nil when it has not been built.
     static func builtPath(_ name: String) -> String? {
-        candidates(name).first { FileManager.default.isExecutableFile(atPath: $0) }
+        if name == "nettui", let given = ProcessInfo.processInfo.environment[binaryVariable], !given.isEmpty {
+            let path = URL(fileURLWithPath: given).standardizedFileURL.path
+            return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+        }
+        return candidates(name).first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     /// The built executable `name`; when it is missing, fails the test and skips the rest of it.
     static func requireBuilt(_ name: String) throws -> String {
         guard let path = builtPath(name) else {
+            if name == "nettui", let given = ProcessInfo.processInfo.environment[binaryVariable], !given.isEmpty {
+                XCTFail("\(binaryVariable)=\(given) is not an executable")
+                throw XCTSkip("no \(name)")
+            }
             XCTFail("\(name) was not found beside the tests; build it first (swift build). Looked in:\n  "
                     + candidates(name).joined(separator: "\n  "))
             throw XCTSkip("no \(name)")

@@ -52,9 +52,12 @@ struct Mouse: Equatable, Sendable {
     var kind: Kind
 }
 
-/// Everything the program reacts to: a key, the mouse, or the terminal changing size.
+/// Everything the program reacts to: a key, the mouse, text pasted into the terminal, or the
+/// terminal changing size.
 enum Input: Equatable, Sendable {
     case key(Key)
     case mouse(Mouse)
+    /// A bracketed paste: text, never keys (its line breaks and letters run no commands).
+    case paste(String)
     case resize(width: Int, height: Int)
 }

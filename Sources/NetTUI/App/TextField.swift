@@ -1,6 +1,10 @@
 /// A one-line text input with a cursor, as the filter line and form fields use it.
+///
+/// The text is kept as an array of characters so that the cursor is an index: a key costs the
+/// same whatever the length (a String would be walked from its start to find the cursor), and
+/// `visible` looks only at the characters around the cursor. A 100 KB note edits like a name.
 struct TextField: Equatable, Sendable {
-    var text: String
+    private(set) var characters: [Character]
     /// Cursor position in characters.
     var cursor: Int
 
@@ -9,39 +13,53 @@ struct TextField: Equatable, Sendable {
     var isSuggestion = false
 
     init(_ text: String = "", suggestion: Bool = false) {
-        self.text = text
-        cursor = text.count
+        characters = Array(text)
+        cursor = characters.count
         isSuggestion = suggestion
     }
 
+    var text: String {
+        get { String(characters) }
+        set {
+            characters = Array(newValue)
+            cursor = min(cursor, characters.count)
+        }
+    }
+
     mutating func insert(_ c: Character) {
+        insert(contentsOf: CollectionOfOne(c))
+    }
+
+    /// Inserts text at the cursor (a paste), as typing it would.
+    mutating func insert<S: Collection>(contentsOf text: S) where S.Element == Character {
         if isSuggestion {
-            text = ""
+            characters = []
             cursor = 0
             isSuggestion = false
         }
-        let i = text.index(text.startIndex, offsetBy: cursor)
-        text.insert(c, at: i)
-        cursor += 1
+        let at = min(cursor, characters.count)
+        characters.insert(contentsOf: text, at: at)
+        cursor = at + text.count
     }
 
     /// Applies a text-editing action; returns false when the action is not a text edit.
     mutating func edit(_ action: Action) -> Bool {
         isSuggestion = false
+        cursor = min(cursor, characters.count)
         switch action {
         case .cursorLeft: cursor = max(0, cursor - 1)
-        case .cursorRight: cursor = min(text.count, cursor + 1)
+        case .cursorRight: cursor = min(characters.count, cursor + 1)
         case .cursorHome: cursor = 0
-        case .cursorEnd: cursor = text.count
+        case .cursorEnd: cursor = characters.count
         case .deleteBackward:
             guard cursor > 0 else { return true }
-            text.remove(at: text.index(text.startIndex, offsetBy: cursor - 1))
+            characters.remove(at: cursor - 1)
             cursor -= 1
         case .deleteForward:
-            guard cursor < text.count else { return true }
-            text.remove(at: text.index(text.startIndex, offsetBy: cursor))
+            guard cursor < characters.count else { return true }
+            characters.remove(at: cursor)
         case .clearField:
-            text = ""
+            characters = []
             cursor = 0
         default:
             return false
@@ -50,21 +68,34 @@ struct TextField: Equatable, Sendable {
     }
 
     /// The part of the text to show in `width` columns so that the cursor stays visible, and the
-    /// cursor's column within it.
+    /// cursor's column within it: as much as fits before the cursor (up to `width - 1` columns),
+    /// then as much after it as fits. Only characters near the cursor are looked at (at most
+    /// `4 * width` on each side, which also bounds a run of zero-width characters).
     func visible(width: Int) -> (text: String, cursorColumn: Int) {
         guard width > 1 else { return ("", 0) }
-        // One shown character per character, so the cursor stays right: a line break shows as ⏎,
-        // any other control character as "?".
-        let chars = text.map { c -> Character in
-            if c == "\n" { return "⏎" }
-            return String(c).sanitized == String(c) ? c : "?"
+        let cur = min(cursor, characters.count)
+        let reach = 4 * width
+        var start = cur, before = 0
+        while start > 0, cur - start < reach {
+            let w = Self.shown(characters[start - 1]).columns
+            if before + w > width - 1 { break }
+            before += w
+            start -= 1
         }
-        var start = 0
-        func cols(_ a: Int, _ b: Int) -> Int { chars[a..<b].reduce(0) { $0 + $1.columns } }
-        let cur = min(cursor, chars.count)
-        while cols(start, cur) > width - 1 { start += 1 }
-        var end = cur
-        while end < chars.count, cols(start, end + 1) <= width { end += 1 }
-        return (String(chars[start..<end]), cols(start, cur))
+        var end = cur, used = before
+        while end < characters.count, end - cur < reach {
+            let w = Self.shown(characters[end]).columns
+            if used + w > width { break }
+            used += w
+            end += 1
+        }
+        return (String(characters[start..<end].map(Self.shown)), before)
+    }
+
+    /// One shown character per character, so the cursor stays right: a line break shows as ⏎,
+    /// any other control character as "?".
+    private static func shown(_ c: Character) -> Character {
+        if c == "\n" { return "⏎" }
+        return String(c).sanitized == String(c) ? c : "?"
     }
 }

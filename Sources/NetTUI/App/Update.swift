@@ -14,6 +14,10 @@ extension AppState {
         case .mouse(let m):
             if !isTooSmall { return handleMouse(m) }
             return []
+        case .paste(let text):
+            message = nil
+            if !isTooSmall { paste(text, in: keyContext) }
+            return []
         case .key(let key):
             message = nil
             if isTooSmall {
@@ -45,6 +49,7 @@ extension AppState {
             modal = .palette(p)
         case .form:
             guard case .form(var form) = modal else { return }
+            modal = .none  // the form is then edited in place, not copied (a long note)
             form.fields[form.focus].input.insert(c)
             form.error = nil
             modal = .form(form)
@@ -55,7 +60,7 @@ extension AppState {
 
     mutating func perform(_ action: Action) -> [Effect] {
         switch modal {
-        case .form(let form): return performInForm(action, form)
+        case .form: return performInForm(action)
         case .confirmDelete(let id): return answerDelete(action, id)
         case .confirmQuit: return answerQuit(action)
         case .confirmRestore(let recovered): return answerRestore(action, recovered)
@@ -419,8 +424,8 @@ extension AppState {
 
     // MARK: - Form
 
-    private mutating func performInForm(_ action: Action, _ form: Form) -> [Effect] {
-        var form = form
+    private mutating func performInForm(_ action: Action) -> [Effect] {
+        guard case .form(var form) = modal else { return [] }
         switch action {
         case .nextField: form.moveFocus(by: 1)
         case .previousField: form.moveFocus(by: -1)
@@ -450,6 +455,7 @@ extension AppState {
                 return []
             }
         default:
+            modal = .none  // the form is then edited in place, not copied (a long note)
             if form.fields[form.focus].input.edit(action) { form.error = nil }
         }
         modal = .form(form)

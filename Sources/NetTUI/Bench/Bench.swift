@@ -122,6 +122,38 @@ struct Bench {
         for i in 0..<keys {
             record(Figure.paneSwitch, Self.press(.char(Character(String(PaneID.allCases[i % PaneID.allCases.count].rawValue))), &d))
         }
+        // Editing a long note in the contact form: 100 KB, and 1 MB (the longest value an import
+        // accepts): letters typed at the end, then in the middle, then Backspace there.
+        for (characters, figure) in [(100_000, Figure.longNote), (1_000_000, Figure.longestNote)] {
+            Self.openNotes(characters, &d)
+            for _ in 0..<Swift.max(1, keys / 10) { record(figure, Self.press(.char("x"), &d)) }
+            Self.moveNotesCursor(to: characters / 2, &d)
+            for _ in 0..<Swift.max(1, keys / 10) { record(figure, Self.press(.char("y"), &d)) }
+            for _ in 0..<Swift.max(1, keys / 10) { record(figure, Self.press(.backspace, &d)) }
+            _ = Self.press(.escape, &d)
+        }
+    }
+
+    /// The contact form on the middle contact given a note of `characters`, its Notes field focused.
+    /// (In a function of its own, so that the form is held by the state alone when keys arrive.)
+    private static func openNotes(_ characters: Int, _ d: inout Driver) {
+        var contact = d.state.network.contacts[d.state.network.contacts.count / 2]
+        contact.notes = note(characters)
+        d.state.modal = .form(ContactForm.make(contact, focus: .notes))
+    }
+
+    private static func moveNotesCursor(to position: Int, _ d: inout Driver) {
+        guard case .form(var form) = d.state.modal else { return }
+        d.state.modal = .none
+        form.fields[form.focus].input.cursor = position
+        d.state.modal = .form(form)
+    }
+
+    /// A note of `count` characters: words in lines, as an imported one.
+    static func note(_ count: Int) -> String {
+        let line = "Met at the Tampere fair; wants introductions to Nordic buyers, café owners in Järvinen's circle.\n"
+        let whole = String(repeating: line, count: count / line.count + 1)
+        return String(whole.prefix(count))
     }
 
     private mutating func commandFigures() throws {
@@ -203,14 +235,17 @@ enum Figure {
     static let save = "save (atomic, fsync'd)"
     static let importCards = "import N vCards into a new file, end to end"
     static let reimport = "re-import the same file (no changes)"
+    static let longNote = "a key in a 100 KB note (form: update + render)"
+    static let longestNote = "a key in a 1 MB note (form: update + render)"
 
     /// Figures taken once per key press: the table shows median and 99th percentile.
-    static let perKey: Set<String> = [filter, move, paneSwitch, card, edit]
+    static let perKey: Set<String> = [filter, move, paneSwitch, card, edit, longNote, longestNote]
 
     /// The target for each figure, in words.
     static let targets: [String: String] = [
         firstFrame: "≤ abook", filter: "p99 ≤ 16", move: "p99 ≤ 5", paneSwitch: "p99 ≤ 5", card: "p99 ≤ 5",
         matrix: "≤ 50", exits: "≤ 50", briefing: "≤ 50", matrixCommand: "≤ 1000", exitsCommand: "≤ 1000",
         briefCommand: "≤ 1000", save: "≤ 1000", importCards: "≤ abook", reimport: "≤ import",
+        longNote: "p99 ≤ 16", longestNote: "p99 ≤ 16",
     ]
 }

@@ -61,7 +61,7 @@ enum ContactForm {
             case .chemistry: text = c?.chemistry?.text ?? ""
             case .owner: text = c?.owner ?? ""
             }
-            return Form.Field(label: field.label, hint: field.hint, input: TextField(text))
+            return Form.Field(label: field.label, hint: field.hint, input: TextField(text), multiline: field == .notes)
         }
         return Form(title: contact == nil ? "New contact" : "Edit contact", fields: fields, focus: focus.rawValue,
                     purpose: .contact(original: contact))

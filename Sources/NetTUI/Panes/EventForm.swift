@@ -35,7 +35,7 @@ enum EventForm {
             case .location: text = e?.location ?? ""
             case .notes: text = e?.notes ?? ""
             }
-            return Form.Field(label: f.label, hint: f.hint, input: TextField(text))
+            return Form.Field(label: f.label, hint: f.hint, input: TextField(text), multiline: f == .notes)
         }
         return Form(title: e == nil ? "New event" : "Edit event", fields: fields, purpose: .event(original: e))
     }

@@ -8,6 +8,8 @@ struct Form: Equatable, Sendable {
         /// What may be typed, shown while the field has the focus.
         var hint: String
         var input: TextField
+        /// A notes field: a line break pasted into it stays one (elsewhere it becomes a space).
+        var multiline = false
     }
 
     var title: String

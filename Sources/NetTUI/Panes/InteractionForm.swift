@@ -38,7 +38,7 @@ enum InteractionForm {
             case .kind: text = InteractionKind.meeting.rawValue
             default: text = ""
             }
-            return Form.Field(label: f.label, hint: f.hint, input: TextField(text, suggestion: f == .date || f == .kind))
+            return Form.Field(label: f.label, hint: f.hint, input: TextField(text, suggestion: f == .date || f == .kind), multiline: f == .note)
         }
         return Form(title: "Log: \(contact.name)", fields: fields, focus: Field.note.rawValue, purpose: .interaction(contactID: contact.id))
     }

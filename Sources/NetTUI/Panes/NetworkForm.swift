@@ -55,7 +55,7 @@ enum NetworkForm {
             case .lastActivity: text = g?.lastActivity?.description ?? ""
             case .notes: text = g?.notes ?? ""
             }
-            return Form.Field(label: f.label, hint: f.hint, input: TextField(text))
+            return Form.Field(label: f.label, hint: f.hint, input: TextField(text), multiline: f == .notes)
         }
         return Form(title: g == nil ? "New network" : "Edit network", fields: fields, purpose: .network(original: g))
     }

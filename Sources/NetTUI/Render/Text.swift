@@ -1,8 +1,20 @@
+#if DEBUG
+import Synchronization
+#endif
+
 /// Terminal column widths and safe text. Widths follow wcwidth's rules for the characters a
 /// contact list meets: East Asian wide and fullwidth characters and emoji take two columns,
 /// combining marks none. It is pure Swift so that screen tests need no locale or terminal.
 enum TextWidth {
+    #if DEBUG
+    /// Characters measured so far (debug builds only): tests bound the work of a key press with it.
+    static let measured = Atomic<Int>(0)
+    #endif
+
     static func of(_ c: Character) -> Int {
+        #if DEBUG
+        measured.add(1, ordering: .relaxed)
+        #endif
         guard let first = c.unicodeScalars.first else { return 0 }
         return of(first)
     }
@@ -107,20 +119,28 @@ extension String {
     }
 
     /// Word-wrap into lines of at most `width` columns; hard newlines are kept, over-long words are cut.
+    /// Each word is measured once or twice (the line's width is kept as it grows), so a long note
+    /// wraps in time linear in its length.
     func wrapped(to width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
         for paragraph in split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
+            var used = 0
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
                 let w = String(word)
-                if line.isEmpty {
-                    line = w.truncated(to: width)
-                } else if line.columns + 1 + w.columns <= width {
+                let columns = w.columns
+                if !line.isEmpty, used + 1 + columns <= width {
                     line += " " + w
+                    used += 1 + columns
+                    continue
+                }
+                if !line.isEmpty { lines.append(line) }
+                if columns <= width {
+                    (line, used) = (w, columns)
                 } else {
-                    lines.append(line)
                     line = w.truncated(to: width)
+                    used = line.columns
                 }
             }
             lines.append(line)

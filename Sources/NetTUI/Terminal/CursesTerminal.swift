@@ -1,4 +1,5 @@
 import CNcurses
+import CTerminal
 import Dispatch
 import Glibc
 
@@ -20,6 +21,7 @@ final class CursesTerminal {
         set_escdelay(25)
         timeout(250)  // wake up to notice SIGTERM
         curs_set(0)
+        Self.bracketedPaste(true)
         if mouse { nt_enable_mouse() }
         if has_colors() && getenv("NO_COLOR") == nil {
             start_color()
@@ -43,22 +45,35 @@ final class CursesTerminal {
     func end() {
         guard active else { return }
         active = false
+        Self.bracketedPaste(false)
         endwin()
+    }
+
+    /// Bracketed paste (xterm, tmux, and most terminals since): pasted text arrives between
+    /// `ESC [200~` and `ESC [201~`, so it is taken as text and never as keys. On while the
+    /// dashboard runs; off whenever the terminal is someone else's (an editor, the shell).
+    private static func bracketedPaste(_ on: Bool) {
+        let sequence = on ? "\u{1B}[?2004h" : "\u{1B}[?2004l"
+        _ = sequence.withCString { Glibc.write(STDOUT_FILENO, $0, strlen($0)) }
     }
 
     /// The termination signal received (SIGTERM, SIGHUP, SIGINT), or 0.
     var pendingSignal: Int32 { nt_pending_term_signal() }
 
     func suspend() {
+        Self.bracketedPaste(false)
         nt_suspend()
+        Self.bracketedPaste(true)
     }
 
     /// Leaves curses mode while `run` runs a program on the terminal (an editor), then comes back.
     func outside(_ run: () -> Int32) -> Int32 {
         def_prog_mode()
+        Self.bracketedPaste(false)
         endwin()
         let status = run()
         reset_prog_mode()
+        Self.bracketedPaste(true)
         clearok(nt_stdscr(), true)
         refresh()
         return status
@@ -134,7 +149,7 @@ final class CursesTerminal {
             return Self.specialKey(code).map(Input.key)
         }
         if ch == 27, let sequence = readEscapeSequence() {
-            return sequence.map(Input.key)
+            return sequence
         }
         return Self.characterKey(UInt32(ch)).map(Input.key)
     }
@@ -143,7 +158,7 @@ final class CursesTerminal {
     /// and `ESC [4~` under tmux, screen, rxvt, PuTTY and the Linux console). Returns nil for a lone
     /// Esc; `.some(nil)` for a sequence to ignore, so that its `[`, digits and `~` never arrive as
     /// typed keys (an Esc that cancels a form, a digit that switches panes).
-    private func readEscapeSequence() -> Key?? {
+    private func readEscapeSequence() -> Input?? {
         var bytes: [UInt32] = []
         timeout(0)
         defer { timeout(250) }
@@ -160,7 +175,29 @@ final class CursesTerminal {
             return .some(nil)
         }
         let text = String(String.UnicodeScalarView(bytes.compactMap(Unicode.Scalar.init)))
-        return .some(Self.escapeSequences[text])
+        if text == "[200~" { return .some(.paste(readPaste())) }
+        return .some(Self.escapeSequences[text].map(Input.key))
+    }
+
+    /// After `ESC [200~`: the pasted text, up to `ESC [201~`. A large paste may arrive in pieces, so
+    /// this waits up to two seconds for each next character before taking what came as the paste.
+    private func readPaste() -> String {
+        let endMarker: [UInt32] = [27, 91, 50, 48, 49, 126]  // ESC [ 2 0 1 ~
+        var scalars: [UInt32] = []
+        timeout(2000)
+        defer { timeout(250) }
+        var ch: wint_t = 0
+        while true {
+            let r = get_wch(&ch)
+            if r == ERR { break }
+            if r == KEY_CODE_YES { continue }  // a key code curses made of pasted bytes: not text
+            scalars.append(UInt32(ch))
+            if scalars.count >= endMarker.count, scalars.suffix(endMarker.count).elementsEqual(endMarker) {
+                scalars.removeLast(endMarker.count)
+                break
+            }
+        }
+        return String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init)))
     }
 
     static let escapeSequences: [String: Key] = [
