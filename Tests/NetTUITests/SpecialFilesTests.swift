@@ -52,6 +52,9 @@ final class SpecialFilesTests: XCTestCase {
         cat.arguments = ["-c", "cat \"$1\" > \"$2\"", "sh", fifo, dir + "/got.csv"]
         try cat.run()
         let toFIFO = try Programs.run(try Programs.requireBuilt("nettui"), ["export", "csv", "--file", data, "-o", fifo], timeout: 20)
+        // Should the export not have opened the FIFO, a writer that comes and goes ends `cat`.
+        let unblock = open(fifo, O_WRONLY | O_NONBLOCK)
+        if unblock >= 0 { close(unblock) }
         cat.waitUntilExit()
         XCTAssertEqual(toFIFO.status, 0, toFIFO.output)
         let direct = try Programs.nettui(["export", "csv", "--file", data])
