@@ -63,7 +63,7 @@ final class OutputFileTests: XCTestCase {
         XCTAssertFalse(Store.isDataFile(dir + "/notes.csv"))
 
         XCTAssertThrowsError(try write("csv\n", to: path)) { error in
-            XCTAssertEqual((error as? StoreError)?.message, "\(path) is a NetTUI data file; an export would replace it (add --force to replace it anyway)")
+            XCTAssertEqual((error as? StoreError)?.message, "\(path) is a NetTUI data file; an export would replace it")
         }
         XCTAssertEqual(try Store.readBytes(path), before)
 

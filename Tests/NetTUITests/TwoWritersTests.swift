@@ -295,4 +295,34 @@ final class TwoWritersTests: XCTestCase {
         XCTAssertTrue(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("id,name,"), "replaced on purpose")
         XCTAssertEqual(try Store.readBytes(path + ".bak"), saved)
     }
+
+    /// The dashboard's own export (`:export csv FILE`) never replaces the file it has open, by any
+    /// name, nor another data file.
+    func testTheDashboardsExportNeverReplacesADataFile() throws {
+        let path = try tempPath()
+        let dir = Store.directory(of: path)
+        try Store.save(Demo.network(today: Harness.today), to: path)
+        try Store.save(Network(), to: dir + "/other.json")
+        XCTAssertEqual(symlink("network.json", dir + "/link.json"), 0)
+        let saved = try Store.readBytes(path), other = try Store.readBytes(dir + "/other.json")
+        let opened = try OpenCommand.open(path, createFolder: false)
+        var driver = Driver(state: opened.state, lock: opened.lock)
+        defer { driver.lock?.release() }
+        _ = driver.send(.resize(width: 250, height: 30))
+        func export(_ target: String) {
+            _ = driver.send(.key(.char(":")))
+            for c in "export csv \(target)" { _ = driver.send(.key(.char(c))) }
+            _ = driver.send(.key(.enter))
+        }
+        for target in [path, dir + "/link.json"] {
+            export(target)
+            XCTAssertEqual(driver.state.message?.text, "Not exported: \(target) is a data file open in nettui (pid \(getpid())); an export never replaces it")
+        }
+        export(dir + "/other.json")
+        XCTAssertEqual(driver.state.message?.text, "Not exported: \(dir)/other.json is a NetTUI data file; an export would replace it")
+        XCTAssertEqual(try Store.readBytes(path), saved)
+        XCTAssertEqual(try Store.readBytes(dir + "/other.json"), other)
+        export(dir + "/all.csv")
+        XCTAssertEqual(driver.state.message?.text.hasPrefix("Exported 40 contacts"), true)
+    }
 }

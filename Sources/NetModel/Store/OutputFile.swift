@@ -9,11 +9,12 @@ extension Store {
     /// other file that is not a regular one (`/dev/stdout`, `/dev/null`, a pipe a program reads)
     /// is written to directly: no temporary file, no rename, no `.bak`. A regular file is replaced
     /// as a save replaces the data file (`write`), but never a data file that some nettui has open,
-    /// and a NetTUI data file only when `replacingDataFile` (`--force`). A FIFO with no reader is
-    /// waited on, as a shell's `>` does, unless `waitForReader` is false (the dashboard).
+    /// and a NetTUI data file only when `replacingDataFile` (`--force`; `howToReplace` says how to
+    /// ask for it). A FIFO with no reader is waited on, as a shell's `>` does, unless
+    /// `waitForReader` is false (the dashboard).
     @discardableResult
-    public static func writeOutput(to path: String, replacingDataFile: Bool = false, waitForReader: Bool = true,
-                                   _ content: (Int32) -> Int32?) throws(StoreError) -> Saved {
+    public static func writeOutput(to path: String, replacingDataFile: Bool = false, howToReplace: String? = nil,
+                                   waitForReader: Bool = true, _ content: (Int32) -> Int32?) throws(StoreError) -> Saved {
         var st = stat()
         guard stat(path, &st) == 0 else { return try write(to: path, content) }
         switch st.st_mode & S_IFMT {
@@ -22,7 +23,7 @@ extension Store {
                 throw StoreError("\(path) is a data file open in nettui\(pid.map { " (pid \($0))" } ?? ""); an export never replaces it")
             }
             if !replacingDataFile && isDataFile(path) {
-                throw StoreError("\(path) is a NetTUI data file; an export would replace it (add --force to replace it anyway)")
+                throw StoreError("\(path) is a NetTUI data file; an export would replace it" + (howToReplace.map { " (\($0))" } ?? ""))
             }
             return try write(to: path, content)
         case S_IFDIR:

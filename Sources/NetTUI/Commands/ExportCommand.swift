@@ -52,7 +52,7 @@ struct ExportCommand: ParsableCommand {
         }
         let saved: Store.Saved
         do {
-            saved = try Store.writeOutput(to: output, replacingDataFile: force) { format.export(contacts, to: $0) }
+            saved = try Store.writeOutput(to: output, replacingDataFile: force, howToReplace: "add --force to replace it anyway") { format.export(contacts, to: $0) }
         } catch {
             printError("nettui: \(error.message)")
             throw ExitCode(1)
