@@ -156,6 +156,15 @@ final class TwoWritersTests: XCTestCase {
         XCTAssertEqual(driver.state.message?.text, "Saved 39 contacts to link.json")
         XCTAssertEqual(try Store.load(path)?.network.contacts.count, 39)
         XCTAssertTrue(driver.lock === opened.lock, "the same lock, kept")
+        // A hard link is the same file too, but a save's rename would split the two names: refused.
+        XCTAssertEqual(link(path, Store.directory(of: path) + "/hard.json"), 0)
+        let before = try Store.readBytes(path)
+        _ = driver.send(.key(.char("d")))
+        _ = driver.send(.key(.char("y")))
+        saveAs(&driver, Store.directory(of: path) + "/hard.json")
+        XCTAssertEqual(driver.state.message?.text, "Not saved: \(Store.directory(of: path))/hard.json is the open file under another name (a hard link); s saves it. Your edits are still here.")
+        XCTAssertEqual(try Store.readBytes(path), before)
+        XCTAssertEqual(driver.state.path, Store.directory(of: path) + "/link.json")
     }
 
     // MARK: - Read-only opens that say why
@@ -178,6 +187,13 @@ final class TwoWritersTests: XCTestCase {
         XCTAssertEqual(driver.state.message?.text.hasPrefix("Not saved: cannot save to \(path): \(path) is write-protected"), true, driver.state.message?.text ?? "")
         XCTAssertEqual(try Store.readBytes(path), saved)
         driver.lock?.release()
+        // Nor does an import write it.
+        let dir = Store.directory(of: path)
+        try Data("BEGIN:VCARD\nVERSION:4.0\nFN:Zed\nEND:VCARD\n".utf8).write(to: URL(fileURLWithPath: dir + "/new.vcf"))
+        let imported = try Programs.nettui(["import", "vcard", "new.vcf", "--file", "network.json"], in: dir)
+        XCTAssertEqual(imported.status, 1, imported.output)
+        XCTAssertTrue(imported.stderr.hasPrefix("nettui: network.json: cannot import into it: network.json is write-protected (mode 0444)"), imported.stderr)
+        XCTAssertEqual(try Store.readBytes(path), saved)
     }
 
     /// `ln -s precious.txt F.json.lock`: opening F.json never writes through the link; it opens

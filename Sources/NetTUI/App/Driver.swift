@@ -81,6 +81,11 @@ struct Driver {
     private mutating func saveAs(_ path: String) throws(StoreError) {
         let saved: Store.Saved
         if let lock, lock.covers(path) {
+            // A hard link is the open file by another name, which the rename of a save would split
+            // from it (the new version under one name, the old under the other).
+            guard Store.resolvedPath(path) == lock.filePath else {
+                throw StoreError("\(path) is the open file under another name (a hard link); s saves it")
+            }
             saved = try Store.save(state.network, to: path, lock: lock)
         } else {
             let newLock: FileLock
