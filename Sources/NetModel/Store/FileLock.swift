@@ -57,7 +57,7 @@ public final class FileLock {
             if dataFD == -2 {
                 unlink(lockPath)
                 close(fd)
-                return .held(pid: nil)
+                return .held(pid: FileIdentity(path: filePath).flatMap(flockHolder))
             }
             let text = Array("\(getpid())\n".utf8)
             _ = ftruncate(fd, 0)
@@ -125,7 +125,27 @@ public final class FileLock {
             if busy(lockFD) { return .held(pid: pid) }
         }
         let dataFD = open(filePath, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        if dataFD >= 0, busy(dataFD) { return .held(pid: nil) }
+        if dataFD >= 0, busy(dataFD) { return .held(pid: FileIdentity(path: filePath).flatMap(flockHolder)) }
+        return nil
+    }
+
+    /// Who holds an `flock` on the file `id` (for a file locked under another name, whose lock file
+    /// cannot be found by name), from the kernel's table `/proc/locks`: nil where there is none, or
+    /// when the file system reports other numbers there.
+    static func flockHolder(of id: FileIdentity) -> Int32? {
+        guard let table = try? Store.readSource("/proc/locks") else { return nil }
+        // The kernel's encoding of a dev_t (glibc's major/minor are macros Swift cannot call).
+        let dev = id.device
+        let major = ((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfff), minor = (dev & 0xff) | ((dev >> 12) & ~0xff)
+        for line in table.split(separator: UInt8(ascii: "\n")) {
+            // "1: FLOCK  ADVISORY  WRITE 24130 fe:00:16220257 0 EOF"; "1: -> …" is a waiter.
+            let f = line.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
+            guard f.count >= 6, f[1] == "FLOCK" else { continue }
+            let where_ = f[5].split(separator: ":")
+            guard where_.count == 3, UInt64(where_[0], radix: 16) == major, UInt64(where_[1], radix: 16) == minor,
+                  UInt64(where_[2]) == id.inode else { continue }
+            return Int32(f[4])
+        }
         return nil
     }
 
