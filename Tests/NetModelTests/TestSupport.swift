@@ -15,7 +15,8 @@ func makeTempDir(_ test: XCTestCase) throws -> String {
     var template = Array((NSTemporaryDirectory() + "/netmodel-test-XXXXXX").utf8CString)
     let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
     guard let made else { throw StoreError("mkdtemp failed") }
-    let dir = String(cString: made)
+    // Resolved (NSTemporaryDirectory ends in "/"): the name a lock is taken under, `Store.resolvedPath`.
+    let dir = Store.resolvedPath(String(cString: made))
     test.addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
     return dir
 }

@@ -69,7 +69,7 @@ public enum Importer {
     /// The bytes of an import source; a missing or unreadable file is an error naming it.
     static func read(_ path: String) throws(ImportError) -> [UInt8] {
         do {
-            guard let bytes = try Store.readBytes(path) else { throw ImportError(path: path, "no such file") }
+            guard let bytes = try Store.readSource(path) else { throw ImportError(path: path, "no such file") }
             return bytes
         } catch let error as StoreError {
             throw ImportError(path: path, error.message)
@@ -214,6 +214,8 @@ public enum Importer {
         public var network: Network
         /// Whether the data file was written.
         public var saved: Bool
+        /// Said when the data file was written but its previous version could not be kept as `.bak`.
+        public var warning: String?
         /// The source's bytes and the spent merge (its indexes hold hundreds of thousands of
         /// strings at 100,000 contacts), freed with the outcome: a command that ends the program
         /// next (`nettui import`) does not spend a core freeing them first.
@@ -242,6 +244,7 @@ public enum Importer {
             do {
                 if !dryRun {
                     if createFolder { try Store.makeDirectories(Store.directory(of: dataFile)) }
+                    if let why = Store.writeProtection(dataFile) { throw ImportError(path: dataFile, "cannot import into it: \(why)") }
                     switch try FileLock.acquire(for: dataFile) {
                     case .acquired(let l): lock = l
                     case .held(let pid):
@@ -267,12 +270,13 @@ public enum Importer {
         }
         // The contacts as applying the changes would leave them, without making the changes.
         network.contacts = m.takeContacts()
+        let saved: Store.Saved
         do {
-            try Store.save(network, to: dataFile)
+            saved = try Store.save(network, to: dataFile)
         } catch {
             throw storeError(error)
         }
-        return Outcome(summary: m.summary, network: network, saved: true, spent: (raw, m))
+        return Outcome(summary: m.summary, network: network, saved: true, warning: saved.warning, spent: (raw, m))
     }
 }
 

@@ -34,15 +34,21 @@ public enum Store {
     public static let maxFileBytes = 256 << 20
 
     /// The file open for reading, with its size; nil when it does not exist. The caller closes it.
-    private static func openData(_ path: String) throws(StoreError) -> (fd: Int32, size: Int)? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// A data file must be a regular file: it is opened without waiting (a FIFO would block the
+    /// open, and its reads forever) and anything else is refused before a byte is read. A `source`
+    /// to import may also be a pipe (`<(…)`) or a device, read to its end.
+    private static func openData(_ path: String, source: Bool = false) throws(StoreError) -> (fd: Int32, size: Int)? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | (source ? 0 : O_NONBLOCK))
         if fd < 0 {
             if errno == ENOENT { return nil }
             throw StoreError("cannot open \(path): \(errnoText())")
         }
         var st = stat()
-        let problem: StoreError? = if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+        let kind = fstat(fd, &st) == 0 ? st.st_mode & S_IFMT : 0
+        let problem: StoreError? = if kind == S_IFDIR {
             StoreError("\(path) is a folder, not a data file")
+        } else if kind != S_IFREG && !source {
+            StoreError("\(path) is \(kindName(st.st_mode)), not a regular file: a data file must be a regular file")
         } else if st.st_size > maxFileBytes {
             tooLarge(path)
         } else {
@@ -52,6 +58,7 @@ public enum Store {
             close(fd)
             throw problem
         }
+        if !source { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) }
         return (fd, max(0, Int(st.st_size)))
     }
 
@@ -59,9 +66,18 @@ public enum Store {
         StoreError("\(path) is too large: a data file may be at most \(maxFileBytes >> 20) MiB")
     }
 
-    /// Reads the whole file. Returns nil when it does not exist.
+    /// Reads the whole file, which must be a regular file. Returns nil when it does not exist.
     public static func readBytes(_ path: String) throws(StoreError) -> [UInt8]? {
-        guard let (fd, expected) = try openData(path) else { return nil }
+        try readBytes(path, source: false)
+    }
+
+    /// Reads a file to import whole: a regular file, or a pipe or device read to its end.
+    public static func readSource(_ path: String) throws(StoreError) -> [UInt8]? {
+        try readBytes(path, source: true)
+    }
+
+    private static func readBytes(_ path: String, source: Bool) throws(StoreError) -> [UInt8]? {
+        guard let (fd, expected) = try openData(path, source: source) else { return nil }
         defer { close(fd) }
         // Straight into the array, one byte more than the file's size: a file that has grown since
         // `fstat` reads on in chunks below.
@@ -148,23 +164,61 @@ public enum Store {
         return windowed ? NetworkCodec.decodeTree(bytes) : NetworkCodec.decode(bytes)
     }
 
-    /// Saves atomically: the bytes go to a temporary file in the same folder (mode 0600), which is
-    /// flushed to disk and then renamed over the old file, so the file on disk is always either the
-    /// old or the new version. The previous version is kept as `PATH.bak`.
-    /// The bytes are written as they are encoded, a few megabytes at a time: the file is never
-    /// whole in memory (at 100,000 contacts, 190 MiB less while saving).
-    public static func save(_ network: Network, to path: String) throws(StoreError) {
-        try write(to: path) { fd in FastEncoder.encode(network, to: fd) }
+    /// How a save went when it succeeded: a warning when the previous version could not be kept
+    /// as `PATH.bak` (the save itself is done).
+    public struct Saved: Sendable, Equatable {
+        public var warning: String?
     }
 
-    public static func write(_ bytes: [UInt8], to givenPath: String) throws(StoreError) {
+    /// Saves atomically: the bytes go to a temporary file in the same folder, which is flushed to
+    /// disk and then renamed over the old file, so the file on disk is always either the old or
+    /// the new version. The previous version is kept as `PATH.bak`. A file that exists keeps its
+    /// owner, group and mode (a team may share one 0640); a new file is 0600. A write-protected
+    /// file (no owner-write bit, `writeProtection`) or one that is not a regular file is refused.
+    /// `lock`, when the saver holds the file's lock, moves to the new file with the rename.
+    /// The bytes are written as they are encoded, a few megabytes at a time: the file is never
+    /// whole in memory (at 100,000 contacts, 190 MiB less while saving).
+    @discardableResult
+    public static func save(_ network: Network, to path: String, lock: FileLock? = nil) throws(StoreError) -> Saved {
+        try write(to: path, lock: lock) { fd in FastEncoder.encode(network, to: fd) }
+    }
+
+    /// A side file of a data file (the rescued edits): saved like the data file, but a symbolic
+    /// link or anything else that is not a regular file at its name is refused, never followed,
+    /// and it is always mode 0600 and the saver's.
+    @discardableResult
+    public static func saveSideFile(_ network: Network, to path: String) throws(StoreError) -> Saved {
+        try write(to: path, sideFile: true) { fd in FastEncoder.encode(network, to: fd) }
+    }
+
+    @discardableResult
+    public static func write(_ bytes: [UInt8], to givenPath: String) throws(StoreError) -> Saved {
         try write(to: givenPath) { fd in bytes.withUnsafeBytes { writeAll(fd, $0) } }
     }
 
     /// `write`, the content written to the temporary file by `content`, which returns the error
     /// number of a failed write, or nil: for content made as it is written, never whole in memory.
-    public static func write(to givenPath: String, _ content: (Int32) -> Int32?) throws(StoreError) {
-        let path = followingSymlink(givenPath)
+    @discardableResult
+    public static func write(to givenPath: String, lock: FileLock? = nil, sideFile: Bool = false,
+                             _ content: (Int32) -> Int32?) throws(StoreError) -> Saved {
+        let path = sideFile ? givenPath : followingSymlink(givenPath)
+        var st = stat()
+        let old: stat? = lstat(path, &st) == 0 ? st : nil
+        if let old {
+            let kind = old.st_mode & S_IFMT
+            if sideFile && kind != S_IFREG {
+                throw StoreError("cannot save to \(path): it is \(kindName(old.st_mode)), not a regular file; it was not followed or replaced (remove it if you did not put it there)")
+            }
+            if kind != S_IFREG && kind != S_IFDIR && kind != S_IFLNK {
+                throw StoreError("cannot save to \(path): it is \(kindName(old.st_mode)), not a regular file; nothing was written")
+            }
+            if !sideFile, let why = writeProtection(path) {
+                throw StoreError("cannot save to \(path): \(why); the file on disk is unchanged")
+            }
+        }
+        let oldFile: stat? = old.flatMap { ($0.st_mode & S_IFMT) == S_IFREG ? $0 : nil }
+        // A data file keeps its owner, group and mode; anything new, and a side file, is 0600.
+        let keep = sideFile ? nil : oldFile
         let dir = directory(of: path)
         let tmp = dir + "/" + tempPrefix(of: path) + "\(getpid())"
         // Before writing, so that however many saves are killed there is never more than one
@@ -178,34 +232,60 @@ public enum Store {
             throw StoreError("cannot save to \(path): cannot create a file in \(dir) (\(baseName(of: tmp))): \(errnoText()); the file on disk is unchanged")
         }
         var ok = false
-        defer { if !ok { unlink(tmp) } }
+        var fdOpen = true
+        defer {
+            if fdOpen { close(fd) }
+            if !ok { unlink(tmp) }
+        }
         if let failed = content(fd) {
-            close(fd)
             throw StoreError("cannot save to \(path): \(String(cString: strerror(failed))); the file on disk is unchanged")
         }
-        if fsync(fd) != 0 {
-            let why = errnoText()
-            close(fd)
-            throw StoreError("cannot save to \(path): \(why); the file on disk is unchanged")
+        if let keep {
+            // Owner and group first: a change of owner may clear mode bits. Only root can give a
+            // file to another user; anyone else's save leaves it theirs, as any editor would.
+            if keep.st_uid != geteuid() || keep.st_gid != getegid() { _ = fchown(fd, keep.st_uid, keep.st_gid) }
+            _ = fchmod(fd, keep.st_mode & 0o777)
         }
-        close(fd)
+        if fsync(fd) != 0 {
+            throw StoreError("cannot save to \(path): \(errnoText()); the file on disk is unchanged")
+        }
+        // The holder's lock on the data file moves to the new file, locked before it is in place.
+        let handOver = lock.map { $0.filePath == resolvedPath(path) && flock(fd, LOCK_EX | LOCK_NB) == 0 } ?? false
+        if !handOver {
+            close(fd)
+            fdOpen = false
+        }
         // Keep the old version as .bak: a hard link costs nothing and leaves PATH in place until the rename.
         // The old version becomes PATH.bak by a rename too, so a kill at any moment leaves either
         // the previous .bak or the new one, never none.
-        let bak = path + ".bak", bakTmp = tmp + "-bak"
-        if access(path, F_OK) == 0 {
+        var warning: String?
+        if let oldFile {
+            let bak = path + ".bak", bakTmp = tmp + "-bak"
             unlink(bakTmp)
-            if link(path, bakTmp) != 0 { try? copyFile(path, to: bakTmp) }
-            chmod(bakTmp, 0o600)
+            var kept = link(path, bakTmp) == 0
+            if !kept {
+                do { try copyFile(path, to: bakTmp, like: oldFile); kept = true } catch {
+                    warning = "no backup could be kept: \(error.message)"
+                }
+            }
             // When PATH and PATH.bak are already one file (a save killed between its two renames),
             // rename succeeds without doing anything and leaves bakTmp: remove it either way.
-            rename(bakTmp, bak)
+            if kept && rename(bakTmp, bak) != 0 {
+                var b = stat()
+                let why = lstat(bak, &b) == 0 && (b.st_mode & S_IFMT) == S_IFDIR ? "is a folder" : "cannot be replaced: \(errnoText())"
+                warning = "no backup could be kept: \(bak) \(why)"
+            }
             unlink(bakTmp)
         }
         guard rename(tmp, path) == 0 else { throw StoreError("cannot save to \(path): \(errnoText()); the file on disk is unchanged") }
         ok = true
+        if handOver, let lock {
+            lock.adoptDataFile(fd)
+            fdOpen = false
+        }
         let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dfd >= 0 { fsync(dfd); close(dfd) }
+        return Saved(warning: warning)
     }
 
     /// The temporary file of a save is this prefix followed by the saving process's pid.
@@ -240,12 +320,15 @@ public enum Store {
         return String(cString: resolved)
     }
 
-    static func copyFile(_ from: String, to: String) throws(StoreError) {
-        guard let bytes = try readBytes(from) else { return }
-        let fd = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw StoreError("cannot create \(to)") }
+    /// A copy of `from` at the new name `to`, with the owner, group and mode of `like`.
+    static func copyFile(_ from: String, to: String, like: stat) throws(StoreError) {
+        guard let bytes = try readBytes(from) else { throw StoreError("\(from) vanished") }
+        let fd = open(to, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw StoreError("cannot create \(to): \(errnoText())") }
         defer { close(fd) }
-        _ = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        if let failed = bytes.withUnsafeBytes({ writeAll(fd, $0) }) { throw StoreError("cannot write \(to): \(String(cString: strerror(failed)))") }
+        _ = fchown(fd, like.st_uid, like.st_gid)
+        _ = fchmod(fd, like.st_mode & 0o777)
     }
 
     /// Where unsaved edits go when the program is stopped by a signal; the next start offers them back.

@@ -18,8 +18,8 @@ struct Driver {
             case .save:
                 guard let path = state.path else { continue }
                 do {
-                    try Store.save(state.network, to: path)
-                    state.saveFinished(nil)
+                    let saved = try Store.save(state.network, to: path, lock: lock)
+                    state.saveFinished(nil, warning: saved.warning)
                     // Once saved, edits rescued by an earlier run are part of the file (or were declined),
                     // unless the offer was put off (Esc): then they wait for the next start.
                     if !state.keepsRecovery { unlink(Store.recoveryPath(for: path)) }
@@ -37,7 +37,8 @@ struct Driver {
             case .exportFile(let path, let format):
                 let contacts = state.network.contacts
                 do {
-                    try Store.write(to: path) { format.export(contacts, to: $0) }
+                    // Never over a data file (the open one included), never waiting on a FIFO.
+                    try Store.writeOutput(to: path, waitForReader: false) { format.export(contacts, to: $0) }
                     state.message = StatusMessage(text: "Exported \(contacts.count) contacts to \(path) (\(format.rawValue))", isError: false)
                 } catch {
                     state.message = StatusMessage(text: "Not exported: \(error.message)", isError: true)
@@ -48,7 +49,7 @@ struct Driver {
                 do throws(ImportError) {
                     var format = given
                     if format == nil {
-                        guard let bytes = try? Store.readBytes(path) else { throw ImportError(path: path, "cannot read it") }
+                        guard let bytes = try? Store.readSource(path) else { throw ImportError(path: path, "cannot read it") }
                         guard let detected = Importer.detect(bytes) else {
                             throw ImportError(path: path, "not a vCard, LinkedIn or Google Contacts file; name the format: import vcard|linkedin|google PATH")
                         }
@@ -76,25 +77,34 @@ struct Driver {
     }
 
     /// Saves to another file, which becomes the open one: its lock is taken first, so a file another
-    /// copy has open is never written.
+    /// copy has open is never written, whatever path leads to it (the same path in a read-only
+    /// copy, a relative one, a symbolic or hard link: `FileLock` locks the file, not the name).
     private mutating func saveAs(_ path: String) throws(StoreError) {
-        if path != state.path {
-            guard case .acquired(let newLock) = try FileLock.acquire(for: path) else {
-                throw StoreError("\(path) is open in another nettui")
+        let saved: Store.Saved
+        if let lock, lock.covers(path) {
+            // A hard link is the open file by another name, which the rename of a save would split
+            // from it (the new version under one name, the old under the other).
+            guard Store.resolvedPath(path) == lock.filePath else {
+                throw StoreError("\(path) is the open file under another name (a hard link); s saves it")
+            }
+            saved = try Store.save(state.network, to: path, lock: lock)
+        } else {
+            let newLock: FileLock
+            switch try FileLock.acquire(for: path) {
+            case .acquired(let l): newLock = l
+            case .held(let pid): throw StoreError("\(path) is open in another nettui" + (pid.map { " (pid \($0))" } ?? ""))
             }
             do {
-                try Store.save(state.network, to: path)
+                saved = try Store.save(state.network, to: path, lock: newLock)
             } catch {
                 newLock.release()
                 throw error
             }
             lock?.release()
             lock = newLock
-        } else {
-            try Store.save(state.network, to: path)
         }
         state.path = path
         if state.network.schemaVersion <= Network.currentSchemaVersion { state.readOnlyReason = nil }
-        state.saveFinished(nil)
+        state.saveFinished(nil, warning: saved.warning)
     }
 }

@@ -638,14 +638,15 @@ extension AppState {
         return [.save]
     }
 
-    /// The driver reports how a save went.
-    mutating func saveFinished(_ error: StoreError?) {
+    /// The driver reports how a save went; `warning`: a save done without keeping a backup.
+    mutating func saveFinished(_ error: StoreError?, warning: String? = nil) {
         if let error {
             message = StatusMessage(text: "Not saved: \(error.message). Your edits are still here.", isError: true)
         } else {
             history.markSaved()
             let n = network.contacts.count
-            message = StatusMessage(text: "Saved \(n) contact\(n == 1 ? "" : "s") to \(Store.baseName(of: path ?? ""))", isError: false)
+            message = StatusMessage(text: "Saved \(n) contact\(n == 1 ? "" : "s") to \(Store.baseName(of: path ?? ""))" + (warning.map { ", but \($0)" } ?? ""),
+                                    isError: warning != nil)
         }
     }
 }

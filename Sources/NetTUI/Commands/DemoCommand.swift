@@ -67,7 +67,7 @@ struct DemoCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             defer { lock.release() }
-            try Store.save(network, to: file)
+            if let warning = try Store.save(network, to: file).warning { printError("nettui: saved, but \(warning)") }
         } catch let error as StoreError {
             printError("nettui: \(error.message)")
             throw ExitCode(1)

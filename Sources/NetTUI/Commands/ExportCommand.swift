@@ -11,7 +11,8 @@ struct ExportCommand: ParsableCommand {
             vCard keeps every contact field (ours as X-NETTUI-… properties): `nettui import vcard` reads it back \
             into the same contacts. CSV has one row per contact under a header. Reads FILE via --file, else \
             $NETTUI_FILE, else $XDG_DATA_HOME/nettui/network.json; writes to standard output, or to OUT with -o \
-            (mode 0600; an older OUT is kept as OUT.bak).
+            (a new OUT is mode 0600; an older OUT keeps its mode and is kept as OUT.bak; a device or FIFO is \
+            written directly). OUT is never a data file open in nettui, and a NetTUI data file only with --force.
             """)
 
     @Argument(help: "The output format: vcard or csv.")
@@ -22,6 +23,9 @@ struct ExportCommand: ParsableCommand {
 
     @Option(name: [.customShort("o"), .customLong("output")], help: "The file to write (default: standard output).")
     var output: String?
+
+    @Flag(help: "Replace OUT even when it is a NetTUI data file (never one open in nettui).")
+    var force = false
 
     func run() throws {
         let path = file ?? OpenCommand.defaultPath(environment: ProcessInfo.processInfo.environment).path
@@ -51,13 +55,14 @@ struct ExportCommand: ParsableCommand {
             }
             exitNow()
         }
+        let saved: Store.Saved
         do {
-            try Store.write(to: output) { format.export(contacts, to: $0) }
+            saved = try Store.writeOutput(to: output, replacingDataFile: force, howToReplace: "add --force to replace it anyway") { format.export(contacts, to: $0) }
         } catch {
             printError("nettui: \(error.message)")
             throw ExitCode(1)
         }
-        printError("Exported \(network.contacts.count) contacts to \(output)")
+        printError("Exported \(network.contacts.count) contacts to \(output)" + (saved.warning.map { ", but \($0)" } ?? ""))
         exitNow()
     }
 }

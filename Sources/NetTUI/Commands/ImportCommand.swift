@@ -46,7 +46,8 @@ struct ImportCommand: ParsableCommand {
         }
         var text = outcome.summary.report(details: dryRun || verbose, limit: verbose ? Int.max : 200, dryRun: dryRun)
         if outcome.saved {
-            text += "Saved \(path) (\(outcome.network.contacts.count) contacts).\n"
+            text += "Saved \(path) (\(outcome.network.contacts.count) contacts)"
+            text += outcome.warning.map { ", but \($0).\n" } ?? ".\n"
         } else if !dryRun {
             text += "Nothing changed; \(path) was not written.\n"
         }

@@ -132,11 +132,18 @@ struct OpenCommand: ParsableCommand {
         var readOnly: String?
     }
 
+    /// A write-protected file (mode 0444), or one whose lock cannot be taken (an unwritable folder,
+    /// a lock file that is a link), opens read-only with the reason; it is still shown.
     static func lock(_ path: String, createFolder: Bool) throws(StoreError) -> Locked {
         if createFolder { try Store.makeDirectories(Store.directory(of: path)) }
-        switch try FileLock.acquire(for: path) {
-        case .acquired(let l): return Locked(lock: l)
-        case .held(let pid): return Locked(readOnly: "\(path) is open in another nettui" + (pid.map { " (pid \($0))" } ?? ""))
+        if let why = Store.writeProtection(path) { return Locked(readOnly: why) }
+        do {
+            switch try FileLock.acquire(for: path) {
+            case .acquired(let l): return Locked(lock: l)
+            case .held(let pid): return Locked(readOnly: "\(path) is open in another nettui" + (pid.map { " (pid \($0))" } ?? ""))
+            }
+        } catch {
+            return Locked(readOnly: error.message)
         }
     }
 
@@ -216,7 +223,7 @@ struct OpenCommand: ParsableCommand {
             printError("nettui: the edits rescued earlier are set aside as \(rescuePath).discarded")
         }
         do {
-            try Store.save(state.network, to: rescuePath)
+            try Store.saveSideFile(state.network, to: rescuePath)
             printError("nettui: stopped by signal \(signal); the unsaved edits are in \(rescuePath)")
         } catch {
             printError("nettui: stopped by signal \(signal); the unsaved edits could not be kept: \(error.message)")
