@@ -25,6 +25,8 @@ public enum Store {
         public var readOnlyReason: String?
         /// The log's index of `network`, for the rules (`exitCandidates`, `Briefing`, reports).
         public var logIndex: LogIndex
+        /// The file as it was read, for noticing a change made outside before the next save.
+        public var stamp: FileStamp?
     }
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
@@ -63,6 +65,11 @@ public enum Store {
     public static func readBytes(_ path: String) throws(StoreError) -> [UInt8]? {
         guard let (fd, expected) = try openData(path) else { return nil }
         defer { close(fd) }
+        return try readAll(fd, expected: expected, path: path)
+    }
+
+    /// The rest of an open file, `expected` bytes long when it was opened.
+    private static func readAll(_ fd: Int32, expected: Int, path: String) throws(StoreError) -> [UInt8] {
         // Straight into the array, one byte more than the file's size: a file that has grown since
         // `fstat` reads on in chunks below.
         var failure: StoreError?
@@ -124,14 +131,14 @@ public enum Store {
     /// Loads a data file; nil when it does not exist. A file with problems is refused with every
     /// problem listed, except a newer schema, which loads read-only.
     public static func load(_ path: String) throws(StoreError) -> Loaded? {
-        guard let decoded = try decode(path) else { return nil }
+        guard let (decoded, stamp) = try decodeStamped(path) else { return nil }
         let future = decoded.problems.filter { $0.kind == .futureSchema }
         let fatal = decoded.problems.filter { $0.kind != .futureSchema }
         guard let network = decoded.network, let logIndex = decoded.logIndex, fatal.isEmpty else {
             throw StoreError("\(path) cannot be opened: \(fatal.count) problem\(fatal.count == 1 ? "" : "s") found (run `nettui check \(path)` for all of them)",
                              problems: fatal)
         }
-        return Loaded(network: network, readOnlyReason: future.first.map { "\($0.message); opened read-only" }, logIndex: logIndex)
+        return Loaded(network: network, readOnlyReason: future.first.map { "\($0.message); opened read-only" }, logIndex: logIndex, stamp: stamp)
     }
 
     /// The file read and decoded with every problem found (`NetworkCodec.decode`). Nil when it
@@ -139,13 +146,21 @@ public enum Store {
     /// memory (`FastDecoder.decode(file:size:)`); when that gives up, the validating path reads the
     /// whole file, and finds every problem.
     public static func decode(_ path: String) throws(StoreError) -> NetworkCodec.Decoded? {
+        try decodeStamped(path)?.decoded
+    }
+
+    /// `decode`, and the stamp of the file read: its `stat` before reading (a change while it is
+    /// read makes the next save look at it again), with the hash of its bytes when they were read whole.
+    public static func decodeStamped(_ path: String) throws(StoreError) -> (decoded: NetworkCodec.Decoded, stamp: FileStamp)? {
         guard let (fd, size) = try openData(path) else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        fstat(fd, &st)
         let windowed = size >= NetworkCodec.windowedBytes
-        let fast = windowed ? FastDecoder.decode(file: fd, size: size) : nil
-        close(fd)
-        if let fast { return NetworkCodec.checked(fast) }
-        guard let bytes = try readBytes(path) else { return nil }
-        return windowed ? NetworkCodec.decodeTree(bytes) : NetworkCodec.decode(bytes)
+        // The windowed decoder gives up when the file's size or time changed while it read.
+        if windowed, let fast = FastDecoder.decode(file: fd, size: size) { return (NetworkCodec.checked(fast), FileStamp(st)) }
+        let bytes = try readAll(fd, expected: size, path: path)
+        return (windowed ? NetworkCodec.decodeTree(bytes) : NetworkCodec.decode(bytes), FileStamp(st, hash: ContentHash.of(bytes)))
     }
 
     /// Saves atomically: the bytes go to a temporary file in the same folder (mode 0600), which is
@@ -153,17 +168,21 @@ public enum Store {
     /// old or the new version. The previous version is kept as `PATH.bak`.
     /// The bytes are written as they are encoded, a few megabytes at a time: the file is never
     /// whole in memory (at 100,000 contacts, 190 MiB less while saving).
-    public static func save(_ network: Network, to path: String) throws(StoreError) {
+    /// Returns the stamp of the file written (`Store.save(_:base:onDisk:to:)` checks against it).
+    @discardableResult
+    public static func save(_ network: Network, to path: String) throws(StoreError) -> FileStamp {
         try write(to: path) { fd in FastEncoder.encode(network, to: fd) }
     }
 
-    public static func write(_ bytes: [UInt8], to givenPath: String) throws(StoreError) {
+    @discardableResult
+    public static func write(_ bytes: [UInt8], to givenPath: String) throws(StoreError) -> FileStamp {
         try write(to: givenPath) { fd in bytes.withUnsafeBytes { writeAll(fd, $0) } }
     }
 
     /// `write`, the content written to the temporary file by `content`, which returns the error
     /// number of a failed write, or nil: for content made as it is written, never whole in memory.
-    public static func write(to givenPath: String, _ content: (Int32) -> Int32?) throws(StoreError) {
+    @discardableResult
+    public static func write(to givenPath: String, _ content: (Int32) -> Int32?) throws(StoreError) -> FileStamp {
         let path = followingSymlink(givenPath)
         let dir = directory(of: path)
         let tmp = dir + "/" + tempPrefix(of: path) + "\(getpid())"
@@ -188,6 +207,8 @@ public enum Store {
             close(fd)
             throw StoreError("cannot save to \(path): \(why); the file on disk is unchanged")
         }
+        var written = stat()
+        fstat(fd, &written)
         close(fd)
         // Keep the old version as .bak: a hard link costs nothing and leaves PATH in place until the rename.
         // The old version becomes PATH.bak by a rename too, so a kill at any moment leaves either
@@ -206,6 +227,11 @@ public enum Store {
         ok = true
         let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dfd >= 0 { fsync(dfd); close(dfd) }
+        // The file's stamp after the rename (which may change its status time) — unless another
+        // program replaced it meanwhile: then the written file's own, which the next save finds changed.
+        var now = stat()
+        if stat(path, &now) == 0, now.st_dev == written.st_dev, now.st_ino == written.st_ino { return FileStamp(now) }
+        return FileStamp(written)
     }
 
     /// The temporary file of a save is this prefix followed by the saving process's pid.
@@ -250,6 +276,10 @@ public enum Store {
 
     /// Where unsaved edits go when the program is stopped by a signal; the next start offers them back.
     public static func recoveryPath(for path: String) -> String { path + ".unsaved.json" }
+
+    /// The network the rescued edits were made on (the file as last read or saved), written with
+    /// them: the base for merging them into a file changed since.
+    public static func recoveryBasePath(for path: String) -> String { path + ".unsaved.base.json" }
 
     public static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }

@@ -79,7 +79,9 @@ enum Modal: Equatable, Sendable {
     case confirmDelete(id: String)
     case confirmQuit
     /// Edits rescued from an earlier run that was stopped by a signal: restore them?
-    case confirmRestore(Network)
+    case confirmRestore(RescuedEdits)
+    /// "Save as" onto another NetTUI data file that is already there: replace it?
+    case confirmReplace(path: String, contacts: Int)
     case confirmDeleteNetwork(id: String)
     case confirmLeave(DecisionTarget)
     case picker(MemberPicker)
@@ -101,8 +103,10 @@ struct StatusMessage: Equatable, Sendable {
 /// Side effects the update asks for; the driver performs them and reports back.
 enum Effect: Equatable, Sendable {
     case save
-    /// Save to another file, which becomes the open one.
+    /// Save to another file, which becomes the open one; a file already there is asked about first.
     case saveAs(String)
+    /// Save as, replacing the file there: the person confirmed it.
+    case replaceFile(String)
     /// Edit this text in the user's editor; the result goes back into the focused form field.
     case editText(String)
     /// Read a file of contacts and merge it in (one undoable step), then show the summary.
@@ -123,6 +127,11 @@ struct AppState: Sendable {
     var network: Network { didSet { revision &+= 1 } }
     /// The data file's path, as given; nil for the built-in demo, which is never saved.
     var path: String?
+    /// The network as the file was when last read or saved — a copy-on-write value, so keeping it
+    /// costs a list's copy only when the list is first edited — and what the file was then
+    /// (`onDisk`): a save merges a change another program made since (`Store.save(_:base:onDisk:to:)`).
+    var base: Network
+    var onDisk: OnDisk
     /// Why edits cannot be saved (a newer file format, another copy holds the lock); nil when writable.
     var readOnlyReason: String?
     var history = History()
@@ -168,8 +177,10 @@ struct AppState: Sendable {
 
     /// `logIndex`: the log's index of `network`, when loading it built one.
     init(network: Network, path: String?, readOnlyReason: String? = nil, width: Int = 80, height: Int = 24, clock: Clock = .system,
-         logIndex: LogIndex? = nil) {
+         logIndex: LogIndex? = nil, onDisk: OnDisk = .unknown) {
         self.network = network
+        base = network
+        self.onDisk = onDisk
         facts = ContactFacts(network, revision: revision, logIndex: logIndex)
         self.path = path
         self.readOnlyReason = readOnlyReason
@@ -467,7 +478,7 @@ struct AppState: Sendable {
     var keyContext: KeyContext {
         switch modal {
         case .form: return .form
-        case .confirmDelete, .confirmQuit, .confirmRestore, .confirmDeleteNetwork, .confirmLeave: return .confirm
+        case .confirmDelete, .confirmQuit, .confirmRestore, .confirmReplace, .confirmDeleteNetwork, .confirmLeave: return .confirm
         case .picker: return .picker
         case .chooser: return .chooser
         case .palette: return .palette

@@ -18,15 +18,21 @@ struct Driver {
             case .save:
                 guard let path = state.path else { continue }
                 do {
-                    try Store.save(state.network, to: path)
-                    state.saveFinished(nil)
+                    // Merged with what another program wrote there since it was read, if it did.
+                    state.saved(try Store.save(state.network, base: state.base, onDisk: state.onDisk, to: path))
                     // Once saved, edits rescued by an earlier run are part of the file (or were declined).
                     unlink(Store.recoveryPath(for: path))
+                    unlink(Store.recoveryBasePath(for: path))
                 } catch {
                     state.saveFinished(error)
                     return true  // never quit after a failed save
                 }
-            case .saveAs(let path):
+            case .saveAs(let path), .replaceFile(let path):
+                // Another file already there is replaced only once the person said so (`.replaceFile`).
+                if case .saveAs = effect, let existing = ExistingFile.at(path, besides: state.path) {
+                    state.askToReplace(path, existing)
+                    continue
+                }
                 do {
                     try saveAs(path)
                 } catch {
@@ -62,8 +68,9 @@ struct Driver {
                 }
             case .discardRecovery:
                 if let path = state.path {
-                    let recovery = Store.recoveryPath(for: path)
+                    let recovery = Store.recoveryPath(for: path), base = Store.recoveryBasePath(for: path)
                     rename(recovery, recovery + ".discarded")
+                    rename(base, base + ".discarded")
                 }
             case .quit:
                 return false
@@ -81,19 +88,23 @@ struct Driver {
             guard case .acquired(let newLock) = try FileLock.acquire(for: path) else {
                 throw StoreError("\(path) is open in another nettui")
             }
+            let stamp: FileStamp
             do {
-                try Store.save(state.network, to: path)
+                stamp = try Store.save(state.network, to: path)
             } catch {
                 newLock.release()
                 throw error
             }
             lock?.release()
             lock = newLock
+            state.path = path
+            if state.network.schemaVersion <= Network.currentSchemaVersion { state.readOnlyReason = nil }
+            state.saved(Store.Saved(network: state.network, stamp: stamp))
         } else {
-            try Store.save(state.network, to: path)
+            // The open file: merged with a change made outside, as `s` does.
+            let saved = try Store.save(state.network, base: state.base, onDisk: state.onDisk, to: path)
+            if state.network.schemaVersion <= Network.currentSchemaVersion { state.readOnlyReason = nil }
+            state.saved(saved)
         }
-        state.path = path
-        if state.network.schemaVersion <= Network.currentSchemaVersion { state.readOnlyReason = nil }
-        state.saveFinished(nil)
     }
 }

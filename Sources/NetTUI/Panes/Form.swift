@@ -37,6 +37,8 @@ enum FormPurpose: Equatable, Sendable {
     case interaction(contactID: String)
     case event(original: Event?)
     case saveAs
+    /// Confirms replacing a file that is not a NetTUI data file: the word `replace` must be typed.
+    case replaceOther(path: String)
 }
 
 /// A refused submit: which field is wrong and why.

@@ -1,0 +1,68 @@
+/// A save that never overwrites a change another program made to the file since it was read: the
+/// three-way merge of `nettui merge`, with the file as read (or last saved) as the base, the file
+/// now as theirs and the edits as ours.
+extension Store {
+    /// What a save did.
+    public struct Saved: Sendable {
+        /// What is in the file now: the edits, or the edits merged with the outside change.
+        public var network: Network
+        public var stamp: FileStamp
+        /// The merge with a change made outside, when there was one; its conflicts are recorded in
+        /// `network.conflicts` as `nettui merge` records them.
+        public var merge: Merge.Outcome?
+        /// The file had been removed (or moved away) since it was read, and was written anew.
+        public var recreated = false
+
+        public init(network: Network, stamp: FileStamp, merge: Merge.Outcome? = nil, recreated: Bool = false) {
+            (self.network, self.stamp, self.merge, self.recreated) = (network, stamp, merge, recreated)
+        }
+    }
+
+    /// Saves `ours` to `path`, first merging it with what another program wrote there since the
+    /// file was `base` (read or saved as `onDisk`). When the file is as it was, this costs one
+    /// `stat` more than `save`; when only its times changed (touched, or written back alike), one
+    /// read. A file changed outside that cannot be read now (broken, or of a newer format), or
+    /// whose merge would not be a valid file, is left as it is and the save refused with why.
+    public static func save(_ ours: Network, base: Network, onDisk: OnDisk, to path: String) throws(StoreError) -> Saved {
+        guard let theirs = try outsideVersion(of: path, onDisk: onDisk, base: base) else {
+            let gone = onDisk != .unknown && onDisk != .absent && FileStamp.of(path) == nil
+            return Saved(network: ours, stamp: try save(ours, to: path), recreated: gone)
+        }
+        let outcome = Merge.merge(base: base, ours: ours, theirs: theirs)
+        guard outcome.problems.isEmpty else {
+            let n = outcome.problems.count
+            throw StoreError("\(path) was changed by another program, and merging your edits into it would give \(n) problem\(n == 1 ? "" : "s") (\(outcome.problems[0])); the file is left as it is — S saves your edits to another file, and `nettui merge` merges by hand",
+                             problems: outcome.problems)
+        }
+        return Saved(network: outcome.network, stamp: try save(outcome.network, to: path), merge: outcome)
+    }
+
+    /// The file's content when another program changed it since it was `base` as `onDisk`; nil
+    /// when it did not (or is gone: nothing of it to keep).
+    public static func outsideVersion(of path: String, onDisk: OnDisk, base: Network) throws(StoreError) -> Network? {
+        switch onDisk {
+        case .unknown: return nil
+        case .file(let stamp):
+            guard let now = FileStamp.of(path), !now.sameVersion(as: stamp) else { return nil }
+        case .absent:
+            guard FileStamp.of(path) != nil else { return nil }
+        }
+        let read: (decoded: NetworkCodec.Decoded, stamp: FileStamp)?
+        do {
+            read = try decodeStamped(path)
+        } catch {
+            throw StoreError("\(path) was changed by another program and cannot be read now (\(error.message)); your edits are not saved there — S saves them to another file",
+                             problems: error.problems)
+        }
+        guard let read else { return nil }
+        // Written back byte for byte (touched, checked out again): no change to merge.
+        if case .file(let stamp) = onDisk, let before = stamp.hash, before == read.stamp.hash { return nil }
+        let fatal = read.decoded.problems
+        guard let theirs = read.decoded.network, fatal.isEmpty else {
+            let why = fatal.first.map { $0.kind == .futureSchema ? $0.message : "\(fatal.count) problem\(fatal.count == 1 ? "" : "s"), the first: \($0)" } ?? "it cannot be read"
+            throw StoreError("\(path) was changed by another program and cannot be merged now (\(why)); your edits are not saved there — S saves them to another file",
+                             problems: fatal)
+        }
+        return theirs == base ? nil : theirs
+    }
+}
