@@ -60,7 +60,7 @@ extension Store {
         let fatal = read.decoded.problems
         guard let theirs = read.decoded.network, fatal.isEmpty else {
             let why = fatal.first.map { $0.kind == .futureSchema ? $0.message : "\(fatal.count) problem\(fatal.count == 1 ? "" : "s"), the first: \($0)" } ?? "it cannot be read"
-            throw StoreError("\(path) was changed by another program and cannot be merged now (\(why)); your edits are not saved there — S saves them to another file",
+            throw StoreError("\(path) was changed by another program and cannot be read now (\(why)); your edits are not saved there — S saves them to another file",
                              problems: fatal)
         }
         return theirs == base ? nil : theirs

@@ -73,7 +73,7 @@ enum Render {
                             answers: "n set them aside (merge by hand: nettui merge)", in: body, &screen)
             } else if let merge = recovered.merge {
                 let k = merge.conflicts.count
-                Dialog.draw(question: "A run stopped by a signal left unsaved edits, and the file has changed since. Restore them merged into it (\(n) contacts, \(k) conflict\(k == 1 ? "" : "s"))?",
+                Dialog.draw(question: "A run stopped by a signal left unsaved edits, and the file has changed since. Merge them into it (\(n) contacts, \(k) conflict\(k == 1 ? "" : "s"))?",
                             answers: "y merge them in · n set them aside", in: body, &screen)
             } else {
                 Dialog.draw(question: "A run stopped by a signal left unsaved edits (\(n) contacts). Restore them?",
@@ -169,7 +169,12 @@ enum Dialog {
         let w = min(area.width, max(30, inner))
         let r = Rect(x: area.x + (area.width - w) / 2, y: area.y + max(0, (area.height - 5) / 2), width: w, height: min(5, area.height))
         screen.box(r, style: .color(.warn, bold: true))
-        screen.put(question, x: r.x + 2, y: r.y + 1, maxWidth: r.width - 4, style: .bold)
+        // A question too long for one line takes the blank line below it too.
+        let lines = question.wrapped(to: r.width - 4)
+        for (k, line) in lines.prefix(2).enumerated() {
+            let last = k == 1 && lines.count > 2
+            screen.put(last ? line + " " + lines[2...].joined(separator: " ") : line, x: r.x + 2, y: r.y + 1 + k, maxWidth: r.width - 4, style: .bold)
+        }
         screen.put(answers, x: r.x + 2, y: r.y + 3, maxWidth: r.width - 4, style: .plain)
     }
 }
