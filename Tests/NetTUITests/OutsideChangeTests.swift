@@ -185,3 +185,23 @@ final class OutsideChangeTests: XCTestCase {
         XCTAssertEqual(file.contact(id: ours.id)?.notes, "ours")
     }
 }
+
+extension OutsideChangeTests {
+    /// "Save and quit" that merged an outside change stays, so that the merge is seen.
+    func testSaveAndQuitStaysWhenTheSaveMergedAnOutsideChange() throws {
+        var (path, saved, driver) = try opened()
+        var ours = saved.contacts[0]
+        ours.notes = "ours"
+        driver.state.commit([.contact(before: saved.contacts[0], after: ours)])
+        var theirs = saved, their = saved.contacts[0]
+        their.notes = "theirs"
+        theirs.apply([.contact(before: saved.contacts[0], after: their)])
+        try Store.save(theirs, to: path)
+        _ = driver.send(.key(.char("q")))
+        XCTAssertTrue(driver.send(.key(.char("y"))), "the program keeps running after a merging save")
+        XCTAssertEqual(driver.state.message?.text, "Saved, merged with changes made outside: 1 conflict — ! to see them")
+        XCTAssertEqual(try Store.load(path)?.network.conflicts.count, 1)
+        // Nothing is left unsaved: q now quits at once.
+        XCTAssertFalse(driver.send(.key(.char("q"))))
+    }
+}

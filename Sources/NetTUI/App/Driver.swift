@@ -19,10 +19,13 @@ struct Driver {
                 guard let path = state.path else { continue }
                 do {
                     // Merged with what another program wrote there since it was read, if it did.
-                    state.saved(try Store.save(state.network, base: state.base, onDisk: state.onDisk, to: path))
+                    let saved = try Store.save(state.network, base: state.base, onDisk: state.onDisk, to: path)
+                    state.saved(saved)
                     // Once saved, edits rescued by an earlier run are part of the file (or were declined).
                     unlink(Store.recoveryPath(for: path))
                     unlink(Store.recoveryBasePath(for: path))
+                    // A save that merged an outside change does not quit: the person sees what it did.
+                    if saved.merge != nil { return true }
                 } catch {
                     state.saveFinished(error)
                     return true  // never quit after a failed save
