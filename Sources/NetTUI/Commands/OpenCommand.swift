@@ -215,8 +215,10 @@ struct OpenCommand: ParsableCommand {
         let rescuePath = Store.recoveryPath(for: path)
         do {
             // First what the edits were made on, for merging them into the file if it changes before
-            // they are restored (`RescuedEdits`).
-            try Store.save(state.base, to: Store.recoveryBasePath(for: path))
+            // they are restored (`RescuedEdits`). Without it (it could not be written) no older one
+            // may stand in for it: the edits are then merged as if the file were all new.
+            let basePath = Store.recoveryBasePath(for: path)
+            if (try? Store.save(state.base, to: basePath)) == nil { unlink(basePath) }
             try Store.save(state.network, to: rescuePath)
             printError("nettui: stopped by signal \(signal); the unsaved edits are in \(rescuePath)")
         } catch {
