@@ -21,7 +21,7 @@ enum ExistingFile: Equatable, Sendable {
         default: return .other("not a regular file")
         }
         if st.st_size == 0 { return .other("an empty file") }
-        guard let loaded = try? Store.load(path) else { return .other("not a NetTUI data file") }
+        guard let loaded = try? Store.load(path) else { return .other("not a data file this nettui can read") }
         return .dataFile(contacts: loaded.network.contacts.count)
     }
 }
