@@ -205,3 +205,16 @@ extension OutsideChangeTests {
         XCTAssertFalse(driver.send(.key(.char("q"))))
     }
 }
+
+extension OutsideChangeTests {
+    func testAFileRemovedOutsideIsWrittenAgainAndTheStatusLineSaysSo() throws {
+        var (path, saved, driver) = try opened()
+        var ours = saved.contacts[0]
+        ours.notes = "ours"
+        driver.state.commit([.contact(before: saved.contacts[0], after: ours)])
+        XCTAssertEqual(unlink(path), 0)
+        _ = driver.send(.key(.char("s")))
+        XCTAssertEqual(driver.state.message?.text, "Saved: network.json had been removed or moved by another program, and was written again")
+        XCTAssertEqual(try Store.load(path)?.network, driver.state.network)
+    }
+}

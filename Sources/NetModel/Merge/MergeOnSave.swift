@@ -24,8 +24,8 @@ extension Store {
     /// read. A file changed outside that cannot be read now (broken, or of a newer format), or
     /// whose merge would not be a valid file, is left as it is and the save refused with why.
     public static func save(_ ours: Network, base: Network, onDisk: OnDisk, to path: String) throws(StoreError) -> Saved {
-        guard let theirs = try outsideVersion(of: path, onDisk: onDisk, base: base) else {
-            let gone = onDisk != .unknown && onDisk != .absent && FileStamp.of(path) == nil
+        var gone = false
+        guard let theirs = try outsideVersion(of: path, onDisk: onDisk, base: base, gone: &gone) else {
             return Saved(network: ours, stamp: try save(ours, to: path), recreated: gone)
         }
         let outcome = Merge.merge(base: base, ours: ours, theirs: theirs)
@@ -38,12 +38,16 @@ extension Store {
     }
 
     /// The file's content when another program changed it since it was `base` as `onDisk`; nil
-    /// when it did not (or is gone: nothing of it to keep).
-    public static func outsideVersion(of path: String, onDisk: OnDisk, base: Network) throws(StoreError) -> Network? {
+    /// when it did not, or is gone (`gone`: nothing of it to keep).
+    public static func outsideVersion(of path: String, onDisk: OnDisk, base: Network, gone: inout Bool) throws(StoreError) -> Network? {
         switch onDisk {
         case .unknown: return nil
         case .file(let stamp):
-            guard let now = FileStamp.of(path), !now.sameVersion(as: stamp) else { return nil }
+            guard let now = FileStamp.of(path) else {
+                gone = true
+                return nil
+            }
+            if now.sameVersion(as: stamp) { return nil }
         case .absent:
             guard FileStamp.of(path) != nil else { return nil }
         }
