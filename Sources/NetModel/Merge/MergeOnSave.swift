@@ -23,9 +23,10 @@ extension Store {
     /// `stat` more than `save`; when only its times changed (touched, or written back alike), one
     /// read. A file changed outside that cannot be read now (broken, or of a newer format), or
     /// whose merge would not be a valid file, is left as it is and the save refused with why.
-    public static func save(_ ours: Network, base: Network, onDisk: OnDisk, to path: String) throws(StoreError) -> Saved {
+    /// `base` is made only when the file changed.
+    public static func save(_ ours: Network, base: @autoclosure () -> Network, onDisk: OnDisk, to path: String) throws(StoreError) -> Saved {
         var gone = false
-        guard let theirs = try outsideVersion(of: path, onDisk: onDisk, base: base, gone: &gone) else {
+        guard let (theirs, base) = try outsideVersion(of: path, onDisk: onDisk, base: base, gone: &gone) else {
             return Saved(network: ours, stamp: try save(ours, to: path), recreated: gone)
         }
         let outcome = Merge.merge(base: base, ours: ours, theirs: theirs)
@@ -37,9 +38,9 @@ extension Store {
         return Saved(network: outcome.network, stamp: try save(outcome.network, to: path), merge: outcome)
     }
 
-    /// The file's content when another program changed it since it was `base` as `onDisk`; nil
-    /// when it did not, or is gone (`gone`: nothing of it to keep).
-    public static func outsideVersion(of path: String, onDisk: OnDisk, base: Network, gone: inout Bool) throws(StoreError) -> Network? {
+    /// The file's content when another program changed it since it was `base` as `onDisk`, and the
+    /// base; nil when it did not, or is gone (`gone`: nothing of it to keep).
+    public static func outsideVersion(of path: String, onDisk: OnDisk, base: () -> Network, gone: inout Bool) throws(StoreError) -> (theirs: Network, base: Network)? {
         switch onDisk {
         case .unknown: return nil
         case .file(let stamp):
@@ -67,6 +68,7 @@ extension Store {
             throw StoreError("\(path) was changed by another program and cannot be read now (\(why)); your edits are not saved there — S saves them to another file",
                              problems: fatal)
         }
-        return theirs == base ? nil : theirs
+        let base = base()
+        return theirs == base ? nil : (theirs, base)
     }
 }

@@ -127,11 +127,17 @@ struct AppState: Sendable {
     var network: Network { didSet { revision &+= 1 } }
     /// The data file's path, as given; nil for the built-in demo, which is never saved.
     var path: String?
-    /// The network as the file was when last read or saved — a copy-on-write value, so keeping it
-    /// costs a list's copy only when the list is first edited — and what the file was then
-    /// (`onDisk`): a save merges a change another program made since (`Store.save(_:base:onDisk:to:)`).
-    var base: Network
+    /// What the file was when last read or saved: a save merges a change another program made
+    /// since (`Store.save(_:base:onDisk:to:)`), with `base` as the merge's base.
     var onDisk: OnDisk
+    /// The network as last read or saved, when the undo history cannot lead back to it (restored
+    /// edits, an undone saved state overwritten, the oldest step dropped); nil while it can. Not
+    /// kept as a copy otherwise: the first edit of each list would copy it whole (55 MB at 100,000
+    /// contacts, docs/BENCHMARKS.md).
+    var keptBase: Network?
+    /// The network as the file was when last read or saved — made from the history only when a
+    /// save finds the file changed outside, or edits are rescued.
+    var base: Network { keptBase ?? history.savedVersion(of: network) ?? network }
     /// Why edits cannot be saved (a newer file format, another copy holds the lock); nil when writable.
     var readOnlyReason: String?
     var history = History()
@@ -179,7 +185,6 @@ struct AppState: Sendable {
     init(network: Network, path: String?, readOnlyReason: String? = nil, width: Int = 80, height: Int = 24, clock: Clock = .system,
          logIndex: LogIndex? = nil, onDisk: OnDisk = .unknown) {
         self.network = network
-        base = network
         self.onDisk = onDisk
         facts = ContactFacts(network, revision: revision, logIndex: logIndex)
         self.path = path

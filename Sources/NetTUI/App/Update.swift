@@ -531,6 +531,7 @@ extension AppState {
                 return []
             }
             modal = .none
+            keptBase = base
             network = recovered.network
             history = History()
             history.markUnsaved()
@@ -602,6 +603,7 @@ extension AppState {
     /// Applies one user step to the document and records it for undo.
     mutating func commit(_ changes: [Change]) {
         guard !changes.isEmpty else { return }
+        if keptBase == nil && history.recordingLosesSavedVersion { keptBase = base }
         apply(changes)
         history.record(changes)
         refresh()
@@ -662,9 +664,9 @@ extension AppState {
             network = saved.network
             refresh()
         }
-        base = saved.network
         onDisk = .file(saved.stamp)
         saveFinished(nil)
+        keptBase = nil  // the network shown is the file's now
         let name = Store.baseName(of: path ?? "")
         if let merge = saved.merge {
             let n = merge.conflicts.count
