@@ -5,8 +5,8 @@ import NetModel
 /// `y` for a NetTUI data file, the typed word `replace` for anything else (a thesis, a folder).
 enum ExistingFile: Equatable, Sendable {
     case dataFile(contacts: Int)
-    /// Not a NetTUI data file: what it is, in words.
-    case other(String)
+    /// Not a NetTUI data file; what it is, in words, when it is not an ordinary file.
+    case other(String?)
 
     /// What is at `path`; nil when nothing is, or when it is the open file (`open`) itself.
     static func at(_ path: String, besides open: String?) -> ExistingFile? {
@@ -18,10 +18,10 @@ enum ExistingFile: Equatable, Sendable {
         switch st.st_mode & S_IFMT {
         case S_IFREG: break
         case S_IFDIR: return .other("a folder")
-        default: return .other("not a regular file")
+        default: return .other("a device, pipe or socket")
         }
         if st.st_size == 0 { return .other("an empty file") }
-        guard let loaded = try? Store.load(path) else { return .other("not a data file this nettui can read") }
+        guard let loaded = try? Store.load(path) else { return .other(nil) }
         return .dataFile(contacts: loaded.network.contacts.count)
     }
 }

@@ -558,7 +558,7 @@ extension AppState {
             modal = .confirmReplace(path: path, contacts: contacts)
         case .other(let what):
             let name = Store.baseName(of: path)
-            modal = .form(Form(title: "\(name) exists and is not a NetTUI data file (\(what)). Replace it?",
+            modal = .form(Form(title: "\(name) exists and is not a NetTUI data file\(what.map { " (\($0))" } ?? ""). Replace it?",
                                fields: [Form.Field(label: "Type replace", hint: "the word replace, then Enter, overwrites \(name); Esc keeps it",
                                                    input: TextField())],
                                purpose: .replaceOther(path: path)))
