@@ -61,4 +61,24 @@ final class MergeOnSaveTests: XCTestCase {
         bytes[bytes.count / 2] ^= 1
         XCTAssertNotEqual(ContentHash.of(bytes), stamp.hash, "one bit changed changes the hash")
     }
+
+    /// A program that writes the file while the save's bytes are being made (here, from inside the
+    /// content) is not overwritten: the rename does not happen, the temporary file is gone.
+    func testAWriteWhileTheBytesAreMadeStopsTheRename() throws {
+        let dir = try folder()
+        let path = dir + "/net.json"
+        let network = Demo.network(today: Day(year: 2026, month: 11, day: 23)!)
+        try Store.save(network, to: path)
+        let seen = try XCTUnwrap(FileStamp.of(path))
+        var outside = network
+        outside.apply(network.changesDeletingContact(network.contacts[0].id, at: Timestamp(seconds: 0)))
+        let result = try Store.write(to: path, { fd in
+            _ = try? Store.save(outside, to: path)  // another program, meanwhile
+            return FastEncoder.encode(network, to: fd)
+        }, if: { FileStamp.of(path)?.sameVersion(as: seen) == true })
+        XCTAssertNil(result)
+        XCTAssertEqual(try Store.load(path)?.network, outside, "what the other program wrote stays")
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix(".net.json.tmp-") }
+        XCTAssertEqual(left, [], "no temporary file is left")
+    }
 }

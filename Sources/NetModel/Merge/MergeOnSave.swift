@@ -19,38 +19,52 @@ extension Store {
     }
 
     /// Saves `ours` to `path`, first merging it with what another program wrote there since the
-    /// file was `base` (read or saved as `onDisk`). When the file is as it was, this costs one
-    /// `stat` more than `save`; when only its times changed (touched, or written back alike), one
-    /// read. A file changed outside that cannot be read now (broken, or of a newer format), or
-    /// whose merge would not be a valid file, is left as it is and the save refused with why.
-    /// `base` is made only when the file changed.
+    /// file was `base` (read or saved as `onDisk`; `base` is made only when the file changed). When
+    /// the file is as it was, this costs two `stat`s more than `save` (one before, one just before
+    /// the rename); when only its times changed (touched, or written back alike), one read. A
+    /// change made while the new bytes are written is merged in turn (the save is done again). A
+    /// file changed outside that cannot be read now (broken, or of a newer format), or whose merge
+    /// would not be a valid file, is left as it is and the save refused with why.
     public static func save(_ ours: Network, base: @autoclosure () -> Network, onDisk: OnDisk, to path: String) throws(StoreError) -> Saved {
-        var gone = false
-        guard let (theirs, base) = try outsideVersion(of: path, onDisk: onDisk, base: base, gone: &gone) else {
-            return Saved(network: ours, stamp: try save(ours, to: path), recreated: gone)
+        var known: Network?
+        func baseOnce() -> Network {
+            if let known { return known }
+            known = base()
+            return known!
         }
-        let outcome = Merge.merge(base: base, ours: ours, theirs: theirs)
-        guard outcome.problems.isEmpty else {
-            let n = outcome.problems.count
-            throw StoreError("\(path) was changed by another program, and merging your edits into it would give \(n) problem\(n == 1 ? "" : "s") (\(outcome.problems[0])); the file is left as it is — S saves your edits to another file, and `nettui merge` merges by hand",
-                             problems: outcome.problems)
+        for _ in 0..<5 {
+            let seen = FileStamp.of(path)
+            var (network, merge) = (ours, Merge.Outcome?.none)
+            if let (theirs, base) = try outsideVersion(of: path, seen: seen, onDisk: onDisk, base: baseOnce) {
+                let outcome = Merge.merge(base: base, ours: ours, theirs: theirs)
+                guard outcome.problems.isEmpty else {
+                    let n = outcome.problems.count
+                    throw StoreError("\(path) was changed by another program, and merging your edits into it would give \(n) problem\(n == 1 ? "" : "s") (\(outcome.problems[0])); the file is left as it is — S saves your edits to another file, and `nettui merge` merges by hand",
+                                     problems: outcome.problems)
+                }
+                (network, merge) = (outcome.network, outcome)
+            }
+            // Replaced only if no one wrote the file while the new bytes were made.
+            let stillSo = { FileStamp.of(path).map { seen?.sameVersion(as: $0) == true } ?? (seen == nil) }
+            let written = network
+            if let stamp = try write(to: path, { fd in FastEncoder.encode(written, to: fd) }, if: onDisk == .unknown ? nil : stillSo) {
+                let gone = seen == nil && onDisk != .unknown && onDisk != .absent
+                return Saved(network: network, stamp: stamp, merge: merge, recreated: gone)
+            }
         }
-        return Saved(network: outcome.network, stamp: try save(outcome.network, to: path), merge: outcome)
+        throw StoreError("\(path) keeps being changed by another program; not saved — your edits are still here")
     }
 
     /// The file's content when another program changed it since it was `base` as `onDisk`, and the
-    /// base; nil when it did not, or is gone (`gone`: nothing of it to keep).
-    public static func outsideVersion(of path: String, onDisk: OnDisk, base: () -> Network, gone: inout Bool) throws(StoreError) -> (theirs: Network, base: Network)? {
+    /// base; nil when it did not, or is gone (nothing of it to keep).
+    /// `seen`: the file's stamp now.
+    public static func outsideVersion(of path: String, seen: FileStamp?, onDisk: OnDisk, base: () -> Network) throws(StoreError) -> (theirs: Network, base: Network)? {
         switch onDisk {
         case .unknown: return nil
         case .file(let stamp):
-            guard let now = FileStamp.of(path) else {
-                gone = true
-                return nil
-            }
-            if now.sameVersion(as: stamp) { return nil }
+            guard let now = seen, !now.sameVersion(as: stamp) else { return nil }
         case .absent:
-            guard FileStamp.of(path) != nil else { return nil }
+            guard seen != nil else { return nil }
         }
         let read: (decoded: NetworkCodec.Decoded, stamp: FileStamp)?
         do {

@@ -183,6 +183,12 @@ public enum Store {
     /// number of a failed write, or nil: for content made as it is written, never whole in memory.
     @discardableResult
     public static func write(to givenPath: String, _ content: (Int32) -> Int32?) throws(StoreError) -> FileStamp {
+        try write(to: givenPath, content, if: nil)!
+    }
+
+    /// `write`, replacing the file only if `stillSo()` holds once the new bytes are on disk, just
+    /// before the rename; nil, and the file left as it is, when it does not.
+    static func write(to givenPath: String, _ content: (Int32) -> Int32?, if stillSo: (() -> Bool)?) throws(StoreError) -> FileStamp? {
         let path = followingSymlink(givenPath)
         let dir = directory(of: path)
         let tmp = dir + "/" + tempPrefix(of: path) + "\(getpid())"
@@ -210,6 +216,7 @@ public enum Store {
         var written = stat()
         fstat(fd, &written)
         close(fd)
+        if let stillSo, !stillSo() { return nil }
         // Keep the old version as .bak: a hard link costs nothing and leaves PATH in place until the rename.
         // The old version becomes PATH.bak by a rename too, so a kill at any moment leaves either
         // the previous .bak or the new one, never none.
