@@ -73,7 +73,9 @@ final class MergeOnSaveTests: XCTestCase {
         var outside = network
         outside.apply(network.changesDeletingContact(network.contacts[0].id, at: Timestamp(seconds: 0)))
         let result = try Store.write(to: path, { fd in
-            _ = try? Store.save(outside, to: path)  // another program, meanwhile
+            // Another program, meanwhile: its own file renamed over the data file.
+            _ = try? Store.save(outside, to: dir + "/elsewhere.json")
+            rename(dir + "/elsewhere.json", path)
             return FastEncoder.encode(network, to: fd)
         }, if: { FileStamp.of(path)?.sameVersion(as: seen) == true })
         XCTAssertNil(result)
