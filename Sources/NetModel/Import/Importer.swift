@@ -270,7 +270,7 @@ public enum Importer {
         }
         // The contacts as applying the changes would leave them, without making the changes.
         network.contacts = m.takeContacts()
-        let saved: Store.Saved
+        let saved: Store.Written
         do {
             saved = try Store.save(network, to: dataFile)
         } catch {

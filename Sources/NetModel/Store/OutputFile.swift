@@ -11,12 +11,12 @@ extension Store {
     /// as a save replaces the data file (`write`), but never a data file that some nettui has open,
     /// and a NetTUI data file only when `replacingDataFile` (`--force`; `howToReplace` says how to
     /// ask for it). A FIFO with no reader is waited on, as a shell's `>` does, unless
-    /// `waitForReader` is false (the dashboard).
+    /// `waitForReader` is false (the dashboard). Returns a warning when no `.bak` could be kept.
     @discardableResult
     public static func writeOutput(to path: String, replacingDataFile: Bool = false, howToReplace: String? = nil,
-                                   waitForReader: Bool = true, _ content: (Int32) -> Int32?) throws(StoreError) -> Saved {
+                                   waitForReader: Bool = true, _ content: (Int32) -> Int32?) throws(StoreError) -> String? {
         var st = stat()
-        guard stat(path, &st) == 0 else { return try write(to: path, content) }
+        guard stat(path, &st) == 0 else { return try write(to: path, content).warning }
         switch st.st_mode & S_IFMT {
         case S_IFREG:
             if case .held(let pid) = FileLock.holder(of: path) {
@@ -25,7 +25,7 @@ extension Store {
             if !replacingDataFile && isDataFile(path) {
                 throw StoreError("\(path) is a NetTUI data file; an export would replace it" + (howToReplace.map { " (\($0))" } ?? ""))
             }
-            return try write(to: path, content)
+            return try write(to: path, content).warning
         case S_IFDIR:
             throw StoreError("cannot write to \(path): it is a folder")
         default:
@@ -37,7 +37,7 @@ extension Store {
             defer { close(fd) }
             if !waitForReader { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) }
             if let failed = content(fd) { throw StoreError("cannot write to \(path): \(String(cString: strerror(failed)))") }
-            return Saved()
+            return nil
         }
     }
 

@@ -25,6 +25,8 @@ public enum Store {
         public var readOnlyReason: String?
         /// The log's index of `network`, for the rules (`exitCandidates`, `Briefing`, reports).
         public var logIndex: LogIndex
+        /// The file as it was read, for noticing a change made outside before the next save.
+        public var stamp: FileStamp?
     }
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
@@ -79,6 +81,11 @@ public enum Store {
     private static func readBytes(_ path: String, source: Bool) throws(StoreError) -> [UInt8]? {
         guard let (fd, expected) = try openData(path, source: source) else { return nil }
         defer { close(fd) }
+        return try readAll(fd, expected: expected, path: path)
+    }
+
+    /// The rest of an open file, `expected` bytes long when it was opened.
+    private static func readAll(_ fd: Int32, expected: Int, path: String) throws(StoreError) -> [UInt8] {
         // Straight into the array, one byte more than the file's size: a file that has grown since
         // `fstat` reads on in chunks below.
         var failure: StoreError?
@@ -140,14 +147,14 @@ public enum Store {
     /// Loads a data file; nil when it does not exist. A file with problems is refused with every
     /// problem listed, except a newer schema, which loads read-only.
     public static func load(_ path: String) throws(StoreError) -> Loaded? {
-        guard let decoded = try decode(path) else { return nil }
+        guard let (decoded, stamp) = try decodeStamped(path) else { return nil }
         let future = decoded.problems.filter { $0.kind == .futureSchema }
         let fatal = decoded.problems.filter { $0.kind != .futureSchema }
         guard let network = decoded.network, let logIndex = decoded.logIndex, fatal.isEmpty else {
             throw StoreError("\(path) cannot be opened: \(fatal.count) problem\(fatal.count == 1 ? "" : "s") found (run `nettui check \(path)` for all of them)",
                              problems: fatal)
         }
-        return Loaded(network: network, readOnlyReason: future.first.map { "\($0.message); opened read-only" }, logIndex: logIndex)
+        return Loaded(network: network, readOnlyReason: future.first.map { "\($0.message); opened read-only" }, logIndex: logIndex, stamp: stamp)
     }
 
     /// The file read and decoded with every problem found (`NetworkCodec.decode`). Nil when it
@@ -155,18 +162,28 @@ public enum Store {
     /// memory (`FastDecoder.decode(file:size:)`); when that gives up, the validating path reads the
     /// whole file, and finds every problem.
     public static func decode(_ path: String) throws(StoreError) -> NetworkCodec.Decoded? {
-        guard let (fd, size) = try openData(path) else { return nil }
-        let windowed = size >= NetworkCodec.windowedBytes
-        let fast = windowed ? FastDecoder.decode(file: fd, size: size) : nil
-        close(fd)
-        if let fast { return NetworkCodec.checked(fast) }
-        guard let bytes = try readBytes(path) else { return nil }
-        return windowed ? NetworkCodec.decodeTree(bytes) : NetworkCodec.decode(bytes)
+        try decodeStamped(path)?.decoded
     }
 
-    /// How a save went when it succeeded: a warning when the previous version could not be kept
-    /// as `PATH.bak` (the save itself is done).
-    public struct Saved: Sendable, Equatable {
+    /// `decode`, and the stamp of the file read: its `stat` before reading (a change while it is
+    /// read makes the next save look at it again), with the hash of its bytes when they were read whole.
+    public static func decodeStamped(_ path: String) throws(StoreError) -> (decoded: NetworkCodec.Decoded, stamp: FileStamp)? {
+        guard let (fd, size) = try openData(path) else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        fstat(fd, &st)
+        let windowed = size >= NetworkCodec.windowedBytes
+        // The windowed decoder gives up when the file's size or time changed while it read.
+        if windowed, let fast = FastDecoder.decode(file: fd, size: size) { return (NetworkCodec.checked(fast), FileStamp(st)) }
+        let bytes = try readAll(fd, expected: size, path: path)
+        return (windowed ? NetworkCodec.decodeTree(bytes) : NetworkCodec.decode(bytes), FileStamp(st, hash: ContentHash.of(bytes)))
+    }
+
+    /// What a write did when it succeeded: the stamp of the file written (a save's check for outside
+    /// changes compares against it), and a warning when the previous version could not be kept as
+    /// `PATH.bak` (the save itself is done).
+    public struct Written: Sendable, Equatable {
+        public var stamp: FileStamp
         public var warning: String?
     }
 
@@ -178,21 +195,23 @@ public enum Store {
     /// `lock`, when the saver holds the file's lock, moves to the new file with the rename.
     /// The bytes are written as they are encoded, a few megabytes at a time: the file is never
     /// whole in memory (at 100,000 contacts, 190 MiB less while saving).
+    /// This writes over whatever is there; `save(_:base:onDisk:to:lock:)` first merges a change
+    /// another program made since the file was read.
     @discardableResult
-    public static func save(_ network: Network, to path: String, lock: FileLock? = nil) throws(StoreError) -> Saved {
+    public static func save(_ network: Network, to path: String, lock: FileLock? = nil) throws(StoreError) -> Written {
         try write(to: path, lock: lock) { fd in FastEncoder.encode(network, to: fd) }
     }
 
-    /// A side file of a data file (the rescued edits): saved like the data file, but a symbolic
-    /// link or anything else that is not a regular file at its name is refused, never followed,
-    /// and it is always mode 0600 and the saver's.
+    /// A side file of a data file (the rescued edits and their base): saved like the data file, but
+    /// a symbolic link or anything else that is not a regular file at its name is refused, never
+    /// followed, and it is always mode 0600 and the saver's.
     @discardableResult
-    public static func saveSideFile(_ network: Network, to path: String) throws(StoreError) -> Saved {
+    public static func saveSideFile(_ network: Network, to path: String) throws(StoreError) -> Written {
         try write(to: path, sideFile: true) { fd in FastEncoder.encode(network, to: fd) }
     }
 
     @discardableResult
-    public static func write(_ bytes: [UInt8], to givenPath: String) throws(StoreError) -> Saved {
+    public static func write(_ bytes: [UInt8], to givenPath: String) throws(StoreError) -> Written {
         try write(to: givenPath) { fd in bytes.withUnsafeBytes { writeAll(fd, $0) } }
     }
 
@@ -200,7 +219,14 @@ public enum Store {
     /// number of a failed write, or nil: for content made as it is written, never whole in memory.
     @discardableResult
     public static func write(to givenPath: String, lock: FileLock? = nil, sideFile: Bool = false,
-                             _ content: (Int32) -> Int32?) throws(StoreError) -> Saved {
+                             _ content: (Int32) -> Int32?) throws(StoreError) -> Written {
+        try write(to: givenPath, lock: lock, sideFile: sideFile, content, if: nil)!
+    }
+
+    /// `write`, replacing the file only if `stillSo()` holds once the new bytes are on disk, just
+    /// before the rename; nil, and the file left as it is, when it does not.
+    static func write(to givenPath: String, lock: FileLock? = nil, sideFile: Bool = false,
+                      _ content: (Int32) -> Int32?, if stillSo: (() -> Bool)?) throws(StoreError) -> Written? {
         let path = sideFile ? givenPath : followingSymlink(givenPath)
         var st = stat()
         let old: stat? = lstat(path, &st) == 0 ? st : nil
@@ -251,10 +277,13 @@ public enum Store {
         }
         // The holder's lock on the data file moves to the new file, locked before it is in place.
         let handOver = lock.map { $0.filePath == resolvedPath(path) && flock(fd, LOCK_EX | LOCK_NB) == 0 } ?? false
+        var written = stat()
+        fstat(fd, &written)
         if !handOver {
             close(fd)
             fdOpen = false
         }
+        if let stillSo, !stillSo() { return nil }
         // Keep the old version as .bak: a hard link costs nothing and leaves PATH in place until the rename.
         // The old version becomes PATH.bak by a rename too, so a kill at any moment leaves either
         // the previous .bak or the new one, never none.
@@ -285,7 +314,11 @@ public enum Store {
         }
         let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dfd >= 0 { fsync(dfd); close(dfd) }
-        return Saved(warning: warning)
+        // The file's stamp after the rename (which may change its status time) — unless another
+        // program replaced it meanwhile: then the written file's own, which the next save finds changed.
+        var now = stat()
+        let same = stat(path, &now) == 0 && now.st_dev == written.st_dev && now.st_ino == written.st_ino
+        return Written(stamp: FileStamp(same ? now : written), warning: warning)
     }
 
     /// The temporary file of a save is this prefix followed by the saving process's pid.
@@ -333,6 +366,10 @@ public enum Store {
 
     /// Where unsaved edits go when the program is stopped by a signal; the next start offers them back.
     public static func recoveryPath(for path: String) -> String { path + ".unsaved.json" }
+
+    /// The network the rescued edits were made on (the file as last read or saved), written with
+    /// them: the base for merging them into a file changed since.
+    public static func recoveryBasePath(for path: String) -> String { path + ".unsaved.base.json" }
 
     public static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }

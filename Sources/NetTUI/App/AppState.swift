@@ -80,7 +80,9 @@ enum Modal: Equatable, Sendable {
     /// Quitting with unsaved edits: save and quit, discard and quit, or stay.
     case confirmQuit
     /// Edits rescued from an earlier run that was stopped by a signal: restore them?
-    case confirmRestore(Network)
+    case confirmRestore(RescuedEdits)
+    /// "Save as" onto another NetTUI data file that is already there: replace it?
+    case confirmReplace(path: String, contacts: Int)
     case confirmDeleteNetwork(id: String)
     case confirmLeave(DecisionTarget)
     case picker(MemberPicker)
@@ -102,8 +104,10 @@ struct StatusMessage: Equatable, Sendable {
 /// Side effects the update asks for; the driver performs them and reports back.
 enum Effect: Equatable, Sendable {
     case save
-    /// Save to another file, which becomes the open one.
+    /// Save to another file, which becomes the open one; a file already there is asked about first.
     case saveAs(String)
+    /// Save as, replacing the file there: the person confirmed it.
+    case replaceFile(String)
     /// Edit this text in the user's editor; the result goes back into the focused form field.
     case editText(String)
     /// Read a file of contacts and merge it in (one undoable step), then show the summary.
@@ -124,6 +128,17 @@ struct AppState: Sendable {
     var network: Network { didSet { revision &+= 1 } }
     /// The data file's path, as given; nil for the built-in demo, which is never saved.
     var path: String?
+    /// What the file was when last read or saved: a save merges a change another program made
+    /// since (`Store.save(_:base:onDisk:to:)`), with `base` as the merge's base.
+    var onDisk: OnDisk
+    /// The network as last read or saved, when the undo history cannot lead back to it (restored
+    /// edits, an undone saved state overwritten, the oldest step dropped); nil while it can. Not
+    /// kept as a copy otherwise: the first edit of each list would copy it whole (55 MB at 100,000
+    /// contacts, docs/BENCHMARKS.md).
+    var keptBase: Network?
+    /// The network as the file was when last read or saved — made from the history only when a
+    /// save finds the file changed outside, or edits are rescued.
+    var base: Network { keptBase ?? history.savedVersion(of: network) ?? network }
     /// Why edits cannot be saved (a newer file format, another copy holds the lock); nil when writable.
     var readOnlyReason: String?
     var history = History()
@@ -172,8 +187,9 @@ struct AppState: Sendable {
 
     /// `logIndex`: the log's index of `network`, when loading it built one.
     init(network: Network, path: String?, readOnlyReason: String? = nil, width: Int = 80, height: Int = 24, clock: Clock = .system,
-         logIndex: LogIndex? = nil) {
+         logIndex: LogIndex? = nil, onDisk: OnDisk = .unknown) {
         self.network = network
+        self.onDisk = onDisk
         facts = ContactFacts(network, revision: revision, logIndex: logIndex)
         self.path = path
         self.readOnlyReason = readOnlyReason
@@ -472,7 +488,7 @@ struct AppState: Sendable {
         switch modal {
         case .form: return .form
         case .confirmQuit: return .quitting
-        case .confirmDelete, .confirmRestore, .confirmDeleteNetwork, .confirmLeave: return .confirm
+        case .confirmDelete, .confirmRestore, .confirmReplace, .confirmDeleteNetwork, .confirmLeave: return .confirm
         case .picker: return .picker
         case .chooser: return .chooser
         case .palette: return .palette

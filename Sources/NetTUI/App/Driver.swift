@@ -18,18 +18,30 @@ struct Driver {
             case .save:
                 guard let path = state.path else { continue }
                 do {
-                    let saved = try Store.save(state.network, to: path, lock: lock)
-                    state.saveFinished(nil, warning: saved.warning)
+                    // Merged with what another program wrote there since it was read, if it did.
+                    let saved = try Store.save(state.network, base: state.base, onDisk: state.onDisk, to: path, lock: lock)
+                    state.saved(saved)
                     // Once saved, edits rescued by an earlier run are part of the file (or were declined),
                     // unless the offer was put off (Esc): then they wait for the next start.
-                    if !state.keepsRecovery { unlink(Store.recoveryPath(for: path)) }
+                    if !state.keepsRecovery {
+                        unlink(Store.recoveryPath(for: path))
+                        unlink(Store.recoveryBasePath(for: path))
+                    }
+                    // A save that merged an outside change does not quit: the person sees what it did.
+                    if saved.merge != nil { return true }
                 } catch {
                     state.saveFinished(error)
                     return true  // never quit after a failed save
                 }
-            case .saveAs(let path):
+            case .saveAs(let path), .replaceFile(let path):
+                // Another file already there is replaced only once the person said so (`.replaceFile`).
+                // Nothing after it runs meanwhile (a quit that was to follow the save).
+                if case .saveAs = effect, let existing = ExistingFile.at(path, besides: state.path) {
+                    state.askToReplace(path, existing)
+                    return true
+                }
                 do {
-                    try saveAs(path)
+                    if try !saveAs(path) { return true }
                 } catch {
                     state.saveFinished(error)
                     return true
@@ -64,8 +76,9 @@ struct Driver {
                 }
             case .discardRecovery:
                 if let path = state.path {
-                    let recovery = Store.recoveryPath(for: path)
+                    let recovery = Store.recoveryPath(for: path), base = Store.recoveryBasePath(for: path)
                     rename(recovery, recovery + ".discarded")
+                    rename(base, base + ".discarded")
                 }
             case .quit:
                 return false
@@ -79,32 +92,39 @@ struct Driver {
     /// Saves to another file, which becomes the open one: its lock is taken first, so a file another
     /// copy has open is never written, whatever path leads to it (the same path in a read-only
     /// copy, a relative one, a symbolic or hard link: `FileLock` locks the file, not the name).
-    private mutating func saveAs(_ path: String) throws(StoreError) {
-        let saved: Store.Saved
+    /// Returns false when the save merged a change made outside (the person should see it before quitting).
+    private mutating func saveAs(_ path: String) throws(StoreError) -> Bool {
         if let lock, lock.covers(path) {
             // A hard link is the open file by another name, which the rename of a save would split
             // from it (the new version under one name, the old under the other).
             guard Store.resolvedPath(path) == lock.filePath else {
                 throw StoreError("\(path) is the open file under another name (a hard link); s saves it")
             }
-            saved = try Store.save(state.network, to: path, lock: lock)
+            // The open file: merged with a change made outside, as `s` does.
+            let saved = try Store.save(state.network, base: state.base, onDisk: state.onDisk, to: path, lock: lock)
+            state.path = path
+            if state.network.schemaVersion <= Network.currentSchemaVersion { state.readOnlyReason = nil }
+            state.saved(saved)
+            return saved.merge == nil
         } else {
             let newLock: FileLock
             switch try FileLock.acquire(for: path) {
             case .acquired(let l): newLock = l
             case .held(let pid): throw StoreError("\(path) is open in another nettui" + (pid.map { " (pid \($0))" } ?? ""))
             }
+            let written: Store.Written
             do {
-                saved = try Store.save(state.network, to: path, lock: newLock)
+                written = try Store.save(state.network, to: path, lock: newLock)
             } catch {
                 newLock.release()
                 throw error
             }
             lock?.release()
             lock = newLock
+            state.path = path
+            if state.network.schemaVersion <= Network.currentSchemaVersion { state.readOnlyReason = nil }
+            state.saved(Store.Saved(network: state.network, stamp: written.stamp, warning: written.warning))
         }
-        state.path = path
-        if state.network.schemaVersion <= Network.currentSchemaVersion { state.readOnlyReason = nil }
-        state.saveFinished(nil, warning: saved.warning)
+        return true
     }
 }

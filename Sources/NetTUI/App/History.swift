@@ -38,6 +38,27 @@ struct History: Sendable {
 
     mutating func markSaved() { savedDepth = done.count }
 
+    /// Whether recording a step now makes the saved state unreachable (it was undone, or is the
+    /// oldest step the limit drops): the caller keeps what `savedVersion` gives before recording.
+    var recordingLosesSavedVersion: Bool {
+        guard let s = savedDepth else { return false }
+        return s > done.count || (s == 0 && done.count + 1 > History.limit)
+    }
+
+    /// The document as last saved, made from `current` by undoing (or redoing) the steps between;
+    /// nil when no step list leads there (restored edits, or a saved state since overwritten).
+    func savedVersion(of current: Network) -> Network? {
+        guard let s = savedDepth else { return nil }
+        var n = current
+        if s <= done.count {
+            for step in done[s...].reversed() { n.apply(step.reversed().map(\.inverted)) }
+        } else {
+            // The saved state was undone: redo up to it (the top of `undone` is the next step).
+            for step in undone.reversed().prefix(s - done.count) { n.apply(step) }
+        }
+        return n
+    }
+
     /// The document differs from the file in a way no undo step describes (restored edits).
     mutating func markUnsaved() { savedDepth = nil }
 }

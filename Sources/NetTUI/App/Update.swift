@@ -64,6 +64,7 @@ extension AppState {
         case .confirmDelete(let id): return answerDelete(action, id)
         case .confirmQuit: return answerQuit(action)
         case .confirmRestore(let recovered): return answerRestore(action, recovered)
+        case .confirmReplace(let path, _): return answerReplace(action, path)
         case .confirmDeleteNetwork(let id): answerDeleteNetwork(action, id); return []
         case .confirmLeave(let target): answerLeave(action, target); return []
         case .picker(let picker): performInPicker(action, picker); return []
@@ -448,6 +449,15 @@ extension AppState {
                 // The driver quits only when the save succeeded (a failed one keeps the program up).
                 return thenQuit ? [.saveAs(target), .quit] : [.saveAs(target)]
             }
+            if case .replaceOther(let target) = form.purpose {
+                guard form.text(0).lowercased() == "replace" else {
+                    form.error = "Type the word replace to overwrite \(Store.baseName(of: target)), or Esc to keep it"
+                    modal = .form(form)
+                    return []
+                }
+                modal = .none
+                return [.replaceFile(target)]
+            }
             if let error = submit(form) {
                 form.focus = error.field
                 form.error = error.message
@@ -486,7 +496,7 @@ extension AppState {
                 keepSelectionVisible()
                 message = StatusMessage(text: original == nil ? "Added \(contact.name)" : "Updated \(contact.name)", isError: false)
             }
-        case .saveAs:
+        case .saveAs, .replaceOther:
             return nil
         case .interaction, .event:
             return submitBriefingForm(form)
@@ -516,19 +526,27 @@ extension AppState {
         return []
     }
 
-    mutating func offerRecovery(_ recovered: Network) {
+    mutating func offerRecovery(_ recovered: RescuedEdits) {
         modal = .confirmRestore(recovered)
     }
 
-    private mutating func answerRestore(_ action: Action, _ recovered: Network) -> [Effect] {
+    private mutating func answerRestore(_ action: Action, _ recovered: RescuedEdits) -> [Effect] {
         switch action {
         case .confirm:
+            if let why = recovered.unmergeable {
+                message = StatusMessage(text: "Not restored: the file has changed since and \(why); n sets them aside", isError: true)
+                return []
+            }
             modal = .none
-            network = recovered
+            keptBase = base
+            network = recovered.network
             history = History()
             history.markUnsaved()
             refresh()
-            message = StatusMessage(text: "Restored the unsaved edits; s saves them", isError: false)
+            let k = recovered.merge?.conflicts.count ?? 0
+            message = StatusMessage(text: recovered.merge == nil ? "Restored the unsaved edits; s saves them"
+                                    : "Restored the unsaved edits, merged into the file as it is now: \(k) conflict\(k == 1 ? "" : "s")\(k == 0 ? "" : " — ! to see them"); s saves them",
+                                    isError: false)
         case .decline:
             modal = .none
             message = StatusMessage(text: "Set aside: the rescued edits are kept as \(Store.baseName(of: Store.recoveryPath(for: path ?? ""))).discarded", isError: false)
@@ -538,6 +556,35 @@ extension AppState {
             modal = .none
             keepsRecovery = true
             message = StatusMessage(text: "Not restored: the rescued edits stay in \(Store.baseName(of: Store.recoveryPath(for: path ?? ""))) for the next start", isError: false)
+        default:
+            break
+        }
+        return []
+    }
+
+    /// "Save as" found a file at `path`: ask before replacing it — `y` for a NetTUI data file, the
+    /// typed word `replace` for anything else. Nothing changes until then (the open file stays open).
+    mutating func askToReplace(_ path: String, _ existing: ExistingFile) {
+        switch existing {
+        case .dataFile(let contacts):
+            modal = .confirmReplace(path: path, contacts: contacts)
+        case .other(let what):
+            let name = Store.baseName(of: path)
+            modal = .form(Form(title: "\(name) exists and is not a NetTUI data file\(what.map { " (\($0))" } ?? ""). Replace it?",
+                               fields: [Form.Field(label: "Type replace", hint: "the word replace, then Enter, overwrites \(name); Esc keeps it",
+                                                   input: TextField())],
+                               purpose: .replaceOther(path: path)))
+        }
+    }
+
+    private mutating func answerReplace(_ action: Action, _ path: String) -> [Effect] {
+        switch action {
+        case .confirm:
+            modal = .none
+            return [.replaceFile(path)]
+        case .decline, .cancel:
+            modal = .none
+            message = StatusMessage(text: "Not saved as \(Store.baseName(of: path)): it is left as it was", isError: false)
         default:
             break
         }
@@ -587,6 +634,7 @@ extension AppState {
     /// Applies one user step to the document and records it for undo.
     mutating func commit(_ changes: [Change]) {
         guard !changes.isEmpty else { return }
+        if keptBase == nil && history.recordingLosesSavedVersion { keptBase = base }
         apply(changes)
         history.record(changes)
         refresh()
@@ -636,6 +684,30 @@ extension AppState {
             return []
         }
         return [.save]
+    }
+
+    /// The driver saved to `path`: the file now holds `saved.network`. When the save merged a change
+    /// made outside, the merged network is shown, one undoable step after the edits (`u` takes the
+    /// outside change back out of the view; the file keeps it until the next save).
+    mutating func saved(_ saved: Store.Saved) {
+        if saved.merge != nil {
+            history.record(network.changes(to: saved.network))
+            network = saved.network
+            refresh()
+        }
+        onDisk = .file(saved.stamp)
+        saveFinished(nil, warning: saved.warning)
+        keptBase = nil  // the network shown is the file's now
+        let name = Store.baseName(of: path ?? "")
+        let but = saved.warning.map { ", but \($0)" } ?? ""
+        if let merge = saved.merge {
+            let n = merge.conflicts.count
+            message = n == 0
+                ? StatusMessage(text: "Saved, merged with changes made outside \(name) (no conflicts; u takes them back out)" + but, isError: saved.warning != nil)
+                : StatusMessage(text: "Saved, merged with changes made outside: \(n) conflict\(n == 1 ? "" : "s") — ! to see them" + but, isError: saved.warning != nil)
+        } else if saved.recreated {
+            message = StatusMessage(text: "Saved: \(name) had been removed or moved by another program, and was written again" + but, isError: saved.warning != nil)
+        }
     }
 
     /// The driver reports how a save went; `warning`: a save done without keeping a backup.

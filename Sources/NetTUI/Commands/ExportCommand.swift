@@ -55,14 +55,14 @@ struct ExportCommand: ParsableCommand {
             }
             exitNow()
         }
-        let saved: Store.Saved
+        let warning: String?
         do {
-            saved = try Store.writeOutput(to: output, replacingDataFile: force, howToReplace: "add --force to replace it anyway") { format.export(contacts, to: $0) }
+            warning = try Store.writeOutput(to: output, replacingDataFile: force, howToReplace: "add --force to replace it anyway") { format.export(contacts, to: $0) }
         } catch {
             printError("nettui: \(error.message)")
             throw ExitCode(1)
         }
-        printError("Exported \(network.contacts.count) contacts to \(output)" + (saved.warning.map { ", but \($0)" } ?? ""))
+        printError("Exported \(network.contacts.count) contacts to \(output)" + (warning.map { ", but \($0)" } ?? ""))
         exitNow()
     }
 }

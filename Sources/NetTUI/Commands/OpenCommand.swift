@@ -155,10 +155,12 @@ struct OpenCommand: ParsableCommand {
         let network: Network
         var logIndex: LogIndex?
         var notice: String?
+        var onDisk = OnDisk.absent
         do {
             if let loaded = try loaded.get() {
                 (network, logIndex) = (loaded.network, loaded.logIndex)
                 readOnly = readOnly ?? loaded.readOnlyReason
+                onDisk = loaded.stamp.map(OnDisk.file) ?? .unknown
             } else {
                 network = Network()
                 notice = "New file: \(path) is created when you save (s)"
@@ -167,12 +169,12 @@ struct OpenCommand: ParsableCommand {
             lock?.release()
             throw error
         }
-        var state = AppState(network: network, path: path, readOnlyReason: readOnly, logIndex: logIndex)
+        var state = AppState(network: network, path: path, readOnlyReason: readOnly, logIndex: logIndex, onDisk: onDisk)
         if let readOnly { notice = "Read-only: \(readOnly)" }
         if let notice { state.message = StatusMessage(text: notice, isError: readOnly != nil) }
         // Edits rescued when an earlier run was stopped by a signal are offered back.
-        if readOnly == nil, let recovered = try? Store.load(Store.recoveryPath(for: path)) {
-            state.offerRecovery(recovered.network)
+        if readOnly == nil, let recovered = RescuedEdits.load(for: path, file: network, onDisk: onDisk) {
+            state.offerRecovery(recovered)
         }
         return Opened(state: state, lock: lock)
     }
@@ -223,6 +225,11 @@ struct OpenCommand: ParsableCommand {
             printError("nettui: the edits rescued earlier are set aside as \(rescuePath).discarded")
         }
         do {
+            // First what the edits were made on, for merging them into the file if it changes before
+            // they are restored (`RescuedEdits`). Without it (it could not be written) no older one
+            // may stand in for it: the edits are then merged as if the file were all new.
+            let basePath = Store.recoveryBasePath(for: path)
+            if (try? Store.saveSideFile(state.base, to: basePath)) == nil { unlink(basePath) }
             try Store.saveSideFile(state.network, to: rescuePath)
             printError("nettui: stopped by signal \(signal); the unsaved edits are in \(rescuePath)")
         } catch {

@@ -40,6 +40,8 @@ enum FormPurpose: Equatable, Sendable {
     case event(original: Event?)
     /// `thenQuit`: chosen from the quit question; a successful save ends the program.
     case saveAs(thenQuit: Bool)
+    /// Confirms replacing a file that is not a NetTUI data file: the word `replace` must be typed.
+    case replaceOther(path: String)
 }
 
 /// A refused submit: which field is wrong and why.

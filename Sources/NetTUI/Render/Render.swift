@@ -41,7 +41,7 @@ enum Render {
             } else if let c = s.currentContact {
                 ContactCard.draw(c, s, scroll: scroll, in: Rect(x: 1, y: body.y, width: body.width - 2, height: body.height), full: true, &screen)
             }
-        case .none, .confirmDelete, .confirmQuit, .confirmRestore, .confirmDeleteNetwork, .confirmLeave:
+        case .none, .confirmDelete, .confirmQuit, .confirmRestore, .confirmReplace, .confirmDeleteNetwork, .confirmLeave:
             switch s.pane {
             case .contacts: ContactsPane.draw(s, in: body, &screen)
             case .matrix: MatrixPane.draw(s, in: body, &screen)
@@ -67,9 +67,21 @@ enum Render {
             }
             Dialog.draw(question: "Leave \(name) as of today? It stays in the file, marked left.", answers: "y leave · n stay", in: body, &screen)
         case .confirmRestore(let recovered):
-            let n = recovered.contacts.count
-            Dialog.draw(question: "A run stopped by a signal left unsaved edits (\(n) contacts). Restore them?",
-                        answers: "y restore · n set them aside · Esc later", in: body, &screen)
+            let n = recovered.network.contacts.count
+            if let why = recovered.unmergeable {
+                Dialog.draw(question: "A run stopped by a signal left unsaved edits, but the file has changed since and \(why).",
+                            answers: "n set them aside (merge by hand: nettui merge) · Esc later", in: body, &screen)
+            } else if let merge = recovered.merge {
+                let k = merge.conflicts.count
+                Dialog.draw(question: "A run stopped by a signal left unsaved edits, and the file has changed since. Merge them into it (\(n) contacts, \(k) conflict\(k == 1 ? "" : "s"))?",
+                            answers: "y merge them in · n set them aside · Esc later", in: body, &screen)
+            } else {
+                Dialog.draw(question: "A run stopped by a signal left unsaved edits (\(n) contacts). Restore them?",
+                            answers: "y restore · n set them aside · Esc later", in: body, &screen)
+            }
+        case .confirmReplace(let path, let n):
+            Dialog.draw(question: "\(Store.baseName(of: path)) exists (a NetTUI file of \(n) contact\(n == 1 ? "" : "s")). Replace it?",
+                        answers: "y replace it · n or Esc keep it", in: body, &screen)
         case .confirmQuit:
             // The keys are the quitting table's; a save that needs a file name asks for one first.
             let saveAs = s.path == nil || s.readOnlyReason != nil
