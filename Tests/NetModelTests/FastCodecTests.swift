@@ -250,7 +250,7 @@ final class FastCodecTests: XCTestCase {
         }
         let readOnly = open(path, O_RDONLY)
         defer { close(readOnly) }
-        XCTAssertEqual(FastEncoder.encode(Self.rich, to: readOnly, bufferBytes: 64), EBADF)
+        XCTAssertEqual(FastEncoder.encode(Self.rich, to: readOnly, bufferBytes: 64), .failed(EBADF))
     }
 
     /// A save encodes a list of 2,048 items or more in blocks on several cores (`BlockWriter`): the
@@ -282,21 +282,25 @@ final class FastCodecTests: XCTestCase {
         let expected = sizes.indices.flatMap(block)
         for (workers, waiting) in [(1, 4), (2, 1), (2, 4), (3, 2), (5, 1)] {
             let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-            let failure = BlockWriter.write(blocks: sizes.count, to: fd, workers: workers, maxWaiting: waiting, bufferBytes: 16) { k, w in
+            var written = 0
+            let failure = BlockWriter.write(blocks: sizes.count, to: fd, written: &written, maxBytes: .max, workers: workers,
+                                            maxWaiting: waiting, bufferBytes: 16) { k, w in
                 block(k).withUnsafeBufferPointer { w.write($0) }
             }
             close(fd)
             XCTAssertNil(failure)
+            XCTAssertEqual(written, expected.count)
             XCTAssertEqual(try XCTUnwrap(Store.readBytes(path)), expected, "\(workers) workers, \(waiting) waiting")
         }
         let readOnly = open(path, O_RDONLY)
         defer { close(readOnly) }
         let made = Locked(0)
-        let failure = BlockWriter.write(blocks: 100, to: readOnly, workers: 1) { k, w in
+        var written = 0
+        let failure = BlockWriter.write(blocks: 100, to: readOnly, written: &written, maxBytes: .max, workers: 1) { k, w in
             made.with { $0 += 1 }
             w.write(UInt8(ascii: "x"))
         }
-        XCTAssertEqual(failure, EBADF)
+        XCTAssertEqual(failure, .failed(EBADF))
         XCTAssertEqual(made.with { $0 }, 1)
     }
 

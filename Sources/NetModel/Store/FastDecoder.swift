@@ -141,8 +141,7 @@ struct FastDecoder {
             let indent = d.lineIndent(before: d.keyStart)
             switch TopKey(rawValue: k).unsafelyUnwrapped {
             case .schemaVersion:
-                guard case .number(let text) = try d.parsed(depth: 1), let v = FieldReader.usableNumber(text),
-                      let whole = FieldReader.wholeNumber(v) else { throw FastBail() }
+                guard case .number(let text) = try d.parsed(depth: 1), let whole = FieldReader.wholeNumber(text) else { throw FastBail() }
                 version = whole
             case .me: me = try d.parsed(depth: 1)
             case .scheme: scheme = try d.parsed(depth: 1)
@@ -655,8 +654,9 @@ struct FastDecoder {
     @inline(__always)
     private mutating func stringSpan() throws(FastBail) -> Span? {
         let start = pos + 1
-        // The validating path refuses a longer string as soon as it has seen that much of it.
-        let limit = min(end, pos + JSONParser.maxStringBytes + 1)
+        // The validating path refuses a longer string as soon as it has seen that much of it: the
+        // closing quote of a string of exactly `maxStringBytes` bytes is the last byte looked at.
+        let limit = min(end, start + JSONParser.maxStringBytes + 1)
         var i = start
         var high: UInt64 = 0
         // Eight bytes at a time while none is a quote, a backslash or a control character.

@@ -104,8 +104,8 @@ struct FieldReader {
     }
 
     mutating func int(_ key: String, required: Bool = false) -> Int? {
-        guard let d = number(key, required: required) else { return nil }
-        guard let i = Self.wholeNumber(d) else { problem(.invalidValue, key, "expected a whole number, found \(d)"); return nil }
+        guard number(key, required: required) != nil, case .number(let text)? = object[key] else { return nil }
+        guard let i = Self.wholeNumber(text) else { problem(.invalidValue, key, "expected a whole number, found \(text)"); return nil }
         return i
     }
 
@@ -115,10 +115,43 @@ struct FieldReader {
         return d
     }
 
-    /// A number as a whole number of the size the file's whole-number fields take.
-    static func wholeNumber(_ d: Double) -> Int? {
-        guard d == d.rounded(), abs(d) < 1e9 else { return nil }
-        return Int(d)
+    /// A JSON number's text as a whole number of the size the file's whole-number fields take
+    /// (below 10^9 either way), judged by the digits written, not by the nearest `Double`:
+    /// `0.99999999999999999` is a fraction although it reads as 1.0; `1.0`, `10e-1` and `1e2` are whole.
+    static func wholeNumber(_ text: String) -> Int? {
+        var digits: [UInt8] = [], exponent = 0, negative = false
+        var bytes = Array(text.utf8)[...]
+        if bytes.first == UInt8(ascii: "-") { negative = true; bytes = bytes.dropFirst() }
+        var seenPoint = false
+        while let b = bytes.first, b != UInt8(ascii: "e"), b != UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            if b == UInt8(ascii: ".") { seenPoint = true; continue }
+            guard b >= 0x30, b <= 0x39 else { return nil }
+            // Leading zeros say nothing; each digit after the point is a power of ten less.
+            if !(digits.isEmpty && b == 0x30) { digits.append(b - 0x30) }
+            if seenPoint { exponent -= 1 }
+        }
+        if !bytes.isEmpty {
+            bytes = bytes.dropFirst()
+            var sign = 1
+            if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") {
+                sign = bytes.first == UInt8(ascii: "-") ? -1 : 1
+                bytes = bytes.dropFirst()
+            }
+            guard !bytes.isEmpty else { return nil }
+            var e = 0
+            for b in bytes {
+                guard b >= 0x30, b <= 0x39 else { return nil }
+                e = min(e * 10 + Int(b - 0x30), 1_000_000)  // far beyond any digit count: saturates
+            }
+            exponent += sign * e
+        }
+        // Trailing zeros of a fraction are whole tens.
+        while exponent < 0, digits.last == 0 { digits.removeLast(); exponent += 1 }
+        if digits.isEmpty { return 0 }
+        guard exponent >= 0, digits.count + exponent <= 9 else { return nil }
+        let value = digits.reduce(0) { $0 * 10 + Int($1) } * (0..<exponent).reduce(1) { n, _ in n * 10 }
+        return negative ? -value : value
     }
 
     mutating func bool(_ key: String, default d: Bool) -> Bool {

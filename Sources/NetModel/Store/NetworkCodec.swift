@@ -360,6 +360,44 @@ public enum NetworkCodec {
 
     // MARK: - Writing
 
+    /// The first text of `n` (a value or a key) that would be written longer than the reader takes
+    /// (`JSONParser.maxStringBytes`), in words: `notes of Aino Järvinen would be 18.0 MiB written,
+    /// over the 16 MiB a text may be`; nil when there is none. Only for the message of a save the
+    /// encoder stopped (`FastEncoder.Stop.overlongString`): it maps every entity to a tree.
+    static func overlongString(in n: Network) -> String? {
+        let limit = JSONParser.maxStringBytes
+        func found(_ v: JSON, _ path: String) -> (path: String, bytes: Int)? {
+            switch v {
+            case .string(let s):
+                let length = JSONWriter.writtenLength(s)
+                return length > limit ? (path, length) : nil
+            case .array(let items):
+                for (i, item) in items.enumerated() { if let f = found(item, "\(path)[\(i)]") { return f } }
+            case .object(let members):
+                for key in members.keys.sorted(by: JSONWriter.precedes) {
+                    let length = JSONWriter.writtenLength(key)
+                    if length > limit { return ("a key in \(path.isEmpty ? "it" : path)", length) }
+                    if let f = found(members[key]!, path.isEmpty ? key : "\(path).\(key)") { return f }
+                }
+            default: break
+            }
+            return nil
+        }
+        func words(_ f: (path: String, bytes: Int), _ owner: String) -> String {
+            let tenths = (f.bytes * 10 + (1 << 20) - 1) >> 20
+            return "\(f.path) of \(owner) would be \(tenths / 10).\(tenths % 10) MiB written, over the \(limit >> 20) MiB a text may be"
+        }
+        /// A name for a message: the first 40 characters (a name may be the long text).
+        func short(_ s: String) -> String { s.count > 40 ? s.prefix(40) + "…" : s }
+        for c in n.contacts { if let f = found(json(c), "") { return words(f, short(c.name)) } }
+        for g in n.networks { if let f = found(json(g), "") { return words(f, "the network \(short(g.name))") } }
+        for e in n.events { if let f = found(json(e), "") { return words(f, "the event \(short(e.name))") } }
+        for i in n.interactions { if let f = found(json(i), "") { return words(f, "the interaction \(short(i.id))") } }
+        var rest = n
+        (rest.contacts, rest.networks, rest.events, rest.interactions) = ([], [], [], [])
+        return found(json(rest), "").map { words($0, "the file") }
+    }
+
     static func json(_ n: Network) -> JSON {
         var o = n.extra
         o["schemaVersion"] = .number(Double(n.schemaVersion))

@@ -30,7 +30,8 @@ public enum Store {
     static func errnoText() -> String { String(cString: strerror(errno)) }
 
     /// The largest file `readBytes` reads (256 MiB; a data file of 5,000 contacts is about 4 MB): a
-    /// larger one is refused at once instead of filling the memory.
+    /// larger one is refused at once instead of filling the memory. A save never writes a larger
+    /// one (`write`): what the program writes, it reads.
     public static let maxFileBytes = 256 << 20
 
     /// The file open for reading, with its size; nil when it does not exist. The caller closes it.
@@ -153,17 +154,49 @@ public enum Store {
     /// old or the new version. The previous version is kept as `PATH.bak`.
     /// The bytes are written as they are encoded, a few megabytes at a time: the file is never
     /// whole in memory (at 100,000 contacts, 190 MiB less while saving).
+    /// A save that would write a file larger than `maxBytes`, or a string longer than the reader
+    /// takes, is refused before the old file is touched.
     public static func save(_ network: Network, to path: String) throws(StoreError) {
-        try write(to: path) { fd in FastEncoder.encode(network, to: fd) }
+        try save(network, to: path, maxBytes: maxFileBytes)
     }
 
+    /// `save`, a file of at most `maxBytes` (for tests: the real limit takes 256 MiB to reach).
+    static func save(_ network: Network, to path: String, maxBytes: Int) throws(StoreError) {
+        try write(to: path, maxBytes: maxBytes) { fd throws(StoreError) in
+            switch FastEncoder.encode(network, to: fd, maxBytes: maxBytes) {
+            case nil: return nil
+            case .failed(let error)?: return error
+            case .tooLarge?: throw tooLargeToSave(path, maxBytes: maxBytes)
+            case .overlongString?:
+                let what = NetworkCodec.overlongString(in: network) ?? "a text"
+                throw StoreError("cannot save \(path): \(what); the file on disk is unchanged")
+            }
+        }
+    }
+
+    /// A data file's bytes, saved as `save` saves (at most `maxFileBytes`).
     public static func write(_ bytes: [UInt8], to givenPath: String) throws(StoreError) {
-        try write(to: givenPath) { fd in bytes.withUnsafeBytes { writeAll(fd, $0) } }
+        try write(to: givenPath, maxBytes: maxFileBytes) { fd in bytes.withUnsafeBytes { writeAll(fd, $0) } }
+    }
+
+    private static func tooLargeToSave(_ path: String, maxBytes: Int) -> StoreError {
+        StoreError("cannot save \(path): it would be larger than \(byteSize(maxBytes)), the most a data file may be (this program would refuse to open it); the file on disk is unchanged")
+    }
+
+    /// `256 MiB`, or a number of bytes that is no whole number of MiB.
+    static func byteSize(_ bytes: Int) -> String {
+        bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
     }
 
     /// `write`, the content written to the temporary file by `content`, which returns the error
     /// number of a failed write, or nil: for content made as it is written, never whole in memory.
-    public static func write(to givenPath: String, _ content: (Int32) -> Int32?) throws(StoreError) {
+    /// With `maxBytes`, a temporary file that ends up larger than that is never renamed into place:
+    /// the one limit the reader (`maxFileBytes`) and every save share.
+    public static func write(to givenPath: String, _ content: (Int32) throws(StoreError) -> Int32?) throws(StoreError) {
+        try write(to: givenPath, maxBytes: nil, content)
+    }
+
+    static func write(to givenPath: String, maxBytes: Int?, _ content: (Int32) throws(StoreError) -> Int32?) throws(StoreError) {
         let path = followingSymlink(givenPath)
         let dir = directory(of: path)
         let tmp = dir + "/" + tempPrefix(of: path) + "\(getpid())"
@@ -179,9 +212,21 @@ public enum Store {
         }
         var ok = false
         defer { if !ok { unlink(tmp) } }
-        if let failed = content(fd) {
+        let failed: Int32?
+        do {
+            failed = try content(fd)
+        } catch {
+            close(fd)
+            throw error
+        }
+        if let failed {
             close(fd)
             throw StoreError("cannot save to \(path): \(String(cString: strerror(failed))); the file on disk is unchanged")
+        }
+        var st = stat()
+        if let maxBytes, fstat(fd, &st) == 0, Int(st.st_size) > maxBytes {
+            close(fd)
+            throw tooLargeToSave(path, maxBytes: maxBytes)
         }
         if fsync(fd) != 0 {
             let why = errnoText()
