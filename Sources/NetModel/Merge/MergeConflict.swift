@@ -21,7 +21,7 @@ public struct MergeConflict: Equatable, Sendable {
     public var theirs: JSON
     public var base: JSON
     /// Keys this version does not know, kept for the next save.
-    public var extra: [String: JSON] = [:]
+    public var extra: [JSONKey: JSON] = [:]
 
     public init(entity: Entity, id: String, field: String, ours: JSON, theirs: JSON, base: JSON) {
         self.entity = entity

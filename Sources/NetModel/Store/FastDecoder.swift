@@ -173,7 +173,7 @@ struct FastDecoder {
         var c = Contact(id: "", name: "", created: Self.epoch)
         var who = Identity()
         // Values of `sourceKeys` or `urls` that are not lists of strings, kept as unknown keys.
-        var odd: [String: JSON] = [:]
+        var odd: [JSONKey: JSON] = [:]
         var extra = try members(Keys.contact, depth: 3) { (d: inout FastDecoder, k: Int) throws(FastBail) in
             switch ContactKey(rawValue: k).unsafelyUnwrapped {
             case .chemistry: c.chemistry = try d.optionalRating()
@@ -334,7 +334,7 @@ struct FastDecoder {
     }
 
     /// An exit decision: rare and small, so read by the validating path's own code.
-    private mutating func decision() throws(FastBail) -> (ExitDecision?, [String: JSON]) {
+    private mutating func decision() throws(FastBail) -> (ExitDecision?, [JSONKey: JSON]) {
         if try null() { return (nil, [:]) }
         guard let decision = NetworkCodec.decision(try parsed(depth: 3)) else { throw FastBail() }
         return decision
@@ -560,16 +560,16 @@ struct FastDecoder {
     /// index), each unknown key's as the validating path keeps it, returned. A key twice gives up.
     @inline(__always)
     private mutating func members(_ table: KeyTable, depth: Int,
-                                  _ value: (inout FastDecoder, Int) throws(FastBail) -> Void) throws(FastBail) -> [String: JSON] {
-        var seen: UInt64 = 0, hint = 0, unknown = "", extra: [String: JSON] = [:]
+                                  _ value: (inout FastDecoder, Int) throws(FastBail) -> Void) throws(FastBail) -> [JSONKey: JSON] {
+        var seen: UInt64 = 0, hint = 0, unknown = "", extra: [JSONKey: JSON] = [:]
         guard try beginObject() else { return extra }
         repeat {
             try ensureWindow()
             keyStart = pos
             let k = try key(table, hint: &hint, unknown: &unknown)
             if k < 0 {
-                guard extra[unknown] == nil else { throw FastBail() }
-                extra[unknown] = try unknownValue(depth: depth)
+                guard extra[JSONKey(unknown)] == nil else { throw FastBail() }
+                extra[JSONKey(unknown)] = try unknownValue(depth: depth)
             } else {
                 let bit: UInt64 = 1 << UInt64(k)
                 guard seen & bit == 0 else { throw FastBail() }
@@ -729,7 +729,7 @@ struct FastDecoder {
 
     /// A field written only when not empty (`FieldReader.nonEmptyStrings`): a list of strings that
     /// is not empty; any other value is put in `odd` under `key`, as the validating path keeps it.
-    private mutating func nonEmptyStrings(_ key: String, else odd: inout [String: JSON]) throws(FastBail) -> [String] {
+    private mutating func nonEmptyStrings(_ key: JSONKey, else odd: inout [JSONKey: JSON]) throws(FastBail) -> [String] {
         let start = pos
         if try peek() == UInt8(ascii: "["), let list = try? uniqueStrings(), !list.isEmpty { return list }
         pos = start

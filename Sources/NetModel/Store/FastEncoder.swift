@@ -298,10 +298,10 @@ struct FastEncoder: JSONOutput {
     /// How many items of a list a block of a parallel save holds (about half a megabyte of contacts).
     static let blockItems = 512
 
-    /// A top-level list, sorted by id (as `NetworkCodec.json` sorts it).
-    /// `precedes`: whether one item's id orders before another's (by default, as the ids do).
+    /// A top-level list, sorted by id (as `NetworkCodec.json` sorts it: by the ids' bytes).
+    /// `precedes`: whether one item's id orders before another's (by default, by their bytes).
     private mutating func list<T: Identifiable>(_ items: [T],
-                                                precedes: (UnsafePointer<T>, UnsafePointer<T>) -> Bool = { $0.pointee.id < $1.pointee.id },
+                                                precedes: (UnsafePointer<T>, UnsafePointer<T>) -> Bool = { JSONWriter.precedes($0.pointee.id, $1.pointee.id) },
                                                 _ write: (inout FastEncoder, T) -> Void) where T.ID == String {
         guard !items.isEmpty else { return self.write("[]") }
         self.write(UInt8(ascii: "["))
@@ -344,20 +344,20 @@ struct FastEncoder: JSONOutput {
     /// `field` writes the value of the known key it is given. `indent`: the level of the object's
     /// own lines.
     @inline(__always)
-    private mutating func object(_ keys: KeyTable, _ extra: [String: JSON], indent: Int, omit: UInt64 = 0,
+    private mutating func object(_ keys: KeyTable, _ extra: [JSONKey: JSON], indent: Int, omit: UInt64 = 0,
                                  _ field: (inout FastEncoder, Int) -> Void) {
         precondition(indent + 1 < KeyTable.memberLevels)
         write(UInt8(ascii: "{"))
         // Unknown keys, each with the number of known keys before it.
-        var unknown: [(key: String, rank: Int)] = []
+        var unknown: [(key: JSONKey, rank: Int)] = []
         if !extra.isEmpty {
-            unknown = extra.keys.filter { let k = keys.index(of: $0); return k < 0 || omit >> UInt64(k) & 1 != 0 }
-                .sorted(by: JSONWriter.precedes).map { ($0, keys.rank(of: $0)) }
+            unknown = extra.keys.filter { let k = keys.index(of: $0.text); return k < 0 || omit >> UInt64(k) & 1 != 0 }
+                .sorted().map { ($0, keys.rank(of: $0.text)) }
         }
         var e = 0, first = true
         for k in 0..<keys.count where omit >> UInt64(k) & 1 == 0 {
             while e < unknown.count, unknown[e].rank <= k {
-                member(unknown[e].key, extra[unknown[e].key]!, indent: indent, first: &first)
+                member(unknown[e].key.text, extra[unknown[e].key]!, indent: indent, first: &first)
                 e += 1
             }
             write(keys.member(k, level: indent + 1, first: first))
@@ -365,7 +365,7 @@ struct FastEncoder: JSONOutput {
             field(&self, k)
         }
         while e < unknown.count {
-            member(unknown[e].key, extra[unknown[e].key]!, indent: indent, first: &first)
+            member(unknown[e].key.text, extra[unknown[e].key]!, indent: indent, first: &first)
             e += 1
         }
         if !first { newline(indent) }

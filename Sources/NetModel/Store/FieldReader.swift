@@ -2,10 +2,11 @@
 /// that is missing, of the wrong type or off its scale instead of stopping at the first. The keys
 /// it was not asked for are the entity's `extra` keys, kept for the next save.
 struct FieldReader {
-    let object: [String: JSON]
+    let object: [JSONKey: JSON]
     let location: String
     private(set) var problems: [Problem] = []
-    private var known: Set<String> = []
+    /// The keys asked for (compared by their bytes, as keys are).
+    private var known: Set<JSONKey> = []
 
     init(_ value: JSON, location: String, problems: inout [Problem]) {
         if case .object(let object) = value {
@@ -17,17 +18,17 @@ struct FieldReader {
         self.location = location
     }
 
-    var extra: [String: JSON] { object.filter { !known.contains($0.key) } }
+    var extra: [JSONKey: JSON] { object.filter { !known.contains($0.key) } }
 
     mutating func problem(_ kind: Problem.Kind, _ key: String, _ message: String) {
         problems.append(Problem(kind, "\(location).\(key)", message))
     }
 
     private mutating func value(_ key: String, required: Bool) -> JSON? {
-        known.insert(key)
+        known.insert(JSONKey(key))
         // A required key that is null is as missing as an absent one.
-        guard let v = object[key], !(required && v == .null) else {
-            if required { problem(.missing, key, object[key] == nil ? "missing" : "missing (null)") }
+        guard let v = object[JSONKey(key)], !(required && v == .null) else {
+            if required { problem(.missing, key, object[JSONKey(key)] == nil ? "missing" : "missing (null)") }
             return nil
         }
         return v
@@ -63,14 +64,14 @@ struct FieldReader {
     /// The list of strings at `key` when it is one and not empty; anything else there is left
     /// among the unknown keys (`extra`), as it is (for the fields written only when not empty).
     mutating func nonEmptyStrings(_ key: String) -> [String] {
-        guard case .array(let items)? = object[key], !items.isEmpty else { return [] }
+        guard case .array(let items)? = object[JSONKey(key)], !items.isEmpty else { return [] }
         var out: [String] = []
         out.reserveCapacity(items.count)
         for item in items {
             guard case .string(let s) = item else { return [] }
             out.append(s)
         }
-        known.insert(key)
+        known.insert(JSONKey(key))
         return out
     }
 
@@ -104,7 +105,7 @@ struct FieldReader {
     }
 
     mutating func int(_ key: String, required: Bool = false) -> Int? {
-        guard number(key, required: required) != nil, case .number(let text)? = object[key] else { return nil }
+        guard number(key, required: required) != nil, case .number(let text)? = object[JSONKey(key)] else { return nil }
         guard let i = Self.wholeNumber(text) else { problem(.invalidValue, key, "expected a whole number, found \(text)"); return nil }
         return i
     }
@@ -206,7 +207,11 @@ struct FieldReader {
             // In key order (as the file is written): a dictionary's own order differs from one
             // reading to the next, and the problems would come out in a different order each time.
             for (k, v) in o.sorted(by: { $0.key < $1.key }) {
-                if let d = v.doubleValue, let r = Rating(value: d) { out[k] = r } else {
+                // The ratings are kept by criterion id as text, where two spellings of one text
+                // (NFC and NFD, `K` and KELVIN SIGN) would be one: refused, not one of them dropped.
+                if let earlier = out.keys.first(where: { $0 == k.text }) {
+                    problem(.invalidValue, "\(key).\(k)", "the same criterion as \"\(earlier)\", spelled in other bytes")
+                } else if let d = v.doubleValue, let r = Rating(value: d) { out[k.text] = r } else {
                     problem(.offScale, "\(key).\(k)", "\(v.textValue) is off the scale (\(Rating.scaleText))")
                 }
             }

@@ -103,7 +103,7 @@ public struct JSONParser {
     private mutating func parseObject() throws(JSONSyntaxError) -> JSON {
         try enter()
         pos += 1
-        var object: [String: JSON] = [:]
+        var object: [JSONKey: JSON] = [:]
         skipWhitespace()
         if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") {
             pos += 1
@@ -115,7 +115,8 @@ public struct JSONParser {
             guard pos < bytes.count else { throw error("unexpected end of file inside an object") }
             guard bytes[pos] == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
             let keyStart = pos
-            let key = try parseString()
+            // Keys are byte strings: two spellings of one text (NFC and NFD) are two keys.
+            let key = JSONKey(try parseString())
             if object[key] != nil { throw error("duplicate key \"\(key)\"", at: keyStart) }
             skipWhitespace()
             guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw error("expected ':' after a key") }

@@ -51,11 +51,11 @@ public enum JSONWriter {
         case .object(let members):
             if members.isEmpty { out.write("{}"); return }
             out.write(UInt8(ascii: "{"))
-            let keys = members.keys.sorted(by: precedes)
+            let keys = members.keys.sorted()
             for (i, key) in keys.enumerated() {
                 if i > 0 { out.write(UInt8(ascii: ",")) }
                 newline(indent + 1, &out)
-                writeString(key, into: &out)
+                writeString(key.text, into: &out)
                 out.write(": ")
                 write(members[key]!, indent: indent + 1, into: &out)
             }
@@ -77,9 +77,9 @@ public enum JSONWriter {
             out.write(UInt8(ascii: "]"))
         case .object(let members):
             out.write(UInt8(ascii: "{"))
-            for (i, key) in members.keys.sorted(by: precedes).enumerated() {
+            for (i, key) in members.keys.sorted().enumerated() {
                 if i > 0 { out.write(UInt8(ascii: ",")) }
-                writeString(key, into: &out)
+                writeString(key.text, into: &out)
                 out.write(UInt8(ascii: ":"))
                 compact(members[key]!, into: &out)
             }
