@@ -111,13 +111,14 @@ final class WrittenIsReadTests: XCTestCase {
         for n in networks {
             let size = NetworkCodec.encode(n).count
             try Store.save(network([contact("Before")]), to: path)
-            let before = try XCTUnwrap(Store.readBytes(path))
+            let before = try XCTUnwrap(Store.readBytes(path)), backup = try Store.readBytes(path + ".bak")
             for limit in [size - 1, size / 2, 100] {
                 XCTAssertThrowsError(try Store.save(n, to: path, maxBytes: limit)) { error in
                     XCTAssertEqual((error as? StoreError)?.message,
                                    "cannot save \(path): it would be larger than \(limit) bytes, the most a data file may be (this program would refuse to open it); the file on disk is unchanged")
                 }
                 XCTAssertEqual(try Store.readBytes(path), before, "limit \(limit)")
+                XCTAssertEqual(try Store.readBytes(path + ".bak"), backup, "the backup is untouched too")
                 XCTAssertEqual(try temporaries(dir), [])
             }
             // Exactly at the limit it is written.
