@@ -190,12 +190,13 @@ public enum Store {
 
     /// `write`, the content written to the temporary file by `content`, which returns the error
     /// number of a failed write, or nil: for content made as it is written, never whole in memory.
-    /// With `maxBytes`, a temporary file that ends up larger than that is never renamed into place:
-    /// the one limit the reader (`maxFileBytes`) and every save share.
+    /// (An export's: no size limit; a data file's go through `save`.)
     public static func write(to givenPath: String, _ content: (Int32) throws(StoreError) -> Int32?) throws(StoreError) {
         try write(to: givenPath, maxBytes: nil, content)
     }
 
+    /// `write`; with `maxBytes`, a temporary file that ends up larger than that is never renamed
+    /// into place: the one limit the reader (`maxFileBytes`) and every save share.
     static func write(to givenPath: String, maxBytes: Int?, _ content: (Int32) throws(StoreError) -> Int32?) throws(StoreError) {
         let path = followingSymlink(givenPath)
         let dir = directory(of: path)
