@@ -44,9 +44,9 @@ extension MergeConflict {
         switch entity {
         case .contact: what = "contact " + Self.label(network.contact(id: id)?.name, id)
         case .network: what = "network " + Self.label(network.network(id: id)?.name, id)
-        case .event: what = "event " + Self.label(network.events.first { $0.id == id }?.name, id)
+        case .event: what = "event " + Self.label(network.events.first { sameBytes($0.id, id) }?.name, id)
         case .interaction:
-            let i = network.interactions.first { $0.id == id }
+            let i = network.interactions.first { sameBytes($0.id, id) }
             what = "interaction " + Self.label(i.map { "\($0.date) \(network.contact(id: $0.contact)?.name ?? $0.contact)" }, id)
         case .me, .scheme, .file: what = entity.rawValue
         }
