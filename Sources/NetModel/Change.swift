@@ -120,22 +120,23 @@ extension Network {
     }
 
     /// Deleting a contact also removes it from networks and events and deletes its interactions,
-    /// so that no reference dangles; all of it is one undoable step.
+    /// so that no reference dangles; all of it is one undoable step. References are to the id's
+    /// bytes: one to a canonically equivalent id of other bytes is another contact's.
     public func changesDeletingContact(_ id: String, at now: Timestamp) -> [Change] {
         guard let contact = contact(id: id) else { return [] }
         var changes: [Change] = []
-        for g in networks where g.members.contains(id) {
+        for g in networks where g.members.contains(where: { sameBytes($0, id) }) {
             var after = g
-            after.members.removeAll { $0 == id }
+            after.members.removeAll { sameBytes($0, id) }
             after.updated = now
             changes.append(.network(before: g, after: after))
         }
-        for e in events where e.attendees.contains(id) {
+        for e in events where e.attendees.contains(where: { sameBytes($0, id) }) {
             var after = e
-            after.attendees.removeAll { $0 == id }
+            after.attendees.removeAll { sameBytes($0, id) }
             changes.append(.event(before: e, after: after))
         }
-        for i in interactions where i.contact == id { changes.append(.interaction(before: i, after: nil)) }
+        for i in interactions where sameBytes(i.contact, id) { changes.append(.interaction(before: i, after: nil)) }
         changes.append(.contact(before: contact, after: nil))
         return changes
     }

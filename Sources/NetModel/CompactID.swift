@@ -101,8 +101,18 @@ struct CompactID: Equatable, Sendable, Comparable {
         }
     }
 
+    /// By the ids' UTF-8 bytes (the order of the file).
     static func < (a: CompactID, b: CompactID) -> Bool {
         if case .uuid(let ah, let al) = a.storage, case .uuid(let bh, let bl) = b.storage { return (ah, al) < (bh, bl) }
-        return a.text < b.text
+        return JSONWriter.precedes(a.text, b.text)
+    }
+
+    /// Equal when the ids' bytes are (ids are byte strings: not canonical equivalence).
+    static func == (a: CompactID, b: CompactID) -> Bool {
+        switch (a.storage, b.storage) {
+        case let (.uuid(ah, al), .uuid(bh, bl)): return ah == bh && al == bl
+        case let (.text(x), .text(y)): return sameBytes(x, y)
+        default: return false
+        }
     }
 }

@@ -42,11 +42,11 @@ public struct Contact: Equatable, Sendable, Identifiable {
     /// What we decided about the relationship as an exit candidate; nil when nothing is decided.
     public var decision: ExitDecision?
     /// Keys inside `decision` this version does not know, written back with the decision.
-    public var decisionExtra: [String: JSON] = [:]
+    public var decisionExtra: [JSONKey: JSON] = [:]
     public var created: Timestamp
     public var updated: Timestamp
     /// Keys this version does not know, kept so that saving does not drop them.
-    public var extra: [String: JSON] = [:]
+    public var extra: [JSONKey: JSON] = [:]
 
     public init(id: String, name: String, created: Timestamp) {
         self.id = id

@@ -9,7 +9,7 @@ public struct Event: Equatable, Sendable, Identifiable {
     /// Contact ids.
     public var attendees: [String] = []
     public var notes: String = ""
-    public var extra: [String: JSON] = [:]
+    public var extra: [JSONKey: JSON] = [:]
 
     public init(id: String, name: String, date: Day) {
         self.id = id

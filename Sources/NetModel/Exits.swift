@@ -83,7 +83,7 @@ public struct ExitRules: Equatable, Sendable {
     /// Contacts with this tag (compared case- and accent-insensitively) fire "difficult"; empty turns it off.
     public var difficultTag: String = "difficult"
     /// Keys this version does not know, kept for the next save.
-    public var extra: [String: JSON] = [:]
+    public var extra: [JSONKey: JSON] = [:]
 
     public init() {}
 
@@ -283,7 +283,7 @@ extension Network {
     public func exitSignals(of c: Contact, today: Day) -> (score: Double, reasons: [String]) {
         let q = scheme.quadrant(of: c)
         guard q == .lightTouch || q == .maintain else { return (0, []) }
-        let last = interactions.filter { $0.contact == c.id && $0.date <= today }.map(\.date).max()
+        let last = interactions.filter { sameBytes($0.contact, c.id) && $0.date <= today }.map(\.date).max()
         return Network.exitSignals(tags: c.tags, created: c.created.day, tally: giveGet(contact: c.id), lastContact: last, today: today,
                                    rules: scheme.exitRules, difficult: DifficultTag(scheme.exitRules))
     }

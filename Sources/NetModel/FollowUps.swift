@@ -6,7 +6,7 @@ public struct FollowUp: Equatable, Sendable {
     /// The day it was done; nil while open.
     public var done: Day?
     /// Keys inside `followUp` this version does not know, kept for the next save.
-    public var extra: [String: JSON] = [:]
+    public var extra: [JSONKey: JSON] = [:]
 
     public init(due: Day, what: String, done: Day? = nil) {
         self.due = due

@@ -26,7 +26,7 @@ public struct Interaction: Equatable, Sendable, Identifiable {
     /// `followUp` behind a pointer: most interactions have none, and in line it takes 48 of their
     /// 152 bytes (at 300,000 interactions, 12 MB).
     private var storedFollowUp: OutOfLine<FollowUp>?
-    public var extra: [String: JSON] = [:]
+    public var extra: [JSONKey: JSON] = [:]
 
     public init(id: String, contact: String, date: Day, kind: InteractionKind) {
         self.init(id: CompactID(id), contact: contact, date: date, kind: kind)

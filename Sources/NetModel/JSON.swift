@@ -6,7 +6,7 @@ public enum JSON: Equatable, Sendable {
     case number(String)
     case string(String)
     case array([JSON])
-    case object([String: JSON])
+    case object([JSONKey: JSON])
 
     /// A number in the canonical text the writer uses: integers without a fraction,
     /// everything else in Swift's shortest round-tripping form.
@@ -16,6 +16,20 @@ public enum JSON: Equatable, Sendable {
             return .number(String(Int64(value)))
         }
         return .number(value.description)
+    }
+
+    /// Values are equal when they would be written alike: strings and number texts by their bytes
+    /// (not canonical equivalence, as `String`s compare), objects by keys of the same bytes.
+    public static func == (a: JSON, b: JSON) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case let (.bool(x), .bool(y)): return x == y
+        case let (.number(x), .number(y)): return sameBytes(x, y)
+        case let (.string(x), .string(y)): return sameBytes(x, y)
+        case let (.array(x), .array(y)): return x == y
+        case let (.object(x), .object(y)): return x == y
+        default: return false
+        }
     }
 
     public var doubleValue: Double? {

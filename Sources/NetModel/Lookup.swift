@@ -3,9 +3,9 @@
 
 /// The position of each id in a list of ids (the first, when an id is there twice). Ids are long
 /// (UUIDs), and the standard library's seeded hash costs more per id than the rules do, so the
-/// table hashes ASCII ids eight bytes at a time; a lookup compares the whole id, so a collision
-/// costs time, never a wrong answer. Ids are equal as `String`s are (canonically equivalent), so
-/// any other id is hashed as `String` hashes it, but for the few that equal an ASCII id.
+/// table hashes ids eight bytes at a time; a lookup compares the whole id, so a collision costs
+/// time, never a wrong answer. Ids are byte strings, equal when their UTF-8 bytes are (not merely
+/// canonically equivalent, as `String`s are equal): an NFC and an NFD spelling are two ids.
 struct IDTable: Sendable {
     /// Each id's first position.
     private var firsts: StringMap<Int>
@@ -16,13 +16,13 @@ struct IDTable: Sendable {
     private var added = 0
 
     init(_ ids: [String]) {
-        firsts = StringMap(capacity: ids.count)
+        firsts = StringMap(capacity: ids.count, byBytes: true)
         for id in ids { add(id) }
     }
 
     /// The table of a list's ids (read in place: no array of them is made).
     init<T: Identifiable>(of items: [T]) where T.ID == String {
-        firsts = StringMap(capacity: items.count)
+        firsts = StringMap(capacity: items.count, byBytes: true)
         items.withUnsafeBufferPointer { list in
             for i in list.indices { add(list[i].id) }
         }
@@ -53,6 +53,13 @@ struct IDTable: Sendable {
         return byFirstPosition.indices.map { byFirstPosition[earlier[$0] ?? $0] }
     }
 
+    /// The hash of a text's UTF-8 bytes (`hash(bytes:)`), for a table comparing texts by their bytes.
+    static func byteHash(_ text: String) -> Int {
+        JSONWriter.withUTF8(text) { hash(bytes: UnsafeRawBufferPointer($0)).hash }
+    }
+
+    /// A hash for texts compared as `String`s (canonically equivalent texts hash alike): as
+    /// `byteHash` for ASCII text.
     static func hash(_ id: String) -> Int {
         let ascii = id.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
             let (h, isASCII) = hash(bytes: UnsafeRawBufferPointer(bytes))
@@ -242,8 +249,10 @@ public struct SortKey: Comparable, Sendable {
 /// A map from strings to values that keeps the first value given for a key: a growing cousin of
 /// `IDTable`, hashed the same way. An import of 100,000 cards looks up and adds hundreds of
 /// thousands of long keys (ids, source keys, e-mail addresses, names), where `Dictionary`'s seeded
-/// hash of each is most of the matching's cost.
+/// hash of each is most of the matching's cost. Keys are equal as `String`s (canonically
+/// equivalent: names, e-mail addresses), or, `byBytes`, when their bytes are (ids).
 struct StringMap<Value> {
+    private let byBytes: Bool
     private var keys: [String] = []
     private var values: [Value] = []
     /// The high 32 bits of the key's hash (`IDTable.hash`) over its position in `keys` plus one; 0 is
@@ -258,7 +267,8 @@ struct StringMap<Value> {
     @inline(__always)
     private static func tag(_ hash: Int) -> UInt64 { UInt64(truncatingIfNeeded: hash) & tagBits }
 
-    init(capacity: Int = 0) {
+    init(capacity: Int = 0, byBytes: Bool = false) {
+        self.byBytes = byBytes
         var size = 16
         while size < 2 * capacity { size *= 2 }
         slots = [UInt64](repeating: 0, count: size)
@@ -269,11 +279,18 @@ struct StringMap<Value> {
 
     var count: Int { keys.count }
 
-    subscript(key: String) -> Value? { self[key, hash: IDTable.hash(key)] }
+    /// The hash of a key as this map hashes keys: `IDTable.byteHash` or `IDTable.hash`.
+    @inline(__always)
+    func hash(_ key: String) -> Int { byBytes ? IDTable.byteHash(key) : IDTable.hash(key) }
 
-    /// `self[key]` for a key whose `IDTable.hash` is `h` (worked out once for a lookup and an insert).
+    @inline(__always)
+    private func same(_ a: String, _ b: String) -> Bool { byBytes ? sameBytes(a, b) : a == b }
+
+    subscript(key: String) -> Value? { self[key, hash: hash(key)] }
+
+    /// `self[key]` for a key whose `hash` is `h` (worked out once for a lookup and an insert).
     subscript(key: String, hash h: Int) -> Value? {
-        probe(h) { $0 == key }.position.map { values[$0] }
+        probe(h) { same($0, key) }.position.map { values[$0] }
     }
 
     /// The key whose UTF-8 is `ascii`, which holds ASCII bytes only (as `IDTable.hash` hashes
@@ -306,13 +323,13 @@ struct StringMap<Value> {
     /// Adds the key with this value unless it is there already: then it keeps its first value, and
     /// returns it.
     @discardableResult
-    mutating func insertIfAbsent(_ key: String, _ value: Value) -> Value? { insertIfAbsent(key, value, hash: IDTable.hash(key)) }
+    mutating func insertIfAbsent(_ key: String, _ value: Value) -> Value? { insertIfAbsent(key, value, hash: hash(key)) }
 
-    /// `insertIfAbsent` of a key whose `IDTable.hash` is `h`.
+    /// `insertIfAbsent` of a key whose `hash` is `h`.
     @discardableResult
     mutating func insertIfAbsent(_ key: String, _ value: Value, hash h: Int) -> Value? {
         if 2 * (keys.count + 1) > slots.count { grow() }
-        let (found, slot) = probe(h) { $0 == key }
+        let (found, slot) = probe(h) { same($0, key) }
         if let found { return values[found] }
         keys.append(key)
         values.append(value)
@@ -324,7 +341,7 @@ struct StringMap<Value> {
         slots = [UInt64](repeating: 0, count: slots.count * 2)
         mask = slots.count - 1
         for (p, key) in keys.enumerated() {
-            let h = IDTable.hash(key)
+            let h = hash(key)
             var slot = h & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Self.tag(h) | UInt64(p + 1)

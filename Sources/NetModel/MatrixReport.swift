@@ -127,9 +127,9 @@ public struct MatrixReport: Equatable, Sendable {
     /// `{"key": [{id, name, organization, overdueDays}, …], "rising": …, "maintain": …, "lightTouch": …}`,
     /// two-space indented with sorted keys.
     public func json() -> String {
-        var o: [String: JSON] = [:]
+        var o: [JSONKey: JSON] = [:]
         for s in sections {
-            o[s.quadrant.rawValue] = .array(s.entries.map { e in
+            o[JSONKey(s.quadrant.rawValue)] = .array(s.entries.map { e in
                 .object([
                     "id": .string(e.id), "name": .string(e.name), "organization": .string(e.organization),
                     "overdueDays": .number(Double(e.overdueDays)),

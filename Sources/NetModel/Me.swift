@@ -4,7 +4,7 @@ public struct Me: Equatable, Sendable {
     public var offers: [String] = []
     public var seeks: [String] = []
     public var pitch: String = ""
-    public var extra: [String: JSON] = [:]
+    public var extra: [JSONKey: JSON] = [:]
 
     public init() {}
 }

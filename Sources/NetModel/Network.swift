@@ -12,7 +12,7 @@ public struct Network: Equatable, Sendable {
     /// Conflicts a three-way merge (`nettui merge`) left to resolve, oldest first; empty when none.
     public var conflicts: [MergeConflict] = []
     /// Top-level keys this version does not know.
-    public var extra: [String: JSON] = [:]
+    public var extra: [JSONKey: JSON] = [:]
 
     public init() {}
 
@@ -28,8 +28,9 @@ public struct Network: Equatable, Sendable {
             let mid = low + (high - low) / 2
             if list[mid].id < id { low = mid + 1 } else { high = mid }
         }
-        if low < list.count && list[low].id == id { return low }
-        return list.firstIndex { $0.id == id }
+        // Ids are byte strings: the id of the same bytes, not a canonically equivalent spelling.
+        if low < list.count && sameBytes(list[low].id, id) { return low }
+        return list.firstIndex { sameBytes($0.id, id) }
     }
 
     /// The day of the latest interaction with each contact.
@@ -57,6 +58,6 @@ public struct Network: Equatable, Sendable {
 
     /// Interactions with one contact, newest first.
     public func interactions(with contactID: String) -> [Interaction] {
-        interactions.filter { $0.contact == contactID }.sorted { $0.date > $1.date }
+        interactions.filter { sameBytes($0.contact, contactID) }.sorted { $0.date > $1.date }
     }
 }

@@ -25,10 +25,10 @@ public struct NetworkGroup: Equatable, Sendable, Identifiable {
     /// What we decided about leaving it; nil when nothing is decided.
     public var decision: ExitDecision?
     /// Keys inside `decision` this version does not know, written back with the decision.
-    public var decisionExtra: [String: JSON] = [:]
+    public var decisionExtra: [JSONKey: JSON] = [:]
     public var created: Timestamp
     public var updated: Timestamp
-    public var extra: [String: JSON] = [:]
+    public var extra: [JSONKey: JSON] = [:]
 
     public init(id: String, name: String, created: Timestamp) {
         self.id = id

@@ -57,7 +57,7 @@ extension Network {
     /// be both, or neither.
     public func giveGet(contact id: String) -> (gave: Int, got: Int) {
         var gave = 0, got = 0
-        for i in interactions where i.contact == id {
+        for i in interactions where sameBytes(i.contact, id) {
             if Network.counts(i.gave) { gave += 1 }
             if Network.counts(i.got) { got += 1 }
         }

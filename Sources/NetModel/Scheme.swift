@@ -20,7 +20,7 @@ public struct QuadrantPolicy: Equatable, Sendable {
     public var cadenceDays: Int
     /// The service policy in words.
     public var policy: String
-    public var extra: [String: JSON] = [:]
+    public var extra: [JSONKey: JSON] = [:]
 
     public init(name: String, cadenceDays: Int, policy: String) {
         self.name = name
@@ -40,9 +40,9 @@ public struct Scheme: Equatable, Sendable {
     public var criteria: [Criterion] = []
     /// The thresholds of the exit signals (see Exits.swift and docs/EXITS.md).
     public var exitRules = ExitRules()
-    public var extra: [String: JSON] = [:]
+    public var extra: [JSONKey: JSON] = [:]
     /// Keys inside `quadrants` that are not one of the four quadrants, kept for the next save.
-    public var quadrantsExtra: [String: JSON] = [:]
+    public var quadrantsExtra: [JSONKey: JSON] = [:]
 
     public init() {}
 

@@ -9,7 +9,7 @@ public struct Criterion: Equatable, Sendable, Identifiable {
     public var id: String
     public var name: String
     public var axis: Axis
-    public var extra: [String: JSON] = [:]
+    public var extra: [JSONKey: JSON] = [:]
 
     public init(id: String, name: String, axis: Axis) {
         self.id = id
@@ -22,7 +22,7 @@ public struct Criterion: Equatable, Sendable, Identifiable {
 public struct RatingChange: Equatable, Sendable {
     public var date: Day
     public var fromNow, fromFuture, toNow, toFuture: Rating
-    public var extra: [String: JSON] = [:]
+    public var extra: [JSONKey: JSON] = [:]
 
     public init(date: Day, fromNow: Rating, fromFuture: Rating, toNow: Rating, toFuture: Rating) {
         self.date = date

@@ -86,6 +86,28 @@ final class ChangeTests: XCTestCase {
         XCTAssertEqual(demo.changesDeletingContact("no such id", at: now), [])
     }
 
+    /// Ids are byte strings: deleting the contact `café` (NFC) leaves `café` (NFD), its interactions,
+    /// memberships and attendances alone.
+    func testDeletingAContactLeavesACanonicallyEquivalentIDOfOtherBytesAlone() {
+        let nfc = "caf\u{E9}", nfd = "cafe\u{301}"
+        var n = Network()
+        n.contacts = [Contact(id: nfc, name: "NFC", created: now), Contact(id: nfd, name: "NFD", created: now)]
+        var g = NetworkGroup(id: "n1", name: "Club", created: now)
+        g.members = [nfc, nfd]
+        n.networks = [g]
+        var e = Event(id: "e1", name: "Gala", date: testToday)
+        e.attendees = [nfd, nfc]
+        n.events = [e]
+        n.interactions = [Interaction(id: "i1", contact: nfc, date: testToday, kind: .call), Interaction(id: "i2", contact: nfd, date: testToday, kind: .call)]
+        XCTAssertEqual(n.interactions(with: nfd).map(\.id), ["i2"])
+        n.apply(n.changesDeletingContact(nfc, at: now))
+        XCTAssertEqual(n.contacts.map(\.name), ["NFD"])
+        XCTAssertEqual(n.networks[0].members.map { Array($0.utf8) }, [Array(nfd.utf8)])
+        XCTAssertEqual(n.events[0].attendees.map { Array($0.utf8) }, [Array(nfd.utf8)])
+        XCTAssertEqual(n.interactions.map(\.id), ["i2"])
+        XCTAssertEqual(n.referenceProblems(), [])
+    }
+
     func testDeletingAContactRemovesEverythingThatRefersToIt() throws {
         // Åsa is in a network, attends two events and has interactions.
         let asa = try XCTUnwrap(demo.contacts.first { $0.name == "Åsa Lindström" })

@@ -30,7 +30,7 @@ final class DataFormatDocTests: XCTestCase {
         func collect(_ v: JSON) {
             switch v {
             case .object(let o):
-                for (k, child) in o {
+                for (k, child) in o.map({ ($0.key.text, $0.value) }) {
                     keys.insert(k)
                     // A contact's `criteria` is keyed by criterion ids, which are data, not format.
                     if k == "criteria", case .object = child { continue }

@@ -159,6 +159,81 @@ final class FastCodecTests: XCTestCase {
         }
     }
 
+    // MARK: - Keys and ids are byte strings
+
+    /// `sourceKeys` and `source\u{212A}eys` (KELVIN SIGN: canonically equivalent, other bytes) are
+    /// two keys on every path: the fast path, the validating one (which a byte-order mark sends a
+    /// file to) and the save, which keeps both. So are an NFC and an NFD spelling of an unknown key.
+    func testKeysThatAreCanonicallyEquivalentButOtherBytesAreTwoKeys() throws {
+        let kelvin = "source\u{212A}eys"
+        XCTAssertEqual(kelvin, "sourceKeys", "String's == says they are one")
+        let file = #"{"schemaVersion": 1, "contacts": [{"id": "c1", "name": "Aino", "sourceKeys": ["vcard:1"], "\#(kelvin)": ["x"], "#
+            + #""caf\#u{E9}": 1, "cafe\#u{301}": 2}]}"#
+        for bytes in [Array(file.utf8), [0xEF, 0xBB, 0xBF] + Array(file.utf8)] {
+            let slow = NetworkCodec.decodeTree(bytes)
+            XCTAssertEqual(slow.problems, [], "no duplicate key")
+            let c = try XCTUnwrap(slow.network?.contacts.first)
+            XCTAssertEqual(c.sourceKeys, ["vcard:1"])
+            XCTAssertEqual(c.extra, [JSONKey(kelvin): .array([.string("x")]), "caf\u{E9}": .number("1"), "cafe\u{301}": .number("2")])
+            checkDecode(bytes, "canonically equivalent keys")
+            let network = try XCTUnwrap(slow.network)
+            checkEncode(network, "canonically equivalent keys")
+            // Saved and read back: every key is there, with its own bytes and value.
+            let saved = NetworkCodec.encode(network)
+            XCTAssertEqual(NetworkCodec.decode(saved).network?.contacts.first?.extra, c.extra)
+            XCTAssertEqual(NetworkCodec.decode(saved).network?.contacts.first?.sourceKeys, ["vcard:1"])
+            // Counted by bytes (Foundation's search would find "sourceKeys" too).
+            let needle = Array("\"\(kelvin)\": [".utf8)
+            XCTAssertEqual(saved.indices.filter { saved[$0...].starts(with: needle) }.count, 1, text(saved))
+        }
+        XCTAssertNotNil(FastDecoder.decode(Array(file.utf8)), "the fast path takes it")
+        // The same key twice, byte for byte, is still a duplicate.
+        XCTAssertNil(NetworkCodec.decodeTree(Array(file.replacingOccurrences(of: "cafe\u{301}", with: "caf\u{E9}").utf8)).network)
+    }
+
+    /// Ids are byte strings: an NFC and an NFD spelling of one name are two contacts (no duplicate),
+    /// each reference resolves to the contact of its own bytes, and a reference canonically equal to
+    /// an id but of other bytes points at nothing; on every path, and through a save.
+    func testIDsThatAreCanonicallyEquivalentButOtherBytesAreTwoIDs() throws {
+        let nfc = "caf\u{E9}", nfd = "cafe\u{301}", kelvin = "\u{212A}1", plain = "K1"
+        var n = Network()
+        n.contacts = [Contact(id: nfc, name: "NFC", created: Timestamp(seconds: 0)), Contact(id: nfd, name: "NFD", created: Timestamp(seconds: 0)),
+                      Contact(id: plain, name: "Plain", created: Timestamp(seconds: 0))]
+        var club = NetworkGroup(id: "n1", name: "Club", created: Timestamp(seconds: 0))
+        club.members = [nfd, nfc]
+        n.networks = [club]
+        n.interactions = [Interaction(id: "i1", contact: nfd, date: testToday, kind: .call), Interaction(id: "i2", contact: nfc, date: testToday, kind: .call)]
+        XCTAssertEqual(n.referenceProblems(), [])
+        let index = LogIndex(n)
+        XCTAssertEqual(index.positions, [1, 0], "each interaction with the contact of its own bytes")
+        XCTAssertEqual(Network.index(of: nfd, in: n.contacts), 1)
+        checkEncode(n, "canonically equivalent ids")
+        let bytes = NetworkCodec.encode(n)
+        XCTAssert(checkDecode(bytes, "canonically equivalent ids"), "the fast path takes it")
+        XCTAssertEqual(NetworkCodec.decode(bytes).network?.contacts.map(\.name), ["K1", "cafe\u{301}", "caf\u{E9}"].map { id in n.contacts.first { sameBytes($0.id, id) }!.name },
+                       "written in the order of the ids' bytes")
+        // A reference of other bytes than every id is dangling, however equivalent.
+        var dangling = n
+        dangling.networks[0].members = [kelvin]
+        XCTAssertEqual(dangling.referenceProblems().map(\.kind), [.danglingReference])
+        checkDecode(NetworkCodec.encodeTree(dangling), "a reference equivalent to an id")
+        // The same id twice, byte for byte, is still a duplicate (and the NFD references dangle).
+        var twice = n
+        twice.contacts[1].id = nfc
+        XCTAssertEqual(twice.referenceProblems().map(\.kind), [.duplicateID, .danglingReference, .danglingReference])
+        checkDecode(NetworkCodec.encodeTree(twice), "the same id twice")
+    }
+
+    /// A contact's criterion ratings are kept by criterion id as text: two spellings of one id
+    /// cannot both be kept, and are reported rather than one silently dropped (on both paths).
+    func testCriterionKeysThatAreOneTextInOtherBytesAreReported() {
+        let file = #"{"schemaVersion": 1, "contacts": [{"id": "c1", "name": "Aino", "criteria": {"caf\#u{E9}": 1, "cafe\#u{301}": 10}}]}"#
+        let decoded = NetworkCodec.decode(Array(file.utf8))
+        XCTAssertEqual(decoded.problems.map(\.kind), [.invalidValue])
+        XCTAssertNil(FastDecoder.decode(Array(file.utf8)))
+        checkDecode(Array(file.utf8), "criteria spelled twice")
+    }
+
     // MARK: - Encoder
 
     func testEncoderWritesTheTreeWritersBytes() {
@@ -213,7 +288,7 @@ final class FastCodecTests: XCTestCase {
         n.conflicts = []
         n.extra["conflicts"] = .array([.string("kept")])
         n.extra["schemaVersion"] = .number("7")
-        // Ids out of order, repeated, non-ASCII (sorted as `String` sorts them, not by bytes).
+        // Ids out of order, repeated, non-ASCII, canonically equivalent in other bytes (sorted by their bytes).
         n.contacts[1].id = "Zed"
         n.contacts[2].id = "Ä"
         n.contacts[3].id = "A\u{30A}"
@@ -250,7 +325,7 @@ final class FastCodecTests: XCTestCase {
         }
         let readOnly = open(path, O_RDONLY)
         defer { close(readOnly) }
-        XCTAssertEqual(FastEncoder.encode(Self.rich, to: readOnly, bufferBytes: 64), EBADF)
+        XCTAssertEqual(FastEncoder.encode(Self.rich, to: readOnly, bufferBytes: 64), .failed(EBADF))
     }
 
     /// A save encodes a list of 2,048 items or more in blocks on several cores (`BlockWriter`): the
@@ -282,21 +357,25 @@ final class FastCodecTests: XCTestCase {
         let expected = sizes.indices.flatMap(block)
         for (workers, waiting) in [(1, 4), (2, 1), (2, 4), (3, 2), (5, 1)] {
             let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-            let failure = BlockWriter.write(blocks: sizes.count, to: fd, workers: workers, maxWaiting: waiting, bufferBytes: 16) { k, w in
+            var written = 0
+            let failure = BlockWriter.write(blocks: sizes.count, to: fd, written: &written, maxBytes: .max, workers: workers,
+                                            maxWaiting: waiting, bufferBytes: 16) { k, w in
                 block(k).withUnsafeBufferPointer { w.write($0) }
             }
             close(fd)
             XCTAssertNil(failure)
+            XCTAssertEqual(written, expected.count)
             XCTAssertEqual(try XCTUnwrap(Store.readBytes(path)), expected, "\(workers) workers, \(waiting) waiting")
         }
         let readOnly = open(path, O_RDONLY)
         defer { close(readOnly) }
         let made = Locked(0)
-        let failure = BlockWriter.write(blocks: 100, to: readOnly, workers: 1) { k, w in
+        var written = 0
+        let failure = BlockWriter.write(blocks: 100, to: readOnly, written: &written, maxBytes: .max, workers: 1) { k, w in
             made.with { $0 += 1 }
             w.write(UInt8(ascii: "x"))
         }
-        XCTAssertEqual(failure, EBADF)
+        XCTAssertEqual(failure, .failed(EBADF))
         XCTAssertEqual(made.with { $0 }, 1)
     }
 
@@ -416,7 +495,7 @@ final class FastCodecTests: XCTestCase {
         let json = try JSONParser.parse(NetworkCodec.encodeTree(Self.demo))
         func keys(_ path: String...) -> [String]? {
             guard case .object(let o)? = TestSupport.lookup(json, path: path) else { return nil }
-            return o.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            return o.keys.sorted().map(\.text)
         }
         let withFollowUp = try XCTUnwrap(Self.demo.interactions.sorted { $0.id < $1.id }.firstIndex { $0.followUp != nil })
         let withHistory = try XCTUnwrap(Self.demo.contacts.sorted { $0.id < $1.id }.firstIndex { !$0.ratingHistory.isEmpty })
@@ -425,7 +504,7 @@ final class FastCodecTests: XCTestCase {
         let imported = try XCTUnwrap(Self.rich.contacts.sorted { $0.id < $1.id }.firstIndex { !$0.sourceKeys.isEmpty && !$0.urls.isEmpty })
         let richJSON = try JSONParser.parse(NetworkCodec.encodeTree(Self.rich))
         guard case .object(let o)? = TestSupport.lookup(richJSON, path: ["contacts", "\(imported)"]) else { return XCTFail("no contact") }
-        XCTAssertEqual(Keys.contact.names, o.keys.filter { Keys.contact.names.contains($0) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        XCTAssertEqual(Keys.contact.names, o.keys.map(\.text).filter { Keys.contact.names.contains($0) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
         XCTAssertEqual(Keys.ratingChange.names, keys("contacts", "\(withHistory)", "ratingHistory", "0"))
         XCTAssertEqual(Keys.group.names, keys("networks", "0"))
         XCTAssertEqual(Keys.event.names, keys("events", "0"))
@@ -535,7 +614,7 @@ struct ScrambledWriter {
         case .object(let members):
             out.append(UInt8(ascii: "{"))
             space()
-            var keys = Array(members.keys).shuffled(using: &rng)
+            var keys = members.keys.map(\.text).shuffled(using: &rng)
             if duplicateKeys, let k = keys.randomElement(using: &rng), Int.random(in: 0..<4, using: &rng) == 0 {
                 keys.insert(k, at: Int.random(in: 0...keys.count, using: &rng))
             }
@@ -545,7 +624,7 @@ struct ScrambledWriter {
                 space()
                 out.append(UInt8(ascii: ":"))
                 space()
-                write(members[key]!)
+                write(members[JSONKey(key)]!)
                 space()
             }
             out.append(UInt8(ascii: "}"))
@@ -601,7 +680,8 @@ enum Mutation {
         .object(["date": .string("2025-01-02"), "toNow": .number("10")]),
     ]
 
-    static let keyNames = Keys.contact.names + Keys.group.names + Keys.interaction.names + Keys.top.names
+    /// Known keys, and one canonically equivalent to a known key but of other bytes (KELVIN SIGN).
+    static let keyNames = Keys.contact.names + Keys.group.names + Keys.interaction.names + Keys.top.names + ["source\u{212A}eys"]
         + ["kind", "date", "reason", "until", "by", "handover", "due", "done", "what", "key", "rising", "threshold",
            "quadrants", "exitRules", "silenceDays", "axis", "unknownKey", "n\u{e4}me", "na\u{308}me", "\u{1F600}"]
 
@@ -615,12 +695,12 @@ enum Mutation {
                 switch Int.random(in: 0..<5, using: &rng) {
                 case 0: if let k = o.keys.randomElement(using: &rng) { o[k] = nil }
                 case 1, 2: if let k = o.keys.randomElement(using: &rng) { o[k] = values.randomElement(using: &rng)! }
-                case 3: o[keyNames.randomElement(using: &rng)!] = values.randomElement(using: &rng)!
+                case 3: o[JSONKey(keyNames.randomElement(using: &rng)!)] = values.randomElement(using: &rng)!
                 default:
                     if let k = o.keys.randomElement(using: &rng) {
                         let v = o[k]
                         o[k] = nil
-                        o[keyNames.randomElement(using: &rng)!] = v
+                        o[JSONKey(keyNames.randomElement(using: &rng)!)] = v
                     }
                 }
                 node = .object(o)
@@ -642,7 +722,7 @@ enum Mutation {
         switch v {
         case .object(let o):
             out.append(path)
-            for (k, x) in o { collect(x, path + [k], &out) }
+            for (k, x) in o { collect(x, path + [k.text], &out) }
         case .array(let a):
             out.append(path)
             for (i, x) in a.enumerated() { collect(x, path + [String(i)], &out) }
@@ -655,7 +735,7 @@ enum Mutation {
         guard let first = path.first else { return change(&v) }
         switch v {
         case .object(var o):
-            modify(&o[first]!, path.dropFirst(), change)
+            modify(&o[JSONKey(first)]!, path.dropFirst(), change)
             v = .object(o)
         case .array(var a):
             modify(&a[Int(first)!], path.dropFirst(), change)

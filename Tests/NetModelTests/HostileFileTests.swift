@@ -84,6 +84,24 @@ final class HostileFileTests: XCTestCase {
         XCTAssertNil(loaded.readOnlyReason)
     }
 
+    /// A string of exactly the limit is read (it was refused as "longer than 16 MiB"), on the fast
+    /// path and the validating one; one byte more is refused.
+    func testAStringOfExactlyTheLimitLoadsAndOneByteMoreIsRefused() throws {
+        let dir = try makeTempDir(self)
+        let path = dir + "/limit-note.json"
+        let head = #"{"schemaVersion": 1, "contacts": [{"id": "c1", "name": "Long", "notes": ""#
+        try HostileCorpus.writeRepeated(path, head: head, byte: UInt8(ascii: "y"), count: JSONParser.maxStringBytes, tail: #""}]}"#)
+        let file = try XCTUnwrap(Store.readBytes(path))
+        XCTAssertEqual(FastDecoder.decode(file)?.contacts.first?.notes.utf8.count, JSONParser.maxStringBytes, "the fast path")
+        XCTAssertEqual(NetworkCodec.decodeTree(file).network?.contacts.first?.notes.utf8.count, JSONParser.maxStringBytes,
+                       "the validating path")
+        XCTAssertEqual(try Store.load(path)?.network.contacts.first?.notes.utf8.count, JSONParser.maxStringBytes)
+        try HostileCorpus.writeRepeated(path, head: head, byte: UInt8(ascii: "y"), count: JSONParser.maxStringBytes + 1, tail: #""}]}"#)
+        XCTAssertThrowsError(try Store.load(path)) { error in
+            XCTAssertEqual((error as? StoreError)?.problems.map(\.message), ["a string longer than 16 MiB"])
+        }
+    }
+
     func testAFileJustUnderTheSizeLimitIsRead() throws {
         let dir = try makeTempDir(self)
         let path = dir + "/sparse.json"

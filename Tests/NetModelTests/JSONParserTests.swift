@@ -25,6 +25,18 @@ final class JSONParserTests: XCTestCase {
         XCTAssertEqual(try JSONParser.parse(bytes("12345678901234567890")), .number("12345678901234567890"))
     }
 
+    /// A byte-order mark is not a character of the first line: columns there count as without it.
+    func testColumnsOnTheFirstLineDoNotCountAByteOrderMark() {
+        for input in ["{x", #"{"a": 1, "a": 2}"#, "[1, 2,]", #""é\q""#] {
+            let plain = parseError(input)
+            let marked = parseError([0xEF, 0xBB, 0xBF] + bytes(input))
+            XCTAssertEqual(marked, plain, input)
+        }
+        XCTAssertEqual(parseError([0xEF, 0xBB, 0xBF] + bytes("{x"))?.column, 2)
+        XCTAssertEqual(parseError([0xEF, 0xBB, 0xBF] + bytes("{\n x"))?.column, 2, "later lines as before")
+        XCTAssertEqual(parseError([0xEF, 0xBB, 0xBF])?.column, 1, "empty after the mark")
+    }
+
     func testMissingCommaReportsLineAndColumn() {
         let error = parseError("{\n  \"a\": 1,\n  \"b\": 2\n  \"c\": 3\n}")
         XCTAssertEqual(error?.line, 4)

@@ -190,7 +190,7 @@ final class MatrixReportTests: XCTestCase {
         XCTAssertEqual(Set(o.keys), ["key", "rising", "maintain", "lightTouch"])
         var total = 0
         for s in report.sections {
-            guard case .array(let items)? = o[s.quadrant.rawValue] else { return XCTFail("\(s.quadrant) is not an array") }
+            guard case .array(let items)? = o[JSONKey(s.quadrant.rawValue)] else { return XCTFail("\(s.quadrant) is not an array") }
             XCTAssertEqual(items.count, s.entries.count)
             for (item, e) in zip(items, s.entries) {
                 guard case .object(let fields) = item else { return XCTFail("an entry is not an object") }

@@ -72,11 +72,12 @@ final class MergeOnSaveTests: XCTestCase {
         let seen = try XCTUnwrap(FileStamp.of(path))
         var outside = network
         outside.apply(network.changesDeletingContact(network.contacts[0].id, at: Timestamp(seconds: 0)))
-        let result = try Store.write(to: path, { fd in
+        let encode = Store.encoding(network, for: path, maxBytes: Store.maxFileBytes)
+        let result = try Store.write(to: path, { fd throws(StoreError) in
             // Another program, meanwhile: its own file renamed over the data file.
             _ = try? Store.save(outside, to: dir + "/elsewhere.json")
             rename(dir + "/elsewhere.json", path)
-            return FastEncoder.encode(network, to: fd)
+            return try encode(fd)
         }, if: { FileStamp.of(path)?.sameVersion(as: seen) == true })
         XCTAssertNil(result)
         XCTAssertEqual(try Store.load(path)?.network, outside, "what the other program wrote stays")

@@ -379,6 +379,29 @@ final class MergeTests: XCTestCase {
         XCTAssertNotNil(outcome.network.contact(id: "c7"))
     }
 
+    /// Ids, keys and list items are byte strings in a merge too: their contact with an NFD id is not
+    /// our NFC one, an NFD tag is another tag, and an unknown key in KELVIN SIGN another key.
+    func testCanonicallyEquivalentIDsKeysAndItemsOfOtherBytesStayApart() throws {
+        let nfc = "caf\u{E9}", nfd = "cafe\u{301}", kelvin: JSONKey = "source\u{212A}eys"
+        var base = Self.base()
+        base.contacts.append(Contact(id: nfc, name: "NFC", created: Self.t0))
+        var ours = base, theirs = base
+        ours.contacts.append(Contact(id: nfd, name: "NFD", created: Self.t1))
+        Self.edit(&ours, contact: "c1") { $0.tags += [nfc] }
+        Self.edit(&theirs, contact: "c1") { $0.tags += [nfd]; $0.extra[kelvin] = .array([.string("x")]) }
+        Self.edit(&theirs, contact: nfc) { $0.notes = "theirs" }
+        let outcome = Merge.merge(base: base, ours: ours, theirs: theirs)
+        XCTAssertEqual(outcome.problems, [])
+        XCTAssertEqual(outcome.conflicts, [])
+        let merged = outcome.network
+        XCTAssertEqual(merged.contacts.filter { $0.name == "NFC" || $0.name == "NFD" }.map { Array($0.id.utf8) }.sorted { $0.lexicographicallyPrecedes($1) },
+                       [Array(nfc.utf8), Array(nfd.utf8)].sorted { $0.lexicographicallyPrecedes($1) })
+        XCTAssertEqual(merged.contacts.first { sameBytes($0.id, nfc) }?.notes, "theirs", "their edit went to the contact of its bytes")
+        let c1 = try XCTUnwrap(merged.contact(id: "c1"))
+        XCTAssertEqual(c1.tags.map { Array($0.utf8) }, (["a", "b", nfc, nfd] as [String]).map { Array($0.utf8) })
+        XCTAssertEqual(c1.extra[kelvin], .array([.string("x")]))
+    }
+
     func testEarlierConflictsMergeAsASetAndStayUnlessResolved() {
         let old = MergeConflict(entity: .contact, id: "c1", field: "role", ours: .string("a"), theirs: .string("b"), base: .string(""))
         let other = MergeConflict(entity: .me, id: "", field: "pitch", ours: .string("x"), theirs: .string("y"), base: .string(""))

@@ -125,6 +125,28 @@ final class ProblemTests: XCTestCase {
                        "refers to contact ghost, which does not exist")
     }
 
+    /// A whole number is judged by the digits written, not the nearest `Double`: a fraction that
+    /// rounds to 1 is no schema version 1 (it was read as one), on the fast path and the validating one.
+    func testAFractionalWholeNumberIsInvalidEvenWhenItRoundsToOne() {
+        for version in ["0.99999999999999999", "1.00000000000000001", "1.5", "1e-400"] {
+            let json = #"{"schemaVersion": \#(version)}"#
+            assertOne(json, .invalidValue, at: "top level.schemaVersion")
+            XCTAssertEqual(problems(json).first?.message, "expected a whole number, found \(version)")
+            XCTAssertNil(FastDecoder.decode(bytes(json)), version)
+        }
+        for version in ["1", "1.0", "1.000", "10e-1", "0.1e1", "-0", "0e5"] {
+            let json = #"{"schemaVersion": \#(version)}"#
+            XCTAssertEqual(problems(json), [], version)
+            XCTAssertNotNil(FastDecoder.decode(bytes(json)), version)
+        }
+        assertOne(#"{"schemaVersion": 1, "scheme": {"quadrants": {"key": {"cadenceDays": 6.99999999999999999}}}}"#,
+                  .invalidValue, at: "scheme.quadrants.key.cadenceDays")
+        let cases: [(String, Int?)] = [("7", 7), ("7.0", 7), ("70e-1", 7), ("0.7e1", 7), ("-12", -12), ("999999999", 999_999_999),
+                                       ("1e9", nil), ("1000000000", nil), ("0.5", nil), ("1e-1", nil), ("00012", 12), ("1E2", 100),
+                                       ("1e+2", 100), ("0.000e-99999999999", 0), ("12e999999999999", nil)]
+        for (text, expected) in cases { XCTAssertEqual(FieldReader.wholeNumber(text), expected, text) }
+    }
+
     func testFutureSchema() {
         assertOne(#"{"schemaVersion": 2}"#, .futureSchema, at: "top level.schemaVersion")
     }

@@ -38,15 +38,15 @@ func lookup(_ value: JSON, _ path: String...) -> JSON? { TestSupport.lookup(valu
 func setKey(_ value: inout JSON, _ path: [String], _ key: String, _ new: JSON) {
     if path.isEmpty {
         guard case .object(var o) = value else { fatalError("not an object") }
-        o[key] = new
+        o[JSONKey(key)] = new
         value = .object(o)
         return
     }
     switch value {
     case .object(var o):
-        var child = o[path[0]]!
+        var child = o[JSONKey(path[0])]!
         setKey(&child, Array(path.dropFirst()), key, new)
-        o[path[0]] = child
+        o[JSONKey(path[0])] = child
         value = .object(o)
     case .array(var a):
         let i = Int(path[0])!

@@ -116,6 +116,6 @@ final class MatrixCommandTests: XCTestCase {
 
 /// A field of a JSON object.
 private func field(_ value: JSON, _ key: String) -> JSON? {
-    if case .object(let o) = value { return o[key] }
+    if case .object(let o) = value { return o[JSONKey(key)] }
     return nil
 }

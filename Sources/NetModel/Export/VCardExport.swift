@@ -21,7 +21,7 @@ public enum VCardExport {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func write(_ c: Contact, object: [String: JSON], into out: inout [UInt8]) {
+    static func write(_ c: Contact, object: [JSONKey: JSON], into out: inout [UInt8]) {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(128)
         func line(_ nameAndParams: StaticString, _ value: String) {
@@ -162,8 +162,8 @@ public enum VCardExport {
         case .string(let s): return quoted(s)
         case .array(let a): return "[" + a.map(compactJSON).joined(separator: ",") + "]"
         case .object(let o):
-            let keys = o.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            return "{" + keys.map { quoted($0) + ":" + compactJSON(o[$0]!) }.joined(separator: ",") + "}"
+            let keys = o.keys.sorted()
+            return "{" + keys.map { quoted($0.text) + ":" + compactJSON(o[$0]!) }.joined(separator: ",") + "}"
         }
     }
 

@@ -4,14 +4,14 @@
 /// unknown keys kept in `extra`) therefore survive an export→import round trip without changes here.
 enum ContactJSON {
     /// Contact fields the vCard export writes as their own properties.
-    static let coreKeys: Set<String> = [
+    static let coreKeys: Set<JSONKey> = [
         "id", "name", "organization", "role", "emails", "phones", "tags", "kinds", "competences", "needs", "notes",
         "importanceNow", "importanceFuture", "stage", "chemistry", "owner", "criteria", "ratingHistory", "created", "updated",
     ]
 
     /// Whether an importer key's value has its own vCard property (URL, BDAY, KIND, …) that gives it
     /// back exactly; other values of these keys go as `X-NETTUI-EXTRA`.
-    static func representable(_ key: String, _ value: JSON) -> Bool {
+    static func representable(_ key: JSONKey, _ value: JSON) -> Bool {
         func nonEmptyStrings(_ v: JSON) -> Bool {
             guard case .array(let items) = v, !items.isEmpty else { return false }
             return items.allSatisfy { if case .string(let s) = $0 { return !s.isEmpty && ImportText.isClean(s) } else { return false } }
@@ -27,7 +27,7 @@ enum ContactJSON {
     }
 
     /// The contact's JSON object as the codec writes it.
-    static func object(_ c: Contact) -> [String: JSON] {
+    static func object(_ c: Contact) -> [JSONKey: JSON] {
         guard case .object(let o) = NetworkCodec.json(c) else { return [:] }
         return o
     }
@@ -35,7 +35,7 @@ enum ContactJSON {
     /// The contact's JSON object as the codec writes it when it holds anything beyond the fields the
     /// export maps (an exit decision, keys from a newer version, …); empty when it does not, which is
     /// found without encoding: a copy with only the mapped fields equals the contact.
-    static func unmappedObject(_ c: Contact) -> [String: JSON] {
+    static func unmappedObject(_ c: Contact) -> [JSONKey: JSON] {
         var probe = Contact(id: c.id, name: c.name, created: c.created)
         probe.updated = c.updated
         probe.organization = c.organization
@@ -63,17 +63,17 @@ enum ContactJSON {
 
     /// The keys of a contact's JSON that have no vCard property of their own; a codec key whose
     /// value is null (its default) is left out.
-    static func unmapped(_ object: [String: JSON], extra: [String: JSON]) -> [(String, JSON)] {
+    static func unmapped(_ object: [JSONKey: JSON], extra: [JSONKey: JSON]) -> [(String, JSON)] {
         object.keys.sorted().compactMap { key in
             guard !coreKeys.contains(key), let value = object[key] else { return nil }
             if ImportKeys.all.contains(key), representable(key, value) { return nil }
             if value == .null, extra[key] == nil { return nil }
-            return (key, value)
+            return (key.text, value)
         }
     }
 
     /// A contact read back from its JSON object by the codec; nil when the codec finds a problem.
-    static func contact(from object: [String: JSON]) -> Contact? {
+    static func contact(from object: [JSONKey: JSON]) -> Contact? {
         var problems: [Problem] = []
         let c = NetworkCodec.contact(.object(object), problems: &problems)
         return problems.isEmpty ? c : nil
@@ -81,7 +81,7 @@ enum ContactJSON {
 
     /// `contact` with `values` set in its JSON (only where it has nothing, when `fillOnly`), read
     /// back by the codec; the contact unchanged when the result does not read cleanly.
-    static func setting(_ values: [String: JSON], on contact: Contact, fillOnly: Bool) -> Contact {
+    static func setting(_ values: [JSONKey: JSON], on contact: Contact, fillOnly: Bool) -> Contact {
         guard !values.isEmpty else { return contact }
         var fields = object(contact)
         for (k, v) in values where !coreKeys.contains(k) {

@@ -69,7 +69,7 @@ public struct ImportedContact: Equatable, Sendable {
     /// Only from a NetTUI export (`REV` on a card with `X-NETTUI-ID`).
     public var updated: Timestamp?
     /// Other keys of the contact's `extra`, from `X-NETTUI-EXTRA`.
-    public var extra: [String: JSON] = [:]
+    public var extra: [JSONKey: JSON] = [:]
 
     public init(line: Int) { self.line = line }
 }
@@ -79,17 +79,17 @@ public struct ImportedContact: Equatable, Sendable {
 /// kept in `Contact.extra`.
 public enum ImportKeys {
     /// `Contact.sourceKeys`.
-    public static let sourceKeys = "sourceKeys"
+    public static let sourceKeys: JSONKey = "sourceKeys"
     /// `Contact.urls`.
-    public static let urls = "urls"
+    public static let urls: JSONKey = "urls"
     /// String: `YYYY-MM-DD` or `--MM-DD`.
-    public static let birthday = "birthday"
+    public static let birthday: JSONKey = "birthday"
     /// Array of strings: vCard `ORG` units after the organisation's name.
-    public static let organizationUnits = "organizationUnits"
+    public static let organizationUnits: JSONKey = "organizationUnits"
     /// `true` when the contact is an organisation rather than a person (vCard `KIND:org`).
-    public static let isOrganization = "isOrganization"
+    public static let isOrganization: JSONKey = "isOrganization"
 
-    static let all: Set<String> = [sourceKeys, urls, birthday, organizationUnits, isOrganization]
+    static let all: Set<JSONKey> = [sourceKeys, urls, birthday, organizationUnits, isOrganization]
 }
 
 extension Contact {

@@ -416,8 +416,9 @@ struct Merger {
 
     /// Makes `ids`: the ids of the network, and of the contacts added since.
     mutating func buildIDs() {
+        // Ids compared by their bytes, as the data file's reader compares them.
         var ids = StringMap<Int>(capacity: contacts.count + expected + network.networks.count + network.events.count
-                                 + network.interactions.count)
+                                 + network.interactions.count, byBytes: true)
         // By pointer: iterating the lists would copy each item (all its strings) to read its id.
         contacts.withUnsafeBufferPointer { list in
             for i in list.indices { ids.insertIfAbsent(list[i].id, i) }
@@ -617,7 +618,7 @@ struct Merger {
         swap(&c.owner, &r.owner)
         swap(&c.sourceKeys, &r.sourceKeys)
         swap(&c.urls, &r.urls)
-        var extra: [(String, JSON)] = []
+        var extra: [(JSONKey, JSON)] = []
         if !r.birthday.isEmpty { extra.append((ImportKeys.birthday, .string(r.birthday))) }
         if !r.organizationUnits.isEmpty { extra.append((ImportKeys.organizationUnits, .array(r.organizationUnits.map(JSON.string)))) }
         if r.isOrganization { extra.append((ImportKeys.isOrganization, .bool(true))) }
@@ -729,7 +730,7 @@ struct Merger {
         if !r.extra.isEmpty {
             let filled = ContactJSON.setting(r.extra, on: c, fillOnly: true)
             if filled != c {
-                fields += r.extra.keys.sorted()
+                fields += r.extra.keys.sorted().map(\.text)
                 c = filled
             }
         }

@@ -674,9 +674,9 @@ struct CardBuilder {
         case .extra:
             // key;JSON — JSON text is not cleaned: escapes in it are data, decoded by the JSON parser.
             guard let semi = Self.unescapedSemicolon(v) else { return }
-            let key = Self.text(UnsafeBufferPointer(rebasing: v[..<semi]))
+            let key = JSONKey(Self.text(UnsafeBufferPointer(rebasing: v[..<semi])))
             let json = Self.unescapeRaw(UnsafeBufferPointer(rebasing: v[(semi + 1)...]))
-            if !key.isEmpty, !ContactJSON.coreKeys.contains(key), let value = try? JSONParser.parse(json) {
+            if !key.text.isEmpty, !ContactJSON.coreKeys.contains(key), let value = try? JSONParser.parse(json) {
                 contact.extra[key] = Self.cleanJSON(value)
             }
         default: break
@@ -725,7 +725,7 @@ struct CardBuilder {
         switch v {
         case .string(let s): return .string(ImportText.clean(s, multiline: true))
         case .array(let a): return .array(a.map(cleanJSON))
-        case .object(let o): return .object(Dictionary(uniqueKeysWithValues: o.map { (ImportText.clean($0.key), cleanJSON($0.value)) }))
+        case .object(let o): return .object(Dictionary(o.map { (JSONKey(ImportText.clean($0.key.text)), cleanJSON($0.value)) }) { first, _ in first })
         default: return v
         }
     }

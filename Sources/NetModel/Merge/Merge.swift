@@ -50,7 +50,7 @@ public enum Merge {
         return Outcome(network: network, conflicts: m.conflicts, problems: problems)
     }
 
-    private static func object(_ n: Network) -> [String: JSON] {
+    private static func object(_ n: Network) -> [JSONKey: JSON] {
         guard case .object(let o) = NetworkCodec.json(n) else { return [:] }
         return o
     }
@@ -70,27 +70,28 @@ private struct ThreeWayMerger {
     static let atomicFields: Set<String> = ["decision"]
 
     /// Entities (as JSON objects by id) deleted by this merge, kept in case a reference needs them.
-    var deleted: [Entity: [String: (ours: JSON?, theirs: JSON?, base: JSON?)]] = [:]
+    /// Ids, as keys, are compared by their bytes (`JSONKey`): two spellings of one text are two ids.
+    var deleted: [Entity: [JSONKey: (ours: JSON?, theirs: JSON?, base: JSON?)]] = [:]
 
-    mutating func top(_ b: [String: JSON], _ o: [String: JSON], _ t: [String: JSON]) -> [String: JSON] {
-        var out: [String: JSON] = [:]
-        var lists: [Entity: [String: JSON]] = [:]
+    mutating func top(_ b: [JSONKey: JSON], _ o: [JSONKey: JSON], _ t: [JSONKey: JSON]) -> [JSONKey: JSON] {
+        var out: [JSONKey: JSON] = [:]
+        var lists: [Entity: [JSONKey: JSON]] = [:]
         for key in Set(b.keys).union(o.keys).union(t.keys).sorted() {
-            if let list = Self.entityLists.first(where: { $0.key == key }) {
+            if let list = Self.entityLists.first(where: { JSONKey($0.key) == key }) {
                 lists[list.entity] = entities(list.entity, b[key], o[key], t[key])
             } else if key == "conflicts" {
                 let merged = Self.setMerge(Self.array(b[key]), Self.array(o[key]), Self.array(t[key]))
                 if !merged.isEmpty { out[key] = .array(merged) }
             } else {
                 let entity: Entity = key == "me" ? .me : key == "scheme" ? .scheme : .file
-                let path = entity == .file ? key : ""
-                if let v = value(b[key], o[key], t[key], key: key, path: path, entity, "") { out[key] = v }
+                let path = entity == .file ? key.text : ""
+                if let v = value(b[key], o[key], t[key], key: key.text, path: path, entity, "") { out[key] = v }
             }
         }
         repairReferences(&lists)
         for (key, entity) in Self.entityLists {
             let byID = lists[entity] ?? [:]
-            out[key] = .array(byID.keys.sorted().map { byID[$0]! })
+            out[JSONKey(key)] = .array(byID.keys.sorted().map { byID[$0]! })
         }
         return out
     }
@@ -102,30 +103,30 @@ private struct ThreeWayMerger {
         return []
     }
 
-    static func byID(_ v: JSON?) -> [String: JSON] {
-        var out: [String: JSON] = [:]
+    static func byID(_ v: JSON?) -> [JSONKey: JSON] {
+        var out: [JSONKey: JSON] = [:]
         for item in array(v) {
-            if case .object(let o) = item, case .string(let id)? = o["id"] { out[id] = item }
+            if case .object(let o) = item, case .string(let id)? = o["id"] { out[JSONKey(id)] = item }
         }
         return out
     }
 
-    mutating func entities(_ entity: Entity, _ bj: JSON?, _ oj: JSON?, _ tj: JSON?) -> [String: JSON] {
+    mutating func entities(_ entity: Entity, _ bj: JSON?, _ oj: JSON?, _ tj: JSON?) -> [JSONKey: JSON] {
         let b = Self.byID(bj), o = Self.byID(oj), t = Self.byID(tj)
-        var out: [String: JSON] = [:]
+        var out: [JSONKey: JSON] = [:]
         for id in Set(b.keys).union(o.keys).union(t.keys).sorted() {
             switch (b[id], o[id], t[id]) {
             case (let base, let ours?, let theirs?):
-                out[id] = value(base, ours, theirs, key: "", path: "", entity, id)
+                out[id] = value(base, ours, theirs, key: "", path: "", entity, id.text)
             case (let base?, let ours?, nil):
                 if ours == base {
                     deleted[entity, default: [:]][id] = (ours, nil, base)
                 } else {
-                    record(entity, id, "", ours, nil, base)
+                    record(entity, id.text, "", ours, nil, base)
                     out[id] = ours
                 }
             case (let base?, nil, let theirs?):
-                if theirs != base { record(entity, id, "", nil, theirs, base) }
+                if theirs != base { record(entity, id.text, "", nil, theirs, base) }
                 deleted[entity, default: [:]][id] = (nil, theirs, base)
             case (nil, let ours?, nil): out[id] = ours
             case (nil, nil, let theirs?): out[id] = theirs
@@ -138,15 +139,16 @@ private struct ThreeWayMerger {
     /// Brings back deleted contacts and networks that merged entities still refer to (recording a
     /// whole-entity conflict unless the deletion already is one), and drops the references of the
     /// brought-back ones that point at nothing.
-    mutating func repairReferences(_ lists: inout [Entity: [String: JSON]]) {
-        var restored: Set<String> = []
-        func restore(_ entity: Entity, _ id: String) -> Bool {
+    mutating func repairReferences(_ lists: inout [Entity: [JSONKey: JSON]]) {
+        var restored: Set<JSONKey> = []
+        func restore(_ entity: Entity, _ text: String) -> Bool {
+            let id = JSONKey(text)
             if lists[entity]?[id] != nil { return true }
             guard let gone = deleted[entity]?[id], let version = gone.ours ?? gone.theirs ?? gone.base else { return false }
             lists[entity, default: [:]][id] = version
             restored.insert(id)
-            if !conflicts.contains(where: { $0.entity == entity && $0.id == id && $0.field.isEmpty }) {
-                record(entity, id, "", gone.ours, gone.theirs, gone.base)
+            if !conflicts.contains(where: { $0.entity == entity && sameBytes($0.id, text) && $0.field.isEmpty }) {
+                record(entity, text, "", gone.ours, gone.theirs, gone.base)
             }
             return true
         }
@@ -158,7 +160,7 @@ private struct ThreeWayMerger {
             guard case .object(var e) = event, case .string(let n)? = e["network"] else { continue }
             if !restore(.network, n) { e["network"] = .null; lists[.event]![id] = .object(e) }
         }
-        let contactRefs: [(Entity, String)] = [(.network, "members"), (.event, "attendees"), (.interaction, "contact")]
+        let contactRefs: [(Entity, JSONKey)] = [(.network, "members"), (.event, "attendees"), (.interaction, "contact")]
         for (entity, key) in contactRefs {
             for (id, item) in lists[entity] ?? [:] where !restored.contains(id) {
                 guard case .object(var o) = item else { continue }
@@ -174,7 +176,7 @@ private struct ThreeWayMerger {
         // A brought-back network keeps only the members that are there (nothing is brought back for it).
         for id in restored {
             guard case .object(var o)? = lists[.network]?[id] else { continue }
-            let refs = strings(o["members"]), kept = refs.filter { lists[.contact]?[$0] != nil }
+            let refs = strings(o["members"]), kept = refs.filter { lists[.contact]?[JSONKey($0)] != nil }
             if kept != refs { o["members"] = .array(kept.map(JSON.string)); lists[.network]![id] = .object(o) }
         }
     }
@@ -208,11 +210,11 @@ private struct ThreeWayMerger {
         case (_, .string(let os)?, .string(let ts)?) where Self.latestFields.contains(key):
             return .string(max(os, ts))
         case (_, .object(let oo)?, .object(let to)?) where !Self.atomicFields.contains(key):
-            var bo: [String: JSON] = [:]
+            var bo: [JSONKey: JSON] = [:]
             if case .object(let x)? = b { bo = x }
-            var out: [String: JSON] = [:]
+            var out: [JSONKey: JSON] = [:]
             for k in Set(bo.keys).union(oo.keys).union(to.keys).sorted() {
-                if let v = value(bo[k], oo[k], to[k], key: k, path: Self.join(path, k), entity, id) { out[k] = v }
+                if let v = value(bo[k], oo[k], to[k], key: k.text, path: Self.join(path, k.text), entity, id) { out[k] = v }
             }
             return .object(out)
         default: break
@@ -224,13 +226,13 @@ private struct ThreeWayMerger {
     /// Scheme criteria, matched by id: ours in their order, then theirs' new ones; each merged field by field.
     mutating func criteria(_ b: [JSON], _ o: [JSON], _ t: [JSON], _ id: String) -> [JSON] {
         let bi = Self.byID(.array(b)), oi = Self.byID(.array(o)), ti = Self.byID(.array(t))
-        var order: [String] = []
+        var order: [JSONKey] = []
         for item in o + t {
-            if case .object(let x) = item, case .string(let cid)? = x["id"], !order.contains(cid) { order.append(cid) }
+            if case .object(let x) = item, case .string(let cid)? = x["id"], !order.contains(JSONKey(cid)) { order.append(JSONKey(cid)) }
         }
         var out: [JSON] = []
         for cid in order {
-            let path = "criteria." + cid
+            let path = "criteria." + cid.text
             switch (bi[cid], oi[cid], ti[cid]) {
             case (let base, let ours?, let theirs?):
                 if let v = value(base, ours, theirs, key: "", path: path, .scheme, id) { out.append(v) }
@@ -247,13 +249,14 @@ private struct ThreeWayMerger {
     }
 
     /// Set arithmetic on lists: ours minus what theirs removed from base, then theirs' additions.
+    /// Items are compared by their bytes (`JSONKey`): a list of ids (`members`) holds byte strings.
     static func setMerge(_ b: [JSON], _ o: [JSON], _ t: [JSON]) -> [JSON] {
-        func key(_ v: JSON) -> String {
-            if case .string(let s) = v { return "s" + s }
-            return "j" + String(decoding: JSONWriter.write(v), as: UTF8.self)
+        func key(_ v: JSON) -> JSONKey {
+            if case .string(let s) = v { return JSONKey("s" + s) }
+            return JSONKey("j" + String(decoding: JSONWriter.write(v), as: UTF8.self))
         }
         let base = Set(b.map(key)), theirs = Set(t.map(key))
-        var seen: Set<String> = []
+        var seen: Set<JSONKey> = []
         var out: [JSON] = []
         for v in o {
             let k = key(v)

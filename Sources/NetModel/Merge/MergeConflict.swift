@@ -21,7 +21,7 @@ public struct MergeConflict: Equatable, Sendable {
     public var theirs: JSON
     public var base: JSON
     /// Keys this version does not know, kept for the next save.
-    public var extra: [String: JSON] = [:]
+    public var extra: [JSONKey: JSON] = [:]
 
     public init(entity: Entity, id: String, field: String, ours: JSON, theirs: JSON, base: JSON) {
         self.entity = entity
@@ -44,9 +44,9 @@ extension MergeConflict {
         switch entity {
         case .contact: what = "contact " + Self.label(network.contact(id: id)?.name, id)
         case .network: what = "network " + Self.label(network.network(id: id)?.name, id)
-        case .event: what = "event " + Self.label(network.events.first { $0.id == id }?.name, id)
+        case .event: what = "event " + Self.label(network.events.first { sameBytes($0.id, id) }?.name, id)
         case .interaction:
-            let i = network.interactions.first { $0.id == id }
+            let i = network.interactions.first { sameBytes($0.id, id) }
             what = "interaction " + Self.label(i.map { "\($0.date) \(network.contact(id: $0.contact)?.name ?? $0.contact)" }, id)
         case .me, .scheme, .file: what = entity.rawValue
         }

@@ -49,7 +49,7 @@ extension Store {
             // Replaced only if no one wrote the file while the new bytes were made.
             let stillSo = { FileStamp.of(path).map { seen?.sameVersion(as: $0) == true } ?? (seen == nil) }
             let written = network
-            if let done = try write(to: path, lock: lock, { fd in FastEncoder.encode(written, to: fd) }, if: onDisk == .unknown ? nil : stillSo) {
+            if let done = try write(to: path, lock: lock, maxBytes: maxFileBytes, encoding(written, for: path, maxBytes: maxFileBytes), if: onDisk == .unknown ? nil : stillSo) {
                 let gone = seen == nil && onDisk != .unknown && onDisk != .absent
                 return Saved(network: network, stamp: done.stamp, merge: merge, recreated: gone, warning: done.warning)
             }

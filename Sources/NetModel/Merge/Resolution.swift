@@ -12,14 +12,16 @@ extension Network {
         let path = conflict.field.split(separator: ".").map(String.init)
         switch conflict.entity {
         case .me, .scheme:
-            root[conflict.entity.rawValue] = Self.setting(root[conflict.entity.rawValue] ?? .object([:]), path, conflict.theirs)
+            let key = JSONKey(conflict.entity.rawValue)
+            root[key] = Self.setting(root[key] ?? .object([:]), path, conflict.theirs)
         case .file:
             root = Self.setting(.object(root), path, conflict.theirs).objectValue ?? root
         case .contact, .network, .event, .interaction:
-            let key = conflict.entity == .contact ? "contacts" : conflict.entity == .network ? "networks"
+            let key: JSONKey = conflict.entity == .contact ? "contacts" : conflict.entity == .network ? "networks"
                 : conflict.entity == .event ? "events" : "interactions"
             guard case .array(var items) = root[key] ?? .array([]) else { return nil }
-            let index = items.firstIndex { $0.objectValue?["id"] == .string(conflict.id) }
+            // The entity of the same id bytes (not merely a canonically equivalent spelling).
+            let index = items.firstIndex { if case .string(let id)? = $0.objectValue?["id"] { sameBytes(id, conflict.id) } else { false } }
             if path.isEmpty {
                 // The whole entity: theirs is the entity, or null when they deleted it.
                 switch (index, conflict.theirs) {
@@ -43,10 +45,11 @@ extension Network {
     private static func setting(_ value: JSON, _ path: [String], _ new: JSON) -> JSON {
         guard let first = path.first else { return new }
         var object = value.objectValue ?? [:]
+        let key = JSONKey(first)
         if path.count == 1, new == .null {
-            object[first] = nil
+            object[key] = nil
         } else {
-            object[first] = setting(object[first] ?? .object([:]), Array(path.dropFirst()), new)
+            object[key] = setting(object[key] ?? .object([:]), Array(path.dropFirst()), new)
         }
         return .object(object)
     }
@@ -54,7 +57,7 @@ extension Network {
 
 extension JSON {
     /// The members when this is an object.
-    public var objectValue: [String: JSON]? {
+    public var objectValue: [JSONKey: JSON]? {
         if case .object(let o) = self { return o }
         return nil
     }

@@ -4,20 +4,21 @@
 /// core. Memory stays at a few blocks when the disk is slower than the encoding.
 enum BlockWriter {
     /// Makes blocks `0..<blocks` with `make` (into an emptied encoder of its own) on `workers`
-    /// workers and writes them to `fd` in order. Returns the error number of the first write that
-    /// failed (no block is made after it), or nil.
-    static func write(blocks: Int, to fd: Int32, workers: Int, maxWaiting: Int = 4, bufferBytes: Int = 1 << 20,
-                      _ make: (Int, inout FastEncoder) -> Void) -> Int32? {
+    /// workers and writes them to `fd` in order, counting them in `written` (the bytes written to
+    /// `fd` before and after). Returns why the writing stopped (`FastEncoder.writeOut`; no block is
+    /// made after it), or nil.
+    static func write(blocks: Int, to fd: Int32, written: inout Int, maxBytes: Int, workers: Int, maxWaiting: Int = 4,
+                      bufferBytes: Int = 1 << 20, _ make: (Int, inout FastEncoder) -> Void) -> FastEncoder.Stop? {
         // Encoders written out, to make the next blocks in.
         let spare = Locked([FastEncoder]())
-        var failure: Int32?
+        var failure: FastEncoder.Stop?
         inOrder(blocks, workers: workers, maxWaiting: maxWaiting, make: { k in
             var w = spare.with { $0.popLast() } ?? FastEncoder(capacity: bufferBytes)
             w.clear()
             make(k, &w)
             return w
         }, consume: { _, w in
-            if failure == nil { failure = w.writeOut(to: fd) }
+            if failure == nil { failure = w.writeOut(to: fd, written: &written, maxBytes: maxBytes) }
             spare.with { $0.append(w) }
             return failure == nil
         })

@@ -141,8 +141,7 @@ struct FastDecoder {
             let indent = d.lineIndent(before: d.keyStart)
             switch TopKey(rawValue: k).unsafelyUnwrapped {
             case .schemaVersion:
-                guard case .number(let text) = try d.parsed(depth: 1), let v = FieldReader.usableNumber(text),
-                      let whole = FieldReader.wholeNumber(v) else { throw FastBail() }
+                guard case .number(let text) = try d.parsed(depth: 1), let whole = FieldReader.wholeNumber(text) else { throw FastBail() }
                 version = whole
             case .me: me = try d.parsed(depth: 1)
             case .scheme: scheme = try d.parsed(depth: 1)
@@ -174,7 +173,7 @@ struct FastDecoder {
         var c = Contact(id: "", name: "", created: Self.epoch)
         var who = Identity()
         // Values of `sourceKeys` or `urls` that are not lists of strings, kept as unknown keys.
-        var odd: [String: JSON] = [:]
+        var odd: [JSONKey: JSON] = [:]
         var extra = try members(Keys.contact, depth: 3) { (d: inout FastDecoder, k: Int) throws(FastBail) in
             switch ContactKey(rawValue: k).unsafelyUnwrapped {
             case .chemistry: c.chemistry = try d.optionalRating()
@@ -335,7 +334,7 @@ struct FastDecoder {
     }
 
     /// An exit decision: rare and small, so read by the validating path's own code.
-    private mutating func decision() throws(FastBail) -> (ExitDecision?, [String: JSON]) {
+    private mutating func decision() throws(FastBail) -> (ExitDecision?, [JSONKey: JSON]) {
         if try null() { return (nil, [:]) }
         guard let decision = NetworkCodec.decision(try parsed(depth: 3)) else { throw FastBail() }
         return decision
@@ -561,16 +560,16 @@ struct FastDecoder {
     /// index), each unknown key's as the validating path keeps it, returned. A key twice gives up.
     @inline(__always)
     private mutating func members(_ table: KeyTable, depth: Int,
-                                  _ value: (inout FastDecoder, Int) throws(FastBail) -> Void) throws(FastBail) -> [String: JSON] {
-        var seen: UInt64 = 0, hint = 0, unknown = "", extra: [String: JSON] = [:]
+                                  _ value: (inout FastDecoder, Int) throws(FastBail) -> Void) throws(FastBail) -> [JSONKey: JSON] {
+        var seen: UInt64 = 0, hint = 0, unknown = "", extra: [JSONKey: JSON] = [:]
         guard try beginObject() else { return extra }
         repeat {
             try ensureWindow()
             keyStart = pos
             let k = try key(table, hint: &hint, unknown: &unknown)
             if k < 0 {
-                guard extra[unknown] == nil else { throw FastBail() }
-                extra[unknown] = try unknownValue(depth: depth)
+                guard extra[JSONKey(unknown)] == nil else { throw FastBail() }
+                extra[JSONKey(unknown)] = try unknownValue(depth: depth)
             } else {
                 let bit: UInt64 = 1 << UInt64(k)
                 guard seen & bit == 0 else { throw FastBail() }
@@ -655,8 +654,9 @@ struct FastDecoder {
     @inline(__always)
     private mutating func stringSpan() throws(FastBail) -> Span? {
         let start = pos + 1
-        // The validating path refuses a longer string as soon as it has seen that much of it.
-        let limit = min(end, pos + JSONParser.maxStringBytes + 1)
+        // The validating path refuses a longer string as soon as it has seen that much of it: the
+        // closing quote of a string of exactly `maxStringBytes` bytes is the last byte looked at.
+        let limit = min(end, start + JSONParser.maxStringBytes + 1)
         var i = start
         var high: UInt64 = 0
         // Eight bytes at a time while none is a quote, a backslash or a control character.
@@ -729,7 +729,7 @@ struct FastDecoder {
 
     /// A field written only when not empty (`FieldReader.nonEmptyStrings`): a list of strings that
     /// is not empty; any other value is put in `odd` under `key`, as the validating path keeps it.
-    private mutating func nonEmptyStrings(_ key: String, else odd: inout [String: JSON]) throws(FastBail) -> [String] {
+    private mutating func nonEmptyStrings(_ key: JSONKey, else odd: inout [JSONKey: JSON]) throws(FastBail) -> [String] {
         let start = pos
         if try peek() == UInt8(ascii: "["), let list = try? uniqueStrings(), !list.isEmpty { return list }
         pos = start

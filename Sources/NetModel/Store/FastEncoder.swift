@@ -25,8 +25,12 @@ struct FastEncoder: JSONOutput {
     private var owned: Bool
     /// Where the bytes go when the buffer is full, when they are written to a file as they are made.
     private var sink: Int32?
-    /// The error number of a write to `sink` that failed (nothing more is written then).
-    private var failure: Int32?
+    /// Why writing to `sink` stopped (nothing more is written then).
+    private var stop: Stop?
+    /// The bytes written to `sink` so far (`sunk`), and how many it may take.
+    private var sunk = 0, maxBytes = Int.max
+    /// Whether a string longer than the reader takes was written (`JSONOutput.overlongString`).
+    private(set) var wroteOverlongString = false
     /// The timestamp written last, and its bytes (`timestamp`).
     private var lastStamp = (seconds: Int64.min, count: 0, bytes: (UInt64(0), UInt64(0), UInt64(0), UInt64(0)))
 
@@ -97,32 +101,54 @@ struct FastEncoder: JSONOutput {
         return spilled ?? bytes
     }
 
+    /// Why writing a network to a file stopped before its end.
+    enum Stop: Equatable {
+        /// A write failed with this error number.
+        case failed(Int32)
+        /// The file would be larger than it may be.
+        case tooLarge
+        /// A string would be longer than the reader takes.
+        case overlongString
+    }
+
     /// Writes the network's bytes to `fd` as they are made, a buffer of `bufferBytes` at a time, and
-    /// returns the error number of a write that failed, or nil. The same bytes as `encode`.
-    static func encode(_ n: Network, to fd: Int32, bufferBytes: Int = 4 << 20) -> Int32? {
+    /// returns why it stopped before the end, or nil. The same bytes as `encode`. It stops, before
+    /// writing them, at the bytes that would make the file larger than `maxBytes`, and at a buffer
+    /// holding a string the reader would refuse.
+    static func encode(_ n: Network, to fd: Int32, maxBytes: Int = .max, bufferBytes: Int = 4 << 20) -> Stop? {
         var w = FastEncoder(capacity: bufferBytes)
-        w.sink = fd
+        (w.sink, w.maxBytes) = (fd, maxBytes)
         w.document(n)
         w.flush()
         w.release()
-        return w.failure
+        return w.stop
     }
 
-    /// Writes the buffer to `sink` and empties it.
+    /// Writes the buffer to `sink` (while it may) and empties it.
     private mutating func flush() {
         guard let sink else { return }
-        if failure == nil { failure = writeOut(to: sink) }
+        if stop == nil {
+            var sunk = self.sunk
+            stop = writeOut(to: sink, written: &sunk, maxBytes: maxBytes)
+            self.sunk = sunk
+        }
         count = 0
     }
 
-    /// Forgets what the encoder holds.
-    mutating func clear() { count = 0 }
+    mutating func overlongString() { wroteOverlongString = true }
 
-    /// Writes what the encoder holds to `fd` and empties it; returns the error number of a write
-    /// that failed, or nil.
-    mutating func writeOut(to fd: Int32) -> Int32? {
+    /// Forgets what the encoder holds.
+    mutating func clear() { (count, wroteOverlongString) = (0, false) }
+
+    /// Writes what the encoder holds to `fd`, where `written` bytes were written before, and empties
+    /// it; returns why it wrote nothing instead (a string the reader would refuse; more than
+    /// `maxBytes` in all) or why the write failed, or nil.
+    mutating func writeOut(to fd: Int32, written: inout Int, maxBytes: Int) -> Stop? {
         defer { clear() }
-        return writeAll(fd, UnsafeRawBufferPointer(start: base, count: count))
+        if wroteOverlongString { return .overlongString }
+        if count > maxBytes - written { return .tooLarge }
+        written += count
+        return writeAll(fd, UnsafeRawBufferPointer(start: base, count: count)).map(Stop.failed)
     }
 
     /// A guess at the size of the file, on the generous side (room the file does not use is never
@@ -272,10 +298,10 @@ struct FastEncoder: JSONOutput {
     /// How many items of a list a block of a parallel save holds (about half a megabyte of contacts).
     static let blockItems = 512
 
-    /// A top-level list, sorted by id (as `NetworkCodec.json` sorts it).
-    /// `precedes`: whether one item's id orders before another's (by default, as the ids do).
+    /// A top-level list, sorted by id (as `NetworkCodec.json` sorts it: by the ids' bytes).
+    /// `precedes`: whether one item's id orders before another's (by default, by their bytes).
     private mutating func list<T: Identifiable>(_ items: [T],
-                                                precedes: (UnsafePointer<T>, UnsafePointer<T>) -> Bool = { $0.pointee.id < $1.pointee.id },
+                                                precedes: (UnsafePointer<T>, UnsafePointer<T>) -> Bool = { JSONWriter.precedes($0.pointee.id, $1.pointee.id) },
                                                 _ write: (inout FastEncoder, T) -> Void) where T.ID == String {
         guard !items.isEmpty else { return self.write("[]") }
         self.write(UInt8(ascii: "["))
@@ -296,10 +322,13 @@ struct FastEncoder: JSONOutput {
             if let sink, FastDecoder.defaultChunks > 1, items.count >= 4 * size {
                 // Saving: the items in blocks encoded on every core while earlier blocks are written.
                 flush()
-                guard failure == nil else { return }
-                failure = BlockWriter.write(blocks: (items.count + size - 1) / size, to: sink, workers: FastDecoder.defaultChunks) { k, w in
+                guard stop == nil else { return }
+                var sunk = self.sunk
+                stop = BlockWriter.write(blocks: (items.count + size - 1) / size, to: sink, written: &sunk, maxBytes: maxBytes,
+                                         workers: FastDecoder.defaultChunks) { k, w in
                     encode(k * size..<min(items.count, (k + 1) * size), into: &w)
                 }
+                self.sunk = sunk
             } else {
                 encode(items.indices, into: &self)
             }
@@ -315,20 +344,20 @@ struct FastEncoder: JSONOutput {
     /// `field` writes the value of the known key it is given. `indent`: the level of the object's
     /// own lines.
     @inline(__always)
-    private mutating func object(_ keys: KeyTable, _ extra: [String: JSON], indent: Int, omit: UInt64 = 0,
+    private mutating func object(_ keys: KeyTable, _ extra: [JSONKey: JSON], indent: Int, omit: UInt64 = 0,
                                  _ field: (inout FastEncoder, Int) -> Void) {
         precondition(indent + 1 < KeyTable.memberLevels)
         write(UInt8(ascii: "{"))
         // Unknown keys, each with the number of known keys before it.
-        var unknown: [(key: String, rank: Int)] = []
+        var unknown: [(key: JSONKey, rank: Int)] = []
         if !extra.isEmpty {
-            unknown = extra.keys.filter { let k = keys.index(of: $0); return k < 0 || omit >> UInt64(k) & 1 != 0 }
-                .sorted(by: JSONWriter.precedes).map { ($0, keys.rank(of: $0)) }
+            unknown = extra.keys.filter { let k = keys.index(of: $0.text); return k < 0 || omit >> UInt64(k) & 1 != 0 }
+                .sorted().map { ($0, keys.rank(of: $0.text)) }
         }
         var e = 0, first = true
         for k in 0..<keys.count where omit >> UInt64(k) & 1 == 0 {
             while e < unknown.count, unknown[e].rank <= k {
-                member(unknown[e].key, extra[unknown[e].key]!, indent: indent, first: &first)
+                member(unknown[e].key.text, extra[unknown[e].key]!, indent: indent, first: &first)
                 e += 1
             }
             write(keys.member(k, level: indent + 1, first: first))
@@ -336,7 +365,7 @@ struct FastEncoder: JSONOutput {
             field(&self, k)
         }
         while e < unknown.count {
-            member(unknown[e].key, extra[unknown[e].key]!, indent: indent, first: &first)
+            member(unknown[e].key.text, extra[unknown[e].key]!, indent: indent, first: &first)
             e += 1
         }
         if !first { newline(indent) }

@@ -2,10 +2,11 @@
 /// that is missing, of the wrong type or off its scale instead of stopping at the first. The keys
 /// it was not asked for are the entity's `extra` keys, kept for the next save.
 struct FieldReader {
-    let object: [String: JSON]
+    let object: [JSONKey: JSON]
     let location: String
     private(set) var problems: [Problem] = []
-    private var known: Set<String> = []
+    /// The keys asked for (compared by their bytes, as keys are).
+    private var known: Set<JSONKey> = []
 
     init(_ value: JSON, location: String, problems: inout [Problem]) {
         if case .object(let object) = value {
@@ -17,17 +18,17 @@ struct FieldReader {
         self.location = location
     }
 
-    var extra: [String: JSON] { object.filter { !known.contains($0.key) } }
+    var extra: [JSONKey: JSON] { object.filter { !known.contains($0.key) } }
 
     mutating func problem(_ kind: Problem.Kind, _ key: String, _ message: String) {
         problems.append(Problem(kind, "\(location).\(key)", message))
     }
 
     private mutating func value(_ key: String, required: Bool) -> JSON? {
-        known.insert(key)
+        known.insert(JSONKey(key))
         // A required key that is null is as missing as an absent one.
-        guard let v = object[key], !(required && v == .null) else {
-            if required { problem(.missing, key, object[key] == nil ? "missing" : "missing (null)") }
+        guard let v = object[JSONKey(key)], !(required && v == .null) else {
+            if required { problem(.missing, key, object[JSONKey(key)] == nil ? "missing" : "missing (null)") }
             return nil
         }
         return v
@@ -63,14 +64,14 @@ struct FieldReader {
     /// The list of strings at `key` when it is one and not empty; anything else there is left
     /// among the unknown keys (`extra`), as it is (for the fields written only when not empty).
     mutating func nonEmptyStrings(_ key: String) -> [String] {
-        guard case .array(let items)? = object[key], !items.isEmpty else { return [] }
+        guard case .array(let items)? = object[JSONKey(key)], !items.isEmpty else { return [] }
         var out: [String] = []
         out.reserveCapacity(items.count)
         for item in items {
             guard case .string(let s) = item else { return [] }
             out.append(s)
         }
-        known.insert(key)
+        known.insert(JSONKey(key))
         return out
     }
 
@@ -104,8 +105,8 @@ struct FieldReader {
     }
 
     mutating func int(_ key: String, required: Bool = false) -> Int? {
-        guard let d = number(key, required: required) else { return nil }
-        guard let i = Self.wholeNumber(d) else { problem(.invalidValue, key, "expected a whole number, found \(d)"); return nil }
+        guard number(key, required: required) != nil, case .number(let text)? = object[JSONKey(key)] else { return nil }
+        guard let i = Self.wholeNumber(text) else { problem(.invalidValue, key, "expected a whole number, found \(text)"); return nil }
         return i
     }
 
@@ -115,10 +116,43 @@ struct FieldReader {
         return d
     }
 
-    /// A number as a whole number of the size the file's whole-number fields take.
-    static func wholeNumber(_ d: Double) -> Int? {
-        guard d == d.rounded(), abs(d) < 1e9 else { return nil }
-        return Int(d)
+    /// A JSON number's text as a whole number of the size the file's whole-number fields take
+    /// (below 10^9 either way), judged by the digits written, not by the nearest `Double`:
+    /// `0.99999999999999999` is a fraction although it reads as 1.0; `1.0`, `10e-1` and `1e2` are whole.
+    static func wholeNumber(_ text: String) -> Int? {
+        var digits: [UInt8] = [], exponent = 0, negative = false
+        var bytes = Array(text.utf8)[...]
+        if bytes.first == UInt8(ascii: "-") { negative = true; bytes = bytes.dropFirst() }
+        var seenPoint = false
+        while let b = bytes.first, b != UInt8(ascii: "e"), b != UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            if b == UInt8(ascii: ".") { seenPoint = true; continue }
+            guard b >= 0x30, b <= 0x39 else { return nil }
+            // Leading zeros say nothing; each digit after the point is a power of ten less.
+            if !(digits.isEmpty && b == 0x30) { digits.append(b - 0x30) }
+            if seenPoint { exponent -= 1 }
+        }
+        if !bytes.isEmpty {
+            bytes = bytes.dropFirst()
+            var sign = 1
+            if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") {
+                sign = bytes.first == UInt8(ascii: "-") ? -1 : 1
+                bytes = bytes.dropFirst()
+            }
+            guard !bytes.isEmpty else { return nil }
+            var e = 0
+            for b in bytes {
+                guard b >= 0x30, b <= 0x39 else { return nil }
+                e = min(e * 10 + Int(b - 0x30), 1_000_000)  // far beyond any digit count: saturates
+            }
+            exponent += sign * e
+        }
+        // Trailing zeros of a fraction are whole tens.
+        while exponent < 0, digits.last == 0 { digits.removeLast(); exponent += 1 }
+        if digits.isEmpty { return 0 }
+        guard exponent >= 0, digits.count + exponent <= 9 else { return nil }
+        let value = digits.reduce(0) { $0 * 10 + Int($1) } * (0..<exponent).reduce(1) { n, _ in n * 10 }
+        return negative ? -value : value
     }
 
     mutating func bool(_ key: String, default d: Bool) -> Bool {
@@ -173,7 +207,11 @@ struct FieldReader {
             // In key order (as the file is written): a dictionary's own order differs from one
             // reading to the next, and the problems would come out in a different order each time.
             for (k, v) in o.sorted(by: { $0.key < $1.key }) {
-                if let d = v.doubleValue, let r = Rating(value: d) { out[k] = r } else {
+                // The ratings are kept by criterion id as text, where two spellings of one text
+                // (NFC and NFD, `K` and KELVIN SIGN) would be one: refused, not one of them dropped.
+                if let earlier = out.keys.first(where: { $0 == k.text }) {
+                    problem(.invalidValue, "\(key).\(k)", "the same criterion as \"\(earlier)\", spelled in other bytes")
+                } else if let d = v.doubleValue, let r = Rating(value: d) { out[k.text] = r } else {
                     problem(.offScale, "\(key).\(k)", "\(v.textValue) is off the scale (\(Rating.scaleText))")
                 }
             }

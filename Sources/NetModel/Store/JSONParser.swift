@@ -51,7 +51,9 @@ public struct JSONParser {
             line += 1
             lineStart = i + 1
         }
-        // Columns count characters, not bytes: skip UTF-8 continuation bytes.
+        // Columns count characters, not bytes: skip UTF-8 continuation bytes. A byte-order mark
+        // before the first line is not a character of it.
+        if lineStart == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { lineStart = min(3, end) }
         var column = 1
         for i in lineStart..<end where bytes[i] & 0xC0 != 0x80 { column += 1 }
         return JSONSyntaxError(message: message, line: line, column: column)
@@ -101,7 +103,7 @@ public struct JSONParser {
     private mutating func parseObject() throws(JSONSyntaxError) -> JSON {
         try enter()
         pos += 1
-        var object: [String: JSON] = [:]
+        var object: [JSONKey: JSON] = [:]
         skipWhitespace()
         if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") {
             pos += 1
@@ -113,7 +115,8 @@ public struct JSONParser {
             guard pos < bytes.count else { throw error("unexpected end of file inside an object") }
             guard bytes[pos] == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
             let keyStart = pos
-            let key = try parseString()
+            // Keys are byte strings: two spellings of one text (NFC and NFD) are two keys.
+            let key = JSONKey(try parseString())
             if object[key] != nil { throw error("duplicate key \"\(key)\"", at: keyStart) }
             skipWhitespace()
             guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
@@ -182,8 +185,9 @@ public struct JSONParser {
         var out: [UInt8] = []
         var escaped = false
         var runStart = pos
-        // A longer string is refused as soon as that much of it is seen.
-        let limit = min(bytes.count, start + Self.maxStringBytes + 1)
+        // A longer string is refused as soon as that much of it is seen: scanning stops where the
+        // closing quote of a string of exactly `maxStringBytes` bytes would be, one past its text.
+        let limit = min(bytes.count, start + 1 + Self.maxStringBytes + 1)
         let string: String?
         while true {
             // Up to the next quote, backslash or control character.
@@ -194,7 +198,7 @@ public struct JSONParser {
                 return i
             }
             guard pos < bytes.count else { throw error("unterminated string", at: start) }
-            if pos - start > Self.maxStringBytes { throw error("a string longer than \(Self.maxStringBytes >> 20) MiB", at: start) }
+            if pos - (start + 1) > Self.maxStringBytes { throw error("a string longer than \(Self.maxStringBytes >> 20) MiB", at: start) }
             let b = bytes[pos]
             if b == UInt8(ascii: "\"") {
                 if escaped {

@@ -91,8 +91,8 @@ struct KeyTable: @unchecked Sendable {  // immutable; `members` is never written
         return length < 8 || (p[length] == UInt8(ascii: "\"") && memcmp(p + 8, bytes + start + 8, length - 8) == 0)
     }
 
-    /// The index of a key, or -1 (the same string equality as the slow path's dictionaries).
-    func index(of name: String) -> Int { names.firstIndex(of: name) ?? -1 }
+    /// The index of a key, or -1: the key of the same bytes (as the slow path's `JSONKey`s compare).
+    func index(of name: String) -> Int { names.firstIndex { sameBytes($0, name) } ?? -1 }
 
     /// How many of the keys sort before `name` by their UTF-8 bytes.
     func rank(of name: String) -> Int {

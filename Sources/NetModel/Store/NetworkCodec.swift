@@ -138,8 +138,8 @@ public enum NetworkCodec {
         }
         c.chemistry = r.optionalRating("chemistry")
         c.owner = r.string("owner")
-        c.sourceKeys = r.nonEmptyStrings(ImportKeys.sourceKeys)
-        c.urls = r.nonEmptyStrings(ImportKeys.urls)
+        c.sourceKeys = r.nonEmptyStrings(ImportKeys.sourceKeys.text)
+        c.urls = r.nonEmptyStrings(ImportKeys.urls.text)
         (c.decision, c.decisionExtra) = decision(&r)
         c.extra = r.extra
         return c
@@ -167,7 +167,7 @@ public enum NetworkCodec {
     }
 
     /// The decision a `decision` key holds, or nil when reading it finds a problem (for the fast decoder).
-    static func decision(_ value: JSON) -> (ExitDecision?, [String: JSON])? {
+    static func decision(_ value: JSON) -> (ExitDecision?, [JSONKey: JSON])? {
         var problems: [Problem] = []
         var r = FieldReader(.object(["decision": value]), location: "", problems: &problems)
         let decision = decision(&r)
@@ -176,7 +176,7 @@ public enum NetworkCodec {
 
     /// An exit decision: `null`/absent, or `{"kind", "date", …}` with the keys of its kind. Keys that
     /// do not belong to the kind are kept as unknown keys.
-    private static func decision(_ r: inout FieldReader) -> (ExitDecision?, [String: JSON]) {
+    private static func decision(_ r: inout FieldReader) -> (ExitDecision?, [JSONKey: JSON]) {
         let present = r.object["decision"] != nil
         let json = r.nested("decision")
         switch json {
@@ -268,7 +268,7 @@ public enum NetworkCodec {
         }
         func value(_ key: String, _ r: inout FieldReader) -> JSON {
             _ = r.nested(key)  // marks the key as known
-            return r.object[key] ?? .null
+            return r.object[JSONKey(key)] ?? .null
         }
         var c = MergeConflict(entity: entity, id: r.string("id"), field: r.string("field"),
                               ours: value("ours", &r), theirs: value("theirs", &r), base: value("base", &r))
@@ -296,7 +296,7 @@ public enum NetworkCodec {
         s.threshold = r.rating("threshold", default: s.threshold)
         var q = FieldReader(r.nested("quadrants"), location: "scheme.quadrants", problems: &problems)
         for quadrant in Quadrant.allCases {
-            guard let value = q.object[quadrant.rawValue] else { continue }
+            guard let value = q.object[JSONKey(quadrant.rawValue)] else { continue }
             var p = FieldReader(value, location: "scheme.quadrants.\(quadrant.rawValue)", problems: &problems)
             let d = Scheme.defaultPolicies[quadrant]!
             var policy = QuadrantPolicy(name: p.optionalString("name") ?? d.name,
@@ -316,7 +316,7 @@ public enum NetworkCodec {
             let id = c.string("id", required: true), name = c.string("name", required: true)
             let axis: Axis = c.enumValue("axis", default: .now)
             if id.isEmpty, c.object["id"] == .string("") { c.problem(.invalidValue, "id", "must not be empty") }
-            if s.criteria.contains(where: { $0.id == id }) { c.problem(.duplicateID, "id", "criterion id \(id) is used twice") }
+            if s.criteria.contains(where: { sameBytes($0.id, id) }) { c.problem(.duplicateID, "id", "criterion id \(id) is used twice") }
             if !id.isEmpty {
                 var criterion = Criterion(id: id, name: name, axis: axis)
                 criterion.extra = c.extra
@@ -360,16 +360,54 @@ public enum NetworkCodec {
 
     // MARK: - Writing
 
+    /// The first text of `n` (a value or a key) that would be written longer than the reader takes
+    /// (`JSONParser.maxStringBytes`), in words: `notes of Aino Järvinen would be 18.0 MiB written,
+    /// over the 16 MiB a text may be`; nil when there is none. Only for the message of a save the
+    /// encoder stopped (`FastEncoder.Stop.overlongString`): it maps every entity to a tree.
+    static func overlongString(in n: Network) -> String? {
+        let limit = JSONParser.maxStringBytes
+        func found(_ v: JSON, _ path: String) -> (path: String, bytes: Int)? {
+            switch v {
+            case .string(let s):
+                let length = JSONWriter.writtenLength(s)
+                return length > limit ? (path, length) : nil
+            case .array(let items):
+                for (i, item) in items.enumerated() { if let f = found(item, "\(path)[\(i)]") { return f } }
+            case .object(let members):
+                for key in members.keys.sorted() {
+                    let length = JSONWriter.writtenLength(key.text)
+                    if length > limit { return ("a key in \(path.isEmpty ? "it" : path)", length) }
+                    if let f = found(members[key]!, path.isEmpty ? key.text : "\(path).\(key)") { return f }
+                }
+            default: break
+            }
+            return nil
+        }
+        func words(_ f: (path: String, bytes: Int), _ owner: String) -> String {
+            let tenths = (f.bytes * 10 + (1 << 20) - 1) >> 20
+            return "\(f.path) of \(owner) would be \(tenths / 10).\(tenths % 10) MiB written, over the \(limit >> 20) MiB a text may be"
+        }
+        /// A name for a message: the first 40 characters (a name may be the long text).
+        func short(_ s: String) -> String { s.count > 40 ? s.prefix(40) + "…" : s }
+        for c in n.contacts { if let f = found(json(c), "") { return words(f, short(c.name)) } }
+        for g in n.networks { if let f = found(json(g), "") { return words(f, "the network \(short(g.name))") } }
+        for e in n.events { if let f = found(json(e), "") { return words(f, "the event \(short(e.name))") } }
+        for i in n.interactions { if let f = found(json(i), "") { return words(f, "the interaction \(short(i.id))") } }
+        var rest = n
+        (rest.contacts, rest.networks, rest.events, rest.interactions) = ([], [], [], [])
+        return found(json(rest), "").map { words($0, "the file") }
+    }
+
     static func json(_ n: Network) -> JSON {
         var o = n.extra
         o["schemaVersion"] = .number(Double(n.schemaVersion))
         o["me"] = json(n.me)
         o["scheme"] = json(n.scheme)
-        // Entities are written sorted by id so that a file diffs and merges well.
-        o["contacts"] = .array(n.contacts.sorted { $0.id < $1.id }.map(json))
-        o["networks"] = .array(n.networks.sorted { $0.id < $1.id }.map(json))
-        o["events"] = .array(n.events.sorted { $0.id < $1.id }.map(json))
-        o["interactions"] = .array(n.interactions.sorted { $0.id < $1.id }.map(json))
+        // Entities are written sorted by the bytes of their ids so that a file diffs and merges well.
+        o["contacts"] = .array(n.contacts.sorted { JSONWriter.precedes($0.id, $1.id) }.map(json))
+        o["networks"] = .array(n.networks.sorted { JSONWriter.precedes($0.id, $1.id) }.map(json))
+        o["events"] = .array(n.events.sorted { JSONWriter.precedes($0.id, $1.id) }.map(json))
+        o["interactions"] = .array(n.interactions.sorted { JSONWriter.precedes($0.id, $1.id) }.map(json))
         // Merge conflicts, in the order they were found; the key is left out when there are none.
         if !n.conflicts.isEmpty { o["conflicts"] = .array(n.conflicts.map(json)) }
         return .object(o)
@@ -397,7 +435,7 @@ public enum NetworkCodec {
         var quadrants = s.quadrantsExtra
         for q in Quadrant.allCases {
             let p = s.policy(q)
-            quadrants[q.rawValue] = .object(p.extra.merging([
+            quadrants[JSONKey(q.rawValue)] = .object(p.extra.merging([
                 "name": .string(p.name), "cadenceDays": .number(Double(p.cadenceDays)), "policy": .string(p.policy),
             ]) { $1 })
         }
@@ -425,7 +463,7 @@ public enum NetworkCodec {
             "importanceNow": rating(c.importanceNow), "importanceFuture": rating(c.importanceFuture),
             "stage": .string(c.stage.rawValue), "chemistry": rating(c.chemistry), "owner": .string(c.owner),
             "decision": decision(c.decision, c.decisionExtra),
-            "criteria": .object(c.criteria.mapValues { rating($0) }),
+            "criteria": .object(Dictionary(uniqueKeysWithValues: c.criteria.map { (JSONKey($0.key), rating($0.value)) })),
             "ratingHistory": .array(c.ratingHistory.map { h in
                 .object(h.extra.merging([
                     "date": day(h.date), "fromNow": rating(h.fromNow), "fromFuture": rating(h.fromFuture),
@@ -451,9 +489,9 @@ public enum NetworkCodec {
         ]) { $1 })
     }
 
-    static func decision(_ d: ExitDecision?, _ extra: [String: JSON]) -> JSON {
+    static func decision(_ d: ExitDecision?, _ extra: [JSONKey: JSON]) -> JSON {
         guard let d else { return .null }
-        var o: [String: JSON] = ["kind": .string(d.kindName), "date": day(d.date)]
+        var o: [JSONKey: JSON] = ["kind": .string(d.kindName), "date": day(d.date)]
         switch d {
         case .keep(let reason, _): o["reason"] = .string(reason)
         case .reviewLater(let until, _): o["until"] = day(until)

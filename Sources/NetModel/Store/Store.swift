@@ -32,7 +32,8 @@ public enum Store {
     static func errnoText() -> String { String(cString: strerror(errno)) }
 
     /// The largest file `readBytes` reads (256 MiB; a data file of 5,000 contacts is about 4 MB): a
-    /// larger one is refused at once instead of filling the memory.
+    /// larger one is refused at once instead of filling the memory. A save never writes a larger
+    /// one (`write`): what the program writes, it reads.
     public static let maxFileBytes = 256 << 20
 
     /// The file open for reading, with its size; nil when it does not exist. The caller closes it.
@@ -196,10 +197,18 @@ public enum Store {
     /// The bytes are written as they are encoded, a few megabytes at a time: the file is never
     /// whole in memory (at 100,000 contacts, 190 MiB less while saving).
     /// This writes over whatever is there; `save(_:base:onDisk:to:lock:)` first merges a change
-    /// another program made since the file was read.
+    /// another program made since the file was read. A save that would write a file larger than
+    /// `maxFileBytes`, or a string longer than the reader takes, is refused before the old file is
+    /// touched: what the program writes, it reads.
     @discardableResult
     public static func save(_ network: Network, to path: String, lock: FileLock? = nil) throws(StoreError) -> Written {
-        try write(to: path, lock: lock) { fd in FastEncoder.encode(network, to: fd) }
+        try save(network, to: path, lock: lock, maxBytes: maxFileBytes)
+    }
+
+    /// `save`, a file of at most `maxBytes` (for tests: the real limit takes 256 MiB to reach).
+    @discardableResult
+    static func save(_ network: Network, to path: String, lock: FileLock? = nil, maxBytes: Int) throws(StoreError) -> Written {
+        try write(to: path, lock: lock, maxBytes: maxBytes, encoding(network, for: path, maxBytes: maxBytes))
     }
 
     /// A side file of a data file (the rescued edits and their base): saved like the data file, but
@@ -207,26 +216,53 @@ public enum Store {
     /// followed, and it is always mode 0600 and the saver's.
     @discardableResult
     public static func saveSideFile(_ network: Network, to path: String) throws(StoreError) -> Written {
-        try write(to: path, sideFile: true) { fd in FastEncoder.encode(network, to: fd) }
+        try write(to: path, sideFile: true, maxBytes: maxFileBytes, encoding(network, for: path, maxBytes: maxFileBytes))
     }
 
+    /// The content of a save of `network` to `path`: the encoder stops at the first byte past
+    /// `maxBytes` or at a string the reader would refuse, and the save is refused with why.
+    static func encoding(_ network: Network, for path: String, maxBytes: Int) -> (Int32) throws(StoreError) -> Int32? {
+        { fd throws(StoreError) in
+            switch FastEncoder.encode(network, to: fd, maxBytes: maxBytes) {
+            case nil: return nil
+            case .failed(let error)?: return error
+            case .tooLarge?: throw tooLargeToSave(path, maxBytes: maxBytes)
+            case .overlongString?:
+                let what = NetworkCodec.overlongString(in: network) ?? "a text"
+                throw StoreError("cannot save \(path): \(what); the file on disk is unchanged")
+            }
+        }
+    }
+
+    /// A data file's bytes, saved as `save` saves (at most `maxFileBytes`).
     @discardableResult
     public static func write(_ bytes: [UInt8], to givenPath: String) throws(StoreError) -> Written {
-        try write(to: givenPath) { fd in bytes.withUnsafeBytes { writeAll(fd, $0) } }
+        try write(to: givenPath, maxBytes: maxFileBytes) { fd in bytes.withUnsafeBytes { writeAll(fd, $0) } }
+    }
+
+    private static func tooLargeToSave(_ path: String, maxBytes: Int) -> StoreError {
+        StoreError("cannot save \(path): it would be larger than \(byteSize(maxBytes)), the most a data file may be (this program would refuse to open it); the file on disk is unchanged")
+    }
+
+    /// `256 MiB`, or a number of bytes that is no whole number of MiB.
+    static func byteSize(_ bytes: Int) -> String {
+        bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
     }
 
     /// `write`, the content written to the temporary file by `content`, which returns the error
     /// number of a failed write, or nil: for content made as it is written, never whole in memory.
     @discardableResult
-    public static func write(to givenPath: String, lock: FileLock? = nil, sideFile: Bool = false,
-                             _ content: (Int32) -> Int32?) throws(StoreError) -> Written {
-        try write(to: givenPath, lock: lock, sideFile: sideFile, content, if: nil)!
+    /// With `maxBytes`, a temporary file that ends up larger than that is never renamed into place:
+    /// the one limit the reader (`maxFileBytes`) and every save share; an export has none.
+    public static func write(to givenPath: String, lock: FileLock? = nil, sideFile: Bool = false, maxBytes: Int? = nil,
+                             _ content: (Int32) throws(StoreError) -> Int32?) throws(StoreError) -> Written {
+        try write(to: givenPath, lock: lock, sideFile: sideFile, maxBytes: maxBytes, content, if: nil)!
     }
 
     /// `write`, replacing the file only if `stillSo()` holds once the new bytes are on disk, just
     /// before the rename; nil, and the file left as it is, when it does not.
-    static func write(to givenPath: String, lock: FileLock? = nil, sideFile: Bool = false,
-                      _ content: (Int32) -> Int32?, if stillSo: (() -> Bool)?) throws(StoreError) -> Written? {
+    static func write(to givenPath: String, lock: FileLock? = nil, sideFile: Bool = false, maxBytes: Int? = nil,
+                      _ content: (Int32) throws(StoreError) -> Int32?, if stillSo: (() -> Bool)?) throws(StoreError) -> Written? {
         let path = sideFile ? givenPath : followingSymlink(givenPath)
         var st = stat()
         let old: stat? = lstat(path, &st) == 0 ? st : nil
@@ -263,8 +299,12 @@ public enum Store {
             if fdOpen { close(fd) }
             if !ok { unlink(tmp) }
         }
-        if let failed = content(fd) {
+        if let failed = try content(fd) {
             throw StoreError("cannot save to \(path): \(String(cString: strerror(failed))); the file on disk is unchanged")
+        }
+        var size = stat()
+        if let maxBytes, fstat(fd, &size) == 0, Int(size.st_size) > maxBytes {
+            throw tooLargeToSave(path, maxBytes: maxBytes)
         }
         if let keep {
             // Owner and group first: a change of owner may clear mode bits. Only root can give a

@@ -70,7 +70,8 @@ struct Settings: Equatable, Sendable {
         }
         guard case .object(let o) = json else { return (s, ["\(path): expected an object; using the defaults"]) }
         func problem(_ key: String, _ what: String) { problems.append("\(path): \(key): \(what)") }
-        for (key, value) in o {
+        for (jsonKey, value) in o {
+            let key = jsonKey.text
             switch (key, value) {
             case ("dataFile", .string(let f)): s.dataFile = f.hasPrefix("~/") ? (ProcessInfo.processInfo.environment["HOME"] ?? "") + f.dropFirst() : f
             case ("mouse", .bool(let b)): s.mouse = b
@@ -104,7 +105,7 @@ struct Settings: Equatable, Sendable {
             return theme(object, folder: folder)
         case .object(let o):
             var theme = Theme.standard
-            for (role, value) in o {
+            for (role, value) in o.map({ ($0.key.text, $0.value) }) {
                 guard let r = Theme.roles[role] else { return .failure(ThemeProblem(message: "\"\(role)\" is not one of accent, good, warn, bad, muted")) }
                 guard let c = ThemeColor(value) else { return .failure(ThemeProblem(message: "\(role): a colour is a name (red, cyan, default…) or 0–255")) }
                 theme.colors[r] = c
