@@ -320,6 +320,19 @@ struct StringMap<Value> {
         return nil
     }
 
+    /// Adds the key with `value` unless it is there already: then `update` changes the value it has.
+    mutating func insert(_ key: String, _ value: Value, hash h: Int, orUpdate update: (inout Value) -> Void) {
+        if 2 * (keys.count + 1) > slots.count { grow() }
+        let (found, slot) = probe(h) { $0 == key }
+        if let found {
+            update(&values[found])
+            return
+        }
+        keys.append(key)
+        values.append(value)
+        slots[slot] = Self.tag(h) | UInt64(keys.count)
+    }
+
     private mutating func grow() {
         slots = [UInt64](repeating: 0, count: slots.count * 2)
         mask = slots.count - 1

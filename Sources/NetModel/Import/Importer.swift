@@ -144,6 +144,7 @@ public enum Importer {
         incoming.withUnsafeMutableBufferPointer { records in
             for k in records.indices { m.take(&records[k], keys: keys[k], newID: newID) }
         }
+        m.settle(newID: newID)
         return m
     }
 
@@ -201,7 +202,8 @@ public enum Importer {
             lines += piece.lines
             return true
         })
-        guard whole, let merger else { return nil }
+        guard whole, var merger else { return nil }
+        merger.settle(newID: newID)
         return (merger, base)
     }
 
@@ -378,11 +380,16 @@ struct Merger {
     /// Every id in the file: a contact's with its position, any other with -1. Built on first use
     /// (`buildIDs`): a re-import matched by source key, that adds no one, needs none.
     var ids: StringMap<Int>?
-    /// Source keys, e-mail keys, name + organisation: each index built on first use (a re-import
+    /// Source keys, e-mail keys, name keys (`nameKeys`): each index built on first use (a re-import
     /// matched by id needs none, one matched by source key only the first).
-    var byKey: StringMap<Int>?
-    var byEmail: StringMap<Int>?
-    var byName: StringMap<Int>?
+    var byKey: KeyHolders?
+    var byEmail: KeyHolders?
+    var byName: KeyHolders?
+    /// The records skipped because their keys lead to two contacts or more, looked at again once
+    /// every record is merged (`settle`).
+    var pending: [Pending] = []
+    /// Contacts from this position on were added by this import (in `settle`, by its last round).
+    var addedFrom: Int
     /// The positions of the contacts added or changed, in the order they were first touched.
     var touched: [Int] = []
     /// Whether each contact (by position) is in `touched`.
@@ -399,7 +406,24 @@ struct Merger {
         self.network = network
         self.now = now
         contacts = network.contacts
+        addedFrom = contacts.count
         isTouched = [Bool](repeating: false, count: network.contacts.count)
+    }
+
+    /// A record skipped as ambiguous: its keys, its line in the source, and its place in `summary.skipped`.
+    struct Pending {
+        var record: ImportedContact
+        var keys: MatchKeys?
+        var line: Int
+        var skipped: Int
+    }
+
+    /// What a record's keys lead to.
+    enum Match {
+        case none
+        case contact(Int)
+        /// Two contacts or more by the first rule that finds anyone (the rule, and two of them).
+        case ambiguous(String, Int, Int)
     }
 
     /// The contacts before the merge.
@@ -428,27 +452,40 @@ struct Merger {
 
     /// Indexes every contact by the keys `keys` gives `add` (called once, on first use of that index).
     /// The contact is passed by pointer: passed as a value (even `borrowing`), it was copied.
-    func index(perContact: Int, _ keys: (UnsafePointer<Contact>, (String) -> Void) -> Void) -> StringMap<Int> {
-        var map = StringMap<Int>(capacity: perContact * (contacts.count + expected))
+    func index(perContact: Int, _ keys: (UnsafePointer<Contact>, (String) -> Void) -> Void) -> KeyHolders {
+        var map = KeyHolders(capacity: perContact * (contacts.count + expected))
         contacts.withUnsafeBufferPointer { list in
-            for i in list.indices { keys(list.baseAddress! + i) { map.insertIfAbsent($0, i) } }
+            for i in list.indices { keys(list.baseAddress! + i) { map.add($0, i) } }
         }
         return map
     }
 
     /// Indexes contact `c` at position `i`.
     mutating func indexKeys(of c: Contact, at i: Int) {
-        if byKey != nil { for k in c.sourceKeys { byKey?.insertIfAbsent(k, i) } }
-        if byEmail != nil { for e in c.emails { byEmail?.insertIfAbsent(ImportText.emailKey(e), i) } }
-        byName?.insertIfAbsent(Self.nameKey(c.name, c.organization), i)
+        if byKey != nil { for k in c.sourceKeys { byKey?.add(k, i) } }
+        if byEmail != nil { for e in c.emails { byEmail?.add(ImportText.emailKey(e), i) } }
+        if byName != nil { Self.nameKeys(c.name, c.organization) { byName?.add($0, i) } }
     }
 
     /// Indexes at position `i` the contact to be added from record `r`, whose keys are `keys`: the
     /// contact's keys are the record's.
     mutating func indexKeys(of r: ImportedContact, at i: Int, keys: MatchKeys) {
-        if byKey != nil { for k in r.sourceKeys { byKey?.insertIfAbsent(k, i) } }
-        if byEmail != nil { for e in keys.emails { byEmail?.insertIfAbsent(e, i) } }
-        byName?.insertIfAbsent(keys.name, i, hash: keys.nameHash)
+        if byKey != nil { for k in r.sourceKeys { byKey?.add(k, i) } }
+        if byEmail != nil { for e in keys.emails { byEmail?.add(e, i) } }
+        if byName != nil {
+            byName?.add(keys.name, i, hash: keys.nameHash)
+            if keys.name.utf8.last != 0x1F { byName?.add(Self.nameKey(r.name, ""), i) }
+        }
+    }
+
+    /// The keys a contact is found by in `byName`: its name + organisation, and, when it has an
+    /// organisation, its name alone (`nameKey(name, "")`) — a record without an organisation
+    /// meets every contact of its name. Neither ever stops being the contact's: a merge fills
+    /// an organisation only where there was none, and never changes a name.
+    static func nameKeys(_ name: String, _ org: String, _ body: (String) -> Void) {
+        let key = nameKey(name, org)
+        body(key)
+        if key.utf8.last != 0x1F { body(nameKey(name, "")) }
     }
 
     static func nameKey(_ name: String, _ org: String) -> String {
@@ -468,90 +505,167 @@ struct Merger {
     /// own and a contact this import added under another id (two contacts of one export, say, whose
     /// e-mail or name and organisation happen to be the same).
     func conflicts(_ i: Int, _ r: ImportedContact) -> Bool {
-        if let id = r.id, i >= base.count, contacts.withUnsafeBufferPointer({ $0[i].id != id }) { return true }
+        if let id = r.id, i >= addedFrom, contacts.withUnsafeBufferPointer({ $0[i].id != id }) { return true }
         let mine = Self.linkedInKeys(r.sourceKeys)
         guard !mine.isEmpty else { return false }
         let theirs = contacts.withUnsafeBufferPointer { Self.linkedInKeys($0[i].sourceKeys) }
         return !theirs.isEmpty && !theirs.contains(where: mine.contains)
     }
 
-    /// The position of the contact record `r` matches, if any; `keys` are its keys, worked out
-    /// here when not yet (a record matched by id or source key needs none).
-    mutating func match(_ r: ImportedContact, keys: inout MatchKeys?) -> Int? {
+    /// What record `r` matches; `keys` are its keys, worked out here when not yet (a record matched
+    /// by id or source key needs none). The rules are tried in turn — id, source keys, e-mails,
+    /// name (+ organisation) — and the first that finds anyone decides: one contact is the match;
+    /// two or more (one address of two contacts, or addresses of different contacts) are
+    /// ambiguous, and the record is merged into none of them (docs/IMPORT.md). Every holder of
+    /// every key counts, whatever the order contacts were added in, so a re-import, which sees
+    /// each record against the result, finds what the import did (see `settle`).
+    mutating func match(_ r: ImportedContact, keys: inout MatchKeys?) -> Match {
         if let id = r.id {
             if ids == nil { buildIDs() }
-            if let i = ids?[id], i >= 0 { return i }
+            if let i = ids?[id], i >= 0 { return .contact(i) }
         }
         if !r.sourceKeys.isEmpty {
             if byKey == nil { byKey = index(perContact: 2) { c, add in for k in c.pointee.sourceKeys { add(k) } } }
-            for k in r.sourceKeys { if let i = byKey?[k] { return i } }
+            var found = Candidates()
+            for k in r.sourceKeys { byKey?.forEachHolder(k) { found.add($0) } }
+            if let m = Self.decide(found, "source key") { return m }
         }
         if keys == nil { keys = MatchKeys(r) }
-        guard let keys else { return nil }
+        guard let keys else { return .none }
         if !keys.emails.isEmpty {
             if byEmail == nil { byEmail = index(perContact: 2) { c, add in for e in c.pointee.emails { add(ImportText.emailKey(e)) } } }
-            for e in keys.emails {
-                if let i = byEmail?[e], !conflicts(i, r) { return i }
-            }
+            var found = Candidates()
+            for e in keys.emails { byEmail?.forEachHolder(e) { if !conflicts($0, r) { found.add($0) } } }
+            if let m = Self.decide(found, "e-mail") { return m }
         }
-        if byName == nil { byName = index(perContact: 1) { c, add in add(Self.nameKey(c.pointee.name, c.pointee.organization)) } }
-        if let i = byName?[keys.name, hash: keys.nameHash], !conflicts(i, r) { return i }
-        return nil
+        if byName == nil { byName = index(perContact: 2) { c, add in Self.nameKeys(c.pointee.name, c.pointee.organization, add) } }
+        var found = Candidates()
+        byName?.forEachHolder(keys.name, hash: keys.nameHash) { if !conflicts($0, r) { found.add($0) } }
+        return Self.decide(found, keys.name.utf8.last == 0x1F ? "name" : "name and organisation") ?? .none
+    }
+
+    static func decide(_ found: Candidates, _ rule: String) -> Match? {
+        if found.first < 0 { return nil }
+        return found.second < 0 ? .contact(found.first) : .ambiguous(rule, found.first, found.second)
+    }
+
+    /// Why a record is skipped as ambiguous, naming two of the contacts it meets.
+    func ambiguity(_ rule: String, _ a: Int, _ b: Int) -> String {
+        contacts.withUnsafeBufferPointer { c in
+            "meets more than one contact by \(rule) (\(c[a].name); \(c[b].name)): merged into none"
+        }
     }
 
     /// Merges record `r`, whose keys are `keys` (`MatchKeys(r)`, or nil to work them out when
     /// needed); a contact added from it takes its values (which leaves it emptied).
     mutating func take(_ r: inout ImportedContact, keys given: MatchKeys?, newID: () -> String) {
         var keys = given
+        let line = r.line + lineOffset
         if let reason = r.skipReason {
-            summary.skipped.append((r.line + lineOffset, reason))
+            summary.skipped.append((line, reason))
             return
         }
         if r.name.isEmpty {
-            summary.skipped.append((r.line + lineOffset, "no name"))
+            summary.skipped.append((line, "no name"))
             return
         }
-        if let i = match(r, keys: &keys) {
-            // By pointer: `contacts[i]` passed as a value would be copied.
-            if contacts.withUnsafeBufferPointer({ Self.addsNothing(r, to: $0.baseAddress! + i) }) {
-                summary.unchanged += 1
-                return
-            }
-            var (after, fields) = Self.merged(contacts[i], r)
-            if fields.isEmpty {
-                summary.unchanged += 1
-                return
-            }
-            after.updated = now
-            contacts[i] = after
-            indexKeys(of: after, at: i)
-            touch(i)
-            summary.updated += 1
-            summary.entries.append(.init(line: r.line + lineOffset, name: after.name, action: .updated(fields: fields)))
-        } else {
-            // Into a network without ids, ids made by `newID` (which never repeats itself) are
-            // all new: the table waits for a record with an id of its own (see `match`).
-            if ids == nil, r.id != nil || !networkHasNoIDs { buildIDs() }
-            var id = r.id ?? ""
-            while id.isEmpty || ids?[id] != nil { id = newID() }
-            let i = contacts.count
-            ids?.insertIfAbsent(id, i)
-            // The first contact added: room for all that may come (the list is copied then anyway,
-            // being the network's until changed).
-            if i == base.count { contacts.reserveCapacity(i + expected) }
-            isTouched.append(true)
-            touched.append(i)
-            summary.added += 1
-            summary.entries.append(.init(line: r.line + lineOffset, name: r.name, action: .added))
-            // Unless the record's X-NETTUI-EXTRA may set them, the contact's keys are the record's,
-            // indexed before its values move into the contact.
-            let extra = !r.extra.isEmpty
-            if !extra { indexKeys(of: r, at: i, keys: keys ?? MatchKeys(r)) }
-            // Made in its place: a contact made elsewhere would be copied into the list.
-            contacts.append(Contact(id: id, name: "", created: now))
-            Self.fill(&contacts[i], from: &r, now: now)
-            if extra { indexKeys(of: contacts[i], at: i) }
+        switch match(r, keys: &keys) {
+        case .contact(let i):
+            update(i, from: r, line: line)
+        case .ambiguous(let rule, let a, let b):
+            summary.skipped.append((line, ambiguity(rule, a, b)))
+            pending.append(Pending(record: r, keys: keys, line: line, skipped: summary.skipped.count - 1))
+        case .none:
+            add(&r, keys: keys, line: line, newID: newID)
         }
+    }
+
+    /// Merges record `r` into contact `i`; true when that changed the contact.
+    @discardableResult
+    mutating func update(_ i: Int, from r: ImportedContact, line: Int) -> Bool {
+        // A record with an id of its own that met a contact by another rule: no contact added
+        // later may take that id, or a re-import would match the record by it to that one.
+        if let id = r.id, contacts.withUnsafeBufferPointer({ $0[i].id != id }) { ids?.insertIfAbsent(id, -1) }
+        // By pointer: `contacts[i]` passed as a value would be copied.
+        if contacts.withUnsafeBufferPointer({ Self.addsNothing(r, to: $0.baseAddress! + i) }) {
+            summary.unchanged += 1
+            return false
+        }
+        var (after, fields) = Self.merged(contacts[i], r)
+        if fields.isEmpty {
+            summary.unchanged += 1
+            return false
+        }
+        after.updated = now
+        contacts[i] = after
+        indexKeys(of: after, at: i)
+        touch(i)
+        summary.updated += 1
+        summary.entries.append(.init(line: line, name: after.name, action: .updated(fields: fields)))
+        return true
+    }
+
+    /// Adds a contact made from record `r` (which leaves it emptied).
+    mutating func add(_ r: inout ImportedContact, keys: MatchKeys?, line: Int, newID: () -> String) {
+        // Into a network without ids, ids made by `newID` (which never repeats itself) are
+        // all new: the table waits for a record with an id of its own (see `match`).
+        if ids == nil, r.id != nil || !networkHasNoIDs { buildIDs() }
+        var id = r.id ?? ""
+        while id.isEmpty || ids?[id] != nil { id = newID() }
+        let i = contacts.count
+        ids?.insertIfAbsent(id, i)
+        // The first contact added: room for all that may come (the list is copied then anyway,
+        // being the network's until changed).
+        if i == base.count { contacts.reserveCapacity(i + expected) }
+        isTouched.append(true)
+        touched.append(i)
+        summary.added += 1
+        summary.entries.append(.init(line: line, name: r.name, action: .added))
+        // Unless the record's X-NETTUI-EXTRA may set them, the contact's keys are the record's,
+        // indexed before its values move into the contact.
+        let extra = !r.extra.isEmpty
+        if !extra { indexKeys(of: r, at: i, keys: keys ?? MatchKeys(r)) }
+        // Made in its place: a contact made elsewhere would be copied into the list.
+        contacts.append(Contact(id: id, name: "", created: now))
+        Self.fill(&contacts[i], from: &r, now: now)
+        if extra { indexKeys(of: contacts[i], at: i) }
+    }
+
+    /// Looks again at the records skipped as ambiguous, once every record is merged, until a round
+    /// changes nothing. A record merged into a contact, or added, meets that contact again in a
+    /// re-import (the contact holds its keys; more holders only make it ambiguous, which changes
+    /// nothing); a skipped record left nothing behind, and records after it may since have made
+    /// its keys lead to one contact, which a re-import would then change. So the records skipped
+    /// are judged again as a re-import would judge them — against the network as it now is, the
+    /// contacts added so far counting as the network's — and the import ends only when that
+    /// changes nothing: importing the same records again then changes nothing.
+    mutating func settle(newID: () -> String) {
+        var resolved: [Int] = []
+        var changed = true
+        while changed, !pending.isEmpty {
+            changed = false
+            addedFrom = contacts.count
+            let round = pending
+            pending = []
+            for var p in round {
+                switch match(p.record, keys: &p.keys) {
+                case .ambiguous(let rule, let a, let b):
+                    summary.skipped[p.skipped].reason = ambiguity(rule, a, b)
+                    pending.append(p)
+                case .contact(let i):
+                    if update(i, from: p.record, line: p.line) { changed = true }
+                    resolved.append(p.skipped)
+                case .none:
+                    add(&p.record, keys: p.keys, line: p.line, newID: newID)
+                    changed = true
+                    resolved.append(p.skipped)
+                }
+            }
+        }
+        guard !resolved.isEmpty else { return }
+        let gone = Set(resolved)
+        summary.skipped = summary.skipped.enumerated().filter { !gone.contains($0.offset) }.map(\.element)
+        summary.entries.sort { $0.line < $1.line }
     }
 
     mutating func touch(_ i: Int) {
