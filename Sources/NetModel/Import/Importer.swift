@@ -119,15 +119,18 @@ public enum Importer {
 
     /// Merges imported records into a network. Each record is matched to an existing contact —
     /// by NetTUI id, then by source key (vCard UID, LinkedIn profile), then by e-mail (any case),
-    /// then by name + organisation folded (case, accents and spacing ignored) — and the match is
-    /// updated field by field without erasing anything: empty fields are filled, lists gain the
-    /// values they lack, a value already there is never replaced. A record that matches nobody is
-    /// added. Two records with different LinkedIn profiles are different people even when their
-    /// e-mail or name matches, and so are two records of one import with NetTUI ids of their own.
-    /// Later records of the same import match contacts added by earlier ones.
+    /// then by name + organisation folded (case, accents and spacing ignored; a record without an
+    /// organisation by name alone) — and the match is updated field by field without erasing
+    /// anything: empty fields are filled, lists gain the values they lack, a value already there
+    /// is never replaced. A record that matches nobody is added; one whose keys lead to two
+    /// contacts or more is merged into none (skipped, ambiguous). Two records with different
+    /// LinkedIn profiles are different people even when their e-mail or name matches, and so are
+    /// two records of one import with NetTUI ids of their own. Later records of the same import
+    /// match contacts added by earlier ones.
     ///
     /// The changes are one `.contact` change per contact added or changed, to be applied (and
-    /// undone) as one step; importing the same file again gives no changes. `newID` makes the ids
+    /// undone) as one step; importing the same records again, in any order, gives no changes
+    /// (see `Merger.settle`). `newID` makes the ids
     /// of contacts added, never the same one twice.
     public static func merge(_ incoming: [ImportedContact], into network: Network, now: Timestamp,
                              newID: () -> String) -> (changes: [Change], summary: ImportSummary) {
@@ -549,10 +552,12 @@ struct Merger {
         return found.second < 0 ? .contact(found.first) : .ambiguous(rule, found.first, found.second)
     }
 
-    /// Why a record is skipped as ambiguous, naming two of the contacts it meets.
+    /// Why a record is skipped as ambiguous, naming two of the contacts it meets (each with its
+    /// first e-mail address, as two of them often have the same name).
     func ambiguity(_ rule: String, _ a: Int, _ b: Int) -> String {
         contacts.withUnsafeBufferPointer { c in
-            "meets more than one contact by \(rule) (\(c[a].name); \(c[b].name)): merged into none"
+            func named(_ i: Int) -> String { c[i].name + (c[i].emails.first.map { " <\($0)>" } ?? "") }
+            return "meets more than one contact by \(rule) (\(named(a)); \(named(b))): merged into none"
         }
     }
 
