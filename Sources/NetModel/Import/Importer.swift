@@ -130,8 +130,7 @@ public enum Importer {
     ///
     /// The changes are one `.contact` change per contact added or changed, to be applied (and
     /// undone) as one step; importing the same records again, in any order, gives no changes
-    /// (see `Merger.settle`). `newID` makes the ids
-    /// of contacts added, never the same one twice.
+    /// (see `Merger.settle`). `newID` makes the ids of contacts added, never the same one twice.
     public static func merge(_ incoming: [ImportedContact], into network: Network, now: Timestamp,
                              newID: () -> String) -> (changes: [Change], summary: ImportSummary) {
         var m = merger(incoming, into: network, now: now, newID: newID)
@@ -483,8 +482,8 @@ struct Merger {
 
     /// The keys a contact is found by in `byName`: its name + organisation, and, when it has an
     /// organisation, its name alone (`nameKey(name, "")`) — a record without an organisation
-    /// meets every contact of its name. Neither ever stops being the contact's: a merge fills
-    /// an organisation only where there was none, and never changes a name.
+    /// meets every contact of its name. Neither ever stops being the contact's: a merge fills a
+    /// name or an organisation only where there was none.
     static func nameKeys(_ name: String, _ org: String, _ body: (String) -> Void) {
         let key = nameKey(name, org)
         body(key)
