@@ -363,12 +363,15 @@ struct MatchKeys {
     /// `IDTable.hash(name)`: the name is looked up, then indexed when the record is added (and a
     /// name of more than ASCII costs `String`'s own hash).
     var nameHash: Int
+    /// The length (in UTF-8) of the name's part of `name`, with the separator after it: the key of
+    /// the name alone (`Merger.nameKeys`) is that prefix.
+    var nameOnly: Int
 
     /// `borrowing`: an initializer's argument is otherwise its own, and the record (every string of
     /// it) would be copied to be passed.
     init(_ r: borrowing ImportedContact) {
         emails = r.emails.map(ImportText.emailKey)
-        name = Merger.nameKey(r.name, r.organization)
+        (name, nameOnly) = Merger.nameKeyAndPrefix(r.name, r.organization)
         nameHash = IDTable.hash(name)
     }
 }
@@ -476,7 +479,7 @@ struct Merger {
         if byEmail != nil { for e in keys.emails { byEmail?.add(e, i) } }
         if byName != nil {
             byName?.add(keys.name, i, hash: keys.nameHash)
-            if keys.name.utf8.last != 0x1F { byName?.add(Self.nameKey(r.name, ""), i) }
+            if keys.nameOnly < keys.name.utf8.count { byName?.add(String(decoding: keys.name.utf8.prefix(keys.nameOnly), as: UTF8.self), i) }
         }
     }
 
@@ -485,19 +488,23 @@ struct Merger {
     /// meets every contact of its name. Neither ever stops being the contact's: a merge fills a
     /// name or an organisation only where there was none.
     static func nameKeys(_ name: String, _ org: String, _ body: (String) -> Void) {
-        let key = nameKey(name, org)
+        let (key, nameOnly) = nameKeyAndPrefix(name, org)
         body(key)
-        if key.utf8.last != 0x1F { body(nameKey(name, "")) }
+        if nameOnly < key.utf8.count { body(String(decoding: key.utf8.prefix(nameOnly), as: UTF8.self)) }
     }
 
-    static func nameKey(_ name: String, _ org: String) -> String {
+    static func nameKey(_ name: String, _ org: String) -> String { nameKeyAndPrefix(name, org).key }
+
+    /// `nameKey`, and the length of its prefix that is `nameKey(name, "")`.
+    static func nameKeyAndPrefix(_ name: String, _ org: String) -> (key: String, nameOnly: Int) {
         // Made in one buffer: folding each part to a text of its own and joining them took five allocations.
         var key: [UInt8] = []
         key.reserveCapacity(name.utf8.count + 1 + org.utf8.count)
         ImportText.fold(name, into: &key)
         key.append(0x1F)
+        let nameOnly = key.count
         ImportText.fold(org, into: &key)
-        return String(decoding: key, as: UTF8.self)
+        return (String(decoding: key, as: UTF8.self), nameOnly)
     }
 
     static func linkedInKeys(_ keys: [String]) -> [String] { keys.filter { $0.hasPrefix("linkedin:") } }
@@ -529,7 +536,7 @@ struct Merger {
         if !r.sourceKeys.isEmpty {
             if byKey == nil { byKey = index(perContact: 2) { c, add in for k in c.pointee.sourceKeys { add(k) } } }
             var found = Candidates()
-            for k in r.sourceKeys { byKey?.forEachHolder(k) { found.add($0) } }
+            for k in r.sourceKeys { collect(byKey!.holder(k), from: byKey!, r, into: &found, filtered: false) }
             if let m = Self.decide(found, "source key") { return m }
         }
         if keys == nil { keys = MatchKeys(r) }
@@ -537,13 +544,26 @@ struct Merger {
         if !keys.emails.isEmpty {
             if byEmail == nil { byEmail = index(perContact: 2) { c, add in for e in c.pointee.emails { add(ImportText.emailKey(e)) } } }
             var found = Candidates()
-            for e in keys.emails { byEmail?.forEachHolder(e) { if !conflicts($0, r) { found.add($0) } } }
+            for e in keys.emails { collect(byEmail!.holder(e), from: byEmail!, r, into: &found) }
             if let m = Self.decide(found, "e-mail") { return m }
         }
         if byName == nil { byName = index(perContact: 2) { c, add in Self.nameKeys(c.pointee.name, c.pointee.organization, add) } }
         var found = Candidates()
-        byName?.forEachHolder(keys.name, hash: keys.nameHash) { if !conflicts($0, r) { found.add($0) } }
-        return Self.decide(found, keys.name.utf8.last == 0x1F ? "name" : "name and organisation") ?? .none
+        collect(byName!.holder(keys.name, hash: keys.nameHash), from: byName!, r, into: &found)
+        return Self.decide(found, keys.nameOnly == keys.name.utf8.count ? "name" : "name and organisation") ?? .none
+    }
+
+    /// Adds to `found` the holders a key's `holder` value stands for, leaving out (when `filtered`)
+    /// those `conflicts` rules out for record `r`.
+    @inline(__always)
+    func collect(_ holder: Int?, from index: borrowing KeyHolders, _ r: borrowing ImportedContact, into found: inout Candidates,
+                 filtered: Bool = true) {
+        guard let v = holder else { return }
+        if v >= 0 {
+            if !filtered || !conflicts(v, r) { found.add(v) }
+        } else {
+            for i in index.shared(v) where !filtered || !conflicts(i, r) { found.add(i) }
+        }
     }
 
     static func decide(_ found: Candidates, _ rule: String) -> Match? {

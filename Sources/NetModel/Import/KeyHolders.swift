@@ -14,35 +14,35 @@ struct KeyHolders {
     }
 
     /// Records that contact `i` holds `key` (whose `IDTable.hash` is `h`).
+    @inline(__always)
     mutating func add(_ key: String, _ i: Int, hash h: Int) {
-        var found: Int?
-        let newGroup = shared.count
-        map.insert(key, i, hash: h, orUpdate: { v in
-            found = v
-            if v >= 0, v != i { v = -1 - newGroup }
-        })
-        guard let v = found, v != i else { return }
+        guard let p = map.insertOrFind(key, i, hash: h) else { return }
+        let v = map[position: p]
+        if v != i { share(p, v, i) }
+    }
+
+    mutating func add(_ key: String, _ i: Int) { add(key, i, hash: IDTable.hash(key)) }
+
+    /// A second holder, or a further one, for the key whose value is at `p` and is `v`.
+    @inline(never)
+    private mutating func share(_ p: Int, _ v: Int, _ i: Int) {
         if v >= 0 {
+            map[position: p] = -1 - shared.count
             shared.append([v, i])
         } else if !shared[-1 - v].contains(i) {
             shared[-1 - v].append(i)
         }
     }
 
-    mutating func add(_ key: String, _ i: Int) { add(key, i, hash: IDTable.hash(key)) }
-
-    /// Calls `body` with each holder of `key` (whose `IDTable.hash` is `h`).
+    /// The holder of `key` (whose `IDTable.hash` is `h`): nil for none, 0 or more for one contact,
+    /// below 0 for several (`shared(_:)`).
     @inline(__always)
-    func forEachHolder(_ key: String, hash h: Int, _ body: (Int) -> Void) {
-        guard let v = map[key, hash: h] else { return }
-        if v >= 0 {
-            body(v)
-        } else {
-            for i in shared[-1 - v] { body(i) }
-        }
-    }
+    func holder(_ key: String, hash h: Int) -> Int? { map[key, hash: h] }
 
-    func forEachHolder(_ key: String, _ body: (Int) -> Void) { forEachHolder(key, hash: IDTable.hash(key), body) }
+    func holder(_ key: String) -> Int? { holder(key, hash: IDTable.hash(key)) }
+
+    /// The holders of a key whose `holder` is below 0.
+    func shared(_ v: Int) -> [Int] { shared[-1 - v] }
 }
 
 /// The distinct contacts a record's keys of one rule lead to: none, one, or (the first) two.
