@@ -364,7 +364,7 @@ struct MatchKeys {
     /// name of more than ASCII costs `String`'s own hash).
     var nameHash: Int
     /// The length (in UTF-8) of the name's part of `name`, with the separator after it: the key of
-    /// the name alone (`Merger.nameKeys`) is that prefix.
+    /// the name alone (`byNameAlone`) is that prefix.
     var nameOnly: Int
 
     /// `borrowing`: an initializer's argument is otherwise its own, and the record (every string of
@@ -385,11 +385,14 @@ struct Merger {
     /// Every id in the file: a contact's with its position, any other with -1. Built on first use
     /// (`buildIDs`): a re-import matched by source key, that adds no one, needs none.
     var ids: StringMap<Int>?
-    /// Source keys, e-mail keys, name keys (`nameKeys`): each index built on first use (a re-import
-    /// matched by id needs none, one matched by source key only the first).
+    /// Source keys, e-mail keys, name + organisation (`nameKey`), and the name alone
+    /// (`nameKey(name, "")`, for records without an organisation): each index built on first use
+    /// (a re-import matched by id needs none, one matched by source key only the first; an import
+    /// whose records all have an organisation never the last).
     var byKey: KeyHolders?
     var byEmail: KeyHolders?
     var byName: KeyHolders?
+    var byNameAlone: KeyHolders?
     /// The records skipped because their keys lead to two contacts or more, looked at again once
     /// every record is merged (`settle`).
     var pending: [Pending] = []
@@ -469,7 +472,10 @@ struct Merger {
     mutating func indexKeys(of c: Contact, at i: Int) {
         if byKey != nil { for k in c.sourceKeys { byKey?.add(k, i) } }
         if byEmail != nil { for e in c.emails { byEmail?.add(ImportText.emailKey(e), i) } }
-        if byName != nil { Self.nameKeys(c.name, c.organization) { byName?.add($0, i) } }
+        guard byName != nil || byNameAlone != nil else { return }
+        let (key, alone) = Self.nameKeyAndPrefix(c.name, c.organization)
+        byName?.add(key, i)
+        if byNameAlone != nil { byNameAlone?.add(alone < key.utf8.count ? String(decoding: key.utf8.prefix(alone), as: UTF8.self) : key, i) }
     }
 
     /// Indexes at position `i` the contact to be added from record `r`, whose keys are `keys`: the
@@ -477,20 +483,14 @@ struct Merger {
     mutating func indexKeys(of r: ImportedContact, at i: Int, keys: MatchKeys) {
         if byKey != nil { for k in r.sourceKeys { byKey?.add(k, i) } }
         if byEmail != nil { for e in keys.emails { byEmail?.add(e, i) } }
-        if byName != nil {
-            byName?.add(keys.name, i, hash: keys.nameHash)
-            if keys.nameOnly < keys.name.utf8.count { byName?.add(String(decoding: keys.name.utf8.prefix(keys.nameOnly), as: UTF8.self), i) }
+        byName?.add(keys.name, i, hash: keys.nameHash)
+        if byNameAlone != nil {
+            if keys.nameOnly < keys.name.utf8.count {
+                byNameAlone?.add(String(decoding: keys.name.utf8.prefix(keys.nameOnly), as: UTF8.self), i)
+            } else {
+                byNameAlone?.add(keys.name, i, hash: keys.nameHash)
+            }
         }
-    }
-
-    /// The keys a contact is found by in `byName`: its name + organisation, and, when it has an
-    /// organisation, its name alone (`nameKey(name, "")`) — a record without an organisation
-    /// meets every contact of its name. Neither ever stops being the contact's: a merge fills a
-    /// name or an organisation only where there was none.
-    static func nameKeys(_ name: String, _ org: String, _ body: (String) -> Void) {
-        let (key, nameOnly) = nameKeyAndPrefix(name, org)
-        body(key)
-        if nameOnly < key.utf8.count { body(String(decoding: key.utf8.prefix(nameOnly), as: UTF8.self)) }
     }
 
     static func nameKey(_ name: String, _ org: String) -> String { nameKeyAndPrefix(name, org).key }
@@ -536,7 +536,7 @@ struct Merger {
         if !r.sourceKeys.isEmpty {
             if byKey == nil { byKey = index(perContact: 2) { c, add in for k in c.pointee.sourceKeys { add(k) } } }
             var found = Candidates()
-            for k in r.sourceKeys { collect(byKey!.holder(k), from: byKey!, r, into: &found, filtered: false) }
+            for k in r.sourceKeys { collect(.sourceKey, k, hash: IDTable.hash(k), r, into: &found) }
             if let m = Self.decide(found, "source key") { return m }
         }
         if keys == nil { keys = MatchKeys(r) }
@@ -544,26 +544,53 @@ struct Merger {
         if !keys.emails.isEmpty {
             if byEmail == nil { byEmail = index(perContact: 2) { c, add in for e in c.pointee.emails { add(ImportText.emailKey(e)) } } }
             var found = Candidates()
-            for e in keys.emails { collect(byEmail!.holder(e), from: byEmail!, r, into: &found) }
+            for e in keys.emails { collect(.email, e, hash: IDTable.hash(e), r, into: &found) }
             if let m = Self.decide(found, "e-mail") { return m }
         }
-        if byName == nil { byName = index(perContact: 2) { c, add in Self.nameKeys(c.pointee.name, c.pointee.organization, add) } }
+        // A record without an organisation meets every contact of its name, whatever its
+        // organisation: a contact whose organisation a merge filled is still the same person.
+        // (Neither key ever stops being the contact's: a merge fills a name or an organisation
+        // only where there was none. The key of name + no organisation a contact had before is
+        // left in `byName`, where only records with an organisation look.)
         var found = Candidates()
-        collect(byName!.holder(keys.name, hash: keys.nameHash), from: byName!, r, into: &found)
-        return Self.decide(found, keys.nameOnly == keys.name.utf8.count ? "name" : "name and organisation") ?? .none
+        if keys.nameOnly == keys.name.utf8.count {
+            if byNameAlone == nil { byNameAlone = index(perContact: 1) { c, add in add(Self.nameKey(c.pointee.name, "")) } }
+            collect(.nameAlone, keys.name, hash: keys.nameHash, r, into: &found)
+            return Self.decide(found, "name") ?? .none
+        }
+        if byName == nil { byName = index(perContact: 1) { c, add in add(Self.nameKey(c.pointee.name, c.pointee.organization)) } }
+        collect(.name, keys.name, hash: keys.nameHash, r, into: &found)
+        return Self.decide(found, "name and organisation") ?? .none
     }
 
-    /// Adds to `found` the holders a key's `holder` value stands for, leaving out (when `filtered`)
-    /// those `conflicts` rules out for record `r`.
+    /// The indexes of `match`'s rules 2 to 4.
+    enum Index { case sourceKey, email, name, nameAlone }
+
+    /// Adds to `found` the holders of `key` (whose `IDTable.hash` is `h`) in `index`, leaving out
+    /// those `conflicts` rules out for record `r` (by e-mail and name; a source key is the
+    /// record's own). (The index is named, not passed: passed, it was copied, or the merger was.)
     @inline(__always)
-    func collect(_ holder: Int?, from index: borrowing KeyHolders, _ r: borrowing ImportedContact, into found: inout Candidates,
-                 filtered: Bool = true) {
-        guard let v = holder else { return }
-        if v >= 0 {
-            if !filtered || !conflicts(v, r) { found.add(v) }
-        } else {
-            for i in index.shared(v) where !filtered || !conflicts(i, r) { found.add(i) }
+    func collect(_ index: Index, _ key: String, hash h: Int, _ r: ImportedContact, into found: inout Candidates) {
+        let v: Int?
+        switch index {
+        case .sourceKey: v = byKey?.holder(key, hash: h)
+        case .email: v = byEmail?.holder(key, hash: h)
+        case .name: v = byName?.holder(key, hash: h)
+        case .nameAlone: v = byNameAlone?.holder(key, hash: h)
         }
+        guard let v else { return }
+        if v >= 0 {
+            if index == .sourceKey || !conflicts(v, r) { found.add(v) }
+            return
+        }
+        let holders: [Int]
+        switch index {
+        case .sourceKey: holders = byKey!.shared(v)
+        case .email: holders = byEmail!.shared(v)
+        case .name: holders = byName!.shared(v)
+        case .nameAlone: holders = byNameAlone!.shared(v)
+        }
+        for i in holders where index == .sourceKey || !conflicts(i, r) { found.add(i) }
     }
 
     static func decide(_ found: Candidates, _ rule: String) -> Match? {

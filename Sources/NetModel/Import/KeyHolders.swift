@@ -24,13 +24,24 @@ struct KeyHolders {
     mutating func add(_ key: String, _ i: Int) { add(key, i, hash: IDTable.hash(key)) }
 
     /// A second holder, or a further one, for the key whose value is at `p` and is `v`.
+    /// Each list is kept in increasing order: a contact added (the last position) is appended.
     @inline(never)
     private mutating func share(_ p: Int, _ v: Int, _ i: Int) {
         if v >= 0 {
             map[position: p] = -1 - shared.count
-            shared.append([v, i])
-        } else if !shared[-1 - v].contains(i) {
-            shared[-1 - v].append(i)
+            shared.append(v < i ? [v, i] : [i, v])
+            return
+        }
+        let g = -1 - v
+        if i > shared[g].last! {
+            shared[g].append(i)
+        } else {
+            var (low, high) = (0, shared[g].count)
+            while low < high {
+                let mid = (low + high) / 2
+                if shared[g][mid] < i { low = mid + 1 } else { high = mid }
+            }
+            if shared[g][low] != i { shared[g].insert(i, at: low) }
         }
     }
 
