@@ -507,7 +507,7 @@ struct Merger {
         return (String(decoding: key, as: UTF8.self), nameOnly)
     }
 
-    static func linkedInKeys(_ keys: [String]) -> [String] { keys.filter { $0.hasPrefix("linkedin:") } }
+    static func isLinkedIn(_ key: String) -> Bool { key.hasPrefix("linkedin:") }
 
     /// A record and a contact (by position: `contacts[i]` passed as a value would be copied) tied
     /// to different LinkedIn profiles are different people; so are a record with a NetTUI id of its
@@ -515,10 +515,17 @@ struct Merger {
     /// e-mail or name and organisation happen to be the same).
     func conflicts(_ i: Int, _ r: ImportedContact) -> Bool {
         if let id = r.id, i >= addedFrom, contacts.withUnsafeBufferPointer({ $0[i].id != id }) { return true }
-        let mine = Self.linkedInKeys(r.sourceKeys)
-        guard !mine.isEmpty else { return false }
-        let theirs = contacts.withUnsafeBufferPointer { Self.linkedInKeys($0[i].sourceKeys) }
-        return !theirs.isEmpty && !theirs.contains(where: mine.contains)
+        guard r.sourceKeys.contains(where: Self.isLinkedIn) else { return false }
+        // Without making lists: a contact's keys are checked where they are (a contact matched by
+        // name is checked against each record of that name).
+        return contacts.withUnsafeBufferPointer { c in
+            var tied = false
+            for k in c[i].sourceKeys where Self.isLinkedIn(k) {
+                if r.sourceKeys.contains(k) { return false }
+                tied = true
+            }
+            return tied
+        }
     }
 
     /// What record `r` matches; `keys` are its keys, worked out here when not yet (a record matched
@@ -590,7 +597,10 @@ struct Merger {
         case .name: holders = byName!.shared(v)
         case .nameAlone: holders = byNameAlone!.shared(v)
         }
-        for i in holders where index == .sourceKey || !conflicts(i, r) { found.add(i) }
+        for i in holders where index == .sourceKey || !conflicts(i, r) {
+            found.add(i)
+            if found.second >= 0 { return }
+        }
     }
 
     static func decide(_ found: Candidates, _ rule: String) -> Match? {
