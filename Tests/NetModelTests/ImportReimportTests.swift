@@ -111,12 +111,21 @@ final class ImportReimportTests: XCTestCase {
     /// the same order and in `orders - 1` shuffled ones: each re-import must add and update no one
     /// and leave the file's bytes as they were. Returns the first import's summary.
     @discardableResult
-    func assertReimportChangesNothing(_ cards: [Card], _ format: ImportFormat, seed: UInt64, orders: Int = 4,
+    func assertReimportChangesNothing(_ cards: [Card], _ format: ImportFormat, seed: UInt64, orders: Int = 4, after earlier: [Card] = [],
                                       file: StaticString = #filePath, line: UInt = #line) throws -> ImportSummary {
         let dir = try makeTempDir(self)
         let source = dir + "/source", data = dir + "/network.json"
+        if !earlier.isEmpty {
+            // A network that has contacts (sharing addresses and names) before the import.
+            writeFile(source, bytes(Self.source(earlier, format)))
+            _ = try Importer.run(source: source, format: format, dataFile: data, now: now, newID: newIDs())
+        }
         writeFile(source, bytes(Self.source(cards, format)))
-        let first = try Importer.run(source: source, format: format, dataFile: data, now: now, newID: newIDs())
+        var n = 5000
+        let first = try Importer.run(source: source, format: format, dataFile: data, now: now, newID: {
+            n += 1
+            return "id-\(n)"
+        })
         guard let saved = try Store.readBytes(data) else {
             XCTFail("the first import wrote nothing", file: file, line: line)
             return first.summary
@@ -180,6 +189,15 @@ final class ImportReimportTests: XCTestCase {
 
     func testReimportInAnyOrderChangesNoByteLinkedIn() throws {
         for seed in UInt64(201)...240 { try assertReimportChangesNothing(Self.tangled(seed: seed), .linkedin, seed: seed) }
+    }
+
+    /// The same into a network that has contacts already, made by an import of other tangled cards.
+    func testReimportIntoANetworkWithContactsChangesNoByte() throws {
+        for seed in UInt64(501)...530 {
+            for format in [ImportFormat.vcard, .google] {
+                try assertReimportChangesNothing(Self.tangled(seed: seed), format, seed: seed, after: Self.tangled(seed: seed + 1000))
+            }
+        }
     }
 
     /// A large vCard file is read and merged in pieces (`mergeInPieces`): the same contacts, and
