@@ -19,6 +19,8 @@ final class ImportReimportTests: XCTestCase {
         var uid: String?
         var tags: [String] = []
         var note = ""
+        /// vCard `X-NETTUI-ID` (a NetTUI export's card).
+        var id: String?
     }
 
     static func vcard(_ cards: [Card]) -> String {
@@ -29,6 +31,7 @@ final class ImportReimportTests: XCTestCase {
             for e in c.emails { out += "EMAIL;TYPE=INTERNET:\(e)\r\n" }
             for p in c.phones { out += "TEL;TYPE=CELL:\(p)\r\n" }
             if let uid = c.uid { out += "UID:\(uid)\r\n" }
+            if let id = c.id { out += "X-NETTUI-ID:\(id)\r\n" }
             if !c.tags.isEmpty { out += "CATEGORIES:\(c.tags.joined(separator: ","))\r\n" }
             if !c.note.isEmpty { out += "NOTE:\(c.note)\r\n" }
             out += "END:VCARD\r\n"
@@ -71,7 +74,8 @@ final class ImportReimportTests: XCTestCase {
 
     /// Cards that tangle: few addresses shared among many cards (in any case), repeated names, the
     /// same name + organisation, cards with and without an organisation, with and without a UID
-    /// (one UID on several cards too), exact duplicates.
+    /// (one UID on several cards too), a few with an `X-NETTUI-ID` (one id on several cards too;
+    /// vCard only), exact duplicates.
     static func tangled(seed: UInt64) -> [Card] {
         var g = SplitMix64(seed: seed)
         let names = ["Alice", "Alice Work", "Bob", "Aino Järvinen", "AINO  JARVINEN", "Matti Korhonen", "Anna Virtanen"]
@@ -94,6 +98,7 @@ final class ImportReimportTests: XCTestCase {
             if Bool.random(using: &g) { c.uid = uids.randomElement(using: &g)! }
             if Bool.random(using: &g) { c.tags = [["friends", "work", "Friends"].randomElement(using: &g)!] }
             if Int.random(in: 0..<3, using: &g) == 0 { c.note = "note \(Int.random(in: 0..<4, using: &g))" }
+            if Int.random(in: 0..<5, using: &g) == 0 { c.id = "0000-\(Int.random(in: 1...4, using: &g))" }
             cards.append(c)
         }
         return cards
