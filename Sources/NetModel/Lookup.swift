@@ -337,6 +337,25 @@ struct StringMap<Value> {
         return nil
     }
 
+    /// Adds the key with `value` unless it is there already: then returns the position of the value
+    /// it has (for `subscript(position:)`).
+    @inline(__always)
+    mutating func insertOrFind(_ key: String, _ value: Value, hash h: Int) -> Int? {
+        if 2 * (keys.count + 1) > slots.count { grow() }
+        let (found, slot) = probe(h) { $0 == key }
+        if let found { return found }
+        keys.append(key)
+        values.append(value)
+        slots[slot] = Self.tag(h) | UInt64(keys.count)
+        return nil
+    }
+
+    /// The value at a position `insertOrFind` returned.
+    subscript(position p: Int) -> Value {
+        get { values[p] }
+        set { values[p] = newValue }
+    }
+
     private mutating func grow() {
         slots = [UInt64](repeating: 0, count: slots.count * 2)
         mask = slots.count - 1

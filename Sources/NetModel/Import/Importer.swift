@@ -119,16 +119,18 @@ public enum Importer {
 
     /// Merges imported records into a network. Each record is matched to an existing contact —
     /// by NetTUI id, then by source key (vCard UID, LinkedIn profile), then by e-mail (any case),
-    /// then by name + organisation folded (case, accents and spacing ignored) — and the match is
-    /// updated field by field without erasing anything: empty fields are filled, lists gain the
-    /// values they lack, a value already there is never replaced. A record that matches nobody is
-    /// added. Two records with different LinkedIn profiles are different people even when their
-    /// e-mail or name matches, and so are two records of one import with NetTUI ids of their own.
-    /// Later records of the same import match contacts added by earlier ones.
+    /// then by name + organisation folded (case, accents and spacing ignored; a record without an
+    /// organisation by name alone) — and the match is updated field by field without erasing
+    /// anything: empty fields are filled, lists gain the values they lack, a value already there
+    /// is never replaced. A record that matches nobody is added; one whose keys lead to two
+    /// contacts or more is merged into none (skipped, ambiguous). Two records with different
+    /// LinkedIn profiles are different people even when their e-mail or name matches, and so are
+    /// two records of one import with NetTUI ids of their own. Later records of the same import
+    /// match contacts added by earlier ones.
     ///
     /// The changes are one `.contact` change per contact added or changed, to be applied (and
-    /// undone) as one step; importing the same file again gives no changes. `newID` makes the ids
-    /// of contacts added, never the same one twice.
+    /// undone) as one step; importing the same records again, in any order, gives no changes
+    /// (see `Merger.settle`). `newID` makes the ids of contacts added, never the same one twice.
     public static func merge(_ incoming: [ImportedContact], into network: Network, now: Timestamp,
                              newID: () -> String) -> (changes: [Change], summary: ImportSummary) {
         var m = merger(incoming, into: network, now: now, newID: newID)
@@ -144,6 +146,7 @@ public enum Importer {
         incoming.withUnsafeMutableBufferPointer { records in
             for k in records.indices { m.take(&records[k], keys: keys[k], newID: newID) }
         }
+        m.settle(newID: newID)
         return m
     }
 
@@ -201,7 +204,8 @@ public enum Importer {
             lines += piece.lines
             return true
         })
-        guard whole, let merger else { return nil }
+        guard whole, var merger else { return nil }
+        merger.settle(newID: newID)
         return (merger, base)
     }
 
@@ -363,12 +367,15 @@ struct MatchKeys {
     /// `IDTable.hash(name)`: the name is looked up, then indexed when the record is added (and a
     /// name of more than ASCII costs `String`'s own hash).
     var nameHash: Int
+    /// The length (in UTF-8) of the name's part of `name`, with the separator after it: the key of
+    /// the name alone (`byNameAlone`) is that prefix.
+    var nameOnly: Int
 
     /// `borrowing`: an initializer's argument is otherwise its own, and the record (every string of
     /// it) would be copied to be passed.
     init(_ r: borrowing ImportedContact) {
         emails = r.emails.map(ImportText.emailKey)
-        name = Merger.nameKey(r.name, r.organization)
+        (name, nameOnly) = Merger.nameKeyAndPrefix(r.name, r.organization)
         nameHash = IDTable.hash(name)
     }
 }
@@ -382,11 +389,19 @@ struct Merger {
     /// Every id in the file: a contact's with its position, any other with -1. Built on first use
     /// (`buildIDs`): a re-import matched by source key, that adds no one, needs none.
     var ids: StringMap<Int>?
-    /// Source keys, e-mail keys, name + organisation: each index built on first use (a re-import
-    /// matched by id needs none, one matched by source key only the first).
-    var byKey: StringMap<Int>?
-    var byEmail: StringMap<Int>?
-    var byName: StringMap<Int>?
+    /// Source keys, e-mail keys, name + organisation (`nameKey`), and the name alone
+    /// (`nameKey(name, "")`, for records without an organisation): each index built on first use
+    /// (a re-import matched by id needs none, one matched by source key only the first; an import
+    /// whose records all have an organisation never the last).
+    var byKey: KeyHolders?
+    var byEmail: KeyHolders?
+    var byName: KeyHolders?
+    var byNameAlone: KeyHolders?
+    /// The records skipped because their keys lead to two contacts or more, looked at again once
+    /// every record is merged (`settle`).
+    var pending: [Pending] = []
+    /// Contacts from this position on were added by this import (in `settle`, by its last round).
+    var addedFrom: Int
     /// The positions of the contacts added or changed, in the order they were first touched.
     var touched: [Int] = []
     /// Whether each contact (by position) is in `touched`.
@@ -403,7 +418,24 @@ struct Merger {
         self.network = network
         self.now = now
         contacts = network.contacts
+        addedFrom = contacts.count
         isTouched = [Bool](repeating: false, count: network.contacts.count)
+    }
+
+    /// A record skipped as ambiguous: its keys, its line in the source, and its place in `summary.skipped`.
+    struct Pending {
+        var record: ImportedContact
+        var keys: MatchKeys?
+        var line: Int
+        var skipped: Int
+    }
+
+    /// What a record's keys lead to.
+    enum Match {
+        case none
+        case contact(Int)
+        /// Two contacts or more by the first rule that finds anyone (the rule, and two of them).
+        case ambiguous(String, Int, Int)
     }
 
     /// The contacts before the merge.
@@ -433,130 +465,273 @@ struct Merger {
 
     /// Indexes every contact by the keys `keys` gives `add` (called once, on first use of that index).
     /// The contact is passed by pointer: passed as a value (even `borrowing`), it was copied.
-    func index(perContact: Int, _ keys: (UnsafePointer<Contact>, (String) -> Void) -> Void) -> StringMap<Int> {
-        var map = StringMap<Int>(capacity: perContact * (contacts.count + expected))
+    func index(perContact: Int, _ keys: (UnsafePointer<Contact>, (String) -> Void) -> Void) -> KeyHolders {
+        var map = KeyHolders(capacity: perContact * (contacts.count + expected))
         contacts.withUnsafeBufferPointer { list in
-            for i in list.indices { keys(list.baseAddress! + i) { map.insertIfAbsent($0, i) } }
+            for i in list.indices { keys(list.baseAddress! + i) { map.add($0, i) } }
         }
         return map
     }
 
     /// Indexes contact `c` at position `i`.
     mutating func indexKeys(of c: Contact, at i: Int) {
-        if byKey != nil { for k in c.sourceKeys { byKey?.insertIfAbsent(k, i) } }
-        if byEmail != nil { for e in c.emails { byEmail?.insertIfAbsent(ImportText.emailKey(e), i) } }
-        byName?.insertIfAbsent(Self.nameKey(c.name, c.organization), i)
+        if byKey != nil { for k in c.sourceKeys { byKey?.add(k, i) } }
+        if byEmail != nil { for e in c.emails { byEmail?.add(ImportText.emailKey(e), i) } }
+        guard byName != nil || byNameAlone != nil else { return }
+        let (key, alone) = Self.nameKeyAndPrefix(c.name, c.organization)
+        byName?.add(key, i)
+        if byNameAlone != nil { byNameAlone?.add(alone < key.utf8.count ? String(decoding: key.utf8.prefix(alone), as: UTF8.self) : key, i) }
     }
 
     /// Indexes at position `i` the contact to be added from record `r`, whose keys are `keys`: the
     /// contact's keys are the record's.
     mutating func indexKeys(of r: ImportedContact, at i: Int, keys: MatchKeys) {
-        if byKey != nil { for k in r.sourceKeys { byKey?.insertIfAbsent(k, i) } }
-        if byEmail != nil { for e in keys.emails { byEmail?.insertIfAbsent(e, i) } }
-        byName?.insertIfAbsent(keys.name, i, hash: keys.nameHash)
+        if byKey != nil { for k in r.sourceKeys { byKey?.add(k, i) } }
+        if byEmail != nil { for e in keys.emails { byEmail?.add(e, i) } }
+        byName?.add(keys.name, i, hash: keys.nameHash)
+        if byNameAlone != nil {
+            if keys.nameOnly < keys.name.utf8.count {
+                byNameAlone?.add(String(decoding: keys.name.utf8.prefix(keys.nameOnly), as: UTF8.self), i)
+            } else {
+                byNameAlone?.add(keys.name, i, hash: keys.nameHash)
+            }
+        }
     }
 
-    static func nameKey(_ name: String, _ org: String) -> String {
+    static func nameKey(_ name: String, _ org: String) -> String { nameKeyAndPrefix(name, org).key }
+
+    /// `nameKey`, and the length of its prefix that is `nameKey(name, "")`.
+    static func nameKeyAndPrefix(_ name: String, _ org: String) -> (key: String, nameOnly: Int) {
         // Made in one buffer: folding each part to a text of its own and joining them took five allocations.
         var key: [UInt8] = []
         key.reserveCapacity(name.utf8.count + 1 + org.utf8.count)
         ImportText.fold(name, into: &key)
         key.append(0x1F)
+        let nameOnly = key.count
         ImportText.fold(org, into: &key)
-        return String(decoding: key, as: UTF8.self)
+        return (String(decoding: key, as: UTF8.self), nameOnly)
     }
 
-    static func linkedInKeys(_ keys: [String]) -> [String] { keys.filter { $0.hasPrefix("linkedin:") } }
+    static func isLinkedIn(_ key: String) -> Bool { key.hasPrefix("linkedin:") }
 
     /// A record and a contact (by position: `contacts[i]` passed as a value would be copied) tied
     /// to different LinkedIn profiles are different people; so are a record with a NetTUI id of its
     /// own and a contact this import added under another id (two contacts of one export, say, whose
     /// e-mail or name and organisation happen to be the same).
     func conflicts(_ i: Int, _ r: ImportedContact) -> Bool {
-        if let id = r.id, i >= base.count, contacts.withUnsafeBufferPointer({ $0[i].id != id }) { return true }
-        let mine = Self.linkedInKeys(r.sourceKeys)
-        guard !mine.isEmpty else { return false }
-        let theirs = contacts.withUnsafeBufferPointer { Self.linkedInKeys($0[i].sourceKeys) }
-        return !theirs.isEmpty && !theirs.contains(where: mine.contains)
+        if let id = r.id, i >= addedFrom, contacts.withUnsafeBufferPointer({ $0[i].id != id }) { return true }
+        guard r.sourceKeys.contains(where: Self.isLinkedIn) else { return false }
+        // Without making lists: a contact's keys are checked where they are (a contact matched by
+        // name is checked against each record of that name).
+        return contacts.withUnsafeBufferPointer { c in
+            var tied = false
+            for k in c[i].sourceKeys where Self.isLinkedIn(k) {
+                if r.sourceKeys.contains(k) { return false }
+                tied = true
+            }
+            return tied
+        }
     }
 
-    /// The position of the contact record `r` matches, if any; `keys` are its keys, worked out
-    /// here when not yet (a record matched by id or source key needs none).
-    mutating func match(_ r: ImportedContact, keys: inout MatchKeys?) -> Int? {
+    /// What record `r` matches; `keys` are its keys, worked out here when not yet (a record matched
+    /// by id or source key needs none). The rules are tried in turn — id, source keys, e-mails,
+    /// name (+ organisation) — and the first that finds anyone decides: one contact is the match;
+    /// two or more (one address of two contacts, or addresses of different contacts) are
+    /// ambiguous, and the record is merged into none of them (docs/IMPORT.md). Every holder of
+    /// every key counts, whatever the order contacts were added in, so a re-import, which sees
+    /// each record against the result, finds what the import did (see `settle`).
+    mutating func match(_ r: ImportedContact, keys: inout MatchKeys?) -> Match {
         if let id = r.id {
             if ids == nil { buildIDs() }
-            if let i = ids?[id], i >= 0 { return i }
+            if let i = ids?[id], i >= 0 { return .contact(i) }
         }
         if !r.sourceKeys.isEmpty {
             if byKey == nil { byKey = index(perContact: 2) { c, add in for k in c.pointee.sourceKeys { add(k) } } }
-            for k in r.sourceKeys { if let i = byKey?[k] { return i } }
+            var found = Candidates()
+            for k in r.sourceKeys { collect(.sourceKey, k, hash: IDTable.hash(k), r, into: &found) }
+            if let m = Self.decide(found, "source key") { return m }
         }
         if keys == nil { keys = MatchKeys(r) }
-        guard let keys else { return nil }
+        guard let keys else { return .none }
         if !keys.emails.isEmpty {
             if byEmail == nil { byEmail = index(perContact: 2) { c, add in for e in c.pointee.emails { add(ImportText.emailKey(e)) } } }
-            for e in keys.emails {
-                if let i = byEmail?[e], !conflicts(i, r) { return i }
-            }
+            var found = Candidates()
+            for e in keys.emails { collect(.email, e, hash: IDTable.hash(e), r, into: &found) }
+            if let m = Self.decide(found, "e-mail") { return m }
+        }
+        // A record without an organisation meets every contact of its name, whatever its
+        // organisation: a contact whose organisation a merge filled is still the same person.
+        // (Neither key ever stops being the contact's: a merge fills a name or an organisation
+        // only where there was none. The key of name + no organisation a contact had before is
+        // left in `byName`, where only records with an organisation look.)
+        var found = Candidates()
+        if keys.nameOnly == keys.name.utf8.count {
+            if byNameAlone == nil { byNameAlone = index(perContact: 1) { c, add in add(Self.nameKey(c.pointee.name, "")) } }
+            collect(.nameAlone, keys.name, hash: keys.nameHash, r, into: &found)
+            return Self.decide(found, "name") ?? .none
         }
         if byName == nil { byName = index(perContact: 1) { c, add in add(Self.nameKey(c.pointee.name, c.pointee.organization)) } }
-        if let i = byName?[keys.name, hash: keys.nameHash], !conflicts(i, r) { return i }
-        return nil
+        collect(.name, keys.name, hash: keys.nameHash, r, into: &found)
+        return Self.decide(found, "name and organisation") ?? .none
+    }
+
+    /// The indexes of `match`'s rules 2 to 4.
+    enum Index { case sourceKey, email, name, nameAlone }
+
+    /// Adds to `found` the holders of `key` (whose `IDTable.hash` is `h`) in `index`, leaving out
+    /// those `conflicts` rules out for record `r` (by e-mail and name; a source key is the
+    /// record's own). (The index is named, not passed: passed, it was copied, or the merger was.)
+    @inline(__always)
+    func collect(_ index: Index, _ key: String, hash h: Int, _ r: ImportedContact, into found: inout Candidates) {
+        let v: Int?
+        switch index {
+        case .sourceKey: v = byKey?.holder(key, hash: h)
+        case .email: v = byEmail?.holder(key, hash: h)
+        case .name: v = byName?.holder(key, hash: h)
+        case .nameAlone: v = byNameAlone?.holder(key, hash: h)
+        }
+        guard let v else { return }
+        if v >= 0 {
+            if index == .sourceKey || !conflicts(v, r) { found.add(v) }
+            return
+        }
+        let holders: [Int]
+        switch index {
+        case .sourceKey: holders = byKey!.shared(v)
+        case .email: holders = byEmail!.shared(v)
+        case .name: holders = byName!.shared(v)
+        case .nameAlone: holders = byNameAlone!.shared(v)
+        }
+        for i in holders where index == .sourceKey || !conflicts(i, r) {
+            found.add(i)
+            if found.second >= 0 { return }
+        }
+    }
+
+    static func decide(_ found: Candidates, _ rule: String) -> Match? {
+        if found.first < 0 { return nil }
+        return found.second < 0 ? .contact(found.first) : .ambiguous(rule, found.first, found.second)
+    }
+
+    /// Why a record is skipped as ambiguous, naming two of the contacts it meets (each with its
+    /// first e-mail address, as two of them often have the same name).
+    func ambiguity(_ rule: String, _ a: Int, _ b: Int) -> String {
+        contacts.withUnsafeBufferPointer { c in
+            func named(_ i: Int) -> String { c[i].name + (c[i].emails.first.map { " <\($0)>" } ?? "") }
+            return "meets more than one contact by \(rule) (\(named(a)); \(named(b))): merged into none"
+        }
     }
 
     /// Merges record `r`, whose keys are `keys` (`MatchKeys(r)`, or nil to work them out when
     /// needed); a contact added from it takes its values (which leaves it emptied).
     mutating func take(_ r: inout ImportedContact, keys given: MatchKeys?, newID: () -> String) {
         var keys = given
+        let line = r.line + lineOffset
         if let reason = r.skipReason {
-            summary.skipped.append((r.line + lineOffset, reason))
+            summary.skipped.append((line, reason))
             return
         }
         if r.name.isEmpty {
-            summary.skipped.append((r.line + lineOffset, "no name"))
+            summary.skipped.append((line, "no name"))
             return
         }
-        if let i = match(r, keys: &keys) {
-            // By pointer: `contacts[i]` passed as a value would be copied.
-            if contacts.withUnsafeBufferPointer({ Self.addsNothing(r, to: $0.baseAddress! + i) }) {
-                summary.unchanged += 1
-                return
-            }
-            var (after, fields) = Self.merged(contacts[i], r)
-            if fields.isEmpty {
-                summary.unchanged += 1
-                return
-            }
-            after.updated = now
-            contacts[i] = after
-            indexKeys(of: after, at: i)
-            touch(i)
-            summary.updated += 1
-            summary.entries.append(.init(line: r.line + lineOffset, name: after.name, action: .updated(fields: fields)))
-        } else {
-            // Into a network without ids, ids made by `newID` (which never repeats itself) are
-            // all new: the table waits for a record with an id of its own (see `match`).
-            if ids == nil, r.id != nil || !networkHasNoIDs { buildIDs() }
-            var id = r.id ?? ""
-            while id.isEmpty || ids?[id] != nil { id = newID() }
-            let i = contacts.count
-            ids?.insertIfAbsent(id, i)
-            // The first contact added: room for all that may come (the list is copied then anyway,
-            // being the network's until changed).
-            if i == base.count { contacts.reserveCapacity(i + expected) }
-            isTouched.append(true)
-            touched.append(i)
-            summary.added += 1
-            summary.entries.append(.init(line: r.line + lineOffset, name: r.name, action: .added))
-            // Unless the record's X-NETTUI-EXTRA may set them, the contact's keys are the record's,
-            // indexed before its values move into the contact.
-            let extra = !r.extra.isEmpty
-            if !extra { indexKeys(of: r, at: i, keys: keys ?? MatchKeys(r)) }
-            // Made in its place: a contact made elsewhere would be copied into the list.
-            contacts.append(Contact(id: id, name: "", created: now))
-            Self.fill(&contacts[i], from: &r, now: now)
-            if extra { indexKeys(of: contacts[i], at: i) }
+        switch match(r, keys: &keys) {
+        case .contact(let i):
+            update(i, from: r, line: line)
+        case .ambiguous(let rule, let a, let b):
+            summary.skipped.append((line, ambiguity(rule, a, b)))
+            pending.append(Pending(record: r, keys: keys, line: line, skipped: summary.skipped.count - 1))
+        case .none:
+            add(&r, keys: keys, line: line, newID: newID)
         }
+    }
+
+    /// Merges record `r` into contact `i`; true when that changed the contact.
+    @discardableResult
+    mutating func update(_ i: Int, from r: ImportedContact, line: Int) -> Bool {
+        // A record with an id of its own that met a contact by another rule: no contact added
+        // later may take that id, or a re-import would match the record by it to that one.
+        if let id = r.id, contacts.withUnsafeBufferPointer({ $0[i].id != id }) { ids?.insertIfAbsent(id, -1) }
+        // By pointer: `contacts[i]` passed as a value would be copied.
+        if contacts.withUnsafeBufferPointer({ Self.addsNothing(r, to: $0.baseAddress! + i) }) {
+            summary.unchanged += 1
+            return false
+        }
+        var (after, fields) = Self.merged(contacts[i], r)
+        if fields.isEmpty {
+            summary.unchanged += 1
+            return false
+        }
+        after.updated = now
+        contacts[i] = after
+        indexKeys(of: after, at: i)
+        touch(i)
+        summary.updated += 1
+        summary.entries.append(.init(line: line, name: after.name, action: .updated(fields: fields)))
+        return true
+    }
+
+    /// Adds a contact made from record `r` (which leaves it emptied).
+    mutating func add(_ r: inout ImportedContact, keys: MatchKeys?, line: Int, newID: () -> String) {
+        // Into a network without ids, ids made by `newID` (which never repeats itself) are
+        // all new: the table waits for a record with an id of its own (see `match`).
+        if ids == nil, r.id != nil || !networkHasNoIDs { buildIDs() }
+        var id = r.id ?? ""
+        while id.isEmpty || ids?[id] != nil { id = newID() }
+        let i = contacts.count
+        ids?.insertIfAbsent(id, i)
+        // The first contact added: room for all that may come (the list is copied then anyway,
+        // being the network's until changed).
+        if i == base.count { contacts.reserveCapacity(i + expected) }
+        isTouched.append(true)
+        touched.append(i)
+        summary.added += 1
+        summary.entries.append(.init(line: line, name: r.name, action: .added))
+        // Unless the record's X-NETTUI-EXTRA may set them, the contact's keys are the record's,
+        // indexed before its values move into the contact.
+        let extra = !r.extra.isEmpty
+        if !extra { indexKeys(of: r, at: i, keys: keys ?? MatchKeys(r)) }
+        // Made in its place: a contact made elsewhere would be copied into the list.
+        contacts.append(Contact(id: id, name: "", created: now))
+        Self.fill(&contacts[i], from: &r, now: now)
+        if extra { indexKeys(of: contacts[i], at: i) }
+    }
+
+    /// Looks again at the records skipped as ambiguous, once every record is merged, until a round
+    /// changes nothing. A record merged into a contact, or added, meets that contact again in a
+    /// re-import (the contact holds its keys; more holders only make it ambiguous, which changes
+    /// nothing); a skipped record left nothing behind, and records after it may since have made
+    /// its keys lead to one contact, which a re-import would then change. So the records skipped
+    /// are judged again as a re-import would judge them — against the network as it now is, the
+    /// contacts added so far counting as the network's — and the import ends only when that
+    /// changes nothing: importing the same records again then changes nothing.
+    mutating func settle(newID: () -> String) {
+        var resolved: [Int] = []
+        var changed = true
+        while changed, !pending.isEmpty {
+            changed = false
+            addedFrom = contacts.count
+            let round = pending
+            pending = []
+            for var p in round {
+                switch match(p.record, keys: &p.keys) {
+                case .ambiguous(let rule, let a, let b):
+                    summary.skipped[p.skipped].reason = ambiguity(rule, a, b)
+                    pending.append(p)
+                case .contact(let i):
+                    if update(i, from: p.record, line: p.line) { changed = true }
+                    resolved.append(p.skipped)
+                case .none:
+                    add(&p.record, keys: p.keys, line: p.line, newID: newID)
+                    changed = true
+                    resolved.append(p.skipped)
+                }
+            }
+        }
+        guard !resolved.isEmpty else { return }
+        let gone = Set(resolved)
+        summary.skipped = summary.skipped.enumerated().filter { !gone.contains($0.offset) }.map(\.element)
+        summary.entries.sort { $0.line < $1.line }
     }
 
     mutating func touch(_ i: Int) {
