@@ -100,6 +100,77 @@ final class RecoveryTests: XCTestCase {
         XCTAssertEqual(try Store.load(Store.recoveryPath(for: path) + ".discarded")?.network, edited)
         XCTAssertEqual(try Store.load(Store.recoveryPath(for: path))?.network, driver.state.network)
     }
+
+    /// With the offer put off, a later rescue sets the earlier edits aside together with their base,
+    /// so that the two `.discarded` files still belong together and the new base is the new edits'.
+    func testARescueAfterEscSetsTheEarlierBaseAsideWithIt() throws {
+        let (path, saved, _) = try setUpFiles()
+        var first = AppState(network: saved, path: path, clock: Harness.clock)
+        first.commit(saved.changesDeletingContact(saved.contacts[0].id, at: Harness.clock.now()))
+        XCTAssertThrowsError(try OpenCommand.rescue(first, signal: SIGTERM))
+        XCTAssertEqual(try Store.load(Store.recoveryBasePath(for: path))?.network, saved)
+        // The file changes before the next start; the offer (merged into it) is put off.
+        var changed = saved
+        changed.apply(saved.changesDeletingContact(saved.contacts[2].id, at: Harness.clock.now()))
+        try Store.save(changed, to: path)
+        let opened = try OpenCommand.open(path, createFolder: false)
+        defer { opened.lock?.release() }
+        var driver = Driver(state: opened.state)
+        _ = driver.send(.key(.escape))
+        driver.state.commit(changed.changesDeletingContact(changed.contacts[1].id, at: Harness.clock.now()))
+        XCTAssertThrowsError(try OpenCommand.rescue(driver.state, signal: SIGTERM))
+        XCTAssertEqual(try Store.load(Store.recoveryPath(for: path) + ".discarded")?.network, first.network)
+        XCTAssertEqual(try Store.load(Store.recoveryBasePath(for: path) + ".discarded")?.network, saved,
+                       "the earlier edits' base is set aside with them")
+        XCTAssertEqual(try Store.load(Store.recoveryPath(for: path))?.network, driver.state.network)
+        XCTAssertEqual(try Store.load(Store.recoveryBasePath(for: path))?.network, changed)
+    }
+
+    /// A symbolic link planted at the rescue's name (or its base's) is not followed: the file it
+    /// points to is never offered as rescued edits, the status line says why, and the link and its
+    /// target stay as they are after a save. A FIFO there is refused without waiting on it.
+    func testARescueOrBaseThatIsALinkIsNotReadAndNothingIsOffered() throws {
+        let (path, saved, edited) = try setUpFiles()
+        let dir = Store.directory(of: path)
+        // Someone else's data, as a planted rescue would offer it to be saved into this file.
+        var other = saved
+        other.apply(saved.changesDeletingContact(saved.contacts[3].id, at: Harness.clock.now()))
+        try Store.save(other, to: dir + "/elsewhere.json")
+        let elsewhere = try Store.readBytes(dir + "/elsewhere.json")
+
+        for planted in [Store.recoveryPath(for: path), Store.recoveryBasePath(for: path)] {
+            let name = Store.baseName(of: planted)
+            if planted == Store.recoveryBasePath(for: path) { try Store.save(edited, to: Store.recoveryPath(for: path)) }
+            XCTAssertEqual(symlink("elsewhere.json", planted), 0)
+            let opened = try OpenCommand.open(path, createFolder: false)
+            var driver = Driver(state: opened.state)
+            XCTAssertEqual(driver.state.modal, .none, "\(name): nothing is offered")
+            let text = Render.frame(driver.state).screen.text
+            XCTAssertTrue(text.contains("Rescued edits not offered"), "\(name): \(text)")
+            XCTAssertEqual(driver.state.message?.text,
+                           "Rescued edits not offered: \(planted) is a symbolic link, not a regular file; it was not followed (remove it if you did not put it there)")
+            XCTAssertEqual(driver.state.network, saved)
+            _ = driver.send(.key(.char("d")))
+            _ = driver.send(.key(.char("y")))
+            _ = driver.send(.key(.char("s")))
+            XCTAssertFalse(driver.state.isDirty)
+            opened.lock?.release()
+            XCTAssertEqual(try Store.readBytes(dir + "/elsewhere.json"), elsewhere, "\(name): its target is untouched")
+            var st = stat()
+            XCTAssertEqual(lstat(planted, &st), 0, "\(name): the link stays")
+            XCTAssertEqual(st.st_mode & S_IFMT, S_IFLNK)
+            unlink(planted)
+            unlink(Store.recoveryPath(for: path))
+            try Store.save(saved, to: path)
+        }
+
+        XCTAssertEqual(mkfifo(Store.recoveryPath(for: path), 0o600), 0)
+        let opened = try OpenCommand.open(path, createFolder: false)
+        defer { opened.lock?.release() }
+        XCTAssertEqual(opened.state.modal, .none)
+        XCTAssertEqual(opened.state.message?.text,
+                       "Rescued edits not offered: \(Store.recoveryPath(for: path)) is a named pipe (FIFO), not a regular file; it was not read (remove it if you did not put it there)")
+    }
 }
 
 /// When saving fails, the edits stay and the user can save elsewhere; the demo is saved the same way.

@@ -39,16 +39,24 @@ public enum Store {
     /// The file open for reading, with its size; nil when it does not exist. The caller closes it.
     /// A data file must be a regular file: it is opened without waiting (a FIFO would block the
     /// open, and its reads forever) and anything else is refused before a byte is read. A `source`
-    /// to import may also be a pipe (`<(…)`) or a device, read to its end.
-    private static func openData(_ path: String, source: Bool = false) throws(StoreError) -> (fd: Int32, size: Int)? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | (source ? 0 : O_NONBLOCK))
+    /// to import may also be a pipe (`<(…)`) or a device, read to its end. A `sideFile` (the rescued
+    /// edits and their base) is read as it is saved (`saveSideFile`): a symbolic link at its name is
+    /// refused, never followed, and so is anything else that is not a regular file.
+    private static func openData(_ path: String, source: Bool = false, sideFile: Bool = false) throws(StoreError) -> (fd: Int32, size: Int)? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | (source ? 0 : O_NONBLOCK) | (sideFile ? O_NOFOLLOW : 0))
         if fd < 0 {
             if errno == ENOENT { return nil }
+            var st = stat()
+            if sideFile && errno == ELOOP && lstat(path, &st) == 0 {
+                throw StoreError("\(path) is \(kindName(st.st_mode)), not a regular file; it was not followed (remove it if you did not put it there)")
+            }
             throw StoreError("cannot open \(path): \(errnoText())")
         }
         var st = stat()
         let kind = fstat(fd, &st) == 0 ? st.st_mode & S_IFMT : 0
-        let problem: StoreError? = if kind == S_IFDIR {
+        let problem: StoreError? = if sideFile && kind != S_IFREG {
+            StoreError("\(path) is \(kindName(st.st_mode)), not a regular file; it was not read (remove it if you did not put it there)")
+        } else if kind == S_IFDIR {
             StoreError("\(path) is a folder, not a data file")
         } else if kind != S_IFREG && !source {
             StoreError("\(path) is \(kindName(st.st_mode)), not a regular file: a data file must be a regular file")
@@ -148,7 +156,18 @@ public enum Store {
     /// Loads a data file; nil when it does not exist. A file with problems is refused with every
     /// problem listed, except a newer schema, which loads read-only.
     public static func load(_ path: String) throws(StoreError) -> Loaded? {
-        guard let (decoded, stamp) = try decodeStamped(path) else { return nil }
+        try load(path, sideFile: false)
+    }
+
+    /// Loads a side file of a data file (the rescued edits, their base) as `load` does, but refuses
+    /// a symbolic link or anything else that is not a regular file at its name without following
+    /// or reading it: as `saveSideFile` never writes through one, nothing planted there is read.
+    public static func loadSideFile(_ path: String) throws(StoreError) -> Loaded? {
+        try load(path, sideFile: true)
+    }
+
+    private static func load(_ path: String, sideFile: Bool) throws(StoreError) -> Loaded? {
+        guard let (decoded, stamp) = try decodeStamped(path, sideFile: sideFile) else { return nil }
         let future = decoded.problems.filter { $0.kind == .futureSchema }
         let fatal = decoded.problems.filter { $0.kind != .futureSchema }
         guard let network = decoded.network, let logIndex = decoded.logIndex, fatal.isEmpty else {
@@ -168,8 +187,9 @@ public enum Store {
 
     /// `decode`, and the stamp of the file read: its `stat` before reading (a change while it is
     /// read makes the next save look at it again), with the hash of its bytes when they were read whole.
-    public static func decodeStamped(_ path: String) throws(StoreError) -> (decoded: NetworkCodec.Decoded, stamp: FileStamp)? {
-        guard let (fd, size) = try openData(path) else { return nil }
+    /// A `sideFile` is refused unless it is a regular file (`loadSideFile`).
+    public static func decodeStamped(_ path: String, sideFile: Bool = false) throws(StoreError) -> (decoded: NetworkCodec.Decoded, stamp: FileStamp)? {
+        guard let (fd, size) = try openData(path, sideFile: sideFile) else { return nil }
         defer { close(fd) }
         var st = stat()
         fstat(fd, &st)

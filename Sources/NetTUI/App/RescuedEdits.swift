@@ -13,17 +13,20 @@ struct RescuedEdits: Equatable, Sendable {
     var unmergeable: String?
 
     /// The edits rescued for the file at `path`, now holding `file` (stamped `onDisk`); nil when
-    /// there are none.
-    static func load(for path: String, file: Network, onDisk: OnDisk) -> RescuedEdits? {
-        let rescuePath = Store.recoveryPath(for: path)
-        guard let rescued = try? Store.load(rescuePath)?.network else { return nil }
+    /// there are none. Both side files are read as side files (`Store.loadSideFile`): one that is a
+    /// symbolic link (planted to make the program offer another file's content as the edits), or
+    /// anything else that is not a regular file, or that cannot be read, is refused with why, and
+    /// nothing of it is offered.
+    static func load(for path: String, file: Network, onDisk: OnDisk) throws(StoreError) -> RescuedEdits? {
+        guard let rescue = try Store.loadSideFile(Store.recoveryPath(for: path)) else { return nil }
+        let rescued = rescue.network
         let base: Network
-        if let known = try? Store.load(Store.recoveryBasePath(for: path))?.network {
+        if let known = try Store.loadSideFile(Store.recoveryBasePath(for: path))?.network {
             base = known
         } else {
             // Rescued by a version that kept no base: the edits are taken as they are when the file
             // is older than the rescue; a file written since counts as all new (nothing of it dropped).
-            let rescueTime = FileStamp.of(rescuePath).map { ($0.modified, $0.modifiedNanos) }
+            let rescueTime = rescue.stamp.map { ($0.modified, $0.modifiedNanos) }
             guard case .file(let stamp) = onDisk, let rescueTime, (stamp.modified, stamp.modifiedNanos) > rescueTime else {
                 return RescuedEdits(network: rescued)
             }

@@ -173,8 +173,14 @@ struct OpenCommand: ParsableCommand {
         if let readOnly { notice = "Read-only: \(readOnly)" }
         if let notice { state.message = StatusMessage(text: notice, isError: readOnly != nil) }
         // Edits rescued when an earlier run was stopped by a signal are offered back.
-        if readOnly == nil, let recovered = RescuedEdits.load(for: path, file: network, onDisk: onDisk) {
-            state.offerRecovery(recovered)
+        if readOnly == nil {
+            do throws(StoreError) {
+                if let recovered = try RescuedEdits.load(for: path, file: network, onDisk: onDisk) { state.offerRecovery(recovered) }
+            } catch {
+                // Nothing is offered from it, and it stays where it is: a save does not remove it.
+                state.keepsRecovery = true
+                state.message = StatusMessage(text: "Rescued edits not offered: \(error.message)", isError: true)
+            }
         }
         return Opened(state: state, lock: lock)
     }
@@ -219,16 +225,17 @@ struct OpenCommand: ParsableCommand {
     /// (the data file itself is left as the user last saved it).
     static func rescue(_ state: AppState, signal: Int32) throws {
         guard state.isDirty, let path = state.path else { throw ExitCode(128 + signal) }
-        let rescuePath = Store.recoveryPath(for: path)
-        // Rescued edits whose offer was put off are set aside, not overwritten by these.
+        let rescuePath = Store.recoveryPath(for: path), basePath = Store.recoveryBasePath(for: path)
+        // Rescued edits whose offer was put off are set aside with their base (as `n` sets them
+        // aside), not overwritten by these.
         if state.keepsRecovery, rename(rescuePath, rescuePath + ".discarded") == 0 {
+            rename(basePath, basePath + ".discarded")
             printError("nettui: the edits rescued earlier are set aside as \(rescuePath).discarded")
         }
         do {
             // First what the edits were made on, for merging them into the file if it changes before
             // they are restored (`RescuedEdits`). Without it (it could not be written) no older one
             // may stand in for it: the edits are then merged as if the file were all new.
-            let basePath = Store.recoveryBasePath(for: path)
             if (try? Store.saveSideFile(state.base, to: basePath)) == nil { unlink(basePath) }
             try Store.saveSideFile(state.network, to: rescuePath)
             printError("nettui: stopped by signal \(signal); the unsaved edits are in \(rescuePath)")
