@@ -18,6 +18,7 @@ public struct Network: Equatable, Sendable {
 
     public func contact(id: String) -> Contact? { Network.index(of: id, in: contacts).map { contacts[$0] } }
     public func network(id: String) -> NetworkGroup? { Network.index(of: id, in: networks).map { networks[$0] } }
+    public func event(id: String) -> Event? { Network.index(of: id, in: events).map { events[$0] } }
 
     /// The index of the first item with this id. The lists are kept in id order (the file is
     /// written so, and `apply` keeps it), so a binary search finds it; when it does not (a file

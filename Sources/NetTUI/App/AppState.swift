@@ -399,7 +399,7 @@ struct AppState: Sendable {
     private mutating func refreshBriefing() {
         // A briefing whose event or network was deleted falls back to today.
         switch brief.scope {
-        case .event(let id) where !network.events.contains { $0.id == id }: brief.scope = .today
+        case .event(let id) where network.event(id: id) == nil: brief.scope = .today
         case .network(let id) where network.network(id: id) == nil: brief.scope = .today
         default: break
         }
@@ -409,7 +409,7 @@ struct AppState: Sendable {
         let selectedPerson = built.briefing == nil ? nil : currentBriefingPerson?.contactID
         built.briefing = key
         briefing = Briefing(network: network, scope: brief.scope, today: key.today, index: facts.logIndex(of: network))
-        if let id = selectedPerson, let i = briefing.people.firstIndex(where: { $0.contactID == id }) { brief.selected = i }
+        if let id = selectedPerson, let i = briefing.people.firstIndex(where: { sameBytes($0.contactID, id) }) { brief.selected = i }
         brief.selected = max(0, min(brief.selected, briefing.people.count - 1))
     }
 
@@ -421,7 +421,7 @@ struct AppState: Sendable {
 
     var networkIndex: Int? {
         guard let id = networks.selectedID else { return nil }
-        return networkRows.firstIndex { network.networks[$0].id == id }
+        return networkRows.firstIndex { sameBytes(network.networks[$0].id, id) }
     }
 
     var currentBriefingPerson: Briefing.Person? {

@@ -62,7 +62,7 @@ struct ContactFacts: Sendable {
                 (byContact, logIndex) = (nil, nil)
                 for id in Set([before?.contact, after?.contact].compactMap { $0 }) {
                     guard let p = Network.index(of: id, in: n.contacts) else { continue }
-                    lastContact[p] = n.interactions.lazy.filter { $0.contact == id }.map(\.date).max()
+                    lastContact[p] = n.interactions.lazy.filter { sameBytes($0.contact, id) }.map(\.date).max()
                 }
             case .network:
                 byContact = nil
@@ -134,7 +134,7 @@ struct ContactFacts: Sendable {
 
     /// The networks a contact is a member of, in the network list's order.
     func networks(of id: String, in n: Network) -> [NetworkGroup] {
-        guard let byContact else { return n.networks.filter { $0.members.contains(id) } }
+        guard let byContact else { return n.networks.filter { $0.members.contains { sameBytes($0, id) } } }
         return Network.index(of: id, in: n.contacts).map { byContact.networks[$0].map { n.networks[$0] } } ?? []
     }
 

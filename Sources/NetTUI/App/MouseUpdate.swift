@@ -29,12 +29,12 @@ extension AppState {
         case .contacts:
             guard x < ContactsPane.listWidth(self), let i = row(y, firstRowY: 3, top: list.top, count: rows.count, visible: ContactsPane.listHeight(self)) else { return [] }
             let id = network.contacts[rows[i]].id
-            if id == list.selectedID { return perform(.openCard) }
+            if list.selectedID.map({ sameBytes($0, id) }) == true { return perform(.openCard) }
             list.selectedID = id
         case .networks:
             guard let i = row(y, firstRowY: 3, top: networks.top, count: networkRows.count, visible: NetworksPane.listHeight(self) - 1) else { return [] }
             let id = network.networks[networkRows[i]].id
-            if id == networks.selectedID { return perform(.openCard) }
+            if networks.selectedID.map({ sameBytes($0, id) }) == true { return perform(.openCard) }
             networks.selectedID = id
         case .exits:
             guard let i = row(y, firstRowY: 3, top: exits.top, count: exitRows.count, visible: ExitsPane.listHeight(self) - 1) else { return [] }
@@ -82,7 +82,7 @@ extension AppState {
         guard let rows = quadrantRows[q],
               let i = row(y, firstRowY: firstRowY, top: matrix.top[q] ?? 0, count: rows.count, visible: MatrixPane.rowsVisible(self)) else { return [] }
         let id = network.contacts[rows[i]].id
-        if id == matrix.selectedID[q] { return perform(.openCard) }
+        if matrix.selectedID[q].map({ sameBytes($0, id) }) == true { return perform(.openCard) }
         matrix.selectedID[q] = id
         keepSelectionVisible()
         return []

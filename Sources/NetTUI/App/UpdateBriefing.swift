@@ -17,13 +17,13 @@ extension AppState {
         case .addEvent:
             if editable() { modal = .form(EventForm.make(nil, network: network, today: today)) }
         case .editEvent:
-            guard case .event(let id) = brief.scope, let e = network.events.first(where: { $0.id == id }) else {
+            guard case .event(let id) = brief.scope, let e = network.event(id: id) else {
                 message = StatusMessage(text: "Choose an event first (b)", isError: false)
                 return []
             }
             if editable() { modal = .form(EventForm.make(e, network: network, today: today)) }
         case .pickAttendees:
-            guard case .event(let id) = brief.scope, let e = network.events.first(where: { $0.id == id }) else {
+            guard case .event(let id) = brief.scope, let e = network.event(id: id) else {
                 message = StatusMessage(text: "Choose an event first (b)", isError: false)
                 return []
             }

@@ -41,7 +41,7 @@ extension AppState {
         modal = .none
         guard action == .confirm, let g = network.network(id: id) else { return }
         // Events of the network stay, no longer tied to it.
-        var changes: [Change] = network.events.filter { $0.network == id }.map { e in
+        var changes: [Change] = network.events.filter { $0.network.map { sameBytes($0, id) } == true }.map { e in
             var after = e
             after.network = nil
             return .event(before: e, after: after)
@@ -64,7 +64,7 @@ extension AppState {
         case .pageUp: p.cursor = max(0, p.cursor - visible)
         case .toggle:
             guard p.cursor < rows.count else { break }
-            let id = network.contacts[rows[p.cursor]].id
+            let id = JSONKey(network.contacts[rows[p.cursor]].id)
             if p.chosen.contains(id) { p.chosen.remove(id) } else { p.chosen.insert(id) }
         case .cancel:
             modal = .none
@@ -85,7 +85,7 @@ extension AppState {
                 commit([.network(before: g, after: after)])
                 message = StatusMessage(text: "\(g.name): \(after.members.count) members", isError: false)
             case .event(let id):
-                guard let e = network.events.first(where: { $0.id == id }) else { return }
+                guard let e = network.event(id: id) else { return }
                 var after = e
                 after.attendees = p.members(before: e.attendees, network)
                 guard after.attendees != e.attendees else {

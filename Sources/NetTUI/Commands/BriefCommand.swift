@@ -61,7 +61,7 @@ struct BriefCommand: ParsableCommand {
     /// events with that name, the first in picker order — the next one, else the latest).
     static func resolveEvent(_ query: String, in network: Network, today: Day) throws -> String {
         let events = Briefing.events(network, around: today)
-        if let e = events.first(where: { $0.id == query }) { return e.id }
+        if let e = events.first(where: { sameBytes($0.id, query) }) { return e.id }
         let q = SearchText.fold(query.trimmingWhitespace)
         if let e = events.first(where: { SearchText.fold($0.name.trimmingWhitespace) == q }) { return e.id }
         let label = { (e: Event) in "\(e.name) (\(e.date))" }
@@ -73,7 +73,7 @@ struct BriefCommand: ParsableCommand {
         // Each name folded once, not in every comparison of the sort.
         let keyed = network.networks.map { (group: $0, key: SearchText.fold($0.name)) }
         let groups = keyed.sorted { $0.key < $1.key }.map(\.group)
-        if let g = groups.first(where: { $0.id == query }) { return g.id }
+        if let g = groups.first(where: { sameBytes($0.id, query) }) { return g.id }
         let q = SearchText.fold(query.trimmingWhitespace)
         if let g = groups.first(where: { SearchText.fold($0.name.trimmingWhitespace) == q }) { return g.id }
         throw unknown("network", query, close: groups.filter { Matching.isClose(query, to: $0.name) }.map(\.name), all: groups.map(\.name))

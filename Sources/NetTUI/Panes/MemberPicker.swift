@@ -10,25 +10,27 @@ enum PickerTarget: Equatable, Sendable {
 struct MemberPicker: Equatable, Sendable {
     var target: PickerTarget
     var query = TextField()
-    var chosen: Set<String>
+    /// By the ids' bytes: an NFC and an NFD spelling are two people (`JSONKey`).
+    var chosen: Set<JSONKey>
     var cursor = 0
     var top = 0
 
     init(group: NetworkGroup) {
         target = .network(group.id)
-        chosen = Set(group.members)
+        chosen = Set(group.members.map { JSONKey($0) })
     }
 
     init(event: Event) {
         target = .event(event.id)
-        chosen = Set(event.attendees)
+        chosen = Set(event.attendees.map { JSONKey($0) })
     }
 
     /// The people chosen before, in their order, then the newly chosen in the order shown.
     func members(before: [String], _ network: Network) -> [String] {
-        before.filter { chosen.contains($0) }
-            + rows(network).map { network.contacts[$0].id }.filter { chosen.contains($0) && !before.contains($0) }
-            + chosen.filter { id in !before.contains(id) && !rows(network).contains { network.contacts[$0].id == id } }.sorted()
+        let was = Set(before.map { JSONKey($0) }), shown = rows(network).map { JSONKey(network.contacts[$0].id) }
+        return before.filter { chosen.contains(JSONKey($0)) }
+            + shown.filter { chosen.contains($0) && !was.contains($0) }.map(\.text)
+            + chosen.subtracting(was).subtracting(shown).sorted().map(\.text)
     }
 
     /// Indexes into the contacts of the rows shown: matching the query, by name.
@@ -43,13 +45,13 @@ struct MemberPicker: Equatable, Sendable {
         let title: String
         switch p.target {
         case .network(let id): title = "Members of \(s.network.network(id: id)?.name ?? "")"
-        case .event(let id): title = "Attendees of \(s.network.events.first { $0.id == id }?.name ?? "")"
+        case .event(let id): title = "Attendees of \(s.network.event(id: id)?.name ?? "")"
         }
         let rows = p.rows(s.network)
         return FilterList.draw(title: "\(title) — \(p.chosen.count) chosen", prompt: "Filter: ", query: p.query, count: rows.count,
                                row: { i in
                                    let c = s.network.contacts[rows[i]]
-                                   let chosen = p.chosen.contains(c.id)
+                                   let chosen = p.chosen.contains(JSONKey(c.id))
                                    let label = c.organization.isEmpty ? c.name : "\(c.name) · \(c.organization)"
                                    return FilterList.Row(label: (chosen ? "[x] " : "[ ] ") + label, style: chosen ? .bold : .plain)
                                },

@@ -53,7 +53,7 @@ enum Render {
         switch s.modal {
         case .confirmDelete(let id):
             let c = s.network.contact(id: id)
-            let n = s.network.interactions.filter { $0.contact == id }.count
+            let n = s.network.interactions.count { sameBytes($0.contact, id) }
             let extra = n > 0 ? " and its \(n) interaction\(n == 1 ? "" : "s")" : ""
             Dialog.draw(question: "Delete \(c?.name ?? "this contact")\(extra)?", answers: "y delete · n keep", in: body, &screen)
         case .confirmDeleteNetwork(let id):

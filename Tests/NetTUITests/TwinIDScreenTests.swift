@@ -1,0 +1,114 @@
+import Foundation
+import NetModel
+@testable import NetTUI
+import XCTest
+
+/// Ids are byte strings (docs/RELIABILITY.md, "The file format's own edges"): an NFC and an NFD
+/// spelling of `café` are two entities, and the dashboard finds each event, network, member and
+/// contact's interactions by the id's own bytes — never its canonically equivalent twin.
+final class TwinIDScreenTests: XCTestCase {
+    // Ids are one table across the file: a contact, a network and an event each have their pair.
+    private let (nfc, nfd) = ("n-caf\u{E9}", "n-cafe\u{301}")
+    private let (eventNFC, eventNFD) = ("e-caf\u{E9}", "e-cafe\u{301}")
+    private let (contactNFC, contactNFD) = ("c-caf\u{E9}", "c-cafe\u{301}")
+
+    /// The demo, with two networks, two events and two contacts whose ids are `café` in NFC and
+    /// NFD: Alpha Circle (Ann a member), Beta Circle (Bea), Alpha Dinner of Alpha Circle, Beta
+    /// Lunch of Beta Circle; Ann with one interaction, Bea with two.
+    private func twins() -> Network {
+        var n = Demo.network(today: Harness.today)
+        let now = Harness.clock.now()
+        var alpha = NetworkGroup(id: nfc, name: "Alpha Circle", created: now)
+        var beta = NetworkGroup(id: nfd, name: "Beta Circle", created: now)
+        alpha.members = [contactNFC]
+        beta.members = [contactNFD, n.contacts[0].id]
+        var dinner = Event(id: eventNFC, name: "Alpha Dinner", date: Harness.today)
+        var lunch = Event(id: eventNFD, name: "Beta Lunch", date: Harness.today)
+        dinner.network = nfc
+        lunch.network = nfd
+        var changes: [Change] = [.contact(before: nil, after: Contact(id: contactNFC, name: "Ann Twin", created: now)),
+                                 .contact(before: nil, after: Contact(id: contactNFD, name: "Bea Twin", created: now)),
+                                 .network(before: nil, after: alpha), .network(before: nil, after: beta),
+                                 .event(before: nil, after: dinner), .event(before: nil, after: lunch)]
+        for (k, who) in [contactNFC, contactNFD, contactNFD].enumerated() {
+            changes.append(.interaction(before: nil, after: Interaction(id: "00000000-0000-4000-8000-99000000000\(k)", contact: who,
+                                                                        date: Harness.today, kind: .call)))
+        }
+        n.apply(changes)
+        XCTAssertEqual(n.referenceProblems(), [])
+        return n
+    }
+
+    /// Moves the networks pane's cursor down from the top to the network named `name`.
+    private func select(_ name: String, in h: inout Harness) {
+        h.press(.home)
+        for _ in h.state.networkRows where h.state.currentNetwork?.name != name { h.press(.down) }
+        XCTAssertEqual(h.state.currentNetwork?.name, name)
+    }
+
+    func testEachTwinNetworkIsReachedAndShowsItsOwnCardAndMembers() {
+        var h = Harness(network: twins(), width: 120, height: 40)
+        h.driver.state.pane = .networks
+        // Down through the whole list: every network is reached once, the twins too.
+        var seen: [String] = []
+        for _ in 0..<h.state.networkRows.count {
+            seen.append(h.state.currentNetwork?.name ?? "none")
+            h.press(.down)
+        }
+        XCTAssertEqual(seen, h.state.networkRows.map { h.state.network.networks[$0].name })
+        XCTAssertEqual(Set(seen).count, seen.count, "the cursor gets past each twin")
+        for (name, member, notMember) in [("Alpha Circle", "Ann Twin", "Bea Twin"), ("Beta Circle", "Bea Twin", "Ann Twin")] {
+            select(name, in: &h)
+            h.press(.enter)
+            XCTAssertTrue(h.text.contains(name), "\(name)'s card: \(h.text)")
+            XCTAssertTrue(h.text.contains(member), "\(name)'s card names its member")
+            XCTAssertFalse(h.text.contains(notMember), "\(name)'s card names only its own members")
+            h.press(.escape)
+            h.press(.char("m"))
+            XCTAssertTrue(h.text.contains("Members of \(name)"))
+            XCTAssertTrue(h.text.contains("[x] \(member)"), h.text)
+            XCTAssertTrue(h.text.contains("[ ] \(notMember)"), "the twin is not chosen: \(h.text)")
+            h.press(.enter)
+            XCTAssertTrue(h.text.contains("Members unchanged"), h.text)
+        }
+    }
+
+    func testEachTwinEventShowsItsOwnNameAndDeletingANetworkUntiesOnlyItsOwnEvents() {
+        var h = Harness(network: twins(), width: 120, height: 40)
+        h.driver.state.pane = .briefing
+        for (id, name) in [(eventNFC, "Alpha Dinner"), (eventNFD, "Beta Lunch")] {
+            h.driver.state.brief.scope = .event(id)
+            h.press(.char("m"))
+            XCTAssertTrue(h.text.contains("Attendees of \(name)"), h.text)
+            h.press(.escape)
+            h.press(.char("e"))
+            XCTAssertEqual(h.state.modal.formTitleAndName?.name, name)
+            h.press(.escape)
+        }
+        // Deleting Alpha Circle unties Alpha Dinner only; Beta Lunch stays Beta Circle's.
+        h.driver.state.pane = .networks
+        select("Alpha Circle", in: &h)
+        h.press(.char("d"), .char("y"))
+        XCTAssertNil(h.state.network.network(id: nfc))
+        XCTAssertNil(h.state.network.event(id: eventNFC)?.network)
+        XCTAssertEqual(h.state.network.event(id: eventNFD)?.network.map { Array($0.utf8) }, Array(nfd.utf8))
+    }
+
+    func testTheDeleteQuestionCountsEachTwinsOwnInteractions() {
+        var h = Harness(network: twins(), width: 120, height: 40)
+        for (name, count) in [("Ann Twin", "its 1 interaction?"), ("Bea Twin", "its 2 interactions?")] {
+            h.select(name)
+            h.press(.char("d"))
+            XCTAssertTrue(h.text.contains("Delete \(name) and \(count)"), h.text)
+            h.press(.char("n"))
+        }
+    }
+}
+
+private extension Modal {
+    /// The title and the first field of a form, when a form is up.
+    var formTitleAndName: (title: String, name: String)? {
+        guard case .form(let form) = self else { return nil }
+        return (form.title, form.fields.first?.input.text ?? "")
+    }
+}
