@@ -64,6 +64,18 @@ final class Counter: @unchecked Sendable {
     }
 }
 
+extension XCTestCase {
+    /// A data file of the demo network, saved in a folder of its own that is removed after the test.
+    func savedDemoFile() throws -> (path: String, saved: Network) {
+        let dir = try temporaryDirectory()
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/network.json"
+        let saved = Demo.network(today: Harness.today)
+        try Store.save(saved, to: path)
+        return (path, saved)
+    }
+}
+
 func temporaryDirectory() throws -> String {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nettui-tests-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

@@ -9,11 +9,7 @@ import XCTest
 /// `nettui merge` does. Every outside change here is a real write of the file.
 final class OutsideChangeTests: XCTestCase {
     private func opened() throws -> (path: String, saved: Network, driver: Driver) {
-        let dir = try temporaryDirectory()
-        addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/network.json"
-        let saved = Demo.network(today: Harness.today)
-        try Store.save(saved, to: path)
+        let (path, saved) = try savedDemoFile()
         let opened = try OpenCommand.open(path, createFolder: false)
         let lock = opened.lock
         addTeardownBlock { lock?.release() }

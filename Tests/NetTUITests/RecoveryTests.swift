@@ -6,10 +6,7 @@ import XCTest
 /// Unsaved edits at SIGTERM/SIGHUP go to a recovery file next to the data file; the next start offers them back.
 final class RecoveryTests: XCTestCase {
     private func setUpFiles() throws -> (path: String, saved: Network, edited: Network) {
-        let dir = try temporaryDirectory()
-        let path = dir + "/network.json"
-        let saved = Demo.network(today: Harness.today)
-        try Store.save(saved, to: path)
+        let (path, saved) = try savedDemoFile()
         var edited = saved
         edited.apply(saved.changesDeletingContact(saved.contacts[0].id, at: Harness.clock.now()))
         return (path, saved, edited)

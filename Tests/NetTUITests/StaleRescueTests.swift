@@ -9,11 +9,7 @@ import XCTest
 final class StaleRescueTests: XCTestCase {
     /// A file of the demo network opened, one contact deleted, and the edits rescued on SIGTERM.
     private func rescued() throws -> (path: String, saved: Network, deleted: String) {
-        let dir = try temporaryDirectory()
-        addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/network.json"
-        let saved = Demo.network(today: Harness.today)
-        try Store.save(saved, to: path)
+        let (path, saved) = try savedDemoFile()
         let opened = try OpenCommand.open(path, createFolder: false)
         var state = opened.state
         let deleted = saved.contacts[0].id

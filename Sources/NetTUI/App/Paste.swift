@@ -14,24 +14,8 @@ extension AppState {
         case .filter:
             filter.insert(contentsOf: Self.pastedText(text, multiline: false))
             refresh()
-        case .palette:
-            guard case .palette(var p) = modal else { return }
-            p.query.insert(contentsOf: Self.pastedText(text, multiline: false))
-            p.cursor = 0
-            p.top = 0
-            modal = .palette(p)
-        case .picker:
-            guard case .picker(var p) = modal else { return }
-            p.query.insert(contentsOf: Self.pastedText(text, multiline: false))
-            p.cursor = 0
-            p.top = 0
-            modal = .picker(p)
-        case .chooser:
-            guard case .chooser(var c) = modal else { return }
-            c.query.insert(contentsOf: Self.pastedText(text, multiline: false))
-            c.cursor = 0
-            c.top = 0
-            modal = .chooser(c)
+        case .palette, .picker, .chooser:
+            typeInList(Self.pastedText(text, multiline: false))
         default:
             message = StatusMessage(text: "Paste ignored: paste into a form field or the filter (/)", isError: false)
         }

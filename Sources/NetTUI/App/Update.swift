@@ -37,16 +37,8 @@ extension AppState {
         case .filter:
             filter.insert(c)
             refresh()
-        case .picker:
-            typeInPicker(c)
-        case .chooser:
-            typeInChooser(c)
-        case .palette:
-            guard case .palette(var p) = modal else { return }
-            p.query.insert(c)
-            p.cursor = 0
-            p.top = 0
-            modal = .palette(p)
+        case .palette, .picker, .chooser:
+            typeInList(CollectionOfOne(c))
         case .form:
             guard case .form(var form) = modal else { return }
             modal = .none  // the form is then edited in place, not copied (a long note)

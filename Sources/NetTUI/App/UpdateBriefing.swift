@@ -62,14 +62,6 @@ extension AppState {
         modal = .chooser(c)
     }
 
-    mutating func typeInChooser(_ ch: Character) {
-        guard case .chooser(var c) = modal else { return }
-        c.query.insert(ch)
-        c.cursor = 0
-        c.top = 0
-        modal = .chooser(c)
-    }
-
     /// `i`: log an interaction with the selected contact.
     mutating func logInteraction() {
         guard let c = currentContact, editable() else { return }

@@ -104,14 +104,6 @@ extension AppState {
         modal = .picker(p)
     }
 
-    mutating func typeInPicker(_ c: Character) {
-        guard case .picker(var p) = modal else { return }
-        p.query.insert(c)
-        p.cursor = 0
-        p.top = 0
-        modal = .picker(p)
-    }
-
     // MARK: - Exits pane
 
     mutating func performInExits(_ action: Action) -> [Effect] {
