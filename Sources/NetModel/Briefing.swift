@@ -12,6 +12,15 @@ public enum BriefingScope: Equatable, Sendable {
     case event(String)
     /// A network's members (a network id).
     case network(String)
+
+    /// Ids compared by their bytes (`sameBytes`): an NFC and an NFD spelling are two events or networks.
+    public static func == (a: BriefingScope, b: BriefingScope) -> Bool {
+        switch (a, b) {
+        case (.today, .today): true
+        case (.event(let x), .event(let y)), (.network(let x), .network(let y)): sameBytes(x, y)
+        default: false
+        }
+    }
 }
 
 public struct Briefing: Equatable, Sendable {

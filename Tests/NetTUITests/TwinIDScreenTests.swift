@@ -26,6 +26,8 @@ final class TwinIDScreenTests: XCTestCase {
         var lunch = Event(id: eventNFD, name: "Beta Lunch", date: Harness.today)
         dinner.network = nfc
         lunch.network = nfd
+        dinner.attendees = [contactNFC]
+        lunch.attendees = [contactNFD]
         var changes: [Change] = [.contact(before: nil, after: Contact(id: contactNFC, name: "Ann Twin", created: now)),
                                  .contact(before: nil, after: Contact(id: contactNFD, name: "Bea Twin", created: now)),
                                  .network(before: nil, after: alpha), .network(before: nil, after: beta),
@@ -76,8 +78,12 @@ final class TwinIDScreenTests: XCTestCase {
     func testEachTwinEventShowsItsOwnNameAndDeletingANetworkUntiesOnlyItsOwnEvents() {
         var h = Harness(network: twins(), width: 120, height: 40)
         h.driver.state.pane = .briefing
-        for (id, name) in [(eventNFC, "Alpha Dinner"), (eventNFD, "Beta Lunch")] {
+        for (id, name, attendee, other) in [(eventNFC, "Alpha Dinner", "Ann Twin", "Bea Twin"), (eventNFD, "Beta Lunch", "Bea Twin", "Ann Twin")] {
             h.driver.state.brief.scope = .event(id)
+            h.driver.state.refresh()
+            XCTAssertTrue(h.text.contains("Briefing: \(name)"), h.text)
+            XCTAssertEqual(h.state.briefing.people.map(\.name), [attendee], "the briefing on \(name) is on its own attendees")
+            XCTAssertFalse(h.text.contains(other))
             h.press(.char("m"))
             XCTAssertTrue(h.text.contains("Attendees of \(name)"), h.text)
             h.press(.escape)
