@@ -28,8 +28,8 @@ final class TwinIDScreenTests: XCTestCase {
         lunch.network = nfd
         dinner.attendees = [contactNFC]
         lunch.attendees = [contactNFD]
-        var changes: [Change] = [.contact(before: nil, after: Contact(id: contactNFC, name: "Ann Twin", created: now)),
-                                 .contact(before: nil, after: Contact(id: contactNFD, name: "Bea Twin", created: now)),
+        var changes: [Change] = [.contact(before: nil, after: Contact(id: contactNFC, name: "Twin Ann", created: now)),
+                                 .contact(before: nil, after: Contact(id: contactNFD, name: "Twin Bea", created: now)),
                                  .network(before: nil, after: alpha), .network(before: nil, after: beta),
                                  .event(before: nil, after: dinner), .event(before: nil, after: lunch)]
         for (k, who) in [contactNFC, contactNFD, contactNFD].enumerated() {
@@ -59,7 +59,7 @@ final class TwinIDScreenTests: XCTestCase {
         }
         XCTAssertEqual(seen, h.state.networkRows.map { h.state.network.networks[$0].name })
         XCTAssertEqual(Set(seen).count, seen.count, "the cursor gets past each twin")
-        for (name, member, notMember) in [("Alpha Circle", "Ann Twin", "Bea Twin"), ("Beta Circle", "Bea Twin", "Ann Twin")] {
+        for (name, member, notMember) in [("Alpha Circle", "Twin Ann", "Twin Bea"), ("Beta Circle", "Twin Bea", "Twin Ann")] {
             select(name, in: &h)
             h.press(.enter)
             XCTAssertTrue(h.text.contains(name), "\(name)'s card: \(h.text)")
@@ -68,6 +68,7 @@ final class TwinIDScreenTests: XCTestCase {
             h.press(.escape)
             h.press(.char("m"))
             XCTAssertTrue(h.text.contains("Members of \(name)"))
+            h.type("twin")
             XCTAssertTrue(h.text.contains("[x] \(member)"), h.text)
             XCTAssertTrue(h.text.contains("[ ] \(notMember)"), "the twin is not chosen: \(h.text)")
             h.press(.enter)
@@ -78,7 +79,7 @@ final class TwinIDScreenTests: XCTestCase {
     func testEachTwinEventShowsItsOwnNameAndDeletingANetworkUntiesOnlyItsOwnEvents() {
         var h = Harness(network: twins(), width: 120, height: 40)
         h.driver.state.pane = .briefing
-        for (id, name, attendee, other) in [(eventNFC, "Alpha Dinner", "Ann Twin", "Bea Twin"), (eventNFD, "Beta Lunch", "Bea Twin", "Ann Twin")] {
+        for (id, name, attendee, other) in [(eventNFC, "Alpha Dinner", "Twin Ann", "Twin Bea"), (eventNFD, "Beta Lunch", "Twin Bea", "Twin Ann")] {
             h.driver.state.brief.scope = .event(id)
             h.driver.state.refresh()
             XCTAssertTrue(h.text.contains("Briefing: \(name)"), h.text)
@@ -102,12 +103,17 @@ final class TwinIDScreenTests: XCTestCase {
 
     func testTheDeleteQuestionCountsEachTwinsOwnInteractions() {
         var h = Harness(network: twins(), width: 120, height: 40)
-        for (name, count) in [("Ann Twin", "its 1 interaction?"), ("Bea Twin", "its 2 interactions?")] {
+        for (name, count) in [("Twin Ann", "its 1 interaction?"), ("Twin Bea", "its 2 interactions?")] {
             h.select(name)
             h.press(.char("d"))
             XCTAssertTrue(h.text.contains("Delete \(name) and \(count)"), h.text)
             h.press(.char("n"))
         }
+        // Deleting Twin Ann moves the cursor to the next row, her twin, instead of losing it.
+        h.select("Twin Ann")
+        h.press(.char("d"), .char("y"))
+        XCTAssertEqual(h.state.selectedContact?.name, "Twin Bea")
+        XCTAssertNotNil(h.state.network.contact(id: contactNFD))
     }
 }
 

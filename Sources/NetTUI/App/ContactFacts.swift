@@ -52,7 +52,7 @@ struct ContactFacts: Sendable {
         guard self.revision == revision - 1, foldedNames.count == n.contacts.count, changes.count <= 64 else { return false }
         for change in changes {
             switch change {
-            case .contact(let before?, let after?) where before.id == after.id:
+            case .contact(let before?, let after?) where sameBytes(before.id, after.id):
                 guard let i = Network.index(of: after.id, in: n.contacts) else { return false }
                 update(i, to: after, in: n)
             case .contact, .scheme:

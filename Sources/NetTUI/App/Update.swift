@@ -507,7 +507,7 @@ extension AppState {
             guard let c = network.contact(id: id) else { return [] }
             let next = selectedIndex.map { min($0 + 1, rows.count - 1) }.map { network.contacts[rows[$0]].id }
             commit(network.changesDeletingContact(id, at: clock.now()))
-            if let next, next != id { list.selectedID = next } else { list.selectedID = nil }
+            if let next, !sameBytes(next, id) { list.selectedID = next } else { list.selectedID = nil }
             refresh()
             message = StatusMessage(text: "Deleted \(c.name) (u undoes)", isError: false)
         case .decline, .cancel:
