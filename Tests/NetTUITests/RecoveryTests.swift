@@ -12,6 +12,16 @@ final class RecoveryTests: XCTestCase {
         return (path, saved, edited)
     }
 
+    /// `setUpFiles` with the edits rescued beside the file, which is then opened (the start offers
+    /// them); the driver holds the file's lock, released after the test.
+    private func openedWithRescue() throws -> (path: String, saved: Network, edited: Network, driver: Driver) {
+        let (path, saved, edited) = try setUpFiles()
+        try Store.save(edited, to: Store.recoveryPath(for: path))
+        let opened = try OpenCommand.open(path, createFolder: false)
+        addTeardownBlock { opened.lock?.release() }
+        return (path, saved, edited, Driver(state: opened.state, lock: opened.lock))
+    }
+
     func testTheRescueWritesTheEditsNextToTheFileWithMode0600() throws {
         let (path, saved, edited) = try setUpFiles()
         var state = AppState(network: saved, path: path, clock: Harness.clock)
@@ -25,12 +35,8 @@ final class RecoveryTests: XCTestCase {
     }
 
     func testTheNextStartOffersTheEditsAndSavingUsesThem() throws {
-        let (path, saved, edited) = try setUpFiles()
-        try Store.save(edited, to: Store.recoveryPath(for: path))
-        let opened = try OpenCommand.open(path, createFolder: false)
-        defer { opened.lock?.release() }
-        guard case .confirmRestore = opened.state.modal else { return XCTFail("the start offers the rescued edits") }
-        var driver = Driver(state: opened.state)
+        var (path, saved, edited, driver) = try openedWithRescue()
+        guard case .confirmRestore = driver.state.modal else { return XCTFail("the start offers the rescued edits") }
         XCTAssertTrue(Render.frame(driver.state).screen.text.contains("Restore them?"))
         _ = driver.send(.key(.char("y")))
         XCTAssertEqual(driver.state.network, edited)
@@ -42,11 +48,7 @@ final class RecoveryTests: XCTestCase {
     }
 
     func testDecliningSetsTheEditsAsideWithoutDeletingThem() throws {
-        let (path, saved, edited) = try setUpFiles()
-        try Store.save(edited, to: Store.recoveryPath(for: path))
-        let opened = try OpenCommand.open(path, createFolder: false)
-        defer { opened.lock?.release() }
-        var driver = Driver(state: opened.state)
+        var (path, saved, edited, driver) = try openedWithRescue()
         _ = driver.send(.key(.char("n")))
         XCTAssertEqual(driver.state.network, saved)
         XCTAssertFalse(driver.state.isDirty)
@@ -57,10 +59,7 @@ final class RecoveryTests: XCTestCase {
     /// The dialog offers "Esc later": Esc closes it, changes nothing, and keeps the rescue file —
     /// a save in this run does not remove it, and the next start offers it again.
     func testEscPutsTheOfferOffAndKeepsTheRescueForTheNextStart() throws {
-        let (path, saved, edited) = try setUpFiles()
-        try Store.save(edited, to: Store.recoveryPath(for: path))
-        let opened = try OpenCommand.open(path, createFolder: false)
-        var driver = Driver(state: opened.state)
+        var (path, saved, edited, driver) = try openedWithRescue()
         XCTAssertTrue(Render.frame(driver.state).screen.text.contains("Esc later"))
         XCTAssertTrue(driver.send(.key(.escape)))
         XCTAssertEqual(driver.state.modal, .none)
@@ -75,7 +74,7 @@ final class RecoveryTests: XCTestCase {
         XCTAssertFalse(driver.state.isDirty)
         XCTAssertEqual(try Store.load(Store.recoveryPath(for: path))?.network, edited)
         XCTAssertFalse(FileManager.default.fileExists(atPath: Store.recoveryPath(for: path) + ".discarded"))
-        opened.lock?.release()
+        driver.lock?.release()
         let again = try OpenCommand.open(path, createFolder: false)
         defer { again.lock?.release() }
         guard case .confirmRestore(let offered) = again.state.modal else { return XCTFail("offered again") }
@@ -86,11 +85,7 @@ final class RecoveryTests: XCTestCase {
 
     /// A signal after the offer was put off keeps both: the earlier rescue is set aside, not overwritten.
     func testARescueAfterEscSetsTheEarlierOneAside() throws {
-        let (path, saved, edited) = try setUpFiles()
-        try Store.save(edited, to: Store.recoveryPath(for: path))
-        let opened = try OpenCommand.open(path, createFolder: false)
-        defer { opened.lock?.release() }
-        var driver = Driver(state: opened.state)
+        var (path, saved, edited, driver) = try openedWithRescue()
         _ = driver.send(.key(.escape))
         driver.state.commit(saved.changesDeletingContact(saved.contacts[1].id, at: Harness.clock.now()))
         XCTAssertThrowsError(try OpenCommand.rescue(driver.state, signal: SIGTERM))
