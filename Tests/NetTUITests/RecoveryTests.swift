@@ -158,10 +158,18 @@ final class RecoveryTests: XCTestCase {
 
         XCTAssertEqual(mkfifo(Store.recoveryPath(for: path), 0o600), 0)
         let opened = try OpenCommand.open(path, createFolder: false)
-        defer { opened.lock?.release() }
         XCTAssertEqual(opened.state.modal, .none)
         XCTAssertEqual(opened.state.message?.text,
                        "Rescued edits not offered: \(Store.recoveryPath(for: path)) is a named pipe (FIFO), not a regular file; it was not read (remove it if you did not put it there)")
+        opened.lock?.release()
+        // A damaged rescue is not offered either, and says why (it was skipped without a word).
+        unlink(Store.recoveryPath(for: path))
+        try Data("{\"schemaVersion\": 1, \"contacts\": [".utf8).write(to: URL(fileURLWithPath: Store.recoveryPath(for: path)))
+        let damaged = try OpenCommand.open(path, createFolder: false)
+        defer { damaged.lock?.release() }
+        XCTAssertEqual(damaged.state.modal, .none)
+        XCTAssertEqual(damaged.state.message?.text.hasPrefix("Rescued edits not offered: \(Store.recoveryPath(for: path)) cannot be opened: 1 problem"), true,
+                       damaged.state.message?.text ?? "")
     }
 }
 
