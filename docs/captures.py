@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Regenerates (or checks) the screen captures in docs/USER_GUIDE.md.
+"""Regenerates (or checks) the screen captures in docs/USER_GUIDE.md and README.md.
 
-Each capture in the guide is a fenced block right after a marker line such as
+Each capture in those pages is a fenced block right after a marker line such as
 
     <!-- capture 80x24: 4 | b | text:tampere | Enter -->
 
@@ -16,7 +16,7 @@ without it the guide is rewritten.
 import os, re, shutil, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-GUIDE = os.path.join(ROOT, "docs", "USER_GUIDE.md")
+PAGES = [os.path.join(ROOT, "docs", "USER_GUIDE.md"), os.path.join(ROOT, "README.md")]
 TODAY = "2026-11-23"
 MARKER = re.compile(r"^<!-- capture (\d+)x(\d+): (.*) -->$")
 
@@ -66,38 +66,51 @@ def main():
         raise SystemExit("captures: tmux is not installed (apt-get install -y tmux)")
     if not os.access(binary, os.X_OK):
         raise SystemExit(f"captures: {binary} is not built (swift build)")
-    lines = open(GUIDE, encoding="utf-8").read().split("\n")
-    out, stale, count, i = [], [], 0, 0
     home = tempfile.mkdtemp(prefix="nettui-captures-")
+    count, stale = 0, []
     try:
-        while i < len(lines):
-            m = MARKER.match(lines[i])
-            out.append(lines[i])
-            i += 1
-            if not m:
-                continue
-            if i >= len(lines) or lines[i] != "```":
-                raise SystemExit(f"captures: line {i}: a capture marker must be followed by a ``` block")
-            end = lines.index("```", i + 1)
-            steps = [s.strip() for s in m.group(3).split("|") if s.strip()]
-            count += 1
-            screen = capture(binary, int(m.group(1)), int(m.group(2)), steps, home, count)
-            if "\n".join(lines[i + 1:end]) != screen:
-                stale.append(f"line {i}: {m.group(3)}")
-            out += ["```", screen, "```"]
-            i = end + 1
+        for page in PAGES:
+            n, changed = refresh(page, binary, home, check, count)
+            count += n
+            stale += changed
     finally:
         shutil.rmtree(home, ignore_errors=True)
     if check:
         if stale:
-            print("captures: these captures in docs/USER_GUIDE.md differ from the program's screen "
+            print("captures: these captures differ from the program's screen "
                   "(run python3 docs/captures.py to regenerate them):\n  " + "\n  ".join(stale))
             sys.exit(1)
-        print(f"captures: all {count} captures in docs/USER_GUIDE.md match the program")
+        print(f"captures: all {count} captures in docs/USER_GUIDE.md and README.md match the program")
     else:
-        open(GUIDE, "w", encoding="utf-8").write("\n".join(out))
         print(f"captures: {count} captures written, {len(stale)} changed")
 
+
+def refresh(page, binary, home, check, number):
+    """The captures of one page checked against the program (and the page rewritten unless
+    `check`): how many there are, and which differ. A capture is exactly the screen, so anything
+    else in its block (a capture tool's own lines, say) makes it differ."""
+    name = os.path.relpath(page, ROOT)
+    lines = open(page, encoding="utf-8").read().split("\n")
+    out, stale, count, i = [], [], 0, 0
+    while i < len(lines):
+        m = MARKER.match(lines[i])
+        out.append(lines[i])
+        i += 1
+        if not m:
+            continue
+        if i >= len(lines) or lines[i] != "```":
+            raise SystemExit(f"captures: {name} line {i}: a capture marker must be followed by a ``` block")
+        end = lines.index("```", i + 1)
+        steps = [s.strip() for s in m.group(3).split("|") if s.strip()]
+        count += 1
+        screen = capture(binary, int(m.group(1)), int(m.group(2)), steps, home, number + count)
+        if "\n".join(lines[i + 1:end]) != screen:
+            stale.append(f"{name} line {i}: {m.group(3)}")
+        out += ["```", screen, "```"]
+        i = end + 1
+    if not check:
+        open(page, "w", encoding="utf-8").write("\n".join(out))
+    return count, stale
 
 if __name__ == "__main__":
     main()

@@ -27,6 +27,12 @@ struct OpenCommand: ParsableCommand {
             state = AppState(network: Demo.network(today: Clock.system.now().day), path: nil)
         } else {
             let (path, isDefault) = source.path
+            if let given = source.file, let command = Self.commandMistypedAs(given) {
+                // `nettui matirx` must not open (and on `s` create) a data file named `matirx`.
+                printError("nettui: there is no file \(given), and no command by that name: did you mean `nettui \(command)`? "
+                           + "(to start a new data file by that name, say ./\(given))")
+                throw ExitCode(2)
+            }
             if isatty(0) == 1, isatty(1) == 1, let bytes = Self.fileSize(path), bytes >= LoadingView.minimumBytes {
                 try MainActor.assumeIsolated { try openLarge(path, bytes: bytes, createFolder: isDefault) }
                 return
@@ -47,6 +53,18 @@ struct OpenCommand: ParsableCommand {
         try MainActor.assumeIsolated { [state] in
             try Self.loop(state, lock: lock, terminal: CursesTerminal(mouse: mouse, theme: settings.theme))
         }
+    }
+
+    /// The command `name` is a typo of, when `name` names no file and looks like a command (no
+    /// `/`, no `.`, at most two letters off a command's name); nil otherwise.
+    static func commandMistypedAs(_ name: String) -> String? {
+        guard !name.contains("/"), !name.contains("."), !name.isEmpty else { return nil }
+        var st = stat()
+        guard lstat(name, &st) != 0 else { return nil }
+        let typed = Array(name.lowercased())
+        let names = NetTUICommand.configuration.subcommands.compactMap { $0.configuration.commandName }
+        let scored = names.map { ($0, Matching.editDistance(typed, Array($0), limit: 2)) }.filter { $0.1 <= 2 }
+        return scored.min { $0.1 < $1.1 }?.0
     }
 
     /// The settings' first pane and date style, and the first problem with them on the status line.
