@@ -111,8 +111,7 @@ final class EndToEndTests: XCTestCase {
     /// A file of 4 MB or more is read behind a loading frame: keys typed meanwhile are handled once
     /// the dashboard is up, and a broken one is reported after the terminal is given back.
     func testALargeFileOpensBehindTheLoadingFrame() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nettui-e2e-large-\(UUID().uuidString.prefix(8))").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/network.json"
         try Store.save(Demo.network(today: Day(year: 2026, month: 11, day: 23)!, contacts: 3000, networks: 60, interactions: 9000, seed: 3), to: path)
@@ -151,8 +150,7 @@ final class EndToEndTests: XCTestCase {
     /// nothing: CI runs this test against the release binary too, see `Programs.binaryVariable`.)
     func testTerminationSignalsKeepUnsavedEditsAndRestoreTerminal() throws {
         for (signal, name) in [(SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP"), (SIGINT, "SIGINT")] {
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nettui-e2e-data-\(UUID().uuidString.prefix(8))").path
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            let dir = try temporaryDirectory()
             defer { try? FileManager.default.removeItem(atPath: dir) }
             let path = dir + "/network.json"
             let saved = try writeDemoFile(path)
@@ -172,8 +170,7 @@ final class EndToEndTests: XCTestCase {
     /// nettui ends, the data file stays as saved, and the edits are in the recovery file.
     func testAClosedPaneKeepsUnsavedEdits() throws {
         for close in [["kill-pane", "-t"], ["kill-session", "-t"]] {
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nettui-e2e-data-\(UUID().uuidString.prefix(8))").path
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            let dir = try temporaryDirectory()
             defer { try? FileManager.default.removeItem(atPath: dir) }
             let path = dir + "/network.json"
             let saved = try writeDemoFile(path)
@@ -218,8 +215,7 @@ final class EndToEndTests: XCTestCase {
     /// `u` and `s` in them neither undo nor save. Enter then logs the interaction with the three
     /// lines as its note.
     func testAPastedMultiLineNoteRunsNoCommands() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nettui-e2e-data-\(UUID().uuidString.prefix(8))").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/network.json"
         let saved = try writeDemoFile(path)

@@ -10,7 +10,7 @@ public struct FileIdentity: Equatable, Hashable, Sendable {
     public var device: UInt64
     public var inode: UInt64
 
-    init(_ st: stat) {
+    public init(_ st: stat) {
         device = UInt64(st.st_dev)
         inode = UInt64(st.st_ino)
     }
@@ -45,7 +45,7 @@ extension Store {
     }
 
     /// What kind of file a mode says, in words, for a file that is not a regular one.
-    static func kindName(_ mode: mode_t) -> String {
+    public static func kindName(_ mode: mode_t) -> String {
         switch mode & S_IFMT {
         case S_IFDIR: "a folder"
         case S_IFIFO: "a named pipe (FIFO)"

@@ -9,8 +9,7 @@ import Darwin
 /// save compares the file on disk with it — one `stat` — to notice a change another program made
 /// since (a `git pull`, an editor, `nettui import` from a script); see `Store.save(_:base:onDisk:to:)`.
 public struct FileStamp: Equatable, Sendable {
-    public var device: UInt64
-    public var inode: UInt64
+    public var file: FileIdentity
     public var size: Int64
     public var modified: Int64
     public var modifiedNanos: Int
@@ -23,8 +22,7 @@ public struct FileStamp: Equatable, Sendable {
     public var hash: UInt64?
 
     init(_ st: stat, hash: UInt64? = nil) {
-        device = UInt64(st.st_dev)
-        inode = UInt64(st.st_ino)
+        file = FileIdentity(st)
         size = Int64(st.st_size)
         modified = Int64(st.st_mtim.tv_sec)
         modifiedNanos = Int(st.st_mtim.tv_nsec)

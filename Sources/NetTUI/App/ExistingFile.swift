@@ -14,12 +14,8 @@ enum ExistingFile: Equatable, Sendable {
         guard stat(path, &st) == 0 else {
             return lstat(path, &st) == 0 ? .other("a symbolic link to nothing") : nil
         }
-        if let open, let mine = FileStamp.of(open), mine.device == UInt64(st.st_dev), mine.inode == UInt64(st.st_ino) { return nil }
-        switch st.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFDIR: return .other("a folder")
-        default: return .other("a device, pipe or socket")
-        }
+        if let open, FileIdentity(path: open) == FileIdentity(st) { return nil }
+        guard st.st_mode & S_IFMT == S_IFREG else { return .other(Store.kindName(st.st_mode)) }
         if st.st_size == 0 { return .other("an empty file") }
         guard let loaded = try? Store.load(path) else { return .other(nil) }
         return .dataFile(contacts: loaded.network.contacts.count)
