@@ -1,5 +1,8 @@
 import XCTest
 @testable import NetModel
+@testable import NetStore
+@testable import NetInterchange
+@testable import Plumbing
 
 /// The briefing on a hand-built network with an injected "today".
 final class BriefingTests: XCTestCase {

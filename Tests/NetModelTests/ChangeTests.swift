@@ -1,6 +1,9 @@
 import TestSupport
 import XCTest
 @testable import NetModel
+@testable import NetStore
+@testable import NetInterchange
+@testable import Plumbing
 
 final class ChangeTests: XCTestCase {
     let demo = Demo.network(today: testToday)

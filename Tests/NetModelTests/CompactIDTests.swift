@@ -1,6 +1,9 @@
 import TestSupport
 import XCTest
 @testable import NetModel
+@testable import NetStore
+@testable import NetInterchange
+@testable import Plumbing
 
 /// Interaction ids kept as two numbers when they are lower-case UUIDs (`CompactID`): every id reads
 /// back as it was given, and ids equal and order exactly as their texts do.

@@ -2,6 +2,9 @@ import Foundation
 import TestSupport
 import XCTest
 @testable import NetModel
+@testable import NetStore
+@testable import NetInterchange
+@testable import Plumbing
 
 /// Crash-safe saving (docs/RELIABILITY.md): a saving process killed at any moment leaves the old or
 /// the new version, never a mix, and at most one temporary file; a save that cannot be done fails

@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
 @testable import NetModel
+@testable import NetStore
+@testable import NetInterchange
+@testable import Plumbing
 
 /// A fixed day for the exit tests (never the real date).
 private let today = Day(year: 2025, month: 6, day: 15)!

@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
 @testable import NetModel
+@testable import NetStore
+@testable import NetInterchange
+@testable import Plumbing
 
 final class ExportTests: XCTestCase {
     let now = Timestamp(iso: "2025-03-14T12:00:00Z")!

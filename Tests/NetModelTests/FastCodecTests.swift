@@ -2,6 +2,9 @@ import Foundation
 import TestSupport
 import XCTest
 @testable import NetModel
+@testable import NetStore
+@testable import NetInterchange
+@testable import Plumbing
 
 /// The fast codec (FastDecoder, FastEncoder) against the validating, tree-based one it stands in for:
 /// the fast decoder must either give up or give exactly the validating path's network, and

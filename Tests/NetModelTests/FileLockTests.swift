@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
 @testable import NetModel
+@testable import NetStore
+@testable import NetInterchange
+@testable import Plumbing
 
 final class FileLockTests: XCTestCase {
     func acquire(_ path: String, file: StaticString = #filePath, line: UInt = #line) throws -> FileLock? {

@@ -1,5 +1,8 @@
 import XCTest
 @testable import NetModel
+@testable import NetStore
+@testable import NetInterchange
+@testable import Plumbing
 
 final class FollowUpTests: XCTestCase {
     let today = Day(year: 2026, month: 11, day: 20)!

@@ -2,6 +2,9 @@ import Foundation
 import TestSupport
 import XCTest
 @testable import NetModel
+@testable import NetStore
+@testable import NetInterchange
+@testable import Plumbing
 
 /// Hostile files (docs/RELIABILITY.md): each is refused with a clear message (a newer schema opens
 /// read-only), quickly and without crashing, and reading it changes nothing on disk.

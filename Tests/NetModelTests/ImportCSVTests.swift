@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
 @testable import NetModel
+@testable import NetStore
+@testable import NetInterchange
+@testable import Plumbing
 
 final class ImportCSVTests: XCTestCase {
     func records(_ text: String) throws -> [(line: Int, fields: [String])] {

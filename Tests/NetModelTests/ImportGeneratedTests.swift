@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
 @testable import NetModel
+@testable import NetStore
+@testable import NetInterchange
+@testable import Plumbing
 
 /// Files written by the shared benchmark generator (/work/shared/tools/gen.py): a checked-in sample
 /// (60 contacts, seed 7, and its 15-contact showcase of rendering edge cases) must import with

@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
 @testable import NetModel
+@testable import NetStore
+@testable import NetInterchange
+@testable import Plumbing
 
 /// Bad input gives an error naming the file, line and problem, and leaves the data file untouched —
 /// tested through `Importer.run`, the whole `nettui import` path (lock, load, parse, merge, save).

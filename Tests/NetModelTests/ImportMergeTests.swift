@@ -2,6 +2,9 @@ import Foundation
 import TestSupport
 import XCTest
 @testable import NetModel
+@testable import NetStore
+@testable import NetInterchange
+@testable import Plumbing
 
 final class ImportMergeTests: XCTestCase {
     let now = Timestamp(iso: "2025-03-14T12:00:00Z")!

@@ -2,6 +2,9 @@ import Foundation
 import TestSupport
 import XCTest
 @testable import NetModel
+@testable import NetStore
+@testable import NetInterchange
+@testable import Plumbing
 
 /// Importing the same source again changes nothing — not a byte of the data file — whatever the
 /// order of its records, the second time or any later time; and the first import's result does

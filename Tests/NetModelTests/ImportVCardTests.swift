@@ -2,6 +2,9 @@ import Foundation
 import XCTest
 @testable import NetModel
 import TestSupport
+@testable import NetStore
+@testable import NetInterchange
+@testable import Plumbing
 
 /// The folder of hand-written import fixtures, found next to this file (no bundle resources needed).
 func fixturePath(_ name: String) -> String {

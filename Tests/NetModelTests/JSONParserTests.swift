@@ -1,5 +1,8 @@
 import XCTest
 @testable import NetModel
+@testable import NetStore
+@testable import NetInterchange
+@testable import Plumbing
 
 final class JSONParserTests: XCTestCase {
     func parseError(_ input: [UInt8], file: StaticString = #filePath, line: UInt = #line) -> JSONSyntaxError? {

@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
 @testable import NetModel
+@testable import NetStore
+@testable import NetInterchange
+@testable import Plumbing
 
 /// The matrix report that `nettui matrix` prints, on the demo network and on small hand-made ones.
 final class MatrixReportTests: XCTestCase {

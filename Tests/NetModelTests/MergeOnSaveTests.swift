@@ -1,6 +1,9 @@
 import Foundation
 @testable import NetModel
 import XCTest
+@testable import NetStore
+@testable import NetInterchange
+@testable import Plumbing
 
 /// `Store.save(_:base:onDisk:to:)` at the model's depth: a file read a window at a time (no hash of
 /// its bytes) is merged like a small one, and a file unchanged since it was stamped is saved as is.

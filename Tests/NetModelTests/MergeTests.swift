@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
 @testable import NetModel
+@testable import NetStore
+@testable import NetInterchange
+@testable import Plumbing
 
 /// `Merge.merge`: one table row per rule of the three-way merge (see Merge.swift and docs/TEAM.md).
 final class MergeTests: XCTestCase {

@@ -1,5 +1,8 @@
 import XCTest
 @testable import NetModel
+@testable import NetStore
+@testable import NetInterchange
+@testable import Plumbing
 
 final class NetworkStatsTests: XCTestCase {
     let today = Day(year: 2025, month: 6, day: 15)!

@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
 @testable import NetModel
+@testable import NetStore
+@testable import NetInterchange
+@testable import Plumbing
 
 /// Writing an export (`Store.writeOutput`): a device, a FIFO or a link to one is written to, never
 /// replaced; a data file open in nettui is never replaced, and any data file only when asked.

@@ -1,5 +1,8 @@
 import XCTest
 @testable import NetModel
+@testable import NetStore
+@testable import NetInterchange
+@testable import Plumbing
 
 /// Every kind of problem a data file can have is found, with a location a person can act on.
 final class ProblemTests: XCTestCase {

@@ -2,6 +2,9 @@ import Foundation
 import TestSupport
 import XCTest
 @testable import NetModel
+@testable import NetStore
+@testable import NetInterchange
+@testable import Plumbing
 
 /// `Store.load` of a large file: the fast decoder reads it a window at a time and hands each
 /// window's pages back once read (and keeps one copy of texts the items repeat), and when it gives

@@ -1,5 +1,8 @@
 import NetModel
 import XCTest
+import NetStore
+import NetInterchange
+import Plumbing
 
 final class ResolutionTests: XCTestCase {
     private func conflicted() -> (Network, String) {

@@ -2,6 +2,9 @@ import Foundation
 import TestSupport
 import XCTest
 @testable import NetModel
+@testable import NetStore
+@testable import NetInterchange
+@testable import Plumbing
 
 /// The rules made fast for 100,000 contacts, checked against the straightforward algorithms they
 /// replaced (kept below as `Reference`), on seeded random networks of a few thousand contacts and

@@ -1,5 +1,8 @@
 import XCTest
 @testable import NetModel
+@testable import NetStore
+@testable import NetInterchange
+@testable import Plumbing
 
 /// The segmentation matrix's rules: quadrants, moves, overdue arithmetic, the criteria rule,
 /// rating history, and how the file keeps criteria and history.

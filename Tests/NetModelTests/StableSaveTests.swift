@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
 @testable import NetModel
+@testable import NetStore
+@testable import NetInterchange
+@testable import Plumbing
 
 /// The file is diff-friendly (issue 9): nothing volatile is rewritten, so saving without edits
 /// gives the same bytes, opening and saving a file changes nothing, and an edit changes only its lines.

@@ -2,6 +2,9 @@ import Foundation
 import TestSupport
 import XCTest
 @testable import NetModel
+@testable import NetStore
+@testable import NetInterchange
+@testable import Plumbing
 
 /// A fixed "today" so that tests do not depend on the clock.
 let testToday = Day(year: 2025, month: 3, day: 14)!

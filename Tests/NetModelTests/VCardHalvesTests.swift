@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
 @testable import NetModel
+@testable import NetStore
+@testable import NetInterchange
+@testable import Plumbing
 
 /// A large vCard file is read in pieces on several cores (`VCard.inPieces`), and the import merges
 /// the pieces as they are read (`Importer.mergeInPieces`): the cards, their line numbers, any error

@@ -2,6 +2,9 @@ import Foundation
 import TestSupport
 import XCTest
 @testable import NetModel
+@testable import NetStore
+@testable import NetInterchange
+@testable import Plumbing
 
 /// What the program writes, it reads: the writer escapes compactly, keeps deep values from growing
 /// by their indentation, and refuses (before the old file is replaced) a save the reader would

@@ -1,6 +1,9 @@
 import NetModel
+import Plumbing
 @testable import NetTUI
 import XCTest
+@testable import NetStore
+@testable import NetInterchange
 
 /// `nettui bench` (a small smoke run: the real suite takes minutes and is not part of the tests),
 /// and the derived data it times: built when needed, narrowed as a filter grows, and never stale.

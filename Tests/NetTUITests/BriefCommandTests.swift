@@ -1,7 +1,10 @@
 import Foundation
 import NetModel
+import Plumbing
 import TestSupport
 import XCTest
+import NetStore
+import NetInterchange
 
 /// Runs the built `nettui brief` the way a script would and checks its three formats and its errors.
 final class BriefCommandTests: XCTestCase {

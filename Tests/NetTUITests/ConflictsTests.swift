@@ -1,6 +1,9 @@
 import NetModel
+import Plumbing
 @testable import NetTUI
 import XCTest
+@testable import NetStore
+@testable import NetInterchange
 
 final class ConflictsTests: XCTestCase {
     func testTheConflictsListResolvesWithOneKeyAndUndoes() throws {

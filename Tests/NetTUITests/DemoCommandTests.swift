@@ -1,6 +1,9 @@
 import Foundation
 import NetModel
+import Plumbing
 import XCTest
+import NetStore
+import NetInterchange
 
 /// Runs the built `nettui demo` with and without `--contacts` the way a script would.
 final class DemoCommandTests: XCTestCase {

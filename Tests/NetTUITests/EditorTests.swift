@@ -1,7 +1,10 @@
 import Foundation
 import NetModel
+import Plumbing
 @testable import NetTUI
 import XCTest
+@testable import NetStore
+@testable import NetInterchange
 
 /// Long notes in $EDITOR: run without a shell on a private temporary file, the text coming back into the form.
 final class EditorTests: XCTestCase {

@@ -1,7 +1,10 @@
 import Foundation
 import NetModel
+import Plumbing
 @testable import NetTUI
 import XCTest
+@testable import NetStore
+@testable import NetInterchange
 
 /// Runs the built `nettui` binary in a real pseudo-terminal (a private tmux server), types at it
 /// the way a person would, and checks that it quits cleanly and gives the terminal back as it found it.

@@ -1,6 +1,9 @@
 import Foundation
 import NetModel
+import Plumbing
 import XCTest
+import NetStore
+import NetInterchange
 
 /// Runs the built `nettui exits` the way a script would and checks its output and exit status.
 final class ExitsCommandTests: XCTestCase {

@@ -1,7 +1,10 @@
 import Foundation
 import NetModel
+import Plumbing
 @testable import NetTUI
 import XCTest
+@testable import NetStore
+@testable import NetInterchange
 
 /// `:import PATH` in the TUI: the same importer as `nettui import`, as one undoable step, with a summary screen.
 final class ImportScreenTests: XCTestCase {

@@ -1,6 +1,9 @@
 import NetModel
+import Plumbing
 @testable import NetTUI
 import XCTest
+@testable import NetStore
+@testable import NetInterchange
 
 final class MatrixPaneTests: XCTestCase {
     private func quadrant(_ h: Harness, _ name: String) -> Quadrant? {

@@ -1,6 +1,9 @@
 import Foundation
 import NetModel
+import Plumbing
 import XCTest
+import NetStore
+import NetInterchange
 
 /// `nettui merge` as git runs it: exit statuses, the file it writes, `--install`, and real `git merge`s
 /// in a temporary repository with the built binary configured as the merge driver.

@@ -1,7 +1,10 @@
 import Foundation
 import NetModel
+import Plumbing
 @testable import NetTUI
 import XCTest
+@testable import NetStore
+@testable import NetInterchange
 
 /// "Save as" onto a file that is already there asks first: `y` replaces another NetTUI data file;
 /// anything else (a thesis) is replaced only when the word `replace` is typed. Until then nothing

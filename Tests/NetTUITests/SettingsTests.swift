@@ -1,7 +1,10 @@
 import Foundation
 import NetModel
+import Plumbing
 @testable import NetTUI
 import XCTest
+@testable import NetStore
+@testable import NetInterchange
 
 final class SettingsTests: XCTestCase {
     private func parse(_ text: String, themes: String = "/nonexistent") -> (Settings, [String]) {

@@ -1,7 +1,10 @@
 import Foundation
 import NetModel
+import Plumbing
 @testable import NetTUI
 import XCTest
+@testable import NetStore
+@testable import NetInterchange
 
 /// Files that are not regular files, met by the commands as a user would (run as processes): a
 /// FIFO as the data file is refused at once instead of hanging; an export to a device, a FIFO or a

@@ -1,7 +1,10 @@
 import Foundation
 import NetModel
+import Plumbing
 @testable import NetTUI
 import XCTest
+@testable import NetStore
+@testable import NetInterchange
 
 /// Escape sequences in the data never reach the terminal outside the dashboard: every message and
 /// report printed to a terminal shows control characters as text (`^[`), while an export to a file

@@ -1,7 +1,10 @@
 import Foundation
 import NetModel
+import Plumbing
 @testable import NetTUI
 import XCTest
+@testable import NetStore
+@testable import NetInterchange
 
 /// Ids are byte strings (docs/RELIABILITY.md, "The file format's own edges"): an NFC and an NFD
 /// spelling of `café` are two entities, and the dashboard finds each event, network, member and

@@ -1,7 +1,10 @@
 import Foundation
 import NetModel
+import Plumbing
 @testable import NetTUI
 import XCTest
+@testable import NetStore
+@testable import NetInterchange
 
 /// Never two writers (docs/RELIABILITY.md): while another process holds a data file's lock, opening
 /// it gives a read-only dashboard naming the holder's pid, whose saves are refused; when the holder

@@ -3,6 +3,9 @@
 // NetTUI tests (`nettui check`, CheckCorpusTests) through the TestSupport target.
 import Foundation
 import NetModel
+import Plumbing
+import NetStore
+import NetInterchange
 
 public enum HostileCorpus {
     public enum Expect: Equatable, Sendable {

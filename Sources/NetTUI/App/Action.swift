@@ -1,4 +1,6 @@
 import NetModel
+import NetStore
+import NetInterchange
 
 /// What a key asks for. The keymap maps keys to actions; `AppState.perform` carries them out.
 enum Action: Hashable, Sendable {

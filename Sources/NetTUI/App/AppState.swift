@@ -1,5 +1,8 @@
 import Foundation
 import NetModel
+import Plumbing
+import NetStore
+import NetInterchange
 
 /// Time and ids come from outside so that updates stay pure and tests are repeatable.
 struct Clock: Sendable {
@@ -317,7 +320,7 @@ struct AppState: Sendable {
         case .name: break
         case .organization, .owner:
             let folded = contacts.map { SearchText.fold(list.sort == .owner ? $0.owner : $0.organization) }
-            let keys = folded.map(NetModel.SortKey.init)  // compared as the strings are, quicker
+            let keys = folded.map(Plumbing.SortKey.init)  // compared as the strings are, quicker
             order.sort { a, b in
                 if keys[a] == keys[b] { return false }
                 let (emptyA, emptyB) = (folded[a].isEmpty, folded[b].isEmpty)

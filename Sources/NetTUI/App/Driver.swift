@@ -1,5 +1,7 @@
 import Glibc
 import NetModel
+import NetStore
+import NetInterchange
 
 /// Runs the effects the update asks for — saving through `Store`, quitting, suspending — and
 /// feeds their outcome back. The curses loop and the headless tests drive the program through it.

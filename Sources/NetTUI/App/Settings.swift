@@ -1,5 +1,8 @@
 import Foundation
 import NetModel
+import Plumbing
+import NetStore
+import NetInterchange
 
 /// How dates read in the lists: "3d", "5w", "8mo" (relative) or 2026-11-20 (iso).
 enum DateStyle: String, Sendable {

@@ -1,5 +1,8 @@
 import Foundation
 import NetModel
+import Plumbing
+import NetStore
+import NetInterchange
 
 /// Key → action → a change of state. Everything here is pure but for the clock; saving, quitting and
 /// suspending are returned as effects for the driver to carry out.

@@ -1,4 +1,7 @@
 import NetModel
+import Plumbing
+import NetStore
+import NetInterchange
 
 /// The networks and exits panes' part of the update: their cursors, the network form, the member
 /// picker, and the exit decisions.

@@ -1,6 +1,8 @@
 import Foundation
 import Glibc
 import NetModel
+import NetStore
+import NetInterchange
 
 /// The figures of docs/BENCHMARKS.md for one network size: each one timed through the same code
 /// the program runs (keys go through the update and a full render into the cell grid; commands

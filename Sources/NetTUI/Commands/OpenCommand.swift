@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import NetModel
+import NetStore
+import NetInterchange
 
 /// `nettui [FILE]`: the full-screen dashboard.
 struct OpenCommand: ParsableCommand {

@@ -1,4 +1,6 @@
 import NetModel
+import NetStore
+import NetInterchange
 
 /// The pre-meeting briefing: who to talk to today (or at an event, or in a network), in order and
 /// why, what to ask each and what to offer, and the introductions to make among them.

@@ -1,4 +1,7 @@
 import NetModel
+import Plumbing
+import NetStore
+import NetInterchange
 
 /// The conflicts a git merge left in the file (`nettui merge`): one line each, and the selected
 /// one's three values. `o` keeps ours, `t` takes theirs.

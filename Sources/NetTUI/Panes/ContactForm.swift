@@ -1,4 +1,6 @@
 import NetModel
+import NetStore
+import NetInterchange
 
 /// The add/edit form of a contact: one text field per property, lists as comma-separated text.
 enum ContactForm {

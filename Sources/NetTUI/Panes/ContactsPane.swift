@@ -1,4 +1,6 @@
 import NetModel
+import NetStore
+import NetInterchange
 
 /// The contacts list, with the selected contact's card beside it when the terminal is wide enough.
 enum ContactsPane {

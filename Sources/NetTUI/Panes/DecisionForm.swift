@@ -1,4 +1,6 @@
 import NetModel
+import NetStore
+import NetInterchange
 
 /// The small forms of the exit decisions: keep (a reason), review later (a date), wind down (a date
 /// and what to hand over). Leaving needs only a yes.

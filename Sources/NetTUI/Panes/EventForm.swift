@@ -1,4 +1,6 @@
 import NetModel
+import NetStore
+import NetInterchange
 
 /// Adding or editing an event: a dated occasion, optionally of one of our networks.
 enum EventForm {

@@ -1,4 +1,6 @@
 import NetModel
+import NetStore
+import NetInterchange
 
 /// A form: labelled one-line text fields, the focused one, and why the last submit was refused.
 /// What the form is for (`purpose`) decides how its text becomes a change of the document.

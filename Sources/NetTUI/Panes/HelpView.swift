@@ -1,4 +1,6 @@
 import NetModel
+import NetStore
+import NetInterchange
 
 /// The help screen, generated from the keymap: the keys of where you are first, then the rest.
 enum HelpView {

@@ -1,4 +1,6 @@
 import NetModel
+import NetStore
+import NetInterchange
 
 /// The segmentation matrix as people draw it on a whiteboard: importance now grows to the right,
 /// importance in future upwards, so Rising and Key are on top. Below 100 columns it shows one

@@ -1,4 +1,7 @@
 import NetModel
+import Plumbing
+import NetStore
+import NetInterchange
 
 /// Whose people a picker chooses: a network's members or an event's attendees.
 enum PickerTarget: Equatable, Sendable {

@@ -1,4 +1,6 @@
 import NetModel
+import NetStore
+import NetInterchange
 
 /// The full card of one network: what it costs, what it gives, who is in it, and any exit decision.
 enum NetworkCard {

@@ -1,4 +1,6 @@
 import NetModel
+import NetStore
+import NetInterchange
 
 /// The add/edit form of a network.
 enum NetworkForm {

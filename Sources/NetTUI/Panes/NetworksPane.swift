@@ -1,4 +1,6 @@
 import NetModel
+import NetStore
+import NetInterchange
 
 /// The networks: what each costs and gives, with the selected one's card beside the list when wide.
 enum NetworksPane {

@@ -1,5 +1,7 @@
 import Foundation
 import NetModel
+import NetStore
+import NetInterchange
 
 /// The command palette (`:` or Ctrl-P): type to fuzzy-find any action of the keymap (its key shown),
 /// any contact, network or event by name, or a command with an argument (`save-as PATH`,

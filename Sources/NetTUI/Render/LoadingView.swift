@@ -1,4 +1,6 @@
 import NetModel
+import NetStore
+import NetInterchange
 
 /// The frame shown while a large data file is read (a 200 MB file of 100,000 contacts takes most
 /// of a second): the dashboard's header and tab row, what is being read and for how long, and the

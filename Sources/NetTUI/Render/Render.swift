@@ -1,4 +1,7 @@
 import NetModel
+import Plumbing
+import NetStore
+import NetInterchange
 
 /// State → picture. The whole frame is drawn from the state every time; nothing here changes state.
 enum Render {

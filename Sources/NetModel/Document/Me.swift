@@ -1,0 +1,12 @@
+/// The owner's own profile: what I offer, what I seek, and my one-sentence pitch.
+import Plumbing
+
+public struct Me: Equatable, Sendable {
+    public var name: String = ""
+    public var offers: [String] = []
+    public var seeks: [String] = []
+    public var pitch: String = ""
+    public var extra: [JSONKey: JSON] = [:]
+
+    public init() {}
+}

@@ -1,0 +1,108 @@
+/// Which contact each interaction is with, as a position in `contacts`: looked up once for a
+/// version of the network and shared by the rules that read the log. At 300,000 interactions the
+/// lookups are most of what the exit list and the briefing cost, so the app keeps one with its
+/// contact facts and hands it to each pane's rule instead of letting each look the ids up again.
+import Plumbing
+
+public struct LogIndex: Sendable {
+    let table: IDTable
+    /// By interaction, in log order: its contact's position, or -1 when that contact does not exist.
+    let positions: [Int32]
+    /// By interaction: `gave` when it records something given, `got` when something got (reading
+    /// the two texts of 300,000 interactions each time the tallies are counted is most of their cost).
+    let giveGet: [UInt8]
+    static let gave: UInt8 = 1, got: UInt8 = 2
+    private let contactCount: Int
+
+    public init(_ network: Network) {
+        self.init(network, table: IDTable(of: network.contacts))
+    }
+
+    /// `table`: the table of `network.contacts`' ids, when one is at hand.
+    package init(_ network: Network, table: IDTable) {
+        self.table = table
+        (positions, giveGet) = network.logPass(by: table, giveGet: true)
+        contactCount = network.contacts.count
+    }
+
+    /// Whether it could belong to `network` (its lists have the counts it was built for). The rules
+    /// build a fresh index for a network it does not fit, so a stale one costs time, not a crash.
+    func fits(_ network: Network) -> Bool {
+        positions.count == network.interactions.count && contactCount == network.contacts.count
+    }
+
+    /// The day of the latest interaction with each contact of `network` (the network it was built
+    /// for), by position in `contacts`.
+    public func lastContactDays(in network: Network) -> [Day?] {
+        let index = network.logIndex(self)
+        var byPosition = [Day?](repeating: nil, count: network.contacts.count)
+        network.forEachInteraction(at: index.positions) { p, i in
+            if let p { Network.keepLatest(i.pointee.date, in: &byPosition[p]) }
+        }
+        return index.table.spread(byPosition)
+    }
+}
+
+extension Network {
+    /// `index` when it fits this network, else a fresh one.
+    func logIndex(_ index: LogIndex?) -> LogIndex {
+        if let index, index.fits(self) { return index }
+        return LogIndex(self)
+    }
+}
+
+extension LogIndex {
+    /// Each contact's interactions (indexes into `network.interactions`, in log order), by the
+    /// contact's position in `network.contacts` (the network it was built for).
+    public func interactionsByContact() -> ByContact {
+        ByContact(contacts: contactCount) { add in
+            for (k, p) in positions.enumerated() where p >= 0 { add(Int(p), k) }
+        }
+    }
+
+    /// The networks each contact is a member of (indexes into `network.networks`, in list order),
+    /// by the contact's position in `network.contacts`.
+    public func networksByContact(in network: Network) -> ByContact {
+        let index = network.logIndex(self)
+        return ByContact(contacts: network.contacts.count) { add in
+            // A member listed twice makes one membership.
+            var lastGroup = [Int](repeating: -1, count: network.contacts.count)
+            for (g, group) in network.networks.enumerated() {
+                for id in group.members {
+                    guard let p = index.table.position(of: id), lastGroup[p] != g else { continue }
+                    lastGroup[p] = g
+                    add(p, g)
+                }
+            }
+        }
+    }
+}
+
+/// Lists of indexes by contact position, in two flat arrays: contact p's are
+/// `items[starts[p]..<starts[p + 1]]`. At 100,000 contacts and 300,000 interactions this takes
+/// 1.6 MB where a dictionary of arrays by contact id took over ten times as much.
+public struct ByContact: Sendable {
+    private let starts: [Int32]
+    private let items: [Int32]
+
+    /// `pairs` calls its argument with each (contact position, index), indexes in ascending order;
+    /// it is called twice, and must give the same pairs both times.
+    init(contacts: Int, _ pairs: ((Int, Int) -> Void) -> Void) {
+        var starts = [Int32](repeating: 0, count: contacts + 1)
+        pairs { p, _ in starts[p + 1] += 1 }
+        for p in 0..<contacts { starts[p + 1] += starts[p] }
+        var next = starts
+        var items = [Int32](repeating: 0, count: Int(starts[contacts]))
+        pairs { p, k in
+            items[Int(next[p])] = Int32(k)
+            next[p] += 1
+        }
+        (self.starts, self.items) = (starts, items)
+    }
+
+    /// The indexes of the contact at `position`, in ascending order.
+    public subscript(position: Int) -> [Int] {
+        guard position >= 0, position + 1 < starts.count else { return [] }
+        return items[Int(starts[position])..<Int(starts[position + 1])].map(Int.init)
+    }
+}
