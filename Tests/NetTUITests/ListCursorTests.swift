@@ -40,6 +40,33 @@ final class ListScrollingTests: XCTestCase {
         XCTAssertNotEqual(p.screen.line(4), firstContact, "the 19th scrolls")
     }
 
+    /// The networks, exits and briefing lists kept the cursor off the last row they draw: ↓ onto it
+    /// scrolled the list, though every row was on screen (they settled one row short).
+    func testMovingDownOntoTheLastRowShownDoesNotScroll() {
+        // Sizes at which each list draws exactly its demo rows: 6 networks, 8 candidates, 8 people.
+        for (pane, height, rows, firstRowY) in [("5", 10, 6, 3), ("3", 18, 8, 3), ("4", 21, 8, 4)] {
+            var h = Harness(width: 80, height: height)
+            h.press(.char(Character(pane)))
+            let first = h.screen.line(firstRowY)
+            for _ in 0..<(rows - 1) { h.press(.down) }
+            XCTAssertEqual(h.screen[10, firstRowY + rows - 1].style.reverse, true, "pane \(pane): the cursor is on the last row:\n\(h.text)")
+            XCTAssertEqual(h.screen.line(firstRowY), first, "pane \(pane): nothing scrolled:\n\(h.text)")
+        }
+    }
+
+    /// A page of the help moves by the lines it shows: the line after the last one shown comes first
+    /// (it paged by one line more, so one line was never seen).
+    func testAPageOfTheHelpSkipsNoLine() {
+        var h = Harness(width: 80, height: 24)
+        h.press(.char("?"))
+        let all = HelpView.lines(h.state, from: .contacts, width: 76).map { $0.runs.map(\.0).joined() }
+        let shown = 24 - 5
+        XCTAssertGreaterThan(all.count, 2 * shown)
+        XCTAssertEqual(h.screen.line(3).dropFirst(2).trimmingCharacters(in: .whitespaces.union(["│"])), all[0].trimmingCharacters(in: .whitespaces))
+        h.press(.pageDown)
+        XCTAssertEqual(h.screen.line(3).dropFirst(2).trimmingCharacters(in: .whitespaces.union(["│"])), all[shown].trimmingCharacters(in: .whitespaces))
+    }
+
     /// A click on the last row the networks and exits lists draw selects it (the mouse counted one row fewer).
     func testAClickOnTheLastRowShownSelectsIt() {
         // At 80×10 the networks pane draws 6 rows (the demo's 6 networks); exits 3, over the selected one's reasons.
