@@ -13,7 +13,7 @@ enum BriefingPane {
         let listArea = layout.briefingList
         drawList(s, in: listArea, &screen)
         let detail = layout.briefingDetail
-        if wide { for y in body.y..<body.maxY { screen.put("│", x: layout.sideCardRuleX, y: y, style: .muted) } } else {
+        if wide { layout.drawSideRule(from: body.y, &screen) } else {
             screen.put(String(repeating: "─", count: body.width), x: body.x, y: listArea.maxY, style: .muted)
         }
         var lines = personLines(s, width: detail.width)

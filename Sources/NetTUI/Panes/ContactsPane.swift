@@ -40,8 +40,7 @@ enum ContactsPane {
         let layout = s.layout
         drawList(s, in: layout.paneList, &screen)
         if layout.isWide, let c = s.selectedContact {
-            let body = layout.body
-            for y in body.y..<body.maxY { screen.put("│", x: layout.sideCardRuleX, y: y, style: .muted) }
+            layout.drawSideRule(from: layout.body.y, &screen)
             ContactCard.draw(c, s, scroll: 0, in: layout.sideCard, full: false, &screen)
         }
     }

@@ -10,7 +10,7 @@ enum ExitsPane {
         drawList(s, in: layout.exitsList, &screen)
         guard let c = s.currentCandidate else { return }
         let detail = layout.exitsDetail
-        if wide { for y in area.y..<area.maxY { screen.put("│", x: layout.sideCardRuleX, y: y, style: .muted) } } else {
+        if wide { layout.drawSideRule(from: area.y, &screen) } else {
             screen.put(String(repeating: "─", count: area.width), x: area.x, y: detail.y, style: .muted)
         }
         let inner = wide ? detail : Rect(x: detail.x, y: detail.y + 1, width: detail.width, height: detail.height - 1)

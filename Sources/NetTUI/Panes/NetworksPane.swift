@@ -16,8 +16,7 @@ enum NetworksPane {
         let layout = s.layout
         drawList(s, in: layout.paneList, &screen)
         if layout.isWide, let g = s.currentNetwork {
-            let body = layout.body
-            for y in body.y..<body.maxY { screen.put("│", x: layout.sideCardRuleX, y: y, style: .muted) }
+            layout.drawSideRule(from: layout.body.y, &screen)
             NetworkCard.draw(g, s, scroll: 0, in: layout.sideCard, full: false, &screen)
         }
     }

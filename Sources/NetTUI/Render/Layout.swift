@@ -29,6 +29,11 @@ struct Layout: Equatable, Sendable {
     var sideCard: Rect { Rect(x: listWidth + 2, y: body.y, width: body.width - listWidth - 3, height: body.height) }
     var sideCardRuleX: Int { listWidth }
 
+    /// The line between a list and the card beside it, from `top` to the body's end.
+    func drawSideRule(from top: Int, _ screen: inout Screen) {
+        for y in top..<body.maxY { screen.put("│", x: sideCardRuleX, y: y, style: .muted) }
+    }
+
     /// Rows under the exits list for the selected candidate's reasons when there is no room beside
     /// it: at most 6, and never more than half the pane, so that a short terminal still lists several.
     var exitsDetailHeight: Int { isWide ? 0 : min(6, (height - 3) / 2) }
