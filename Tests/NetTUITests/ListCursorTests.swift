@@ -79,4 +79,16 @@ final class ListScrollingTests: XCTestCase {
             XCTAssertEqual(h.screen[10, y].style.reverse, true, "pane \(pane): the clicked row \(y) is selected:\n\(h.text)")
         }
     }
+
+    /// On a wide screen a click on the card beside a list selects nothing (it selected the list's row
+    /// on that line, in every pane but contacts).
+    func testAClickOnTheCardBesideAListSelectsNothing() {
+        for pane in ["5", "3", "4"] {
+            var h = Harness(width: 120, height: 30)
+            h.press(.char(Character(pane)))
+            let before = h.text
+            h.send(.mouse(Mouse(x: 110, y: 6, kind: .click)))
+            XCTAssertEqual(h.text, before, "pane \(pane)")
+        }
+    }
 }

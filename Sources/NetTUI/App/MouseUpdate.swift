@@ -28,22 +28,21 @@ extension AppState {
         let layout = layout
         switch pane {
         case .contacts:
-            let list = layout.paneList.belowHeader
-            guard list.contains(x: x, y: y), let i = list.row(at: y, offset: self.list.offset, count: rows.count) else { return [] }
+            guard let i = layout.paneList.belowHeader.row(at: x, y, offset: list.offset, count: rows.count) else { return [] }
             let id = network.contacts[rows[i]].id
-            if self.list.selectedID.map({ sameBytes($0, id) }) == true { return perform(.openCard) }
-            self.list.selectedID = id
+            if list.selectedID.map({ sameBytes($0, id) }) == true { return perform(.openCard) }
+            list.selectedID = id
         case .networks:
-            guard let i = layout.paneList.belowHeader.row(at: y, offset: networks.offset, count: networkRows.count) else { return [] }
+            guard let i = layout.paneList.belowHeader.row(at: x, y, offset: networks.offset, count: networkRows.count) else { return [] }
             let id = network.networks[networkRows[i]].id
             if networks.selectedID.map({ sameBytes($0, id) }) == true { return perform(.openCard) }
             networks.selectedID = id
         case .exits:
-            guard let i = layout.exitsList.belowHeader.row(at: y, offset: exits.cursor.offset, count: exitRows.count) else { return [] }
+            guard let i = layout.exitsList.belowHeader.row(at: x, y, offset: exits.cursor.offset, count: exitRows.count) else { return [] }
             if i == exits.selected { return perform(.openCard) }
             exits.selected = i
         case .briefing:
-            guard let i = layout.briefingList.belowHeader.row(at: y, offset: brief.cursor.offset, count: briefing.people.count) else { return [] }
+            guard let i = layout.briefingList.belowHeader.row(at: x, y, offset: brief.cursor.offset, count: briefing.people.count) else { return [] }
             if i == brief.selected { return perform(.openCard) }
             brief.selected = i
         case .matrix:
@@ -68,7 +67,7 @@ extension AppState {
         }
         matrix.focus = q
         guard let rows = quadrantRows[q],
-              let i = layout.quadrantRows(q).row(at: y, offset: matrix.offset[q] ?? 0, count: rows.count) else { return [] }
+              let i = layout.quadrantRows(q).row(at: x, y, offset: matrix.offset[q] ?? 0, count: rows.count) else { return [] }
         let id = network.contacts[rows[i]].id
         if matrix.selectedID[q].map({ sameBytes($0, id) }) == true { return perform(.openCard) }
         matrix.selectedID[q] = id

@@ -116,11 +116,11 @@ extension Rect {
 
     func contains(x px: Int, y py: Int) -> Bool { px >= x && px < maxX && py >= y && py < maxY }
 
-    /// The index of the list row drawn at line `py`, for a list whose window starts at `offset`, or
-    /// nil when `py` is outside the rows or past the list's end.
-    func row(at py: Int, offset: Int, count: Int) -> Int? {
+    /// The index of the list row drawn at (`px`, `py`), for a list whose window starts at `offset`,
+    /// or nil when the point is outside the rows or past the list's end.
+    func row(at px: Int, _ py: Int, offset: Int, count: Int) -> Int? {
         let i = offset + py - y
-        guard py >= y, py < maxY, i < count else { return nil }
+        guard contains(x: px, y: py), i < count else { return nil }
         return i
     }
 }
