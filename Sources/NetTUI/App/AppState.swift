@@ -44,32 +44,39 @@ enum SortKey: Int, CaseIterable, Sendable {
 struct ContactListState: Sendable {
     var sort: SortKey = .name
     var ascending = true
+    /// Kept by id, so that the selection stays on its contact when the list is sorted or filtered.
     var selectedID: String?
-    /// The first list row on screen.
-    var top = 0
+    /// The first list row on screen (`ListCursor.offset`).
+    var offset = 0
 }
 
 /// The matrix pane's cursor: the focused quadrant, and a selection and scroll position in each.
 struct MatrixState: Sendable {
     var focus: Quadrant = .key
     var selectedID: [Quadrant: String] = [:]
-    var top: [Quadrant: Int] = [:]
+    var offset: [Quadrant: Int] = [:]
 }
 
 struct BriefingState: Sendable {
     var scope: BriefingScope = .today
-    var selected = 0
-    var top = 0
+    var cursor = ListCursor()
+    var selected: Int {
+        get { cursor.selected }
+        set { cursor.selected = newValue }
+    }
 }
 
 struct NetworksState: Sendable {
     var selectedID: String?
-    var top = 0
+    var offset = 0
 }
 
 struct ExitsState: Sendable {
-    var selected = 0
-    var top = 0
+    var cursor = ListCursor()
+    var selected: Int {
+        get { cursor.selected }
+        set { cursor.selected = newValue }
+    }
     /// Also show candidates that are decided or hidden until a review date.
     var showAll = false
 }
@@ -77,6 +84,7 @@ struct ExitsState: Sendable {
 /// What sits on top of the panes and takes the keys.
 enum Modal: Equatable, Sendable {
     case none
+    /// The full-screen card; `scroll`: its first line on screen.
     case card(scroll: Int)
     case form(Form)
     case confirmDelete(id: String)
@@ -94,7 +102,7 @@ enum Modal: Equatable, Sendable {
     /// A report to read, such as an import's summary; scrolls.
     case summary(title: String, lines: [String], scroll: Int)
     /// The merge conflicts, with the cursor on one.
-    case conflicts(selected: Int)
+    case conflicts(ListCursor)
     /// The help screen, opened from `from`, whose keys it lists first.
     case help(scroll: Int, from: KeyContext)
 }
@@ -396,7 +404,7 @@ struct AppState: Sendable {
             let words = SearchText.words(filter.text)
             exitRows = words.isEmpty ? built.candidates : built.candidates.filter { SearchText.matches(SearchText.fold($0.name), words: words) }
         }
-        exits.selected = max(0, min(exits.selected, exitRows.count - 1))
+        exits.selected = ListCursor.clamped(exits.selected, count: exitRows.count)
     }
 
     private mutating func refreshBriefing() {
@@ -413,7 +421,7 @@ struct AppState: Sendable {
         built.briefing = key
         briefing = Briefing(network: network, scope: brief.scope, today: key.today, index: facts.logIndex(of: network))
         if let id = selectedPerson, let i = briefing.people.firstIndex(where: { sameBytes($0.contactID, id) }) { brief.selected = i }
-        brief.selected = max(0, min(brief.selected, briefing.people.count - 1))
+        brief.selected = ListCursor.clamped(brief.selected, count: briefing.people.count)
     }
 
     /// The row of the selected contact within the focused quadrant.
@@ -465,25 +473,20 @@ struct AppState: Sendable {
         }
     }
 
-    /// Scrolls the list so the selected row is on screen.
+    /// Settles every list's window on the rows the layout gives it, so that its selection is on
+    /// screen — after a move, a change of the lists, a resize. (The view settles the same way.)
     mutating func keepSelectionVisible() {
-        list.top = Self.scrolled(list.top, selected: selectedIndex ?? 0, count: rows.count, visible: ContactsPane.listHeight(self))
-        networks.top = Self.scrolled(networks.top, selected: networkIndex ?? 0, count: networkRows.count, visible: NetworksPane.listHeight(self) - 1)
-        brief.top = Self.scrolled(brief.top, selected: brief.selected, count: briefing.people.count, visible: BriefingPane.listHeight(self) - 1)
-        exits.top = Self.scrolled(exits.top, selected: exits.selected, count: exitRows.count, visible: ExitsPane.listHeight(self) - 1)
-        let visible = MatrixPane.rowsVisible(self)
+        let layout = layout
+        list.offset = ListCursor.offset(list.offset, showing: selectedIndex ?? 0, count: rows.count, visible: layout.paneList.belowHeader.height)
+        networks.offset = ListCursor.offset(networks.offset, showing: networkIndex ?? 0, count: networkRows.count,
+                                            visible: layout.paneList.belowHeader.height)
+        brief.cursor.settle(count: briefing.people.count, visible: layout.briefingList.belowHeader.height)
+        exits.cursor.settle(count: exitRows.count, visible: layout.exitsList.belowHeader.height)
         for q in Quadrant.allCases {
-            matrix.top[q] = Self.scrolled(matrix.top[q] ?? 0, selected: matrixIndex(q) ?? 0, count: quadrantRows[q]?.count ?? 0, visible: visible)
+            matrix.offset[q] = ListCursor.offset(matrix.offset[q] ?? 0, showing: matrixIndex(q) ?? 0, count: quadrantRows[q]?.count ?? 0,
+                                                 visible: layout.quadrantRows(q).height)
         }
-    }
-
-    /// The first row to show so that `selected` is within a window of `visible` rows.
-    static func scrolled(_ top: Int, selected: Int, count: Int, visible: Int) -> Int {
-        let visible = max(1, visible)
-        var top = top
-        if selected < top { top = selected }
-        if selected >= top + visible { top = selected - visible + 1 }
-        return max(0, min(top, max(0, count - visible)))
+        settleModal()
     }
 
     /// The key context: which keymap table reads the next key.

@@ -65,22 +65,12 @@ extension AppState {
         case .picker(let picker): performInPicker(action, picker); return []
         case .chooser(let chooser): performInChooser(action, chooser); return []
         case .palette(let palette): return performInPalette(action, palette)
-        case .summary(let title, let lines, let scroll):
-            let last = max(0, lines.count - (height - 5))
-            switch action {
-            case .back: modal = .none
-            case .moveDown: modal = .summary(title: title, lines: lines, scroll: min(last, scroll + 1))
-            case .moveUp: modal = .summary(title: title, lines: lines, scroll: max(0, scroll - 1))
-            case .pageDown: modal = .summary(title: title, lines: lines, scroll: min(last, scroll + height - 5))
-            case .pageUp: modal = .summary(title: title, lines: lines, scroll: max(0, scroll - height + 5))
-            case .top: modal = .summary(title: title, lines: lines, scroll: 0)
-            case .bottom: modal = .summary(title: title, lines: lines, scroll: last)
-            default: break
-            }
+        case .summary:
+            if action == .back { modal = .none } else { scrollModal(action) }
             return []
-        case .conflicts(let selected): performInConflicts(action, selected); return []
-        case .help(let scroll, let from): performInHelp(action, scroll, from); return []
-        case .card(let scroll): return performInCard(action, scroll)
+        case .conflicts(let cursor): performInConflicts(action, cursor); return []
+        case .help(_, let from): performInHelp(action, from); return []
+        case .card: return performInCard(action)
         case .none: break
         }
         if editingFilter { performInFilter(action); return [] }
@@ -97,12 +87,11 @@ extension AppState {
 
     private mutating func performInContacts(_ action: Action) -> [Effect] {
         switch action {
-        case .moveDown: moveSelection(by: 1)
-        case .moveUp: moveSelection(by: -1)
-        case .pageDown: moveSelection(by: max(1, ContactsPane.listHeight(self) - 1))
-        case .pageUp: moveSelection(by: -max(1, ContactsPane.listHeight(self) - 1))
-        case .top: moveSelection(to: 0)
-        case .bottom: moveSelection(to: rows.count - 1)
+        case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom:
+            guard let i = ListCursor.target(of: action, from: selectedIndex ?? 0, count: rows.count, visible: layout.paneList.belowHeader.height),
+                  !rows.isEmpty else { break }
+            list.selectedID = network.contacts[rows[i]].id
+            keepSelectionVisible()
         case .cycleSort:
             list.sort = SortKey(rawValue: (list.sort.rawValue + 1) % SortKey.allCases.count)!
             list.ascending = list.sort.defaultAscending
@@ -169,18 +158,18 @@ extension AppState {
         let (col, row) = Self.gridPosition(q)
         let count = quadrantRows[q]?.count ?? 0
         let index = matrixIndex(q) ?? 0
-        let page = max(1, MatrixPane.rowsVisible(self) - 1)
         switch action {
-        case .moveDown:
-            if index + 1 < count { selectInQuadrant(index + 1) } else if row == 0 { matrix.focus = Self.quadrant(col: col, row: 1) }
-        case .moveUp:
-            if index > 0 && count > 0 { selectInQuadrant(index - 1) } else if row == 1 { matrix.focus = Self.quadrant(col: col, row: 0) }
+        // Past the first or last contact, ↑ and ↓ go on to the quadrant above or below.
+        case .moveDown where index + 1 >= count:
+            if row == 0 { matrix.focus = Self.quadrant(col: col, row: 1) }
+        case .moveUp where index == 0 || count == 0:
+            if row == 1 { matrix.focus = Self.quadrant(col: col, row: 0) }
+        case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom:
+            guard let i = ListCursor.target(of: action, from: index, count: count, visible: layout.quadrantRows(q).height),
+                  let rows = quadrantRows[q], !rows.isEmpty else { break }
+            matrix.selectedID[q] = network.contacts[rows[i]].id
         case .moveLeft: matrix.focus = Self.quadrant(col: 0, row: row)
         case .moveRight: matrix.focus = Self.quadrant(col: 1, row: row)
-        case .pageDown: selectInQuadrant(index + page)
-        case .pageUp: selectInQuadrant(index - page)
-        case .top: selectInQuadrant(0)
-        case .bottom: selectInQuadrant(count - 1)
         case .moveContact(let move):
             guard let c = currentContact, editable() else { return [] }
             guard let (now, future) = network.scheme.ratings(after: move, now: c.importanceNow, future: c.importanceFuture) else {
@@ -201,23 +190,6 @@ extension AppState {
         return []
     }
 
-    private mutating func selectInQuadrant(_ index: Int) {
-        let q = matrix.focus
-        guard let rows = quadrantRows[q], !rows.isEmpty else { return }
-        matrix.selectedID[q] = network.contacts[rows[max(0, min(rows.count - 1, index))]].id
-    }
-
-    private mutating func moveSelection(by delta: Int) {
-        moveSelection(to: (selectedIndex ?? 0) + delta)
-    }
-
-    private mutating func moveSelection(to index: Int) {
-        guard !rows.isEmpty else { return }
-        let i = max(0, min(rows.count - 1, index))
-        list.selectedID = network.contacts[rows[i]].id
-        keepSelectionVisible()
-    }
-
     /// Actions that work in every pane.
     private mutating func performGlobal(_ action: Action) -> [Effect] {
         switch action {
@@ -234,7 +206,7 @@ extension AppState {
             if network.conflicts.isEmpty {
                 message = StatusMessage(text: "No merge conflicts", isError: false)
             } else {
-                modal = .conflicts(selected: 0)
+                modal = .conflicts(ListCursor())
             }
         case .quit:
             // The demo too: its edits are lost as surely as a file's.
@@ -262,21 +234,23 @@ extension AppState {
 
     private mutating func performInPalette(_ action: Action, _ palette: Palette) -> [Effect] {
         var p = palette
-        let entries = p.entries(self)
+        if handleListKey(action, in: &p) {
+            modal = .palette(p)
+            return []
+        }
         switch action {
-        case .moveDown: p.cursor = min(entries.count - 1, p.cursor + 1)
-        case .moveUp: p.cursor = max(0, p.cursor - 1)
         case .cancel:
             modal = .none
             return []
         case .complete: p.complete()
         case .submit:
-            guard entries.indices.contains(p.cursor) else { return [] }
+            let entries = p.entries(self)
+            guard entries.indices.contains(p.cursor.selected) else { return [] }
             modal = .none
-            switch entries[p.cursor].target {
+            switch entries[p.cursor.selected].target {
             case .fill(let text):
                 p.query = TextField(text)
-                p.cursor = 0
+                p.cursor = ListCursor()
             case .action(let a):
                 return perform(a)
             case .contact(let id):
@@ -307,11 +281,8 @@ extension AppState {
                 return [.exportFile(path, format)]
             }
         default:
-            if p.query.edit(action) { p.cursor = 0 }
+            break
         }
-        let count = p.entries(self).count
-        p.cursor = max(0, min(p.cursor, count - 1))
-        p.top = AppState.scrolled(p.top, selected: p.cursor, count: count, visible: height - 3 - 3)
         modal = .palette(p)
         return []
     }
@@ -341,11 +312,14 @@ extension AppState {
 
     // MARK: - Merge conflicts
 
-    private mutating func performInConflicts(_ action: Action, _ selected: Int) {
-        let count = network.conflicts.count
+    private mutating func performInConflicts(_ action: Action, _ cursor: ListCursor) {
+        var cursor = cursor
+        let selected = cursor.selected
+        if cursor.move(action, count: network.conflicts.count, visible: layout.conflictsList.height) {
+            modal = .conflicts(cursor)
+            return
+        }
         switch action {
-        case .moveDown: modal = .conflicts(selected: min(count - 1, selected + 1))
-        case .moveUp: modal = .conflicts(selected: max(0, selected - 1))
         case .back: modal = .none
         case .keepOurs, .takeTheirs:
             guard editable(), network.conflicts.indices.contains(selected) else { return }
@@ -356,7 +330,8 @@ extension AppState {
             }
             commit(network.changes(to: resolved))
             message = StatusMessage(text: (action == .keepOurs ? "Kept ours: " : "Took theirs: ") + summary, isError: false)
-            modal = network.conflicts.isEmpty ? .none : .conflicts(selected: min(selected, network.conflicts.count - 1))
+            cursor.settle(count: network.conflicts.count, visible: layout.conflictsList.height)
+            modal = network.conflicts.isEmpty ? .none : .conflicts(cursor)
         default:
             break
         }
@@ -379,11 +354,10 @@ extension AppState {
 
     // MARK: - Card, help
 
-    private mutating func performInCard(_ action: Action, _ scroll: Int) -> [Effect] {
+    private mutating func performInCard(_ action: Action) -> [Effect] {
+        if scrollModal(action) { return [] }
         switch action {
         case .back: modal = .none
-        case .moveDown: modal = .card(scroll: scroll + 1)
-        case .moveUp: modal = .card(scroll: max(0, scroll - 1))
         case .editContact:
             if let g = currentNetwork, editable() { modal = .form(NetworkForm.make(g)) } else if let c = currentContact, editable() {
                 modal = .form(ContactForm.make(c))
@@ -403,19 +377,8 @@ extension AppState {
         return []
     }
 
-    private mutating func performInHelp(_ action: Action, _ scroll: Int, _ from: KeyContext) {
-        let page = max(1, height - 4)
-        let last = max(0, HelpView.lines(self, from: from, width: HelpView.innerWidth(width)).count - (height - 5))
-        switch action {
-        case .back: modal = from == .card || from == .networkCard ? .card(scroll: 0) : .none
-        case .moveDown: modal = .help(scroll: min(last, scroll + 1), from: from)
-        case .moveUp: modal = .help(scroll: max(0, scroll - 1), from: from)
-        case .pageDown: modal = .help(scroll: min(last, scroll + page), from: from)
-        case .pageUp: modal = .help(scroll: max(0, scroll - page), from: from)
-        case .top: modal = .help(scroll: 0, from: from)
-        case .bottom: modal = .help(scroll: last, from: from)
-        default: break
-        }
+    private mutating func performInHelp(_ action: Action, _ from: KeyContext) {
+        if action == .back { modal = from == .card || from == .networkCard ? .card(scroll: 0) : .none } else { scrollModal(action) }
     }
 
     // MARK: - Form

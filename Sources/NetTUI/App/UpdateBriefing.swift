@@ -6,15 +6,9 @@ import NetInterchange
 /// work wherever a contact is selected.
 extension AppState {
     mutating func performInBriefing(_ action: Action) -> [Effect] {
-        let count = briefing.people.count
-        let page = max(1, BriefingPane.listHeight(self) - 1)
         switch action {
-        case .moveDown: brief.selected = min(count - 1, brief.selected + 1)
-        case .moveUp: brief.selected = max(0, brief.selected - 1)
-        case .pageDown: brief.selected = min(count - 1, brief.selected + page)
-        case .pageUp: brief.selected = max(0, brief.selected - page)
-        case .top: brief.selected = 0
-        case .bottom: brief.selected = count - 1
+        case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom:
+            brief.cursor.move(action, count: briefing.people.count, visible: layout.briefingList.belowHeader.height)
         case .chooseScope: modal = .chooser(ScopeChooser())
         case .addEvent:
             if editable() { modal = .form(EventForm.make(nil, network: network, today: today)) }
@@ -35,33 +29,31 @@ extension AppState {
         default:
             return performShared(action)
         }
-        brief.selected = max(0, brief.selected)
         keepSelectionVisible()
         return []
     }
 
     mutating func performInChooser(_ action: Action, _ chooser: ScopeChooser) {
         var c = chooser
-        let options = c.options(self)
+        if handleListKey(action, in: &c) {
+            modal = .chooser(c)
+            return
+        }
         switch action {
-        case .moveDown: c.cursor = min(options.count - 1, c.cursor + 1)
-        case .moveUp: c.cursor = max(0, c.cursor - 1)
         case .cancel:
             modal = .none
             return
         case .submit:
             modal = .none
-            guard options.indices.contains(c.cursor) else { return }
-            brief.scope = options[c.cursor].scope
+            let options = c.options(self)
+            guard options.indices.contains(c.cursor.selected) else { return }
+            brief.scope = options[c.cursor.selected].scope
             brief.selected = 0
             refresh()
             return
         default:
-            if c.query.edit(action) { c.cursor = 0 }
+            break
         }
-        c.cursor = max(0, min(c.cursor, c.options(self).count - 1))
-        c.top = AppState.scrolled(c.top, selected: c.cursor, count: c.options(self).count, visible: height - 3 - 3 - 2)
-        modal = .chooser(c)
     }
 
     /// `i`: log an interaction with the selected contact.

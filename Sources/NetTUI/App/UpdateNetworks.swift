@@ -9,15 +9,11 @@ extension AppState {
     // MARK: - Networks pane
 
     mutating func performInNetworks(_ action: Action) -> [Effect] {
-        let index = networkIndex ?? 0
-        let page = max(1, NetworksPane.listHeight(self) - 1)
         switch action {
-        case .moveDown: selectNetwork(index + 1)
-        case .moveUp: selectNetwork(index - 1)
-        case .pageDown: selectNetwork(index + page)
-        case .pageUp: selectNetwork(index - page)
-        case .top: selectNetwork(0)
-        case .bottom: selectNetwork(networkRows.count - 1)
+        case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom:
+            guard let i = ListCursor.target(of: action, from: networkIndex ?? 0, count: networkRows.count, visible: layout.paneList.belowHeader.height),
+                  !networkRows.isEmpty else { break }
+            networks.selectedID = network.networks[networkRows[i]].id
         case .addContact:
             if editable() { modal = .form(NetworkForm.make(nil)) }
         case .editContact:
@@ -33,11 +29,6 @@ extension AppState {
         }
         keepSelectionVisible()
         return []
-    }
-
-    private mutating func selectNetwork(_ i: Int) {
-        guard !networkRows.isEmpty else { return }
-        networks.selectedID = network.networks[networkRows[max(0, min(networkRows.count - 1, i))]].id
     }
 
     mutating func answerDeleteNetwork(_ action: Action, _ id: String) {
@@ -58,16 +49,15 @@ extension AppState {
 
     mutating func performInPicker(_ action: Action, _ picker: MemberPicker) {
         var p = picker
-        let rows = p.rows(network)
-        let visible = max(1, height - 3 - 3)
+        if handleListKey(action, in: &p) {
+            modal = .picker(p)
+            return
+        }
         switch action {
-        case .moveDown: p.cursor = min(rows.count - 1, p.cursor + 1)
-        case .moveUp: p.cursor = max(0, p.cursor - 1)
-        case .pageDown: p.cursor = min(rows.count - 1, p.cursor + visible)
-        case .pageUp: p.cursor = max(0, p.cursor - visible)
         case .toggle:
-            guard p.cursor < rows.count else { break }
-            let id = JSONKey(network.contacts[rows[p.cursor]].id)
+            let rows = p.rows(network)
+            guard p.cursor.selected < rows.count else { break }
+            let id = JSONKey(network.contacts[rows[p.cursor.selected]].id)
             if p.chosen.contains(id) { p.chosen.remove(id) } else { p.chosen.insert(id) }
         case .cancel:
             modal = .none
@@ -100,24 +90,17 @@ extension AppState {
             }
             return
         default:
-            if p.query.edit(action) { p.cursor = 0 }
+            break
         }
-        p.cursor = max(0, min(p.cursor, max(0, p.rows(network).count - 1)))
-        p.top = AppState.scrolled(p.top, selected: p.cursor, count: p.rows(network).count, visible: height - 2 - 3 - 2)
         modal = .picker(p)
     }
 
     // MARK: - Exits pane
 
     mutating func performInExits(_ action: Action) -> [Effect] {
-        let page = max(1, ExitsPane.listHeight(self) - 1)
         switch action {
-        case .moveDown: exits.selected = min(exitRows.count - 1, exits.selected + 1)
-        case .moveUp: exits.selected = max(0, exits.selected - 1)
-        case .pageDown: exits.selected = min(exitRows.count - 1, exits.selected + page)
-        case .pageUp: exits.selected = max(0, exits.selected - page)
-        case .top: exits.selected = 0
-        case .bottom: exits.selected = exitRows.count - 1
+        case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom:
+            exits.cursor.move(action, count: exitRows.count, visible: layout.exitsList.belowHeader.height)
         case .toggleAll:
             exits.showAll.toggle()
             refresh()
@@ -138,7 +121,6 @@ extension AppState {
         default:
             return performShared(action)
         }
-        exits.selected = max(0, exits.selected)
         keepSelectionVisible()
         return []
     }

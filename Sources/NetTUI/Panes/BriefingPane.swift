@@ -5,29 +5,17 @@ import NetInterchange
 /// The pre-meeting briefing: who to talk to today (or at an event, or in a network), in order and
 /// why, what to ask each and what to offer, and the introductions to make among them.
 enum BriefingPane {
-    /// Rows under the list for the selected person when there is no room beside it.
-    /// At most 8 rows, and never more than half the pane, so a short terminal still lists several.
-    static func detailHeight(_ s: AppState) -> Int { min(8, (s.height - 4) / 2) }
-
-    static func isWide(_ s: AppState) -> Bool { s.width >= ContactsPane.sideCardMinWidth }
-
-    /// Rows of people on screen: the body less the title and column rows (and the detail when narrow).
-    static func listHeight(_ s: AppState) -> Int {
-        max(1, s.height - 3 - 2 - (isWide(s) ? 0 : detailHeight(s)))
-    }
-
-    static func draw(_ s: AppState, in area: Rect, _ screen: inout Screen) {
+    static func draw(_ s: AppState, _ screen: inout Screen) {
         let b = s.briefing
-        screen.runs([("Briefing: ", .bold), (b.title, Style(color: .accent, bold: true)), ("  \(b.date)", .muted)], x: area.x + 1, y: area.y, maxWidth: area.width - 2)
-        let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
-        let wide = isWide(s)
-        let lw = wide ? s.width * 11 / 20 : s.width
-        let listArea = Rect(x: body.x, y: body.y, width: lw, height: wide ? body.height : max(2, body.height - detailHeight(s)))
+        let layout = s.layout
+        let area = layout.body
+        screen.runs([("Briefing: ", .bold), (b.title, Style(color: .accent, bold: true)), ("  \(b.date)", .muted)], x: area.x + 1, y: layout.briefingTitleY, maxWidth: area.width - 2)
+        let body = layout.briefingBody
+        let wide = layout.isWide
+        let listArea = layout.briefingList
         drawList(s, in: listArea, &screen)
-        let detail = wide
-            ? Rect(x: lw + 2, y: body.y, width: body.width - lw - 3, height: body.height)
-            : Rect(x: body.x + 1, y: listArea.maxY + 1, width: body.width - 2, height: body.maxY - listArea.maxY - 1)
-        if wide { for y in body.y..<body.maxY { screen.put("│", x: lw, y: y, style: .muted) } } else {
+        let detail = layout.briefingDetail
+        if wide { layout.drawSideRule(from: body.y, &screen) } else {
             screen.put(String(repeating: "─", count: body.width), x: body.x, y: listArea.maxY, style: .muted)
         }
         var lines = personLines(s, width: detail.width)
@@ -96,12 +84,14 @@ enum BriefingPane {
                        maxWidth: area.width - 2, style: .muted)
             return
         }
-        for row in 0..<(area.height - 1) {
-            let i = s.brief.top + row
+        let rows = area.belowHeader
+        let cursor = s.brief.cursor.settled(count: people.count, visible: rows.height)
+        for row in 0..<rows.height {
+            let i = cursor.offset + row
             guard i < people.count else { break }
             let p = people[i]
-            let y = area.y + 1 + row
-            let selected = i == s.brief.selected
+            let y = rows.y + row
+            let selected = i == cursor.selected
             let base: Style = selected ? .reverse : .plain
             if selected { screen.bar("", x: area.x, y: y, width: area.width, style: base) }
             screen.put(String(i + 1).leftPadded(2), x: area.x, y: y, style: base)
@@ -115,10 +105,12 @@ enum BriefingPane {
 }
 
 /// Choosing what to brief on: today, an event, or a network. Type to filter.
-struct ScopeChooser: Equatable, Sendable {
+struct ScopeChooser: QueriedList, Equatable, Sendable {
     var query = TextField()
-    var cursor = 0
-    var top = 0
+    var cursor = ListCursor()
+
+    func rowCount(_ s: AppState) -> Int { options(s).count }
+    static func box(_ layout: Layout) -> Rect { layout.pickerBox }
 
     func options(_ s: AppState) -> [(scope: BriefingScope, label: String)] {
         var all: [(BriefingScope, String)] = [(.today, "Today")]
@@ -129,10 +121,10 @@ struct ScopeChooser: Equatable, Sendable {
         return words.isEmpty ? all : all.filter { SearchText.matches(SearchText.fold($0.1), words: words) }
     }
 
-    static func draw(_ c: ScopeChooser, _ s: AppState, in body: Rect, _ screen: inout Screen) -> (Int, Int)? {
+    static func draw(_ c: ScopeChooser, _ s: AppState, _ screen: inout Screen) -> (Int, Int)? {
         let options = c.options(s)
         return FilterList.draw(title: "Brief on…", prompt: "Filter: ", query: c.query, count: options.count,
-                               row: { FilterList.Row(label: options[$0].label) }, cursor: c.cursor, top: c.top,
-                               empty: "Nothing matches.", in: body, &screen)
+                               row: { FilterList.Row(label: options[$0].label) }, cursor: c.cursor,
+                               empty: "Nothing matches.", in: box(s.layout), &screen)
     }
 }

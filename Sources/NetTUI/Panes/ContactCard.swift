@@ -115,10 +115,6 @@ enum ContactCard {
     }
 
     static func draw(_ c: Contact, _ s: AppState, scroll: Int, in area: Rect, full: Bool, _ screen: inout Screen) {
-        let all = lines(c, s, width: area.width, full: full)
-        let first = max(0, min(scroll, all.count - area.height))
-        for (row, line) in all.dropFirst(first).prefix(area.height).enumerated() {
-            screen.runs(line.runs, x: area.x, y: area.y + row, maxWidth: area.width)
-        }
+        screen.lines(lines(c, s, width: area.width, full: full), from: scroll, in: area)
     }
 }

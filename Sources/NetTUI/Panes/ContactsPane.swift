@@ -4,16 +4,6 @@ import NetInterchange
 
 /// The contacts list, with the selected contact's card beside it when the terminal is wide enough.
 enum ContactsPane {
-    /// From this width on, the card shows beside the list.
-    static let sideCardMinWidth = 100
-
-    /// Rows available for contacts: the body minus the column header.
-    static func listHeight(_ s: AppState) -> Int { max(0, s.height - 4) }
-
-    static func listWidth(_ s: AppState) -> Int {
-        s.width >= sideCardMinWidth ? s.width * 11 / 20 : s.width
-    }
-
     static func mark(_ q: Quadrant) -> String {
         switch q {
         case .key: return "★"
@@ -48,12 +38,12 @@ enum ContactsPane {
         s.network.scheme.overdueDays(c, lastContact: s.lastContact(c.id), today: s.today)
     }
 
-    static func draw(_ s: AppState, in area: Rect, _ screen: inout Screen) {
-        let lw = listWidth(s)
-        drawList(s, in: Rect(x: area.x, y: area.y, width: lw, height: area.height), &screen)
-        if lw < area.width, let c = s.selectedContact {
-            for y in area.y..<area.maxY { screen.put("│", x: lw, y: y, style: .muted) }
-            ContactCard.draw(c, s, scroll: 0, in: Rect(x: lw + 2, y: area.y, width: area.width - lw - 3, height: area.height), full: false, &screen)
+    static func draw(_ s: AppState, _ screen: inout Screen) {
+        let layout = s.layout
+        drawList(s, in: layout.paneList, &screen)
+        if layout.isWide, let c = s.selectedContact {
+            layout.drawSideRule(from: layout.body.y, &screen)
+            ContactCard.draw(c, s, scroll: 0, in: layout.sideCard, full: false, &screen)
         }
     }
 
@@ -78,7 +68,7 @@ enum ContactsPane {
         let lastTitle = s.list.sort == .lastContact ? "Last\(arrow)" : "Last"
         screen.put(lastTitle.padded(to: lastW), x: area.x + area.width - lastW - 1, y: area.y, maxWidth: lastW, style: headerStyle)
 
-        let height = area.height - 1
+        let rows = area.belowHeader
         if s.rows.isEmpty {
             let why = s.network.contacts.isEmpty ? "No contacts yet: a adds one." : "No contact matches the filter; Esc clears it."
             screen.put(why, x: area.x + 3, y: area.y + 1, maxWidth: area.width - 3, style: .muted)
@@ -86,11 +76,12 @@ enum ContactsPane {
         }
         let selected = s.selectedIndex
         let scheme = s.network.scheme
-        for row in 0..<height {
-            let i = s.list.top + row
+        let top = ListCursor.offset(s.list.offset, showing: selected ?? 0, count: s.rows.count, visible: rows.height)
+        for row in 0..<rows.height {
+            let i = top + row
             guard i < s.rows.count else { break }
             let c = s.network.contacts[s.rows[i]]
-            let y = area.y + 1 + row
+            let y = rows.y + row
             let isSelected = i == selected
             let base: Style = isSelected ? .reverse : .plain
             if isSelected { screen.bar("", x: area.x, y: y, width: area.width, style: base) }
@@ -107,8 +98,8 @@ enum ContactsPane {
             screen.put(last, x: area.x + area.width - lastW - 1, y: y, maxWidth: lastW, style: lastStyle)
         }
         // A scroll position mark when the list is longer than the window.
-        if s.rows.count > height, height > 0 {
-            let pos = area.y + 1 + (height - 1) * s.list.top / max(1, s.rows.count - height)
+        if s.rows.count > rows.height, rows.height > 0 {
+            let pos = rows.y + (rows.height - 1) * top / max(1, s.rows.count - rows.height)
             screen.put("┃", x: area.maxX - 1, y: pos, style: .muted)
         }
     }

@@ -5,24 +5,14 @@ import NetInterchange
 /// Exit candidates, best first: networks and relationships that cost more than they give, each with
 /// the signals that fire and why. The decisions are keys of this pane.
 enum ExitsPane {
-    static func listHeight(_ s: AppState) -> Int {
-        s.width >= ContactsPane.sideCardMinWidth ? max(0, s.height - 4) : max(0, s.height - 4 - detailHeight(s))
-    }
-
-    /// Rows under the list for the selected candidate's reasons when there is no room beside it.
-    /// At most 6 rows, and never more than half the pane, so a short terminal still lists several.
-    static func detailHeight(_ s: AppState) -> Int { min(6, (s.height - 3) / 2) }
-
-    static func draw(_ s: AppState, in area: Rect, _ screen: inout Screen) {
-        let wide = s.width >= ContactsPane.sideCardMinWidth
-        let lw = wide ? s.width * 11 / 20 : s.width
-        let listArea = Rect(x: area.x, y: area.y, width: lw, height: wide ? area.height : max(2, area.height - detailHeight(s)))
-        drawList(s, in: listArea, &screen)
+    static func draw(_ s: AppState, _ screen: inout Screen) {
+        let layout = s.layout
+        let area = layout.body
+        let wide = layout.isWide
+        drawList(s, in: layout.exitsList, &screen)
         guard let c = s.currentCandidate else { return }
-        let detail = wide
-            ? Rect(x: lw + 2, y: area.y, width: area.width - lw - 3, height: area.height)
-            : Rect(x: area.x + 1, y: listArea.maxY, width: area.width - 2, height: area.maxY - listArea.maxY)
-        if wide { for y in area.y..<area.maxY { screen.put("│", x: lw, y: y, style: .muted) } } else {
+        let detail = layout.exitsDetail
+        if wide { layout.drawSideRule(from: area.y, &screen) } else {
             screen.put(String(repeating: "─", count: area.width), x: area.x, y: detail.y, style: .muted)
         }
         let inner = wide ? detail : Rect(x: detail.x, y: detail.y + 1, width: detail.width, height: detail.height - 1)
@@ -58,12 +48,14 @@ enum ExitsPane {
                        x: area.x + 2, y: area.y + 1, maxWidth: area.width - 2, style: .muted)
             return
         }
-        for row in 0..<(area.height - 1) {
-            let i = s.exits.top + row
+        let rows = area.belowHeader
+        let cursor = s.exits.cursor.settled(count: s.exitRows.count, visible: rows.height)
+        for row in 0..<rows.height {
+            let i = cursor.offset + row
             guard i < s.exitRows.count else { break }
             let c = s.exitRows[i]
-            let y = area.y + 1 + row
-            let isSelected = i == s.exits.selected
+            let y = rows.y + row
+            let isSelected = i == cursor.selected
             let base: Style = isSelected ? .reverse : .plain
             if isSelected { screen.bar("", x: area.x, y: y, width: area.width, style: base) }
             screen.put(score(c.score).leftPadded(5), x: area.x, y: y, style: Style(color: .warn, bold: true, reverse: isSelected))

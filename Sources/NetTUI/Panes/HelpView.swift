@@ -4,8 +4,6 @@ import NetInterchange
 
 /// The help screen, generated from the keymap: the keys of where you are first, then the rest.
 enum HelpView {
-    static func innerWidth(_ screenWidth: Int) -> Int { screenWidth - 4 }
-
     static func lines(_ s: AppState, from here: KeyContext, width: Int) -> [StyledLine] {
         let first = Keymap.chain(here)
         let order = first + KeyContext.allCases.filter { !first.contains($0) }
@@ -50,14 +48,11 @@ enum HelpView {
         }
     }
 
-    static func draw(_ s: AppState, scroll: Int, from: KeyContext, in area: Rect, _ screen: inout Screen) {
-        screen.box(area, title: "Help — Esc closes")
-        let inner = Rect(x: area.x + 2, y: area.y + 1, width: innerWidth(area.width), height: area.height - 2)
+    static func draw(_ s: AppState, scroll: Int, from: KeyContext, _ screen: inout Screen) {
+        let layout = s.layout
+        screen.box(layout.body, title: "Help — Esc closes")
+        let inner = layout.boxedText
         guard inner.width > 0, inner.height > 0 else { return }
-        let all = lines(s, from: from, width: inner.width)
-        let first = max(0, min(scroll, all.count - inner.height))
-        for (row, line) in all.dropFirst(first).prefix(inner.height).enumerated() {
-            screen.runs(line.runs, x: inner.x, y: inner.y + row, maxWidth: inner.width)
-        }
+        screen.lines(lines(s, from: from, width: inner.width), from: scroll, in: inner)
     }
 }

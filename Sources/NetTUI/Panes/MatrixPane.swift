@@ -6,16 +6,6 @@ import NetInterchange
 /// importance in future upwards, so Rising and Key are on top. Below 100 columns it shows one
 /// quadrant at a time under a row of all four counts.
 enum MatrixPane {
-    static let gridMinWidth = 100
-
-    static func isGrid(_ s: AppState) -> Bool { s.width >= gridMinWidth }
-
-    /// Contact rows inside one quadrant's box.
-    static func rowsVisible(_ s: AppState) -> Int {
-        let body = s.height - 3
-        return isGrid(s) ? max(1, (body - 1) / 2 - 2) : max(1, body - 1 - 2)
-    }
-
     static func title(_ q: Quadrant, _ s: AppState, short: Bool = false) -> String {
         let rows = s.quadrantRows[q] ?? []
         let overdue = s.quadrantOverdue[q] ?? 0
@@ -24,37 +14,39 @@ enum MatrixPane {
         return "\(ContactsPane.mark(q)) \(name) · \(rows.count)" + (overdue > 0 ? " · \(overdue) overdue" : "")
     }
 
-    static func draw(_ s: AppState, in body: Rect, _ screen: inout Screen) {
+    /// Where each quadrant's count is on the row of counts (one quadrant at a time), in whiteboard
+    /// order; the mouse uses the same spans.
+    static func countSpans(_ s: AppState) -> [(quadrant: Quadrant, x: Int, width: Int)] {
+        var x = s.layout.body.x
+        return [Quadrant.rising, .key, .lightTouch, .maintain].map { q in
+            let w = (" " + title(q, s, short: true) + " ").columns
+            defer { x += w + 1 }
+            return (q, x, w)
+        }
+    }
+
+    static func draw(_ s: AppState, _ screen: inout Screen) {
         let scheme = s.network.scheme
-        if isGrid(s) {
+        let layout = s.layout
+        let body = layout.body
+        if layout.matrixIsGrid {
             let caption = "↑ \(scheme.axisFuture)   → \(scheme.axisNow)   ◆ moved in 90 days  ≠ criteria disagree  overdue days in colour"
-            screen.put(caption, x: body.x + 1, y: body.y, maxWidth: body.width - 2, style: .muted)
-            let top = body.y + 1
-            let h = body.maxY - top
-            let colW = body.width / 2
-            let rowH = h / 2
-            for q in Quadrant.allCases {
-                let (col, row) = AppState.gridPosition(q)
-                let r = Rect(x: body.x + col * colW, y: top + row * rowH, width: col == 0 ? colW : body.width - colW,
-                             height: row == 0 ? rowH : h - rowH)
-                drawQuadrant(q, s, in: r, &screen)
-            }
+            screen.put(caption, x: body.x + 1, y: layout.matrixTopRowY, maxWidth: body.width - 2, style: .muted)
+            for q in Quadrant.allCases { drawQuadrant(q, s, in: layout.quadrant(q), &screen) }
         } else {
             // The four counts in whiteboard order, the focused one highlighted.
-            var x = body.x
-            for q in [Quadrant.rising, .key, .lightTouch, .maintain] {
-                let label = " " + title(q, s, short: true) + " "
-                x += screen.put(label, x: x, y: body.y, maxWidth: body.maxX - x, style: q == s.matrix.focus ? Style(bold: true, reverse: true) : .muted)
-                x += 1
+            for span in countSpans(s) where span.x < body.maxX {
+                screen.put(" " + title(span.quadrant, s, short: true) + " ", x: span.x, y: layout.matrixTopRowY, maxWidth: body.maxX - span.x,
+                           style: span.quadrant == s.matrix.focus ? Style(bold: true, reverse: true) : .muted)
             }
-            drawQuadrant(s.matrix.focus, s, in: Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1), &screen)
+            drawQuadrant(s.matrix.focus, s, in: layout.quadrant(s.matrix.focus), &screen)
         }
     }
 
     private static func drawQuadrant(_ q: Quadrant, _ s: AppState, in r: Rect, _ screen: inout Screen) {
         let focused = q == s.matrix.focus
         screen.box(r, title: title(q, s), style: focused ? .color(.accent, bold: true) : .muted)
-        let inner = Rect(x: r.x + 1, y: r.y + 1, width: r.width - 2, height: r.height - 2)
+        let inner = r.inside
         guard inner.width > 4, inner.height > 0 else { return }
         let rows = s.quadrantRows[q] ?? []
         if rows.isEmpty {
@@ -63,7 +55,7 @@ enum MatrixPane {
             return
         }
         let selected = s.matrixIndex(q)
-        let top = s.matrix.top[q] ?? 0
+        let top = ListCursor.offset(s.matrix.offset[q] ?? 0, showing: selected ?? 0, count: rows.count, visible: inner.height)
         let scheme = s.network.scheme
         let overdueW = 6
         let nameW = max(4, (inner.width - 3 - overdueW) * 11 / 20)

@@ -10,13 +10,12 @@ enum PickerTarget: Equatable, Sendable {
 }
 
 /// Picks people from the contacts: type to filter, Tab toggles, Enter applies.
-struct MemberPicker: Equatable, Sendable {
+struct MemberPicker: QueriedList, Equatable, Sendable {
     var target: PickerTarget
     var query = TextField()
     /// By the ids' bytes: an NFC and an NFD spelling are two people (`JSONKey`).
     var chosen: Set<JSONKey>
-    var cursor = 0
-    var top = 0
+    var cursor = ListCursor()
 
     init(group: NetworkGroup) {
         target = .network(group.id)
@@ -36,6 +35,9 @@ struct MemberPicker: Equatable, Sendable {
             + chosen.subtracting(was).subtracting(shown).sorted().map(\.text)
     }
 
+    func rowCount(_ s: AppState) -> Int { rows(s.network).count }
+    static func box(_ layout: Layout) -> Rect { layout.pickerBox }
+
     /// Indexes into the contacts of the rows shown: matching the query, by name.
     func rows(_ network: Network) -> [Int] {
         let query = ContactQuery(self.query.text, me: network.me.name)
@@ -44,7 +46,7 @@ struct MemberPicker: Equatable, Sendable {
             .sorted { SearchText.fold(network.contacts[$0].name) < SearchText.fold(network.contacts[$1].name) }
     }
 
-    static func draw(_ p: MemberPicker, _ s: AppState, in body: Rect, _ screen: inout Screen) -> (Int, Int)? {
+    static func draw(_ p: MemberPicker, _ s: AppState, _ screen: inout Screen) -> (Int, Int)? {
         let title: String
         switch p.target {
         case .network(let id): title = "Members of \(s.network.network(id: id)?.name ?? "")"
@@ -58,6 +60,6 @@ struct MemberPicker: Equatable, Sendable {
                                    let label = c.organization.isEmpty ? c.name : "\(c.name) · \(c.organization)"
                                    return FilterList.Row(label: (chosen ? "[x] " : "[ ] ") + label, style: chosen ? .bold : .plain)
                                },
-                               cursor: p.cursor, top: p.top, empty: "No contact matches.", in: body, &screen)
+                               cursor: p.cursor, empty: "No contact matches.", in: box(s.layout), &screen)
     }
 }

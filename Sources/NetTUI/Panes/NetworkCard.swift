@@ -52,10 +52,6 @@ enum NetworkCard {
     }
 
     static func draw(_ g: NetworkGroup, _ s: AppState, scroll: Int, in area: Rect, full: Bool, _ screen: inout Screen) {
-        let all = lines(g, s, width: area.width, full: full)
-        let first = max(0, min(scroll, all.count - area.height))
-        for (row, line) in all.dropFirst(first).prefix(area.height).enumerated() {
-            screen.runs(line.runs, x: area.x, y: area.y + row, maxWidth: area.width)
-        }
+        screen.lines(lines(g, s, width: area.width, full: full), from: scroll, in: area)
     }
 }

@@ -4,8 +4,6 @@ import NetInterchange
 
 /// The networks: what each costs and gives, with the selected one's card beside the list when wide.
 enum NetworksPane {
-    static func listHeight(_ s: AppState) -> Int { max(0, s.height - 4) }
-
     static func statusMark(_ g: NetworkGroup) -> String {
         switch g.decision {
         case .leave?: return "✕"
@@ -16,12 +14,12 @@ enum NetworksPane {
         }
     }
 
-    static func draw(_ s: AppState, in area: Rect, _ screen: inout Screen) {
-        let lw = s.width >= ContactsPane.sideCardMinWidth ? s.width * 11 / 20 : s.width
-        drawList(s, in: Rect(x: area.x, y: area.y, width: lw, height: area.height), &screen)
-        if lw < area.width, let g = s.currentNetwork {
-            for y in area.y..<area.maxY { screen.put("│", x: lw, y: y, style: .muted) }
-            NetworkCard.draw(g, s, scroll: 0, in: Rect(x: lw + 2, y: area.y, width: area.width - lw - 3, height: area.height), full: false, &screen)
+    static func draw(_ s: AppState, _ screen: inout Screen) {
+        let layout = s.layout
+        drawList(s, in: layout.paneList, &screen)
+        if layout.isWide, let g = s.currentNetwork {
+            layout.drawSideRule(from: layout.body.y, &screen)
+            NetworkCard.draw(g, s, scroll: 0, in: layout.sideCard, full: false, &screen)
         }
     }
 
@@ -40,11 +38,13 @@ enum NetworksPane {
             return
         }
         let selected = s.networkIndex
-        for row in 0..<(area.height - 1) {
-            let i = s.networks.top + row
+        let rows = area.belowHeader
+        let top = ListCursor.offset(s.networks.offset, showing: selected ?? 0, count: s.networkRows.count, visible: rows.height)
+        for row in 0..<rows.height {
+            let i = top + row
             guard i < s.networkRows.count else { break }
             let g = s.network.networks[s.networkRows[i]]
-            let y = area.y + 1 + row
+            let y = rows.y + row
             let isSelected = i == selected
             var base: Style = g.isLeft ? .muted : .plain
             base.reverse = isSelected

@@ -6,10 +6,12 @@ import NetInterchange
 /// The command palette (`:` or Ctrl-P): type to fuzzy-find any action of the keymap (its key shown),
 /// any contact, network or event by name, or a command with an argument (`save-as PATH`,
 /// `brief NAME`); Enter runs or jumps, Tab completes a path.
-struct Palette: Equatable, Sendable {
+struct Palette: QueriedList, Equatable, Sendable {
     var query = TextField()
-    var cursor = 0
-    var top = 0
+    var cursor = ListCursor()
+
+    func rowCount(_ s: AppState) -> Int { entries(s).count }
+    static func box(_ layout: Layout) -> Rect { layout.palette }
 
     /// What an entry does when chosen.
     enum Target: Equatable, Sendable {
@@ -159,16 +161,14 @@ struct Palette: Equatable, Sendable {
         var isDir: ObjCBool = false
         if matches.count == 1, FileManager.default.fileExists(atPath: completed, isDirectory: &isDir), isDir.boolValue { completed += "/" }
         query = TextField(head + completed)
-        cursor = 0
+        cursor = ListCursor()
     }
 
-    static func draw(_ p: Palette, _ s: AppState, in body: Rect, _ screen: inout Screen) -> (Int, Int)? {
-        let w = min(body.width, 90)
-        let area = Rect(x: body.x + (body.width - w) / 2, y: body.y, width: w, height: body.height)
+    static func draw(_ p: Palette, _ s: AppState, _ screen: inout Screen) -> (Int, Int)? {
         let entries = p.entries(s)
         return FilterList.draw(title: "Command palette", prompt: ": ", query: p.query, count: entries.count,
                                row: { FilterList.Row(label: entries[$0].label, detail: entries[$0].detail) },
-                               cursor: p.cursor, top: p.top, empty: "Nothing matches.", in: area, &screen)
+                               cursor: p.cursor, empty: "Nothing matches.", in: box(s.layout), &screen)
     }
 }
 

@@ -10,29 +10,30 @@ enum FilterList {
     }
 
     static func draw(title: String, prompt: String, query: TextField, count: Int, row: (Int) -> Row,
-                     cursor: Int, top: Int, empty: String, in area: Rect, _ screen: inout Screen) -> (Int, Int)? {
+                     cursor: ListCursor, empty: String, in area: Rect, _ screen: inout Screen) -> (Int, Int)? {
         screen.box(area, title: title)
-        let inner = Rect(x: area.x + 2, y: area.y + 1, width: area.width - 4, height: area.height - 2)
+        let line = Layout.queryLine(in: area), rows = Layout.queryRows(in: area)
         let promptWidth = prompt.columns
-        guard inner.width > promptWidth + 2, inner.height > 2 else { return nil }
-        screen.put(prompt, x: inner.x, y: inner.y, style: .bold)
-        let (text, col) = query.visible(width: inner.width - promptWidth)
-        screen.put(text, x: inner.x + promptWidth, y: inner.y, maxWidth: inner.width - promptWidth)
-        for line in 0..<(inner.height - 1) {
-            let i = top + line
+        guard line.width > promptWidth + 2, rows.height > 1 else { return nil }
+        screen.put(prompt, x: line.x, y: line.y, style: .bold)
+        let (text, col) = query.visible(width: line.width - promptWidth)
+        screen.put(text, x: line.x + promptWidth, y: line.y, maxWidth: line.width - promptWidth)
+        let cursor = cursor.settled(count: count, visible: rows.height)
+        for n in 0..<rows.height {
+            let i = cursor.offset + n
             guard i < count else { break }
             let r = row(i)
-            let y = inner.y + 1 + line
-            let selected = i == cursor
-            if selected { screen.bar("", x: inner.x, y: y, width: inner.width, style: .reverse) }
-            let detailWidth = min(r.detail.columns, inner.width / 3)
-            screen.put(r.label, x: inner.x, y: y, maxWidth: inner.width - (detailWidth > 0 ? detailWidth + 1 : 0),
+            let y = rows.y + n
+            let selected = i == cursor.selected
+            if selected { screen.bar("", x: rows.x, y: y, width: rows.width, style: .reverse) }
+            let detailWidth = min(r.detail.columns, rows.width / 3)
+            screen.put(r.label, x: rows.x, y: y, maxWidth: rows.width - (detailWidth > 0 ? detailWidth + 1 : 0),
                        style: selected ? .reverse : r.style)
             if detailWidth > 0 {
-                screen.put(r.detail, x: inner.maxX - detailWidth, y: y, maxWidth: detailWidth, style: selected ? .reverse : .muted)
+                screen.put(r.detail, x: rows.maxX - detailWidth, y: y, maxWidth: detailWidth, style: selected ? .reverse : .muted)
             }
         }
-        if count == 0 { screen.put(empty, x: inner.x, y: inner.y + 1, maxWidth: inner.width, style: .muted) }
-        return (inner.x + promptWidth + col, inner.y)
+        if count == 0 { screen.put(empty, x: rows.x, y: rows.y, maxWidth: rows.width, style: .muted) }
+        return (line.x + promptWidth + col, line.y)
     }
 }

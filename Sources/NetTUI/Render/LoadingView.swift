@@ -18,20 +18,22 @@ enum LoadingView {
 
     static func frame(path: String, bytes: Int, seconds: Double, width: Int, height: Int) -> Frame {
         var screen = Screen(width: width, height: height)
+        let layout = Layout(width: width, height: height)
         let bar = Style(color: .accent, reverse: true)
         screen.bar("", y: 0, style: bar)
         screen.put(" NetTUI · " + Store.baseName(of: path), x: 0, y: 0, maxWidth: width, style: Style(color: .accent, bold: true, reverse: true))
         for span in Render.tabSpans() {
-            screen.put(" \(span.pane.rawValue) \(span.pane.title) ", x: span.x, y: 1, style: .muted)
+            screen.put(" \(span.pane.rawValue) \(span.pane.title) ", x: span.x, y: layout.tabRowY, style: .muted)
         }
         let lines = ["Reading \(Store.baseName(of: path)) (\(megabytes(bytes)) MB) · \(String(format: "%.1f", seconds)) s", path]
-        let top = 2 + max(0, (height - 3 - lines.count) / 2)
-        for (k, line) in lines.enumerated() where top + k < height - 1 {
+        let body = layout.body
+        let top = body.y + max(0, (body.height - lines.count) / 2)
+        for (k, line) in lines.enumerated() where top + k < body.maxY {
             let shown = line.truncated(to: max(0, width - 2))
             screen.put(shown, x: max(1, (width - shown.columns) / 2), y: top + k, style: k == 0 ? .bold : .muted)
         }
         let quit = quitKeys.first.map { " · \($0.label) quit" } ?? ""
-        screen.bar(" loading" + quit, y: height - 1, style: .muted)
+        screen.bar(" loading" + quit, y: layout.statusY, style: .muted)
         return Frame(screen: screen, cursor: nil)
     }
 

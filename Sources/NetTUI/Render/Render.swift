@@ -17,40 +17,34 @@ enum Render {
         }
         header(s, &screen)
         tabs(s, &screen)
-        let body = Rect(x: 0, y: 2, width: s.width, height: s.height - 3)
+        let layout = s.layout
+        let body = layout.body
         var cursor: (Int, Int)?
         switch s.modal {
         case .form(let form):
             cursor = FormView.draw(form, in: body, &screen)
         case .help(let scroll, let from):
-            HelpView.draw(s, scroll: scroll, from: from, in: body, &screen)
-        case .conflicts(let selected):
-            ConflictsView.draw(s, selected: selected, in: body, &screen)
+            HelpView.draw(s, scroll: scroll, from: from, &screen)
+        case .conflicts(let cursor):
+            ConflictsView.draw(s, cursor: cursor, &screen)
         case .summary(let title, let lines, let scroll):
             screen.box(body, title: title)
-            let inner = Rect(x: body.x + 2, y: body.y + 1, width: body.width - 4, height: body.height - 2)
-            for (row, line) in lines.dropFirst(scroll).prefix(max(0, inner.height)).enumerated() {
-                screen.put(line, x: inner.x, y: inner.y + row, maxWidth: inner.width)
-            }
+            screen.lines(lines.map { StyledLine($0) }, from: scroll, in: layout.boxedText)
         case .palette(let palette):
-            cursor = Palette.draw(palette, s, in: body, &screen)
+            cursor = Palette.draw(palette, s, &screen)
         case .chooser(let chooser):
-            cursor = ScopeChooser.draw(chooser, s, in: body, &screen)
+            cursor = ScopeChooser.draw(chooser, s, &screen)
         case .picker(let picker):
-            cursor = MemberPicker.draw(picker, s, in: body, &screen)
+            cursor = MemberPicker.draw(picker, s, &screen)
         case .card(let scroll):
-            if let g = s.currentNetwork {
-                NetworkCard.draw(g, s, scroll: scroll, in: Rect(x: 1, y: body.y, width: body.width - 2, height: body.height), full: true, &screen)
-            } else if let c = s.currentContact {
-                ContactCard.draw(c, s, scroll: scroll, in: Rect(x: 1, y: body.y, width: body.width - 2, height: body.height), full: true, &screen)
-            }
+            FullCard.draw(s, scroll: scroll, &screen)
         case .none, .confirmDelete, .confirmQuit, .confirmRestore, .confirmReplace, .confirmDeleteNetwork, .confirmLeave:
             switch s.pane {
-            case .contacts: ContactsPane.draw(s, in: body, &screen)
-            case .matrix: MatrixPane.draw(s, in: body, &screen)
-            case .exits: ExitsPane.draw(s, in: body, &screen)
-            case .briefing: BriefingPane.draw(s, in: body, &screen)
-            case .networks: NetworksPane.draw(s, in: body, &screen)
+            case .contacts: ContactsPane.draw(s, &screen)
+            case .matrix: MatrixPane.draw(s, &screen)
+            case .exits: ExitsPane.draw(s, &screen)
+            case .briefing: BriefingPane.draw(s, &screen)
+            case .networks: NetworksPane.draw(s, &screen)
             }
         }
         switch s.modal {
@@ -126,8 +120,9 @@ enum Render {
 
     private static func tabs(_ s: AppState, _ screen: inout Screen) {
         var x = 0
+        let y = s.layout.tabRowY
         for span in tabSpans() {
-            x = span.x + screen.put(" \(span.pane.rawValue) \(span.pane.title) ", x: span.x, y: 1,
+            x = span.x + screen.put(" \(span.pane.rawValue) \(span.pane.title) ", x: span.x, y: y,
                                     style: span.pane == s.pane ? Style(bold: true, reverse: true) : .muted) + 1
         }
         // The pane's state on the right of the tab row: the filter's count, and the list's sort order.
@@ -138,14 +133,14 @@ enum Render {
         let room = s.width - x - 1
         if room > 8 {
             let shown = info.truncated(to: room)
-            screen.put(shown, x: s.width - shown.columns - 1, y: 1, style: .muted)
+            screen.put(shown, x: s.width - shown.columns - 1, y: y, style: .muted)
         }
     }
 
     /// The bottom line: a message, the filter being typed, or the keys that work here.
     /// Returns the cursor position while the filter is being typed.
     private static func statusLine(_ s: AppState, _ screen: inout Screen) -> (Int, Int)? {
-        let y = s.height - 1
+        let y = s.layout.statusY
         if let m = s.message {
             screen.bar(" " + m.text, y: y, style: m.isError ? Style(color: .bad, bold: true, reverse: true) : Style(color: .good, reverse: true))
             return nil
