@@ -106,6 +106,6 @@ final class BenchTests: XCTestCase {
         while h.state.hasIdleWork { h.driver.state.doIdleWork() }
         XCTAssertEqual(h.text, before)
         h.press(.enter)
-        XCTAssertTrue(h.text.contains("Interactions ("), h.text)
+        assertLine(h, containing: "Interactions (")
     }
 }

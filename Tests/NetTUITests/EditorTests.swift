@@ -45,7 +45,7 @@ final class EditorTests: XCTestCase {
         h.press(.ctrl("o"))
         guard case .form(let form) = h.state.modal else { return XCTFail("the form stays open") }
         XCTAssertEqual(form[.notes].text, "Wants to open a Berlin studio next year.\nMet again in Berlin.")
-        XCTAssertTrue(h.text.contains("⏎"), "a line break shows as ⏎ in the field")
+        assertLine(h, containing: "⏎", "a line break shows as ⏎ in the field")
         h.press(.enter)
         XCTAssertEqual(h.state.selectedContact?.notes, "Wants to open a Berlin studio next year.\nMet again in Berlin.")
     }

@@ -40,7 +40,7 @@ final class PasteTests: XCTestCase {
         XCTAssertTrue(h.running)
         XCTAssertEqual(h.state.modal, .none)
         XCTAssertEqual(h.state.network, before)
-        XCTAssertTrue(h.text.contains("Paste ignored"), h.text)
+        assertLine(h, containing: "Paste ignored")
     }
 
     func testAPasteIntoTheFilterIsOneLineOfIt() {
@@ -49,8 +49,8 @@ final class PasteTests: XCTestCase {
         h.send(.paste("järvinen\n"))
         XCTAssertTrue(h.state.editingFilter, "the line break did not leave the filter")
         XCTAssertEqual(h.state.filter.text, "järvinen ")
-        XCTAssertTrue(h.text.contains("Aino Järvinen"))
-        XCTAssertFalse(h.text.contains("Anna Bergqvist"))
+        assertLine(h, containing: "Aino Järvinen")
+        assertNoLine(h, containing: "Anna Bergqvist")
     }
 
     /// CR, LF and CR LF are one line break each; a tab is a space; escape sequences lose their ESC.

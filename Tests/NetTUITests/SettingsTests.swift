@@ -54,8 +54,8 @@ final class SettingsTests: XCTestCase {
     func testIsoDatesInTheList() {
         var h = Harness(width: 80, height: 24)
         h.driver.state.dateStyle = .iso
-        XCTAssertTrue(h.text.contains("2026-11-20"), "Aino's last contact as a date")
+        assertLine(h, containing: "2026-11-20", "Aino's last contact as a date")
         h.press(.char("j"))
-        XCTAssertFalse(h.screen.line(3).contains(" 3d "))
+        assertNoLine(h, row: 3, containing: " 3d ")
     }
 }
