@@ -1,6 +1,7 @@
 import Foundation
 import NetModel
 @testable import NetTUI
+import TestSupport
 import XCTest
 
 /// Long notes in $EDITOR: run without a shell on a private temporary file, the text coming back into the form.
@@ -33,7 +34,8 @@ final class EditorTests: XCTestCase {
     func testAFailingEditorLeavesTheFieldAlone() {
         let result = Editor.edit("x", environment: ["EDITOR": "false"]) { $0() }
         guard case .failure(let e) = result else { return XCTFail("false exits 1") }
-        XCTAssertTrue(e.message.contains("did not end cleanly"))
+        assertContains(e.message, "did not end cleanly")
+
     }
 
     func testCtrlOPutsTheEditedTextIntoTheNotes() {

@@ -31,8 +31,16 @@ final class ImportScreenTests: XCTestCase {
         h.press(.char(":"))
         h.type("import \(vcf)")
         h.press(.enter)
-        assertLine(h, containing: "Imported cards.vcf")
-        assertLine(h, containing: "added")
+        assertScreen(h, rows: 0...6, """
+             NetTUI · demo (never saved) ● modified                                           41 contacts · 6 networks · 2026-11-23
+             1 Contacts   2 Matrix   3 Exits   4 Briefing   5 Networks                                                 sort: name ▲
+            ┌─ Imported cards.vcf — u undoes it ───────────────────────────────────────────────────────────────────────────────────┐
+            │ Imported: 1 added, 0 updated, 1 unchanged, 0 skipped                                                                 │
+            │ Added:                                                                                                               │
+            │   line 1: Liisa Väänänen                                                                                             │
+            │                                                                                                                      │
+            """)
+
         XCTAssertEqual(h.state.network.contacts.count, 41, "one new, one matched by name and organisation")
         XCTAssertNotNil(h.state.network.contacts.first { $0.name == "Liisa Väänänen" })
         h.press(.escape, .char("u"))

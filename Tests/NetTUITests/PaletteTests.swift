@@ -9,7 +9,14 @@ final class PaletteTests: XCTestCase {
         h.press(.char(":"))
         assertLine(h, containing: "Command palette")
         h.type("go to matrix")
-        assertLine(h, containing: "Go to Matrix")
+        assertScreen(h, rows: 2...6, """
+                           ┌─ Command palette ──────────────────────────────────────────────────────────────────────┐
+                           │ : go to matrix                                                                         │
+                           │ Go to Matrix                                                                         2 │
+                           │                                                                                        │
+                           │                                                                                        │
+            """)
+
         h.press(.enter)
         XCTAssertEqual(h.state.pane, .matrix)
         XCTAssertEqual(h.state.modal, .none)

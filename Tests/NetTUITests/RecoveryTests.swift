@@ -37,7 +37,13 @@ final class RecoveryTests: XCTestCase {
     func testTheNextStartOffersTheEditsAndSavingUsesThem() throws {
         var (path, saved, edited, driver) = try openedWithRescue()
         guard case .confirmRestore = driver.state.modal else { return XCTFail("the start offers the rescued edits") }
-        XCTAssertTrue(Render.frame(driver.state).screen.text.contains("Restore them?"))
+        assertScreen(Render.frame(driver.state).screen, rows: 10...14, """
+             ┌───────────────────────────────────────────────────────────────────────────┐
+             │ A run stopped by a signal left unsaved edits (39 contacts). Restore them? │
+             │                                                                           │
+             │ y restore · n set them aside · Esc later                                  │
+             └───────────────────────────────────────────────────────────────────────────┘
+            """)
         _ = driver.send(.key(.char("y")))
         XCTAssertEqual(driver.state.network, edited)
         XCTAssertTrue(driver.state.isDirty)
@@ -60,10 +66,10 @@ final class RecoveryTests: XCTestCase {
     /// a save in this run does not remove it, and the next start offers it again.
     func testEscPutsTheOfferOffAndKeepsTheRescueForTheNextStart() throws {
         var (path, saved, edited, driver) = try openedWithRescue()
-        XCTAssertTrue(Render.frame(driver.state).screen.text.contains("Esc later"))
+        assertLine(Render.frame(driver.state).screen, containing: "Esc later")
         XCTAssertTrue(driver.send(.key(.escape)))
         XCTAssertEqual(driver.state.modal, .none)
-        XCTAssertTrue(Render.frame(driver.state).screen.text.contains("Not restored: the rescued edits stay in network.json.unsaved.json"))
+        assertLine(Render.frame(driver.state).screen, containing: "Not restored: the rescued edits stay in network.json.unsaved.json")
         XCTAssertEqual(driver.state.network, saved)
         XCTAssertFalse(driver.state.isDirty)
         XCTAssertEqual(try Store.load(Store.recoveryPath(for: path))?.network, edited)
@@ -137,8 +143,8 @@ final class RecoveryTests: XCTestCase {
             let opened = try OpenCommand.open(path, createFolder: false)
             var driver = Driver(state: opened.state)
             XCTAssertEqual(driver.state.modal, .none, "\(name): nothing is offered")
-            let text = Render.frame(driver.state).screen.text
-            XCTAssertTrue(text.contains("Rescued edits not offered"), "\(name): \(text)")
+            assertLine(Render.frame(driver.state).screen, containing: "Rescued edits not offered", name)
+
             XCTAssertEqual(driver.state.message?.text,
                            "Rescued edits not offered: \(planted) is a symbolic link, not a regular file; it was not followed (remove it if you did not put it there)")
             XCTAssertEqual(driver.state.network, saved)

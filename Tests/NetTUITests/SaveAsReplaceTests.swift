@@ -23,7 +23,14 @@ final class SaveAsReplaceTests: XCTestCase {
         var h = Harness(path: mine, width: 120, height: 30)
         h.press(.char("d"), .char("y"))
         saveAs(&h, other)
-        assertLine(h, containing: "other.json exists (a NetTUI file of 1 contact). Replace it?")
+        assertScreen(h, rows: 13...17, """
+             ★ Hans Müller              ┌─────────────────────────────────────────────────────────────┐or events
+             ★ Ingrid Solberg           │ other.json exists (a NetTUI file of 1 contact). Replace it? │
+             ● Jean-Pierre Dubois       │                                                             │vist@swedishchamber.example
+             ★ Jukka Heikkinen          │ y replace it · n or Esc keep it                             │35164
+             ↗ Karin Åkesson            └─────────────────────────────────────────────────────────────┘reakfast Club Helsinki
+            """)
+
         XCTAssertEqual(try Store.readBytes(other), before, "nothing is written before the answer")
         h.press(.escape)
         XCTAssertEqual(try Store.readBytes(other), before)

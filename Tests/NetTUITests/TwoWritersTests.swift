@@ -1,6 +1,7 @@
 import Foundation
 import NetModel
 @testable import NetTUI
+import TestSupport
 import XCTest
 
 /// Never two writers (docs/RELIABILITY.md): while another process holds a data file's lock, opening
@@ -50,7 +51,7 @@ final class TwoWritersTests: XCTestCase {
         XCTAssertEqual(second.state.readOnlyReason, "\(path) is open in another nettui (pid \(pid))")
         XCTAssertEqual(second.state.message?.text, "Read-only: \(path) is open in another nettui (pid \(pid))")
         XCTAssertEqual(second.state.network, network, "it still shows the data")
-        XCTAssertTrue(Render.frame(second.state).screen.text.contains("[read-only]"))
+        assertLine(Render.frame(second.state).screen, row: 0, containing: "[read-only]")
 
         // Its saves are refused, and the file stays as the holder has it.
         var driver = Driver(state: second.state)
@@ -130,7 +131,8 @@ final class TwoWritersTests: XCTestCase {
             XCTAssertEqual(driver.state.path, path)
             XCTAssertNil(driver.lock)
         }
-        XCTAssertTrue(driver.state.message?.text.contains("(pid \(pid))") == true, "a hard link's holder is found by the file, in /proc/locks")
+        assertContains(driver.state.message?.text ?? "no message", "(pid \(pid))", "a hard link's holder is found by the file, in /proc/locks")
+
         XCTAssertFalse(fileExists(dir + "/hard.json.lock"))
         // Elsewhere is fine, and the copy then holds that file's lock.
         saveAs(&driver, "copy.json")
