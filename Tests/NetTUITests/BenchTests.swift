@@ -1,5 +1,6 @@
 import NetModel
 @testable import NetTUI
+import TestSupport
 import XCTest
 
 /// `nettui bench` (a small smoke run: the real suite takes minutes and is not part of the tests),
@@ -30,7 +31,7 @@ final class BenchTests: XCTestCase {
     func testBenchRefusesBadSizes() throws {
         let r = try Programs.nettui(["bench", "--sizes", "0"])
         XCTAssertNotEqual(r.status, 0)
-        XCTAssertTrue(r.stderr.contains("--sizes must be between 1 and 1000000"), r.stderr)
+        assertContains(r.stderr, "--sizes must be between 1 and 1000000")
     }
 
     func testSamplesPercentilesAndMilliseconds() {

@@ -105,7 +105,8 @@ final class BriefingPaneTests: XCTestCase {
         h.press(.tab, .tab, .tab)  // past I gave and I got, to Follow up on
         h.type("2026-12-01")
         h.press(.enter)
-        XCTAssertTrue(h.text.contains("A follow-up needs") == false)
+        assertNoLine(h, containing: "A follow-up needs")
+
         assertLine(h, containing: "Say what to do on 2026-12-01")
         h.type("Send the Berlin contacts")  // the refusal put the cursor in that field
         h.press(.enter)

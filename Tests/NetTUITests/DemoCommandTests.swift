@@ -1,5 +1,6 @@
 import Foundation
 import NetModel
+import TestSupport
 import XCTest
 
 /// Runs the built `nettui demo` with and without `--contacts` the way a script would.
@@ -35,7 +36,7 @@ final class DemoCommandTests: XCTestCase {
                                 (["--contacts", "10", "--networks", "100001"], "--networks must be from 0 to 100000, not 100001")] {
             let r = try Programs.nettui(["demo"] + args)
             XCTAssertNotEqual(r.status, 0, args.joined(separator: " "))
-            XCTAssertTrue(r.stderr.contains(message), r.stderr)
+            assertContains(r.stderr, message)
             XCTAssertEqual(r.stdout, "")
         }
     }

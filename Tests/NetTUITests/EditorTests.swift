@@ -59,7 +59,7 @@ final class CompletionTests: XCTestCase {
             let r = try Programs.nettui(["--generate-completion-script", shell])
             XCTAssertEqual(r.status, 0, shell)
             for command in ["check", "demo", "matrix", "exits", "brief", "import", "export", "merge", "keys"] {
-                XCTAssertTrue(r.stdout.contains(command), "\(shell) completion lacks \(command)")
+                assertContains(r.stdout, command, "\(shell) completion lacks \(command)")
             }
         }
     }
@@ -67,6 +67,6 @@ final class CompletionTests: XCTestCase {
     func testNettuiTodayPinsTheDemoDay() throws {
         let r = try Programs.nettui(["brief", "--demo", "--format", "json"], environment: ["NETTUI_TODAY": "2030-01-15"])
         XCTAssertEqual(r.status, 0)
-        XCTAssertTrue(r.stdout.contains("2030-01-15"), r.stdout.prefix(300).description)
+        assertContains(r.stdout, "2030-01-15")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import NetModel
 @testable import NetTUI
+import TestSupport
 import XCTest
 
 /// Escape sequences in the data never reach the terminal outside the dashboard: every message and
@@ -71,7 +72,8 @@ final class TerminalOutputTests: XCTestCase {
         let run = try runInTerminal(["check", path], in: dir)
         XCTAssertEqual(run.status, 1)
         assertShownAsText(run.output, "check")
-        XCTAssertTrue(String(decoding: run.output, as: UTF8.self).contains("^[]52;c;aGVsbG8=^G"))
+        assertContains(String(decoding: run.output, as: UTF8.self), "^[]52;c;aGVsbG8=^G")
+
     }
 
     func testExportToATerminalShowsTheEscapesAndToAFileOrPipeIsExact() throws {
@@ -115,7 +117,7 @@ final class TerminalOutputTests: XCTestCase {
         let run = try Programs.nettui(["matrix", dir + "/" + Self.title + ".json"])
         XCTAssertEqual(run.status, 1)
         XCTAssertFalse(run.stderr.unicodeScalars.contains("\u{1B}"))
-        XCTAssertTrue(run.stderr.contains("^[]0;pwned^G.json"), run.stderr)
+        assertContains(run.stderr, "^[]0;pwned^G.json")
     }
 
     func testLineBreaksStayLineBreaks() {

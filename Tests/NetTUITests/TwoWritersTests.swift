@@ -291,7 +291,7 @@ final class TwoWritersTests: XCTestCase {
         for name in ["link.json", "./network.json", "hard.json"] {
             let r = try Programs.nettui(["import", "vcard", "new.vcf", "--file", name], in: dir)
             XCTAssertEqual(r.status, 1, "\(name): \(r.output)")
-            XCTAssertTrue(r.stderr.contains("\(name): the data file is open in another nettui (pid \(pid))"), r.stderr)
+            assertContains(r.stderr, "\(name): the data file is open in another nettui (pid \(pid))")
             XCTAssertEqual(try Store.readBytes(path), saved, "\(name): the import wrote the open file")
         }
         for name in ["network.json", "link.json", "hard.json"] {

@@ -34,6 +34,21 @@ public func assertContains(_ text: String, _ part: String, _ why: @autoclosure (
     XCTFail("“\(part)” is not in \(describe(why()))\n\(numbered(text, firstLine: firstLine))", file: file, line: line)
 }
 
+/// Fails, printing the whole text with numbered lines, unless one of its lines is exactly `expected`.
+public func assertHasLine(_ text: String, _ expected: String, _ why: @autoclosure () -> String = "",
+                          file: StaticString = #filePath, line: UInt = #line) {
+    guard !text.split(separator: "\n", omittingEmptySubsequences: false).contains(where: { $0 == expected }) else { return }
+    XCTFail("no line is “\(expected)” in \(describe(why()))\n\(numbered(text))", file: file, line: line)
+}
+
+/// Fails, printing the whole text with numbered lines, unless one of its lines passes `test`;
+/// `what` says in the message what such a line looks like.
+public func assertHasLine(_ text: String, _ what: String, file: StaticString = #filePath, line: UInt = #line,
+                          where test: (String) -> Bool) {
+    guard !text.split(separator: "\n", omittingEmptySubsequences: false).contains(where: { test(String($0)) }) else { return }
+    XCTFail("no line \(what) in the text:\n\(numbered(text))", file: file, line: line)
+}
+
 /// Fails, printing the whole text with the offending lines marked, if `text` contains `part`.
 public func assertLacks(_ text: String, _ part: String, _ why: @autoclosure () -> String = "",
                         firstLine: Int = 1, file: StaticString = #filePath, line: UInt = #line) {
@@ -44,14 +59,16 @@ public func assertLacks(_ text: String, _ part: String, _ why: @autoclosure () -
 
 private func describe(_ why: String) -> String { why.isEmpty ? "the text:" : "the text (\(why)):" }
 
-/// The text with each line's number in front (`> ` marks the lines containing `marking`).
-public func numbered(_ text: String, firstLine: Int = 1, marking: String? = nil) -> String {
+/// The text with each line's number in front (`>` marks the lines containing `marking`), at most
+/// `limit` lines of it.
+public func numbered(_ text: String, firstLine: Int = 1, marking: String? = nil, limit: Int = 300) -> String {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     let width = String(firstLine + lines.count - 1).count
-    return lines.enumerated().map { i, l in
+    let shown = lines.prefix(limit).enumerated().map { i, l in
         let mark = marking.map { l.contains($0) } == true ? ">" : " "
         return "\(mark) \(pad(firstLine + i, width)) │ \(l)"
-    }.joined(separator: "\n")
+    }
+    return (shown + (lines.count > limit ? ["  … \(lines.count - limit) more lines"] : [])).joined(separator: "\n")
 }
 
 private func pad(_ n: Int, _ width: Int) -> String {
