@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import NetModel
 
@@ -358,7 +359,7 @@ final class ExitExplanationTests: XCTestCase {
         let lines = ExitRules.explanation
         XCTAssertTrue((5...10).contains(lines.count), "\(lines.count)")
         for line in lines { XCTAssertLessThanOrEqual(line.count, 76, line) }
-        XCTAssertTrue(lines.joined().contains("180 days"), "shows the default thresholds")
+        assertContains(lines.joined(separator: "\n"), "180 days", "shows the default thresholds")
         let here = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
         let doc = try String(contentsOf: here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("docs/EXITS.md"), encoding: .utf8)
@@ -376,9 +377,9 @@ final class ExitExplanationTests: XCTestCase {
         r.lopsidedRatio = 4
         r.difficultTag = "hassle"
         let text = r.explanationLines.joined(separator: "\n")
-        for part in ["90 days", "1.5+ h/month", "within 14 days", "gave 4×", "tagged hassle"] { XCTAssertTrue(text.contains(part), part) }
+        for part in ["90 days", "1.5+ h/month", "within 14 days", "gave 4×", "tagged hassle"] { assertContains(text, part) }
         r.difficultTag = ""
-        XCTAssertFalse(r.explanationLines.joined().contains("tagged"))
+        assertLacks(r.explanationLines.joined(separator: "\n"), "tagged")
     }
 }
 
@@ -401,7 +402,17 @@ final class ExitReportTests: XCTestCase {
                    - tagged difficult
 
             """)
-        XCTAssertTrue(ExitReport(network: n, today: today, all: true).text().contains("Kept (network)"))
+        assertText(ExitReport(network: n, today: today, all: true).text(), """
+              4.0  Golf | Club (network)
+                   - 10 h/month for yield 0
+                   decision: wind down by 2025-07-15: to Jonas
+              3.0  Dan Difficult (relationship)
+                   - tagged difficult
+              2.1  Kept (network)
+                   - unfair or stalled collaboration
+                   decision: keep (2025-06-15): needed
+
+            """)
         XCTAssertEqual(ExitReport(network: Network(), today: today).text(), "No exit candidates.\n")
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import NetModel
 
@@ -121,8 +122,8 @@ final class ImportCSVTests: XCTestCase {
     func testWrongFormatIsRefusedWithAHint() {
         XCTAssertThrowsError(try parseFixture("linkedin-connections.csv", .google)) { error in
             let e = error as! ImportError
-            XCTAssertTrue(e.message.contains("not a Google Contacts CSV"), e.message)
-            XCTAssertTrue(e.message.contains("nettui import linkedin"), e.message)
+            assertContains(e.message, "not a Google Contacts CSV")
+            assertContains(e.message, "nettui import linkedin")
         }
         XCTAssertThrowsError(try parseFixture("google-contacts.csv", .linkedin)) { error in
             XCTAssertTrue((error as! ImportError).message.contains("nettui import google"), "\(error)")
