@@ -97,7 +97,7 @@ public func lineDiff(expected: String, actual: String, firstLine: Int = 1, conte
         else if i < a.count, j == b.count || lcs[i + 1][j] >= lcs[i][j + 1] { ops.append(.removed(i)); i += 1 }
         else { ops.append(.added(j)); j += 1 }
     }
-    let width = String(firstLine + max(a.count, b.count)).count
+    let width = String(firstLine + max(a.count, b.count, 1) - 1).count
     var shown = Array(repeating: false, count: ops.count)
     for (k, op) in ops.enumerated() {
         if case .same = op { continue }
