@@ -246,31 +246,12 @@ final class ContactsFlowTests: XCTestCase {
         h.select("Aino Järvinen")
         let interactions = h.state.network.interactions.count
         h.press(.char("d"))
-        assertScreen(h, """
-             NetTUI · demo (never saved)              40 contacts · 6 networks · 2026-11-23
-             1 Contacts   2 Matrix   3 Exits   4 Briefing   5 Networks         sort: name ▲
-               Name ▲                                Organisation                    Last
-             ★ Aino Järvinen                         Järvinen Design Oy              3d    ┃
-             ● Anna Bergqvist                        Swedish Chamber of Commerce in… 8d
-             ★ Åsa Lindström                         Lindström Livsmedel AB          1d
-             ● Bengt Nyström                         Nyström Verkstäder AB           2w
-             · Birgitte Sørensen                                                     3mo
-             · Björn Ekström                         Ekström Consulting              6mo
-             ● Eirik Haugen                          Haugen Elektro AS               5w
+        assertScreen(h, rows: 10...14, """
              ★ Emilia Niemin┌──────────────────────────────────────────────┐erce     2d
              ↗ Frederik Nørg│ Delete Aino Järvinen and its 4 interactions? │         2w
              ● Gunnar Lindqv│                                              │         2mo
              · Hanna Mäkinen│ y delete · n keep                            │ics      2mo
              ★ Hans Müller  └──────────────────────────────────────────────┘aft mbH  4w
-             ★ Ingrid Solberg                        Solberg Maritime AS             10d
-             ● Jean-Pierre Dubois                    Dubois Conseil SARL             8w
-             ★ Jukka Heikkinen                       Nordic Growth Partners          2mo
-             ↗ Karin Åkesson                         Åkesson Bageri AB               3w
-             · Katarzyna Nowak                       Nowak Translations              4mo
-             ● Lars Kjeldsen                         Kjeldsen Print A/S              2w
-             ● Leena Salminen                        Salminen & Co Tilitoimisto      4w
-             ↗ Linnea Holm                           Holm Studio AB                  3w
-             y yes  n no  Esc cancel
             """)
         h.press(.char("n"))
         XCTAssertEqual(h.state.network.contacts.count, 40)
@@ -371,31 +352,12 @@ final class ContactsFlowTests: XCTestCase {
         h.type("New Person")
         h.press(.enter, .char("q"))
         XCTAssertTrue(h.running)
-        assertScreen(h, """
-             NetTUI · network.json ● modified         41 contacts · 6 networks · 2026-11-23
-             1 Contacts   2 Matrix   3 Exits   4 Briefing   5 Networks         sort: name ▲
-               Name ▲                                Organisation                    Last
-             ● Eirik Haugen                          Haugen Elektro AS               5w
-             ★ Emilia Nieminen                       Tampere Chamber of Commerce     2d
-             ↗ Frederik Nørgaard                     Nørgaard Robotics ApS           2w
-             ● Gunnar Lindqvist                      Lindqvist Logistik AB           2mo
-             · Hanna Mäkinen                         Hanken School of Economics      2mo
-             ★ Hans Müller                           Müller Handelsgesellschaft mbH  4w    ┃
-             ★ Ingrid Solberg                        Solberg Maritime AS             10d
+        assertScreen(h, rows: 10...14, """
              ● Jean-Pierr┌───────────────────────────────────────────────────┐       8w
              ★ Jukka Heik│ Quit? The changes are not saved.                  │       2mo
              ↗ Karin Åkes│                                                   │       3w
              · Katarzyna │ s save and quit · d discard and quit · Esc cancel │       4mo
              ● Lars Kjeld└───────────────────────────────────────────────────┘       2w
-             ● Leena Salminen                        Salminen & Co Tilitoimisto      4w
-             ↗ Linnea Holm                           Holm Studio AB                  3w
-             ↗ Magnus Håland                         Håland Fjordfisk AS             11d
-             ● Marja-Liisa Kettunen-Väisänen-Hyväri… Pohjois-Pohjanmaan elinkeino-,… 7w
-             · Matti Koskinen                        Koskinen Golf Club              6mo
-             ★ Mette Kjær                            Kjær & Partnere Advokatfirma    6w
-             · Mohammed Al-Sayed                     Gulf Trade Partners             8mo
-             · New Person                                                            never
-             s save and quit  d discard and quit  Esc cancel
             """)
         h.press(.escape)
         XCTAssertTrue(h.running)

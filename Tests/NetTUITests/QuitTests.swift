@@ -66,31 +66,12 @@ final class QuitTests: XCTestCase {
         for quit: Key in [.char("q"), .ctrl("c")] {
             h.press(quit)
             XCTAssertTrue(h.running, "\(quit) asks first")
-            assertScreen(h, """
-                 NetTUI · demo (never saved) ● modified   39 contacts · 6 networks · 2026-11-23
-                 1 Contacts   2 Matrix   3 Exits   4 Briefing   5 Networks         sort: name ▲
-                   Name ▲                                Organisation                    Last
-                 ● Anna Bergqvist                        Swedish Chamber of Commerce in… 8d    ┃
-                 ★ Åsa Lindström                         Lindström Livsmedel AB          1d
-                 ● Bengt Nyström                         Nyström Verkstäder AB           2w
-                 · Birgitte Sørensen                                                     3mo
-                 · Björn Ekström                         Ekström Consulting              6mo
-                 ● Eirik Haugen                          Haugen Elektro AS               5w
-                 ★ Emilia Nieminen                       Tampere Chamber of Commerce     2d
+            assertScreen(h, rows: 10...14, """
                  ↗ Frederik┌───────────────────────────────────────────────────────┐     2w
                  ● Gunnar L│ Quit? The demo's changes are in no file yet.          │     2mo
                  · Hanna Mä│                                                       │     2mo
                  ★ Hans Mül│ s save as… and quit · d discard and quit · Esc cancel │mbH  4w
                  ★ Ingrid S└───────────────────────────────────────────────────────┘     10d
-                 ● Jean-Pierre Dubois                    Dubois Conseil SARL             8w
-                 ★ Jukka Heikkinen                       Nordic Growth Partners          2mo
-                 ↗ Karin Åkesson                         Åkesson Bageri AB               3w
-                 · Katarzyna Nowak                       Nowak Translations              4mo
-                 ● Lars Kjeldsen                         Kjeldsen Print A/S              2w
-                 ● Leena Salminen                        Salminen & Co Tilitoimisto      4w
-                 ↗ Linnea Holm                           Holm Studio AB                  3w
-                 ↗ Magnus Håland                         Håland Fjordfisk AS             11d
-                 s save and quit  d discard and quit  Esc cancel
                 """)
 
             h.press(.escape)
