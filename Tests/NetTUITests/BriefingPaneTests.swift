@@ -113,7 +113,49 @@ final class BriefingPaneTests: XCTestCase {
         let aino = h.state.network.contacts.first { $0.name == "Aino Järvinen" }!.id
         XCTAssertEqual(h.state.network.openFollowUps(contact: aino).map(\.followUp.what), ["Send the Berlin contacts"])
         h.press(.enter)  // the card
-        assertLine(h, containing: "2026-12-01: Send the Berlin contacts")
+        assertScreen(h, """
+             NetTUI · demo (never saved) ● modified                                           40 contacts · 6 networks · 2026-11-23
+             1 Contacts   2 Matrix   3 Exits   4 Briefing   5 Networks                                                 sort: name ▲
+             Aino Järvinen
+             CEO · Järvinen Design Oy
+
+             ★ Key  now 10 · future 10
+             Criteria     Revenue today 10 · Share of wallet 10 · Strategic fit 10 · Growth potential 10
+             Follow up    2026-12-01: Send the Berlin contacts (c closes)
+             Give / get   gave 3 · got 3 · 1.0 : 1
+             Last contact 2026-11-23 (today)
+             Stage        commitment
+             Chemistry    10
+             Owner        Kaisa Virtanen
+             Kinds        customer, partner
+             Can do       UX design, service design
+             Needs        export to Germany
+             Tags         design, tampere
+             Email        aino.jarvinen@jarvinendesign.example
+             Phone        +358 40 1000000
+             Networks     Tampere Chamber of Commerce
+
+             Wants to open a Berlin studio next year.
+
+             Interactions (5)
+             2026-11-23 meeting
+               Berlin plans
+             2026-11-20 meeting
+               Lunch to catch up on their plans; gave: Two leads for their export plan; got: Honest feedback on our pitch
+             2026-11-03 call
+               Quarterly call; gave: An overview of the Danish market; got: A tip about an upcoming tender
+             2026-10-07 message
+               Message about their news; gave: Congratulations and a useful article
+             2026-08-25 event
+               Talked at a network event; got: An invitation to their next event
+
+             added 2026-08-15 · updated 2026-11-20
+
+
+
+             Esc back  e edit  d delete  i log  c close follow-up  ? help  u undo  s save  : palette  q quit
+            """)
+
         h.press(.char("c"))
         XCTAssertTrue(h.state.network.openFollowUps(contact: aino).isEmpty)
         assertLine(h, containing: "Closed the follow-up")

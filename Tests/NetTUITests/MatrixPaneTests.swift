@@ -107,10 +107,61 @@ final class MatrixPaneTests: XCTestCase {
         h.press(.char("j"))
         for _ in 0..<12 { h.press(.char("j")) }  // past the last Key row → the quadrant below
         XCTAssertEqual(h.state.matrix.focus, .maintain)
-        assertLine(h, containing: "Anna Bergqvist")
+        assertScreen(h, """
+             NetTUI · demo (never saved)              40 contacts · 6 networks · 2026-11-23
+             1 Contacts   2 Matrix   3 Exits   4 Briefing   5 Networks
+             ↗ Rising 10/4!   ★ Key 10/3!   · Light touch 10/3!   ● Maintain 10/3!
+            ┌─ ● Maintain · 10 · 3 overdue ────────────────────────────────────────────────┐
+            │   Anna Bergqvist                        Swedish Chamber of Commerce in…      │
+            │   Bengt Nyström                         Nyström Verkstäder AB                │
+            │   Eirik Haugen                          Haugen Elektro AS                    │
+            │   Gunnar Lindqvist                      Lindqvist Logistik AB            +10d│
+            │   Jean-Pierre Dubois                    Dubois Conseil SARL                  │
+            │   Lars Kjeldsen                         Kjeldsen Print A/S                   │
+            │   Leena Salminen                        Salminen & Co Tilitoimisto           │
+            │   Marja-Liisa Kettunen-Väisänen-Hyväri… Pohjois-Pohjanmaan elinkeino-,…      │
+            │   Niels Bach                            Danske Eksportkonsulenter        +30d│
+            │ ≠ Riikka Laine                          City of Espoo                     +5d│
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            └──────────────────────────────────────────────────────────────────────────────┘
+             Shift-→ move  r rate  i log  Enter card  e edit  / filter  u undo  s save  ? h…
+            """)
         h.press(.char("h"))
         XCTAssertEqual(h.state.matrix.focus, .lightTouch)
-        assertLine(h, containing: "Birgitte Sørensen")
+        assertScreen(h, """
+             NetTUI · demo (never saved)              40 contacts · 6 networks · 2026-11-23
+             1 Contacts   2 Matrix   3 Exits   4 Briefing   5 Networks
+             ↗ Rising 10/4!   ★ Key 10/3!   · Light touch 10/3!   ● Maintain 10/3!
+            ┌─ · Light touch · 10 · 3 overdue ─────────────────────────────────────────────┐
+            │   Birgitte Sørensen                                                          │
+            │   Björn Ekström                         Ekström Consulting               +10d│
+            │   Hanna Mäkinen                         Hanken School of Economics           │
+            │   Katarzyna Nowak                       Nowak Translations                   │
+            │   Matti Koskinen                        Koskinen Golf Club               +20d│
+            │   Mohammed Al-Sayed                     Gulf Trade Partners              +60d│
+            │   Ole Hansen                            Hansen Kontorservice                 │
+            │   Rasmus Vestergaard                    Vestergaard IT ApS                   │
+            │   Sanna Heinonen                        Vaasa Energy Cluster                 │
+            │   Thomas O'Brien                        Dublin Tech Forum                    │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            └──────────────────────────────────────────────────────────────────────────────┘
+             Shift-→ move  r rate  i log  Enter card  e edit  / filter  u undo  s save  ? h…
+            """)
+
         h.press(.char("k"))
         for _ in 0..<12 { h.press(.up) }
         XCTAssertEqual(h.state.matrix.focus, .rising)
