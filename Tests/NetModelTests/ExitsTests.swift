@@ -448,10 +448,10 @@ final class ExitDemoTests: XCTestCase {
         let reasons = all.flatMap(\.reasons)
         for pattern in [" h/month for yield ", ", passed", "best before ", "unfair or stalled collaboration", "no activity for ",
                         "ambition: mismatch", "tagged difficult", "no contact for "] {
-            XCTAssertTrue(reasons.contains { $0.contains(pattern) }, pattern)
+            assertContains(reasons.joined(separator: "\n"), pattern)
         }
-        XCTAssertTrue(reasons.contains { $0.hasPrefix("best before ") && $0.contains(", in ") }, "a near best-before")
-        XCTAssertTrue(reasons.contains { $0.hasPrefix("gave ") && $0.contains(" times, got ") }, "a lopsided tally")
+        assertHasLine(reasons.joined(separator: "\n"), "for a near best-before") { $0.hasPrefix("best before ") && $0.contains(", in ") }
+        assertHasLine(reasons.joined(separator: "\n"), "for a lopsided tally") { $0.hasPrefix("gave ") && $0.contains(" times, got ") }
         let networks = all.filter { $0.kind == .network }
         XCTAssertGreaterThanOrEqual(networks.count, 4)
         XCTAssertLessThan(networks.count, demo.networks.count, "at least one network is healthy")

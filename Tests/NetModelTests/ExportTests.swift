@@ -32,7 +32,7 @@ final class ExportTests: XCTestCase {
         defer { close(readOnly) }
         XCTAssertEqual(VCardExport.export(contacts, to: readOnly), EBADF)
         XCTAssertThrowsError(try Store.write(to: path) { _ in EIO }, "a failed write fails the save") { error in
-            XCTAssert((error as? StoreError)?.message.contains("the file on disk is unchanged") == true)
+            assertContains((error as? StoreError)?.message ?? "\(error)", "the file on disk is unchanged")
         }
     }
 

@@ -126,13 +126,13 @@ final class ImportCSVTests: XCTestCase {
             assertContains(e.message, "nettui import linkedin")
         }
         XCTAssertThrowsError(try parseFixture("google-contacts.csv", .linkedin)) { error in
-            XCTAssertTrue((error as! ImportError).message.contains("nettui import google"), "\(error)")
+            assertContains((error as! ImportError).message, "nettui import google")
         }
         XCTAssertThrowsError(try parseFixture("vcard30-multiple.vcf", .linkedin)) { error in
-            XCTAssertTrue((error as! ImportError).message.contains("nettui import vcard"), "\(error)")
+            assertContains((error as! ImportError).message, "nettui import vcard")
         }
         XCTAssertThrowsError(try parseFixture("linkedin-connections.csv", .vcard)) { error in
-            XCTAssertTrue((error as! ImportError).message.contains("no BEGIN:VCARD"), "\(error)")
+            assertContains((error as! ImportError).message, "no BEGIN:VCARD")
         }
     }
 

@@ -136,7 +136,8 @@ final class ExitsCommandTests: XCTestCase {
         let missing = try run(["exits", "/nonexistent.json"])
         XCTAssertEqual(missing.status, 1)
         XCTAssertEqual(missing.stdout, "")
-        XCTAssertTrue(missing.stderr.contains("/nonexistent.json") && missing.stderr.contains("no such file"), missing.stderr)
+        assertContains(missing.stderr, "/nonexistent.json")
+        assertContains(missing.stderr, "no such file")
 
         let dir = try tempDir()
         let path = dir + "/broken.json"
@@ -145,7 +146,8 @@ final class ExitsCommandTests: XCTestCase {
         let broken = try run(["exits", path])
         XCTAssertEqual(broken.status, 1)
         XCTAssertEqual(broken.stdout, "")
-        XCTAssertTrue(broken.stderr.contains("cannot be opened") && broken.stderr.contains("decision.kind"), broken.stderr)
+        assertContains(broken.stderr, "cannot be opened")
+        assertContains(broken.stderr, "decision.kind")
 
         let both = try run(["exits", "--demo", "/some/file.json"])
         XCTAssertNotEqual(both.status, 0)
