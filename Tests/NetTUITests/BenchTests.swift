@@ -105,7 +105,7 @@ final class BenchTests: XCTestCase {
         let before = h.text
         XCTAssertTrue(h.state.hasIdleWork)
         while h.state.hasIdleWork { h.driver.state.doIdleWork() }
-        XCTAssertEqual(h.text, before)
+        assertText(h.text, before, firstLine: 0, what: "the screen after the idle work", numbered: "row")
         h.press(.enter)
         assertLine(h, containing: "Interactions (")
     }

@@ -66,6 +66,7 @@ final class ScreenExpectationsTests: XCTestCase {
         try source.write(toFile: file, atomically: true, encoding: .utf8)
         XCTAssertTrue(InlineExpectation.record(" NetTUI\n\n a\\b", file: file, line: 2))
         XCTAssertTrue(InlineExpectation.record("one\ntwo", file: file, line: 6))  // line 6 before the first edit
+        XCTAssertFalse(InlineExpectation.record("x", file: file, line: 4), "a line that opens no literal (the next call's is not taken)")
         XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), """
             func a() {
                 assertScreen(h, \"\"\"

@@ -121,14 +121,15 @@ public func lineDiff(expected: String, actual: String, firstLine: Int = 1, conte
 enum InlineExpectation {
     private static let moves = Mutex<[String: [(line: Int, by: Int)]]>([:])
 
-    /// Replaces the literal that follows the call at `line` of `file`; false if none was found.
+    /// Replaces the literal that the call at `line` of `file` opens; false if it opens none.
     static func record(_ actual: String, file: String, line: Int) -> Bool {
         moves.withLock { moves in
             guard let source = try? String(contentsOfFile: file, encoding: .utf8) else { return false }
             var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             let start = line - 1 + (moves[file] ?? []).filter { $0.line < line }.reduce(0) { $0 + $1.by }
             guard start >= 0, start < lines.count,
-                  let open = lines[start...].firstIndex(where: { $0.hasSuffix("\"\"\"") }),
+                  // The literal opens on the call's line (or the next): never one of a later call.
+                  let open = lines[start...].prefix(2).firstIndex(where: { $0.hasSuffix("\"\"\"") }),
                   let close = lines[(open + 1)...].firstIndex(where: {
                       $0.trimmingCharacters(in: .whitespaces).hasPrefix("\"\"\"") })
             else { return false }
