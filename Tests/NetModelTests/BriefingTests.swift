@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 @testable import NetModel
 @testable import NetStore
@@ -240,17 +241,17 @@ final class BriefingTests: XCTestCase {
         let b = Briefing(network: n, scope: .event("e"), today: today)
         let text = b.text()
         XCTAssertTrue(text.hasPrefix("Meetup — 2026-11-20\n\n4 people to talk to, in order:\n\n1. Yrjö — CEO, Yrjö Oy\n"), text)
-        XCTAssertTrue(text.contains("\n   my ask:    mobile app development\n"), text)
-        XCTAssertTrue(text.contains("\n   follow-up: due 2026-11-18 (2 days overdue): Send the deck\n"), text)
-        XCTAssertTrue(text.contains("\nIntroductions to make:\n  - Yrjö needs Markkinointi — Xena *the* [Great]| can help\n"
-            + "  - Wilma needs design — Xena *the* [Great]| can help\n"), text)
-        XCTAssertFalse(text.contains("my offer:"), "empty fields are left out")
+        assertContains(text, "\n   my ask:    mobile app development\n")
+        assertContains(text, "\n   follow-up: due 2026-11-18 (2 days overdue): Send the deck\n")
+        assertContains(text, "\nIntroductions to make:\n  - Yrjö needs Markkinointi — Xena *the* [Great]| can help\n"
+            + "  - Wilma needs design — Xena *the* [Great]| can help\n")
+        assertLacks(text, "my offer:", "empty fields are left out")
 
         let md = b.markdown()
         XCTAssertTrue(md.hasPrefix("# Meetup\n\n**2026-11-20**\n\n4 people to talk to, in order.\n\n## 1. Yrjö\n\nCEO, Yrjö Oy\n\n"), md)
-        XCTAssertTrue(md.contains("\n- **My ask:** mobile app development\n"), md)
-        XCTAssertTrue(md.contains("## 3. Xena \\*the\\* \\[Great\\]\\|\n"), md)
-        XCTAssertTrue(md.contains("\n## Introductions to make\n\n- **Yrjö** needs Markkinointi: introduce **Xena \\*the\\* \\[Great\\]\\|**\n"), md)
+        assertContains(md, "\n- **My ask:** mobile app development\n")
+        assertContains(md, "## 3. Xena \\*the\\* \\[Great\\]\\|\n")
+        assertContains(md, "\n## Introductions to make\n\n- **Yrjö** needs Markkinointi: introduce **Xena \\*the\\* \\[Great\\]\\|**\n")
         XCTAssertFalse(md.split(separator: "\n").contains { $0.hasPrefix("|") }, "no tables: reads on a phone")
         XCTAssertTrue(md.split(separator: "\n").allSatisfy { $0.count < 200 })
     }

@@ -109,7 +109,8 @@ final class CrashSafeSaveTests: XCTestCase {
                 if chunk.isEmpty { break }
                 text += String(decoding: chunk, as: UTF8.self)
             }
-            XCTAssertTrue(text.contains("ready\n"), "kill \(kill): StressSave did not start: \(text)")
+            assertContains(text, "ready\n", "kill \(kill): StressSave did not start")
+
             let delay = Int(rng.next() % 40_000)  // 0–40 ms: a few saves of 4 MB at most
             delays.append(Double(delay) / 1000)
             usleep(useconds_t(delay))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import NetModel
 @testable import NetStore
@@ -361,7 +362,7 @@ final class ExitExplanationTests: XCTestCase {
         let lines = ExitRules.explanation
         XCTAssertTrue((5...10).contains(lines.count), "\(lines.count)")
         for line in lines { XCTAssertLessThanOrEqual(line.count, 76, line) }
-        XCTAssertTrue(lines.joined().contains("180 days"), "shows the default thresholds")
+        assertContains(lines.joined(separator: "\n"), "180 days", "shows the default thresholds")
         let here = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
         let doc = try String(contentsOf: here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("docs/EXITS.md"), encoding: .utf8)
@@ -379,9 +380,9 @@ final class ExitExplanationTests: XCTestCase {
         r.lopsidedRatio = 4
         r.difficultTag = "hassle"
         let text = r.explanationLines.joined(separator: "\n")
-        for part in ["90 days", "1.5+ h/month", "within 14 days", "gave 4×", "tagged hassle"] { XCTAssertTrue(text.contains(part), part) }
+        for part in ["90 days", "1.5+ h/month", "within 14 days", "gave 4×", "tagged hassle"] { assertContains(text, part) }
         r.difficultTag = ""
-        XCTAssertFalse(r.explanationLines.joined().contains("tagged"))
+        assertLacks(r.explanationLines.joined(separator: "\n"), "tagged")
     }
 }
 
@@ -404,7 +405,17 @@ final class ExitReportTests: XCTestCase {
                    - tagged difficult
 
             """)
-        XCTAssertTrue(ExitReport(network: n, today: today, all: true).text().contains("Kept (network)"))
+        assertText(ExitReport(network: n, today: today, all: true).text(), """
+              4.0  Golf | Club (network)
+                   - 10 h/month for yield 0
+                   decision: wind down by 2025-07-15: to Jonas
+              3.0  Dan Difficult (relationship)
+                   - tagged difficult
+              2.1  Kept (network)
+                   - unfair or stalled collaboration
+                   decision: keep (2025-06-15): needed
+
+            """)
         XCTAssertEqual(ExitReport(network: Network(), today: today).text(), "No exit candidates.\n")
     }
 
@@ -440,10 +451,10 @@ final class ExitDemoTests: XCTestCase {
         let reasons = all.flatMap(\.reasons)
         for pattern in [" h/month for yield ", ", passed", "best before ", "unfair or stalled collaboration", "no activity for ",
                         "ambition: mismatch", "tagged difficult", "no contact for "] {
-            XCTAssertTrue(reasons.contains { $0.contains(pattern) }, pattern)
+            assertContains(reasons.joined(separator: "\n"), pattern)
         }
-        XCTAssertTrue(reasons.contains { $0.hasPrefix("best before ") && $0.contains(", in ") }, "a near best-before")
-        XCTAssertTrue(reasons.contains { $0.hasPrefix("gave ") && $0.contains(" times, got ") }, "a lopsided tally")
+        assertHasLine(reasons.joined(separator: "\n"), "for a near best-before") { $0.hasPrefix("best before ") && $0.contains(", in ") }
+        assertHasLine(reasons.joined(separator: "\n"), "for a lopsided tally") { $0.hasPrefix("gave ") && $0.contains(" times, got ") }
         let networks = all.filter { $0.kind == .network }
         XCTAssertGreaterThanOrEqual(networks.count, 4)
         XCTAssertLessThan(networks.count, demo.networks.count, "at least one network is healthy")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import NetModel
 @testable import NetStore
@@ -34,7 +35,7 @@ final class ExportTests: XCTestCase {
         defer { close(readOnly) }
         XCTAssertEqual(VCardExport.export(contacts, to: readOnly), EBADF)
         XCTAssertThrowsError(try Store.write(to: path) { _ in EIO }, "a failed write fails the save") { error in
-            XCTAssert((error as? StoreError)?.message.contains("the file on disk is unchanged") == true)
+            assertContains((error as? StoreError)?.message ?? "\(error)", "the file on disk is unchanged")
         }
     }
 
@@ -100,14 +101,14 @@ final class ExportTests: XCTestCase {
         for line in lines { XCTAssertLessThanOrEqual(line.utf8.count, 75, line) }
         XCTAssertTrue(lines.contains { $0.hasPrefix(" ") }, "long lines are folded")
         let unfolded = text.replacingOccurrences(of: "\r\n ", with: "")
-        XCTAssertTrue(unfolded.contains("\r\nFN:Søren Østergaard-Ærbø\\, Jr.\r\n"), unfolded)
-        XCTAssertTrue(unfolded.contains("\r\nORG:Øresund\\; Data\\, ApS;R&D\r\n"), unfolded)
-        XCTAssertTrue(unfolded.contains("\r\nNOTE:First line\\nSecond line"), unfolded)
-        XCTAssertTrue(unfolded.contains("\r\nCATEGORIES:partner,a\\, b,hygge\r\n"), unfolded)
-        XCTAssertTrue(unfolded.contains("\r\nUID:urn:uuid:0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0\r\n"), unfolded)
-        XCTAssertTrue(unfolded.contains("\r\nBDAY:--0704\r\n"), unfolded)
-        XCTAssertTrue(unfolded.contains("\r\nREV:20250203T040506Z\r\n"), unfolded)
-        XCTAssertTrue(unfolded.contains("\r\nX-NETTUI-STAGE:commitment\r\n"), unfolded)
+        assertContains(unfolded, "\r\nFN:Søren Østergaard-Ærbø\\, Jr.\r\n")
+        assertContains(unfolded, "\r\nORG:Øresund\\; Data\\, ApS;R&D\r\n")
+        assertContains(unfolded, "\r\nNOTE:First line\\nSecond line")
+        assertContains(unfolded, "\r\nCATEGORIES:partner,a\\, b,hygge\r\n")
+        assertContains(unfolded, "\r\nUID:urn:uuid:0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0\r\n")
+        assertContains(unfolded, "\r\nBDAY:--0704\r\n")
+        assertContains(unfolded, "\r\nREV:20250203T040506Z\r\n")
+        assertContains(unfolded, "\r\nX-NETTUI-STAGE:commitment\r\n")
         // Folding never splits a UTF-8 character: every physical line is valid UTF-8 on its own.
         let raw = VCardExport.export([fullContact()])
         var start = 0
@@ -172,7 +173,7 @@ final class ExportTests: XCTestCase {
         var contact = Contact(id: "1", name: "-2+3", created: Timestamp(seconds: 0))
         contact.notes = "=cmd|' /C calc'!A0"
         let text = String(decoding: CSVExport.export([contact]), as: UTF8.self)
-        XCTAssertTrue(text.contains("\r\n1,'-2+3,"), text)
-        XCTAssertTrue(text.contains(",'=cmd|' /C calc'!A0,"), text)
+        assertContains(text, "\r\n1,'-2+3,")
+        assertContains(text, ",'=cmd|' /C calc'!A0,")
     }
 }

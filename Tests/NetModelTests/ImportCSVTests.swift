@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import NetModel
 @testable import NetStore
@@ -124,17 +125,17 @@ final class ImportCSVTests: XCTestCase {
     func testWrongFormatIsRefusedWithAHint() {
         XCTAssertThrowsError(try parseFixture("linkedin-connections.csv", .google)) { error in
             let e = error as! ImportError
-            XCTAssertTrue(e.message.contains("not a Google Contacts CSV"), e.message)
-            XCTAssertTrue(e.message.contains("nettui import linkedin"), e.message)
+            assertContains(e.message, "not a Google Contacts CSV")
+            assertContains(e.message, "nettui import linkedin")
         }
         XCTAssertThrowsError(try parseFixture("google-contacts.csv", .linkedin)) { error in
-            XCTAssertTrue((error as! ImportError).message.contains("nettui import google"), "\(error)")
+            assertContains((error as! ImportError).message, "nettui import google")
         }
         XCTAssertThrowsError(try parseFixture("vcard30-multiple.vcf", .linkedin)) { error in
-            XCTAssertTrue((error as! ImportError).message.contains("nettui import vcard"), "\(error)")
+            assertContains((error as! ImportError).message, "nettui import vcard")
         }
         XCTAssertThrowsError(try parseFixture("linkedin-connections.csv", .vcard)) { error in
-            XCTAssertTrue((error as! ImportError).message.contains("no BEGIN:VCARD"), "\(error)")
+            assertContains((error as! ImportError).message, "no BEGIN:VCARD")
         }
     }
 

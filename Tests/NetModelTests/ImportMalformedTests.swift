@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import NetModel
 @testable import NetStore
@@ -117,7 +118,7 @@ final class ImportMalformedTests: XCTestCase {
         defer { lock.release() }
         // flock is per open file, so a second acquire in this process sees the lock as held.
         XCTAssertThrowsError(try Importer.run(source: fixturePath("vcard30-multiple.vcf"), format: .vcard, dataFile: path, now: now, newID: newID())) { error in
-            XCTAssertTrue("\(error)".contains("open in another nettui"), "\(error)")
+            assertContains("\(error)", "open in another nettui")
         }
         XCTAssertEqual(try Store.readBytes(path), before)
     }

@@ -363,10 +363,10 @@ final class ImportMergeTests: XCTestCase {
         let summary = merged([bad, record("", line: 20), record("Fine", line: 30)], into: Network()).summary
         XCTAssertEqual(summary.added, 1)
         XCTAssertEqual(summary.skipped.map(\.line), [12, 20])
-        XCTAssertTrue(summary.text.contains("line 12: no name"), summary.text)
+        assertContains(summary.text, "line 12: no name")
         XCTAssertTrue(summary.text.hasPrefix("Imported: 1 added, 0 updated, 0 unchanged, 2 skipped"), summary.text)
         let dry = summary.report(details: true, dryRun: true)
-        XCTAssertTrue(dry.contains("Would add:\n  line 30: Fine"), dry)
+        assertContains(dry, "Would add:\n  line 30: Fine")
     }
 
     func testNewIDsDoNotCollideWithExistingIds() {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import NetModel
 @testable import NetStore
@@ -87,7 +88,7 @@ final class MatrixReportTests: XCTestCase {
             XCTAssertEqual(o.overdueCount, a.overdueCount)
             XCTAssertEqual(o.entries.count, o.overdueCount)
         }
-        XCTAssertFalse(overdue.text().contains("Aino Järvinen"))
+        assertLacks(overdue.text(), "Aino Järvinen")
         XCTAssertEqual(overdue.sections.flatMap(\.entries).count, all.sections.map(\.overdueCount).reduce(0, +))
     }
 
@@ -106,19 +107,23 @@ final class MatrixReportTests: XCTestCase {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         for s in report.sections {
             let heading = "\(s.name) — \(s.entries.count) contacts, \(s.overdueCount) overdue (contact every \(s.cadenceDays) days)"
-            XCTAssertTrue(lines.contains(heading), heading)
+            assertHasLine(text, heading)
         }
-        XCTAssertTrue(lines.contains("  Aino Järvinen · Järvinen Design Oy"), text)
-        XCTAssertTrue(lines.contains("  Birgitte Sørensen"), "no separator when there is no organisation")
+        assertHasLine(text, "  Aino Järvinen · Järvinen Design Oy")
+        assertHasLine(text, "  Birgitte Sørensen", "no separator when there is no organisation")
         // Overdue entries and drift notes.
         for e in report.sections.flatMap(\.entries) where e.overdueDays > 0 {
-            XCTAssertTrue(lines.contains { $0.hasPrefix("  \(e.name)") && $0.contains("  (overdue \(e.overdueDays) d)") }, e.name)
+            assertHasLine(text, "for \(e.name), overdue \(e.overdueDays) d") {
+                $0.hasPrefix("  \(e.name)") && $0.contains("  (overdue \(e.overdueDays) d)")
+            }
         }
         let drifting = report.sections.flatMap(\.entries).filter { $0.drift != nil }
         XCTAssertFalse(drifting.isEmpty)
         for e in drifting {
             let suggested = report.section(e.drift!).name
-            XCTAssertTrue(lines.contains { $0.hasPrefix("  \(e.name)") && $0.hasSuffix("[criteria suggest \(suggested)]") }, e.name)
+            assertHasLine(text, "for \(e.name) ending “[criteria suggest \(suggested)]”") {
+                $0.hasPrefix("  \(e.name)") && $0.hasSuffix("[criteria suggest \(suggested)]")
+            }
         }
         // The headings come in the order Key, Rising, Maintain, Light touch, separated by blank lines.
         let headings = lines.filter { !$0.hasPrefix(" ") && !$0.isEmpty }
@@ -161,10 +166,10 @@ final class MatrixReportTests: XCTestCase {
         n.contacts = [c]
         let report = MatrixReport(network: n, today: testToday)
         let text = report.text()
-        XCTAssertTrue(text.contains("  Evil[2J Name · Line Break | Pipe dis\n"), text)
+        assertContains(text, "  Evil[2J Name · Line Break | Pipe dis\n")
         XCTAssertFalse(text.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" })
         let md = report.markdown()
-        XCTAssertTrue(md.contains(#"| Evil[2J Name | Line Break \| Pipe dis | 0 |"#), md)
+        assertContains(md, #"| Evil[2J Name | Line Break \| Pipe dis | 0 |"#)
         XCTAssertFalse(md.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" })
         // JSON keeps the name as it is, escaped.
         let json = try? JSONParser.parse(Array(report.json().utf8))
@@ -176,13 +181,30 @@ final class MatrixReportTests: XCTestCase {
         let md = report.markdown()
         let lines = md.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         for s in report.sections {
-            XCTAssertTrue(lines.contains("## \(s.name) (\(s.entries.count), \(s.overdueCount) overdue)"), s.name)
+            assertHasLine(md, "## \(s.name) (\(s.entries.count), \(s.overdueCount) overdue)")
         }
         XCTAssertEqual(lines.filter { $0 == "| name | organisation | overdue days |" }.count, 4)
         XCTAssertEqual(lines.filter { $0.hasPrefix("| ") && !$0.hasPrefix("| name ") }.count, 40)
-        XCTAssertTrue(lines.contains("| Aino Järvinen | Järvinen Design Oy | 0 |"))
-        XCTAssertTrue(lines.contains("| Birgitte Sørensen |  | 0 |"))
-        XCTAssertTrue(MatrixReport(network: Network(), today: testToday).markdown().contains("## Key (0, 0 overdue)\n\nNo contacts.\n"))
+        assertHasLine(md, "| Aino Järvinen | Järvinen Design Oy | 0 |")
+        assertHasLine(md, "| Birgitte Sørensen |  | 0 |")
+        assertText(MatrixReport(network: Network(), today: testToday).markdown(), """
+            ## Key (0, 0 overdue)
+
+            No contacts.
+
+            ## Rising (0, 0 overdue)
+
+            No contacts.
+
+            ## Maintain (0, 0 overdue)
+
+            No contacts.
+
+            ## Light touch (0, 0 overdue)
+
+            No contacts.
+
+            """)
     }
 
     func testJSON() throws {
@@ -219,9 +241,9 @@ final class MatrixReportTests: XCTestCase {
         let report = MatrixReport(network: n, today: testToday)
         XCTAssertEqual(report.section(.rising).name, "Tomorrow's stars")
         XCTAssertEqual(report.section(.rising).cadenceDays, 14)
-        XCTAssertTrue(report.text().contains("Tomorrow's stars — 10 contacts, "))
+        assertContains(report.text(), "Tomorrow's stars — 10 contacts, ")
         // Drift notes use the scheme's names too.
-        XCTAssertTrue(report.text().contains("[criteria suggest Tomorrow's stars]"), "Riikka Laine's criteria point to Rising")
+        assertContains(report.text(), "[criteria suggest Tomorrow's stars]", "Riikka Laine's criteria point to Rising")
     }
 
     /// docs/SEGMENTATION.md shows `nettui matrix --demo`; the demo's dates move with today, so the

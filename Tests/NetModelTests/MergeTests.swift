@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import NetModel
 @testable import NetStore
@@ -458,6 +459,6 @@ final class MergeTests: XCTestCase {
         let gone = MergeConflict(entity: .network, id: "n9", field: "", ours: .object([:]), theirs: .null, base: .object([:]))
         XCTAssertEqual(gone.summary(in: n), "network n9: changed by ours, deleted by theirs")
         let long = MergeConflict(entity: .me, id: "", field: "pitch", ours: .string(String(repeating: "x", count: 100)), theirs: .string(""), base: .null)
-        XCTAssertTrue(long.summary(in: n).contains("…"))
+        assertContains(long.summary(in: n), "…")
     }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 @testable import NetModel
 @testable import NetStore
@@ -175,7 +176,7 @@ final class ProblemTests: XCTestCase {
         setKey(&json, [], "newThing", .array([.number("1")]))
         let loaded = try XCTUnwrap(load(text(JSONWriter.write(json))))
         let reason = try XCTUnwrap(loaded.readOnlyReason)
-        XCTAssertTrue(reason.contains("schemaVersion 2 is newer"), reason)
+        assertContains(reason, "schemaVersion 2 is newer")
         XCTAssertTrue(reason.hasSuffix("opened read-only"), reason)
         XCTAssertEqual(loaded.network.schemaVersion, 2)
         XCTAssertEqual(loaded.network.contacts.count, Demo.network(today: testToday).contacts.count)
@@ -192,7 +193,7 @@ final class ProblemTests: XCTestCase {
             } catch let error as StoreError {
                 XCTAssertFalse(error.problems.isEmpty, bad)
                 XCTAssertFalse(error.problems.contains { $0.kind == .futureSchema }, bad)
-                XCTAssertTrue(error.message.contains("cannot be opened"), error.message)
+                assertContains(error.message, "cannot be opened")
             } catch {
                 XCTFail("unexpected \(error)")
             }

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 @testable import NetModel
 @testable import NetStore
@@ -416,7 +417,7 @@ final class SegmentationTests: XCTestCase {
         let found = problems(#"{"schemaVersion": 1, "scheme": {"criteria": \#(criteriaJSON(6))}}"#)
         XCTAssertEqual(found.map(\.kind), [.invalidValue], "\(found)")
         XCTAssertEqual(found.first?.location, "scheme.criteria")
-        XCTAssertTrue(found.first?.message.contains("6") ?? false, "\(found)")
+        assertContains(found.first?.message ?? "\(found)", "6")
     }
 
     func testCriterionProblems() {

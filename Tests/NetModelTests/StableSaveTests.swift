@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import NetModel
 @testable import NetStore
@@ -208,7 +209,7 @@ final class StableSaveTests: XCTestCase {
         try openAndSave(path)
         let normalised = try XCTUnwrap(Store.readBytes(path))
         XCTAssertNotEqual(text(normalised), messy)
-        XCTAssertTrue(text(normalised).contains(#""unknown": [\#n        1.10,"#), "unknown numbers keep their text")
+        assertContains(text(normalised), #""unknown": [\#n        1.10,"#, "unknown numbers keep their text")
         try openAndSave(path)
         XCTAssertEqual(try Store.readBytes(path), normalised)
         let ids = try XCTUnwrap(Store.load(path)).network.contacts.map(\.id)

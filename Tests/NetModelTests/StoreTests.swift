@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import NetModel
 @testable import NetStore
@@ -231,7 +232,7 @@ final class StoreTests: XCTestCase {
             XCTAssertEqual((error as? StoreError)?.message, "/dev/zero is a character device, not a regular file: a data file must be a regular file")
         }
         XCTAssertThrowsError(try Store.save(Network(), to: fifo)) { error in
-            XCTAssertTrue((error as? StoreError)?.message.contains("a named pipe (FIFO), not a regular file") == true, "\(error)")
+            assertContains((error as? StoreError)?.message ?? "\(error)", "a named pipe (FIFO), not a regular file")
         }
         var st = stat()
         XCTAssertEqual(lstat(fifo, &st), 0)

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 @testable import NetModel
 @testable import NetStore
@@ -66,8 +67,8 @@ final class UnknownKeysTests: XCTestCase {
 
     func testBigNumberTextIsWrittenVerbatim() throws {
         let network = try XCTUnwrap(NetworkCodec.decode(JSONWriter.write(try fileWithUnknownKeys())).network)
-        XCTAssertTrue(text(NetworkCodec.encode(network)).contains("\"bigNumber\": 12345678901234567890,"))
-        XCTAssertTrue(text(NetworkCodec.encode(network)).contains("\"deep\": -0.5e-7"))
+        assertContains(text(NetworkCodec.encode(network)), "\"bigNumber\": 12345678901234567890,")
+        assertContains(text(NetworkCodec.encode(network)), "\"deep\": -0.5e-7")
     }
 }
 

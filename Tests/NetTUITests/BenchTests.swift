@@ -1,6 +1,7 @@
 import NetModel
 import Plumbing
 @testable import NetTUI
+import TestSupport
 import XCTest
 @testable import NetStore
 @testable import NetInterchange
@@ -33,7 +34,7 @@ final class BenchTests: XCTestCase {
     func testBenchRefusesBadSizes() throws {
         let r = try Programs.nettui(["bench", "--sizes", "0"])
         XCTAssertNotEqual(r.status, 0)
-        XCTAssertTrue(r.stderr.contains("--sizes must be between 1 and 1000000"), r.stderr)
+        assertContains(r.stderr, "--sizes must be between 1 and 1000000")
     }
 
     func testSamplesPercentilesAndMilliseconds() {
@@ -107,8 +108,8 @@ final class BenchTests: XCTestCase {
         let before = h.text
         XCTAssertTrue(h.state.hasIdleWork)
         while h.state.hasIdleWork { h.driver.state.doIdleWork() }
-        XCTAssertEqual(h.text, before)
+        assertText(h.text, before, firstLine: 0, what: "the screen after the idle work", numbered: "row")
         h.press(.enter)
-        XCTAssertTrue(h.text.contains("Interactions ("), h.text)
+        assertLine(h, containing: "Interactions (")
     }
 }

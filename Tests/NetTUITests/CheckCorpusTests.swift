@@ -29,6 +29,8 @@ final class CheckCorpusTests: XCTestCase {
             XCTAssertEqual(ran.status, 1, "\(c.name):\n\(head)")
             XCTAssertTrue(ran.output.contains(c.expect.text), "\(c.name): expected “\(c.expect.text)” in:\n\(head)")
             XCTAssertTrue(ran.output.contains(path), "\(c.name): the message names the file:\n\(head)")
+
+
             XCTAssertEqual(HostileCorpus.Snapshot(path), before, "\(c.name): checking changed the file or its folder")
             try? FileManager.default.removeItem(atPath: path)
         }
@@ -41,6 +43,6 @@ final class CheckCorpusTests: XCTestCase {
         let ran = try Programs.run(nettui, ["check", "/nonexistent-\(getpid())/network.json"], mergeOutput: true, timeout: 30)
         XCTAssertEqual(ran.status, 1, ran.output)
         XCTAssertFalse(ran.signaled)
-        XCTAssertTrue(ran.output.contains("no such file"), ran.output)
+        assertContains(ran.output, "no such file")
     }
 }

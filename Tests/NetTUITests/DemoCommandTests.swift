@@ -1,6 +1,7 @@
 import Foundation
 import NetModel
 import Plumbing
+import TestSupport
 import XCTest
 import NetStore
 import NetInterchange
@@ -38,7 +39,7 @@ final class DemoCommandTests: XCTestCase {
                                 (["--contacts", "10", "--networks", "100001"], "--networks must be from 0 to 100000, not 100001")] {
             let r = try Programs.nettui(["demo"] + args)
             XCTAssertNotEqual(r.status, 0, args.joined(separator: " "))
-            XCTAssertTrue(r.stderr.contains(message), r.stderr)
+            assertContains(r.stderr, message)
             XCTAssertEqual(r.stdout, "")
         }
     }

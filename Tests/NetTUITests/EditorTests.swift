@@ -2,6 +2,7 @@ import Foundation
 import NetModel
 import Plumbing
 @testable import NetTUI
+import TestSupport
 import XCTest
 @testable import NetStore
 @testable import NetInterchange
@@ -36,7 +37,8 @@ final class EditorTests: XCTestCase {
     func testAFailingEditorLeavesTheFieldAlone() {
         let result = Editor.edit("x", environment: ["EDITOR": "false"]) { $0() }
         guard case .failure(let e) = result else { return XCTFail("false exits 1") }
-        XCTAssertTrue(e.message.contains("did not end cleanly"))
+        assertContains(e.message, "did not end cleanly")
+
     }
 
     func testCtrlOPutsTheEditedTextIntoTheNotes() {
@@ -48,7 +50,7 @@ final class EditorTests: XCTestCase {
         h.press(.ctrl("o"))
         guard case .form(let form) = h.state.modal else { return XCTFail("the form stays open") }
         XCTAssertEqual(form[.notes].text, "Wants to open a Berlin studio next year.\nMet again in Berlin.")
-        XCTAssertTrue(h.text.contains("⏎"), "a line break shows as ⏎ in the field")
+        assertLine(h, containing: "⏎", "a line break shows as ⏎ in the field")
         h.press(.enter)
         XCTAssertEqual(h.state.selectedContact?.notes, "Wants to open a Berlin studio next year.\nMet again in Berlin.")
     }
@@ -60,7 +62,7 @@ final class CompletionTests: XCTestCase {
             let r = try Programs.nettui(["--generate-completion-script", shell])
             XCTAssertEqual(r.status, 0, shell)
             for command in ["check", "demo", "matrix", "exits", "brief", "import", "export", "merge", "keys"] {
-                XCTAssertTrue(r.stdout.contains(command), "\(shell) completion lacks \(command)")
+                assertContains(r.stdout, command, "\(shell) completion lacks \(command)")
             }
         }
     }
@@ -68,6 +70,6 @@ final class CompletionTests: XCTestCase {
     func testNettuiTodayPinsTheDemoDay() throws {
         let r = try Programs.nettui(["brief", "--demo", "--format", "json"], environment: ["NETTUI_TODAY": "2030-01-15"])
         XCTAssertEqual(r.status, 0)
-        XCTAssertTrue(r.stdout.contains("2030-01-15"), r.stdout.prefix(300).description)
+        assertContains(r.stdout, "2030-01-15")
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import NetModel
 import Plumbing
 @testable import NetTUI
+import TestSupport
 import XCTest
 @testable import NetStore
 @testable import NetInterchange
@@ -137,7 +138,7 @@ final class EndToEndTests: XCTestCase {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let broken = try start([path]) { $0.contains("NetTUI · network.json") || $0.contains("cannot be opened") }
         XCTAssertEqual(try exitStatus(broken, after: "reading the broken file"), "1")
-        XCTAssertTrue(broken.tmux.capture(broken.pane).contains("refers to contact ghost"), broken.tmux.capture(broken.pane))
+        assertContains(broken.tmux.capture(broken.pane), "refers to contact ghost")
         try assertRestored(broken)
     }
 
@@ -229,8 +230,9 @@ final class EndToEndTests: XCTestCase {
         try s.tmux.run(["set-buffer", "-b", "note", note])
         try s.tmux.run(["paste-buffer", "-p", "-b", "note", "-t", s.pane])
         try poll("the pasted note in the form", tmux: s.tmux, pane: s.pane, timeout: Self.stepTimeout) { $0.contains("asked about the fair⏎u should") }
-        XCTAssertTrue(s.tmux.capture(s.pane).contains("Log: Aino Järvinen"), "the form is still open after the paste")
-        XCTAssertFalse(s.tmux.capture(s.pane).contains("modified"), "nothing was logged by the paste")
+        let screen = s.tmux.capture(s.pane)
+        assertContains(screen, "Log: Aino Järvinen", "the form is still open after the paste")
+        assertLacks(screen, "modified", "nothing was logged by the paste")
         XCTAssertEqual(try Store.readBytes(path), saved, "nothing was saved by the paste")
         try s.tmux.run(["send-keys", "-t", s.pane, "Enter"])
         try poll("the modified mark", tmux: s.tmux, pane: s.pane, timeout: Self.stepTimeout) { $0.contains("modified") }
@@ -281,7 +283,8 @@ final class EndToEndTests: XCTestCase {
             if Date() > deadline { break }
             Thread.sleep(forTimeInterval: 0.1)
         }
-        XCTFail("timed out after \(Int(timeout)) s waiting for \(what). Last screen:\n\(screen)", file: file, line: line)
+        XCTFail("timed out after \(Int(timeout)) s waiting for \(what). Last screen:\n\(numbered(screen, firstLine: 0))", file: file, line: line)
+
         throw EndToEndFailure()
     }
 

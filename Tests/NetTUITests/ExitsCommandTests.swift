@@ -1,6 +1,7 @@
 import Foundation
 import NetModel
 import Plumbing
+import TestSupport
 import XCTest
 import NetStore
 import NetInterchange
@@ -30,14 +31,14 @@ final class ExitsCommandTests: XCTestCase {
         XCTAssertEqual(scores, scores.sorted(by: >), "best first")
         for reason in ["       - 10 h/month for yield 0", "       - ambition: mismatch", "       - unfair or stalled collaboration",
                        "       - tagged difficult", "       - no activity for 210 days", "       - no contact for 200 days"] {
-            XCTAssertTrue(lines.contains(reason), reason)
+            assertHasLine(r.stdout, reason)
         }
-        XCTAssertTrue(lines.contains { $0.hasPrefix("       - best before ") && $0.hasSuffix(", passed") })
-        XCTAssertTrue(lines.contains { $0.hasPrefix("       - best before ") && $0.hasSuffix(", in 10 days") })
-        XCTAssertTrue(lines.contains { $0.hasPrefix("       decision: wind down by ") })
-        XCTAssertFalse(r.stdout.contains("Tampere Chamber of Commerce"), "a healthy network is no candidate")
-        XCTAssertFalse(r.stdout.contains("Mohammed Al-Sayed"), "kept")
-        XCTAssertFalse(r.stdout.contains("Björn Ekström"), "to review later")
+        assertHasLine(r.stdout, "“- best before …, passed”") { $0.hasPrefix("       - best before ") && $0.hasSuffix(", passed") }
+        assertHasLine(r.stdout, "“- best before …, in 10 days”") { $0.hasPrefix("       - best before ") && $0.hasSuffix(", in 10 days") }
+        assertHasLine(r.stdout, "starting “decision: wind down by ”") { $0.hasPrefix("       decision: wind down by ") }
+        assertLacks(r.stdout, "Tampere Chamber of Commerce", "a healthy network is no candidate")
+        assertLacks(r.stdout, "Mohammed Al-Sayed", "kept")
+        assertLacks(r.stdout, "Björn Ekström", "to review later")
     }
 
     func testDemoJSONAndAll() throws {
@@ -67,11 +68,12 @@ final class ExitsCommandTests: XCTestCase {
         XCTAssertEqual(all.status, 0, all.stderr)
         guard case .array(let allItems) = try JSONParser.parse(Array(all.stdout.utf8)) else { return XCTFail(all.stdout) }
         XCTAssertEqual(allItems.count, items.count + 2, "the kept and the review-later contacts")
-        XCTAssertTrue(all.stdout.contains("Mohammed Al-Sayed") && all.stdout.contains("Björn Ekström"))
+        assertContains(all.stdout, "Mohammed Al-Sayed")
+        assertContains(all.stdout, "Björn Ekström")
 
         let text = try run(["exits", "--demo", "--all"])
-        XCTAssertTrue(text.stdout.contains("decision: keep ("), text.stdout)
-        XCTAssertTrue(text.stdout.contains("decision: review after "), text.stdout)
+        assertContains(text.stdout, "decision: keep (")
+        assertContains(text.stdout, "decision: review after ")
     }
 
     func testDemoMarkdown() throws {
@@ -80,7 +82,8 @@ final class ExitsCommandTests: XCTestCase {
         let lines = r.stdout.split(separator: "\n").map(String.init)
         XCTAssertEqual(Array(lines.prefix(2)), ["| score | kind | name | reasons | decision |", "|---:|---|---|---|---|"])
         XCTAssertTrue(lines[2].hasPrefix("| 9.4 | network | Golf & Business Society | 10 h/month for yield 0; best before "), lines[2])
-        XCTAssertTrue(lines.contains { $0.contains("| relationship | Jean-Pierre Dubois | tagged difficult |") })
+        assertContains(r.stdout, "| relationship | Jean-Pierre Dubois | tagged difficult |")
+
     }
 
     func testAFileByArgumentOptionAndEnvironment() throws {
@@ -136,7 +139,8 @@ final class ExitsCommandTests: XCTestCase {
         let missing = try run(["exits", "/nonexistent.json"])
         XCTAssertEqual(missing.status, 1)
         XCTAssertEqual(missing.stdout, "")
-        XCTAssertTrue(missing.stderr.contains("/nonexistent.json") && missing.stderr.contains("no such file"), missing.stderr)
+        assertContains(missing.stderr, "/nonexistent.json")
+        assertContains(missing.stderr, "no such file")
 
         let dir = try tempDir()
         let path = dir + "/broken.json"
@@ -145,11 +149,12 @@ final class ExitsCommandTests: XCTestCase {
         let broken = try run(["exits", path])
         XCTAssertEqual(broken.status, 1)
         XCTAssertEqual(broken.stdout, "")
-        XCTAssertTrue(broken.stderr.contains("cannot be opened") && broken.stderr.contains("decision.kind"), broken.stderr)
+        assertContains(broken.stderr, "cannot be opened")
+        assertContains(broken.stderr, "decision.kind")
 
         let both = try run(["exits", "--demo", "/some/file.json"])
         XCTAssertNotEqual(both.status, 0)
-        XCTAssertTrue(both.stderr.contains("--demo"), both.stderr)
+        assertContains(both.stderr, "--demo")
         XCTAssertNotEqual(try run(["exits", "--demo", "--format", "yaml"]).status, 0)
         XCTAssertNotEqual(try run(["exits", path, "--file", path]).status, 0)
     }

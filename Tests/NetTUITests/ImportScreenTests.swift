@@ -34,8 +34,16 @@ final class ImportScreenTests: XCTestCase {
         h.press(.char(":"))
         h.type("import \(vcf)")
         h.press(.enter)
-        XCTAssertTrue(h.text.contains("Imported cards.vcf"), h.text)
-        XCTAssertTrue(h.text.contains("added"))
+        assertScreen(h, rows: 0...6, """
+             NetTUI · demo (never saved) ● modified                                           41 contacts · 6 networks · 2026-11-23
+             1 Contacts   2 Matrix   3 Exits   4 Briefing   5 Networks                                                 sort: name ▲
+            ┌─ Imported cards.vcf — u undoes it ───────────────────────────────────────────────────────────────────────────────────┐
+            │ Imported: 1 added, 0 updated, 1 unchanged, 0 skipped                                                                 │
+            │ Added:                                                                                                               │
+            │   line 1: Liisa Väänänen                                                                                             │
+            │                                                                                                                      │
+            """)
+
         XCTAssertEqual(h.state.network.contacts.count, 41, "one new, one matched by name and organisation")
         XCTAssertNotNil(h.state.network.contacts.first { $0.name == "Liisa Väänänen" })
         h.press(.escape, .char("u"))
@@ -49,7 +57,7 @@ final class ImportScreenTests: XCTestCase {
         h.press(.char(":"))
         h.type("import \(bad)")
         h.press(.enter)
-        XCTAssertTrue(h.screen.line(29).contains("Not imported"), h.screen.line(29))
+        assertLine(h, row: 29, containing: "Not imported")
         XCTAssertEqual(h.state.network, before)
         XCTAssertFalse(h.state.isDirty)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import NetModel
 import Plumbing
+import TestSupport
 import XCTest
 import NetStore
 import NetInterchange
@@ -20,12 +21,14 @@ final class MatrixCommandTests: XCTestCase {
         XCTAssertEqual(headings.count, 4, r.stdout)
         for (heading, name) in zip(headings, ["Key — ", "Rising — ", "Maintain — ", "Light touch — "]) {
             XCTAssertTrue(heading.hasPrefix(name), heading)
-            XCTAssertTrue(heading.contains(" contacts, ") && heading.contains(" overdue (contact every "), heading)
+            assertContains(heading, " contacts, ")
+            assertContains(heading, " overdue (contact every ")
+
         }
         XCTAssertEqual(lines.filter { $0.hasPrefix("  ") }.count, 40)
         XCTAssertTrue(lines.contains { $0.hasPrefix("  Aino Järvinen · Järvinen Design Oy") }, r.stdout)
         XCTAssertTrue(lines.contains { $0.hasPrefix("  王芳 · ") })
-        XCTAssertTrue(r.stdout.contains("[criteria suggest "), "the demo has drifting contacts")
+        assertContains(r.stdout, "[criteria suggest ", "the demo has drifting contacts")
     }
 
     func testDemoJSON() throws {
@@ -63,7 +66,7 @@ final class MatrixCommandTests: XCTestCase {
         let md = try run(["matrix", "--demo", "--format", "markdown"])
         XCTAssertEqual(md.status, 0, md.stderr)
         XCTAssertTrue(md.stdout.hasPrefix("## Key ("), md.stdout)
-        XCTAssertTrue(md.stdout.contains("| name | organisation | overdue days |"))
+        assertContains(md.stdout, "| name | organisation | overdue days |")
     }
 
     func testAFile() throws {
@@ -91,8 +94,8 @@ final class MatrixCommandTests: XCTestCase {
         let r = try run(["matrix", "/nonexistent.json"])
         XCTAssertEqual(r.status, 1)
         XCTAssertEqual(r.stdout, "")
-        XCTAssertTrue(r.stderr.contains("/nonexistent.json"), r.stderr)
-        XCTAssertTrue(r.stderr.contains("no such file"), r.stderr)
+        assertContains(r.stderr, "/nonexistent.json")
+        assertContains(r.stderr, "no such file")
     }
 
     func testBrokenFileExitsOneWithItsProblems() throws {
@@ -104,14 +107,14 @@ final class MatrixCommandTests: XCTestCase {
         let r = try run(["matrix", path])
         XCTAssertEqual(r.status, 1)
         XCTAssertEqual(r.stdout, "")
-        XCTAssertTrue(r.stderr.contains("cannot be opened"), r.stderr)
-        XCTAssertTrue(r.stderr.contains("importanceNow"), r.stderr)
+        assertContains(r.stderr, "cannot be opened")
+        assertContains(r.stderr, "importanceNow")
     }
 
     func testDemoTakesNoFile() throws {
         let r = try run(["matrix", "--demo", "/some/file.json"])
         XCTAssertNotEqual(r.status, 0)
-        XCTAssertTrue(r.stderr.contains("--demo"), r.stderr)
+        assertContains(r.stderr, "--demo")
         let bad = try run(["matrix", "--demo", "--format", "yaml"])
         XCTAssertNotEqual(bad.status, 0)
     }

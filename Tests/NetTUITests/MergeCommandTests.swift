@@ -1,6 +1,7 @@
 import Foundation
 import NetModel
 import Plumbing
+import TestSupport
 import XCTest
 import NetStore
 import NetInterchange
@@ -79,8 +80,8 @@ final class MergeCommandTests: XCTestCase {
         let r = try merge(["base.json", "ours.json", "theirs.json", "-o", "out.json"], in: dir)
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.stderr.hasPrefix("nettui merge: 1 conflict; ours was kept"), r.stderr)
-        XCTAssertTrue(r.stderr.contains("contact \"\(demo.contacts[0].name)\": notes: ours \"ours\", theirs \"theirs\""), r.stderr)
-        XCTAssertTrue(r.stderr.contains("press !"), r.stderr)
+        assertContains(r.stderr, "contact \"\(demo.contacts[0].name)\": notes: ours \"ours\", theirs \"theirs\"")
+        assertContains(r.stderr, "press !")
         let merged = try load(dir + "/out.json")
         XCTAssertEqual(merged.contacts[0].notes, "ours")
         XCTAssertEqual(merged.conflicts, [MergeConflict(entity: .contact, id: demo.contacts[0].id, field: "notes",
@@ -102,23 +103,23 @@ final class MergeCommandTests: XCTestCase {
         r = try merge(["base.json", "ours.json", "theirs.json"], in: dir)
         XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.stderr.hasPrefix("nettui merge: theirs.json cannot be opened: 1 problem found"), r.stderr)
-        XCTAssertTrue(r.stderr.contains("line 2, column 1"), r.stderr)
+        assertContains(r.stderr, "line 2, column 1")
 
         writeText(dir + "/theirs.json", #"{"schemaVersion": 99}"#)
         r = try merge(["base.json", "ours.json", "theirs.json"], in: dir)
         XCTAssertEqual(r.status, 2)
-        XCTAssertTrue(r.stderr.contains("newer than this program supports"), r.stderr)
+        assertContains(r.stderr, "newer than this program supports")
 
         writeText(dir + "/theirs.json", #"{"schemaVersion": 1, "contacts": [{"id": "x", "name": 5}]}"#)
         r = try merge(["base.json", "ours.json", "theirs.json"], in: dir)
         XCTAssertEqual(r.status, 2)
-        XCTAssertTrue(r.stderr.contains("expected a string, found a number"), r.stderr)
+        assertContains(r.stderr, "expected a string, found a number")
 
         XCTAssertEqual(try Store.readBytes(dir + "/ours.json"), ours, "OURS is untouched")
 
         r = try merge(["base.json", "ours.json"], in: dir)
         XCTAssertNotEqual(r.status, 0)
-        XCTAssertTrue(r.stderr.contains("give three files"), r.stderr)
+        assertContains(r.stderr, "give three files")
     }
 
     func testAnEmptyBaseIsAnEmptyNetwork() throws {
@@ -134,11 +135,11 @@ final class MergeCommandTests: XCTestCase {
         _ = try tempDir()
         let r = try merge(["--install"])
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertTrue(r.stdout.contains("\n*.nettui.json merge=nettui\n"), r.stdout)
-        XCTAssertTrue(r.stdout.contains("git config merge.nettui.driver \"nettui merge %O %A %B\"\n"), r.stdout)
-        XCTAssertTrue(r.stdout.contains("git config merge.nettui.name \""), r.stdout)
+        assertContains(r.stdout, "\n*.nettui.json merge=nettui\n")
+        assertContains(r.stdout, "git config merge.nettui.driver \"nettui merge %O %A %B\"\n")
+        assertContains(r.stdout, "git config merge.nettui.name \"")
         let custom = try merge(["--install", "--pattern", "team.json"])
-        XCTAssertTrue(custom.stdout.contains("\nteam.json merge=nettui\n"), custom.stdout)
+        assertContains(custom.stdout, "\nteam.json merge=nettui\n")
         XCTAssertNotEqual(try merge(["--write"]).status, 0, "--write needs --install")
     }
 
@@ -156,7 +157,7 @@ final class MergeCommandTests: XCTestCase {
         XCTAssertEqual(try git(["config", "--get-all", "merge.nettui.name"], in: repo).stdout, "NetTUI three-way merge of network files\n")
         let outside = try merge(["--install", "--write"], in: home)
         XCTAssertEqual(outside.status, 2)
-        XCTAssertTrue(outside.stderr.contains("cannot find the git repository"), outside.stderr)
+        assertContains(outside.stderr, "cannot find the git repository")
     }
 
     // MARK: - git merge, end to end
@@ -208,7 +209,7 @@ final class MergeCommandTests: XCTestCase {
             n.interactions.append(Interaction(id: "bbbbbbbb-0000-4000-8000-000000000003", contact: n.contacts[1].id, date: Day(year: 2025, month: 3, day: 1)!, kind: .call))
         }
         let r = try git(["merge", "--no-edit", "alice"], in: repo)
-        XCTAssertFalse(r.stdout.contains("CONFLICT"), r.stdout)
+        assertLacks(r.stdout, "CONFLICT")
         let merged = try load(repo + "/team.nettui.json")
         XCTAssertEqual(merged.contact(id: first.id)?.notes, "Alice's note")
         XCTAssertEqual(merged.contact(id: first.id)?.role, "Bob's role")
@@ -239,8 +240,9 @@ final class MergeCommandTests: XCTestCase {
             n.me.pitch = "Bob's pitch"
         }
         let r = try git(["merge", "--no-edit", "alice"], in: repo, expect: 1)
-        XCTAssertTrue(r.stdout.contains("CONFLICT") && r.stdout.contains("team.nettui.json"), r.stdout)
-        XCTAssertTrue(r.stderr.contains("nettui merge: 1 conflict;"), r.stderr)
+        assertContains(r.stdout, "CONFLICT")
+        assertContains(r.stdout, "team.nettui.json")
+        assertContains(r.stderr, "nettui merge: 1 conflict;")
         XCTAssertEqual(try git(["diff", "--name-only", "--diff-filter=U"], in: repo).stdout, "team.nettui.json\n")
         // The working file is the merge (not conflict markers): valid, ours kept, theirs recorded.
         let merged = try load(repo + "/team.nettui.json")
@@ -260,7 +262,8 @@ final class MergeCommandTests: XCTestCase {
         try git(["add", "team.nettui.json"], in: repo)
         try git(["commit", "-q", "--no-edit"], in: repo)
         XCTAssertEqual(try git(["status", "--porcelain"], in: repo).stdout, "")
-        XCTAssertFalse(try String(contentsOfFile: repo + "/team.nettui.json", encoding: .utf8).contains("\"conflicts\""))
+        assertLacks(try String(contentsOfFile: repo + "/team.nettui.json", encoding: .utf8), "\"conflicts\"")
+
     }
 
     func writeText(_ path: String, _ text: String) {

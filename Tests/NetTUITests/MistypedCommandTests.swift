@@ -1,5 +1,6 @@
 import Foundation
 @testable import NetTUI
+import TestSupport
 import XCTest
 
 /// A mistyped command is not taken for the name of a new data file.
@@ -10,7 +11,7 @@ final class MistypedCommandTests: XCTestCase {
         for (typed, meant) in [("matirx", "matrix"), ("exist", "exits"), ("chekc", "check"), ("improt", "import")] {
             let r = try Programs.run(try Programs.requireBuilt("nettui"), [typed], in: dir)
             XCTAssertEqual(r.status, 2, "\(typed): \(r.output)")
-            XCTAssertTrue(r.stderr.contains("did you mean `nettui \(meant)`"), r.stderr)
+            assertContains(r.stderr, "did you mean `nettui \(meant)`")
             XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir), [], "nothing created for \(typed)")
         }
     }

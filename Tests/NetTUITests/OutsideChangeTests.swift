@@ -27,8 +27,6 @@ final class OutsideChangeTests: XCTestCase {
         return c
     }
 
-    private func text(_ driver: Driver) -> String { Render.frame(driver.state).screen.text }
-
     func testASaveMergesWhatAnotherProgramWroteInsteadOfOverwritingIt() throws {
         var (path, saved, driver) = try opened()
         // Ours: delete the first contact of the list.
@@ -89,7 +87,8 @@ final class OutsideChangeTests: XCTestCase {
         XCTAssertEqual(driver.state.network.conflicts, file.conflicts)
         _ = driver.send(.key(.char("!")))
         guard case .conflicts = driver.state.modal else { return XCTFail("! opens the conflicts") }
-        XCTAssertTrue(text(driver).contains("Theirs: met at the fair"), text(driver))
+        assertLine(Render.frame(driver.state).screen, containing: "Theirs: met at the fair")
+
     }
 
     func testAWriteInPlaceThatPutsTheOldTimeBackIsNoticed() throws {

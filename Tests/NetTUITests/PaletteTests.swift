@@ -10,9 +10,16 @@ final class PaletteTests: XCTestCase {
     func testActionsShowTheirKeysAndRun() {
         var h = Harness(width: 120, height: 30)
         h.press(.char(":"))
-        XCTAssertTrue(h.text.contains("Command palette"))
+        assertLine(h, containing: "Command palette")
         h.type("go to matrix")
-        XCTAssertTrue(h.text.contains("Go to Matrix"))
+        assertScreen(h, rows: 2...6, """
+                           ┌─ Command palette ──────────────────────────────────────────────────────────────────────┐
+                           │ : go to matrix                                                                         │
+                           │ Go to Matrix                                                                         2 │
+                           │                                                                                        │
+                           │                                                                                        │
+            """)
+
         h.press(.enter)
         XCTAssertEqual(h.state.pane, .matrix)
         XCTAssertEqual(h.state.modal, .none)
@@ -39,7 +46,7 @@ final class PaletteTests: XCTestCase {
         h.type("brief tampere")
         h.press(.enter)
         XCTAssertEqual(h.state.pane, .briefing)
-        XCTAssertTrue(h.screen.line(2).contains("Tampere Chamber of Commerce"))
+        assertLine(h, row: 2, containing: "Tampere Chamber of Commerce")
     }
 
     func testSaveAsWithTabCompletion() throws {
@@ -74,7 +81,7 @@ final class PaletteExportTests: XCTestCase {
         h.press(.char(":"))
         h.type("export vcard \(dir)/all.vcf")
         h.press(.enter)
-        XCTAssertTrue(h.text.contains("Exported 40 contacts"))
+        assertLine(h, containing: "Exported 40 contacts")
         let back = try Importer.parse(path: dir + "/all.vcf", format: .vcard)
         XCTAssertEqual(back.count, 40)
         h.press(.char(":"))

@@ -57,9 +57,8 @@ final class QuitTests: XCTestCase {
             var h = h
             h.resize(40, 10)
             h.press(.char("q"))
-            let text = h.text
             for choice in [save, "d discard and quit", "Esc cancel"] {
-                XCTAssertTrue(text.contains(choice), "\(choice) is shown whole:\n\(text)")
+                assertLine(h, containing: choice, "\(choice) is shown whole")
             }
         }
     }
@@ -70,8 +69,14 @@ final class QuitTests: XCTestCase {
         for quit: Key in [.char("q"), .ctrl("c")] {
             h.press(quit)
             XCTAssertTrue(h.running, "\(quit) asks first")
-            XCTAssertTrue(h.text.contains("Quit? The demo's changes are in no file yet."))
-            XCTAssertTrue(h.text.contains("s save as… and quit · d discard and quit · Esc cancel"))
+            assertScreen(h, rows: 10...14, """
+                 ↗ Frederik┌───────────────────────────────────────────────────────┐     2w
+                 ● Gunnar L│ Quit? The demo's changes are in no file yet.          │     2mo
+                 · Hanna Mä│                                                       │     2mo
+                 ★ Hans Mül│ s save as… and quit · d discard and quit · Esc cancel │mbH  4w
+                 ★ Ingrid S└───────────────────────────────────────────────────────┘     10d
+                """)
+
             h.press(.escape)
             XCTAssertTrue(h.running)
             XCTAssertEqual(h.state.modal, .none)
@@ -91,14 +96,14 @@ final class QuitTests: XCTestCase {
         var h = Harness()
         h.press(.char("d"), .char("y"), .char("q"), .char("s"))
         XCTAssertTrue(h.running)
-        XCTAssertTrue(h.text.contains("Save as, then quit"))
+        assertLine(h, containing: "Save as, then quit")
         // A save that fails keeps the program up, with the edits.
         FileManager.default.createFile(atPath: dir + "/not-a-folder", contents: Data("x".utf8))
         h.press(.ctrl("u"))
         h.type(dir + "/not-a-folder/mine.json")
         h.press(.enter)
         XCTAssertTrue(h.running)
-        XCTAssertTrue(h.text.contains("Not saved"))
+        assertLine(h, containing: "Not saved")
         XCTAssertTrue(h.state.isDirty)
         h.press(.char("q"), .char("s"), .ctrl("u"))
         h.type(dir + "/mine.json")

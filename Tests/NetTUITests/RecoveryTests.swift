@@ -40,7 +40,13 @@ final class RecoveryTests: XCTestCase {
     func testTheNextStartOffersTheEditsAndSavingUsesThem() throws {
         var (path, saved, edited, driver) = try openedWithRescue()
         guard case .confirmRestore = driver.state.modal else { return XCTFail("the start offers the rescued edits") }
-        XCTAssertTrue(Render.frame(driver.state).screen.text.contains("Restore them?"))
+        assertScreen(Render.frame(driver.state).screen, rows: 10...14, """
+             ┌───────────────────────────────────────────────────────────────────────────┐
+             │ A run stopped by a signal left unsaved edits (39 contacts). Restore them? │
+             │                                                                           │
+             │ y restore · n set them aside · Esc later                                  │
+             └───────────────────────────────────────────────────────────────────────────┘
+            """)
         _ = driver.send(.key(.char("y")))
         XCTAssertEqual(driver.state.network, edited)
         XCTAssertTrue(driver.state.isDirty)
@@ -63,10 +69,10 @@ final class RecoveryTests: XCTestCase {
     /// a save in this run does not remove it, and the next start offers it again.
     func testEscPutsTheOfferOffAndKeepsTheRescueForTheNextStart() throws {
         var (path, saved, edited, driver) = try openedWithRescue()
-        XCTAssertTrue(Render.frame(driver.state).screen.text.contains("Esc later"))
+        assertLine(Render.frame(driver.state).screen, containing: "Esc later")
         XCTAssertTrue(driver.send(.key(.escape)))
         XCTAssertEqual(driver.state.modal, .none)
-        XCTAssertTrue(Render.frame(driver.state).screen.text.contains("Not restored: the rescued edits stay in network.json.unsaved.json"))
+        assertLine(Render.frame(driver.state).screen, containing: "Not restored: the rescued edits stay in network.json.unsaved.json")
         XCTAssertEqual(driver.state.network, saved)
         XCTAssertFalse(driver.state.isDirty)
         XCTAssertEqual(try Store.load(Store.recoveryPath(for: path))?.network, edited)
@@ -140,8 +146,8 @@ final class RecoveryTests: XCTestCase {
             let opened = try OpenCommand.open(path, createFolder: false)
             var driver = Driver(state: opened.state)
             XCTAssertEqual(driver.state.modal, .none, "\(name): nothing is offered")
-            let text = Render.frame(driver.state).screen.text
-            XCTAssertTrue(text.contains("Rescued edits not offered"), "\(name): \(text)")
+            assertLine(Render.frame(driver.state).screen, containing: "Rescued edits not offered", name)
+
             XCTAssertEqual(driver.state.message?.text,
                            "Rescued edits not offered: \(planted) is a symbolic link, not a regular file; it was not followed (remove it if you did not put it there)")
             XCTAssertEqual(driver.state.network, saved)
@@ -184,15 +190,15 @@ final class SaveAsTests: XCTestCase {
         FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8))
         var h = Harness(path: blocker + "/network.json")
         h.press(.char("d"), .char("y"), .char("s"))
-        XCTAssertTrue(h.text.contains("Not saved"))
+        assertLine(h, containing: "Not saved")
         h.press(.char("S"))
-        XCTAssertTrue(h.text.contains("Save as"))
+        assertLine(h, containing: "Save as")
         h.press(.ctrl("u"))
         h.type(dir + "/elsewhere.json")
         h.press(.enter)
         XCTAssertFalse(h.state.isDirty)
         XCTAssertEqual(h.state.path, dir + "/elsewhere.json")
-        XCTAssertTrue(h.screen.line(0).contains("elsewhere.json"))
+        assertLine(h, row: 0, containing: "elsewhere.json")
         XCTAssertEqual(try Store.load(dir + "/elsewhere.json")?.network.contacts.count, 39)
         XCTAssertNotNil(h.driver.lock, "the new file is locked while open")
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/elsewhere.json.lock"))
@@ -203,7 +209,7 @@ final class SaveAsTests: XCTestCase {
         let dir = try temporaryDirectory()
         var h = Harness()
         h.press(.char("s"))
-        XCTAssertTrue(h.text.contains("S saves it as"))
+        assertLine(h, containing: "S saves it as")
         h.press(.char("S"), .ctrl("u"))
         h.type(dir + "/mine.json")
         h.press(.enter)
@@ -219,7 +225,7 @@ final class SaveAsTests: XCTestCase {
         h.press(.char("S"), .ctrl("u"))
         h.type(dir + "/taken.json")
         h.press(.enter)
-        XCTAssertTrue(h.text.contains("open in another nettui"))
+        assertLine(h, containing: "open in another nettui")
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/taken.json"))
         XCTAssertNil(h.state.path)
     }

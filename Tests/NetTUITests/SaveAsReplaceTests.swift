@@ -26,7 +26,14 @@ final class SaveAsReplaceTests: XCTestCase {
         var h = Harness(path: mine, width: 120, height: 30)
         h.press(.char("d"), .char("y"))
         saveAs(&h, other)
-        XCTAssertTrue(h.text.contains("other.json exists (a NetTUI file of 1 contact). Replace it?"), h.text)
+        assertScreen(h, rows: 13...17, """
+             ★ Hans Müller              ┌─────────────────────────────────────────────────────────────┐or events
+             ★ Ingrid Solberg           │ other.json exists (a NetTUI file of 1 contact). Replace it? │
+             ● Jean-Pierre Dubois       │                                                             │vist@swedishchamber.example
+             ★ Jukka Heikkinen          │ y replace it · n or Esc keep it                             │35164
+             ↗ Karin Åkesson            └─────────────────────────────────────────────────────────────┘reakfast Club Helsinki
+            """)
+
         XCTAssertEqual(try Store.readBytes(other), before, "nothing is written before the answer")
         h.press(.escape)
         XCTAssertEqual(try Store.readBytes(other), before)
@@ -49,11 +56,11 @@ final class SaveAsReplaceTests: XCTestCase {
         var h = Harness(path: mine, width: 120, height: 30)
         h.press(.char("d"), .char("y"))
         saveAs(&h, thesis)
-        XCTAssertTrue(h.text.contains("thesis.txt exists and is not a NetTUI data file"), h.text)
+        assertLine(h, containing: "thesis.txt exists and is not a NetTUI data file")
         // y, or anything but the word, does not do it.
         h.type("y")
         h.press(.enter)
-        XCTAssertTrue(h.text.contains("Type the word replace"), h.text)
+        assertLine(h, containing: "Type the word replace")
         XCTAssertEqual(FileManager.default.contents(atPath: thesis), words)
         h.press(.escape)
         XCTAssertEqual(h.state.path, mine)

@@ -2,6 +2,7 @@ import Foundation
 import NetModel
 import Plumbing
 @testable import NetTUI
+import TestSupport
 import XCTest
 @testable import NetStore
 @testable import NetInterchange
@@ -28,10 +29,10 @@ final class SettingsTests: XCTestCase {
         let (s, problems) = parse(#"{"dateFormat": "roman", "firstPane": "kitchen", "theme": {"accent": "chartreuse"}, "colour": 1}"#)
         XCTAssertEqual(s, Settings())
         XCTAssertEqual(problems.count, 4)
-        XCTAssertTrue(problems.contains { $0.contains("\"roman\" is not relative or iso") })
-        XCTAssertTrue(problems.contains { $0.contains("colour: unknown key") })
+        assertContains(problems.joined(separator: "\n"), "\"roman\" is not relative or iso")
+        assertContains(problems.joined(separator: "\n"), "colour: unknown key")
         let (_, broken) = parse("{ not json")
-        XCTAssertTrue(broken[0].contains("line 1"))
+        assertContains(broken.first ?? "no problem", "line 1")
     }
 
     func testANamedThemeFromTheThemesFolder() throws {
@@ -41,7 +42,7 @@ final class SettingsTests: XCTestCase {
         XCTAssertEqual(problems, [])
         XCTAssertEqual(s.theme.colors[.accent], .index(5))
         XCTAssertEqual(parse(#"{"theme": "light"}"#).0.theme, .light)
-        XCTAssertTrue(parse(#"{"theme": "nope"}"#, themes: dir).1[0].contains("no theme \"nope\""))
+        assertContains(parse(#"{"theme": "nope"}"#, themes: dir).1.first ?? "no problem", "no theme \"nope\"")
     }
 
     func testTheSettingsFileIsFoundAndGivesTheDefaultDataFile() throws {
@@ -57,8 +58,34 @@ final class SettingsTests: XCTestCase {
     func testIsoDatesInTheList() {
         var h = Harness(width: 80, height: 24)
         h.driver.state.dateStyle = .iso
-        XCTAssertTrue(h.text.contains("2026-11-20"), "Aino's last contact as a date")
+        assertScreen(h, """
+             NetTUI · demo (never saved)              40 contacts · 6 networks · 2026-11-23
+             1 Contacts   2 Matrix   3 Exits   4 Briefing   5 Networks         sort: name ▲
+               Name ▲                              Organisation                  Last
+             ★ Aino Järvinen                       Järvinen Design Oy            2026-11-20┃
+             ● Anna Bergqvist                      Swedish Chamber of Commerce … 2026-11-15
+             ★ Åsa Lindström                       Lindström Livsmedel AB        2026-11-22
+             ● Bengt Nyström                       Nyström Verkstäder AB         2026-11-03
+             · Birgitte Sørensen                                                 2026-08-15
+             · Björn Ekström                       Ekström Consulting            2026-05-17
+             ● Eirik Haugen                        Haugen Elektro AS             2026-10-14
+             ★ Emilia Nieminen                     Tampere Chamber of Commerce   2026-11-21
+             ↗ Frederik Nørgaard                   Nørgaard Robotics ApS         2026-11-09
+             ● Gunnar Lindqvist                    Lindqvist Logistik AB         2026-09-14
+             · Hanna Mäkinen                       Hanken School of Economics    2026-09-24
+             ★ Hans Müller                         Müller Handelsgesellschaft m… 2026-10-21
+             ★ Ingrid Solberg                      Solberg Maritime AS           2026-11-13
+             ● Jean-Pierre Dubois                  Dubois Conseil SARL           2026-09-25
+             ★ Jukka Heikkinen                     Nordic Growth Partners        2026-09-24
+             ↗ Karin Åkesson                       Åkesson Bageri AB             2026-11-01
+             · Katarzyna Nowak                     Nowak Translations            2026-07-26
+             ● Lars Kjeldsen                       Kjeldsen Print A/S            2026-11-08
+             ● Leena Salminen                      Salminen & Co Tilitoimisto    2026-10-24
+             ↗ Linnea Holm                         Holm Studio AB                2026-10-29
+             / filter  o sort  Enter card  a add  i log  e edit  d delete  u undo  s save  …
+            """)
+
         h.press(.char("j"))
-        XCTAssertFalse(h.screen.line(3).contains(" 3d "))
+        assertNoLine(h, row: 3, containing: " 3d ")
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import NetModel
 import Plumbing
 @testable import NetTUI
+import TestSupport
 import XCTest
 @testable import NetStore
 @testable import NetInterchange
@@ -28,7 +29,7 @@ final class SpecialFilesTests: XCTestCase {
             let r = try Programs.run(try Programs.requireBuilt("nettui"), args, mergeOutput: true, timeout: 20)
             XCTAssertFalse(r.timedOut, "\(args[0]) waited on the FIFO")
             XCTAssertEqual(r.status, 1, "\(args[0]): \(r.output)")
-            XCTAssertTrue(r.output.contains("\(fifo) is a named pipe (FIFO), not a regular file: a data file must be a regular file"), "\(args[0]): \(r.output)")
+            assertContains(r.output, "\(fifo) is a named pipe (FIFO), not a regular file: a data file must be a regular file", "\(args[0]): \(r.output)")
             XCTAssertEqual(kind(fifo), S_IFIFO)
         }
     }

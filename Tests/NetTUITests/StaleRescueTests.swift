@@ -39,9 +39,14 @@ final class StaleRescueTests: XCTestCase {
         let opened = try OpenCommand.open(path, createFolder: false)
         defer { opened.lock?.release() }
         var driver = Driver(state: opened.state, lock: opened.lock)
-        let screen = Render.frame(driver.state).screen.text
-        XCTAssertTrue(screen.contains("and the file has changed"), screen)
-        XCTAssertTrue(screen.contains("Merge them into it (239 contacts, 0 conflicts)?"), screen)
+        assertScreen(Render.frame(driver.state).screen, rows: 9...14, """
+             ● ┌────────────────────────────────────────────────────────────────────────┐
+             ★ │ A run stopped by a signal left unsaved edits, and the file has changed │
+             ↗ │ since. Merge them into it (239 contacts, 0 conflicts)?                 │
+             ● │                                                                        │
+             · │ y merge them in · n set them aside · Esc later                         │
+             ★ └────────────────────────────────────────────────────────────────────────┘
+            """)
         _ = driver.send(.key(.char("y")))
         XCTAssertTrue(driver.state.message?.text.hasPrefix("Restored the unsaved edits, merged into the file as it is now: 0 conflicts") == true,
                       driver.state.message?.text ?? "")
@@ -59,7 +64,8 @@ final class StaleRescueTests: XCTestCase {
         let opened = try OpenCommand.open(path, createFolder: false)
         defer { opened.lock?.release() }
         var driver = Driver(state: opened.state, lock: opened.lock)
-        XCTAssertTrue(Render.frame(driver.state).screen.text.contains("(39 contacts). Restore them?"))
+        assertLine(Render.frame(driver.state).screen, containing: "(39 contacts). Restore them?")
+
         _ = driver.send(.key(.char("y")))
         XCTAssertEqual(driver.state.message?.text, "Restored the unsaved edits; s saves them")
         _ = driver.send(.key(.char("s")))

@@ -2,6 +2,7 @@ import Foundation
 import NetModel
 import Plumbing
 @testable import NetTUI
+import TestSupport
 import XCTest
 @testable import NetStore
 @testable import NetInterchange
@@ -74,7 +75,8 @@ final class TerminalOutputTests: XCTestCase {
         let run = try runInTerminal(["check", path], in: dir)
         XCTAssertEqual(run.status, 1)
         assertShownAsText(run.output, "check")
-        XCTAssertTrue(String(decoding: run.output, as: UTF8.self).contains("^[]52;c;aGVsbG8=^G"))
+        assertContains(String(decoding: run.output, as: UTF8.self), "^[]52;c;aGVsbG8=^G")
+
     }
 
     func testExportToATerminalShowsTheEscapesAndToAFileOrPipeIsExact() throws {
@@ -118,7 +120,7 @@ final class TerminalOutputTests: XCTestCase {
         let run = try Programs.nettui(["matrix", dir + "/" + Self.title + ".json"])
         XCTAssertEqual(run.status, 1)
         XCTAssertFalse(run.stderr.unicodeScalars.contains("\u{1B}"))
-        XCTAssertTrue(run.stderr.contains("^[]0;pwned^G.json"), run.stderr)
+        assertContains(run.stderr, "^[]0;pwned^G.json")
     }
 
     func testLineBreaksStayLineBreaks() {

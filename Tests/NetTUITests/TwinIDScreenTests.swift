@@ -65,17 +65,17 @@ final class TwinIDScreenTests: XCTestCase {
         for (name, member, notMember) in [("Alpha Circle", "Twin Ann", "Twin Bea"), ("Beta Circle", "Twin Bea", "Twin Ann")] {
             select(name, in: &h)
             h.press(.enter)
-            XCTAssertTrue(h.text.contains(name), "\(name)'s card: \(h.text)")
-            XCTAssertTrue(h.text.contains(member), "\(name)'s card names its member")
-            XCTAssertFalse(h.text.contains(notMember), "\(name)'s card names only its own members")
+            assertLine(h, containing: name, "\(name)'s card")
+            assertLine(h, containing: member, "\(name)'s card names its member")
+            assertNoLine(h, containing: notMember, "\(name)'s card names only its own members")
             h.press(.escape)
             h.press(.char("m"))
-            XCTAssertTrue(h.text.contains("Members of \(name)"))
+            assertLine(h, containing: "Members of \(name)")
             h.type("twin")
-            XCTAssertTrue(h.text.contains("[x] \(member)"), h.text)
-            XCTAssertTrue(h.text.contains("[ ] \(notMember)"), "the twin is not chosen: \(h.text)")
+            assertLine(h, containing: "[x] \(member)")
+            assertLine(h, containing: "[ ] \(notMember)", "the twin is not chosen")
             h.press(.enter)
-            XCTAssertTrue(h.text.contains("Members unchanged"), h.text)
+            assertLine(h, containing: "Members unchanged")
         }
     }
 
@@ -85,11 +85,11 @@ final class TwinIDScreenTests: XCTestCase {
         for (id, name, attendee, other) in [(eventNFC, "Alpha Dinner", "Twin Ann", "Twin Bea"), (eventNFD, "Beta Lunch", "Twin Bea", "Twin Ann")] {
             h.driver.state.brief.scope = .event(id)
             h.driver.state.refresh()
-            XCTAssertTrue(h.text.contains("Briefing: \(name)"), h.text)
+            assertLine(h, containing: "Briefing: \(name)")
             XCTAssertEqual(h.state.briefing.people.map(\.name), [attendee], "the briefing on \(name) is on its own attendees")
-            XCTAssertFalse(h.text.contains(other))
+            assertNoLine(h, containing: other)
             h.press(.char("m"))
-            XCTAssertTrue(h.text.contains("Attendees of \(name)"), h.text)
+            assertLine(h, containing: "Attendees of \(name)")
             h.press(.escape)
             h.press(.char("e"))
             XCTAssertEqual(h.state.modal.formTitleAndName?.name, name)
@@ -109,7 +109,7 @@ final class TwinIDScreenTests: XCTestCase {
         for (name, count) in [("Twin Ann", "its 1 interaction?"), ("Twin Bea", "its 2 interactions?")] {
             h.select(name)
             h.press(.char("d"))
-            XCTAssertTrue(h.text.contains("Delete \(name) and \(count)"), h.text)
+            assertLine(h, containing: "Delete \(name) and \(count)")
             h.press(.char("n"))
         }
         // Deleting Twin Ann moves the cursor to the next row, her twin, instead of losing it.

@@ -2,6 +2,7 @@ import Foundation
 import NetModel
 import Plumbing
 @testable import NetTUI
+import TestSupport
 import XCTest
 @testable import NetStore
 @testable import NetInterchange
@@ -53,7 +54,7 @@ final class TwoWritersTests: XCTestCase {
         XCTAssertEqual(second.state.readOnlyReason, "\(path) is open in another nettui (pid \(pid))")
         XCTAssertEqual(second.state.message?.text, "Read-only: \(path) is open in another nettui (pid \(pid))")
         XCTAssertEqual(second.state.network, network, "it still shows the data")
-        XCTAssertTrue(Render.frame(second.state).screen.text.contains("[read-only]"))
+        assertLine(Render.frame(second.state).screen, row: 0, containing: "[read-only]")
 
         // Its saves are refused, and the file stays as the holder has it.
         var driver = Driver(state: second.state)
@@ -133,7 +134,8 @@ final class TwoWritersTests: XCTestCase {
             XCTAssertEqual(driver.state.path, path)
             XCTAssertNil(driver.lock)
         }
-        XCTAssertTrue(driver.state.message?.text.contains("(pid \(pid))") == true, "a hard link's holder is found by the file, in /proc/locks")
+        assertContains(driver.state.message?.text ?? "no message", "(pid \(pid))", "a hard link's holder is found by the file, in /proc/locks")
+
         XCTAssertFalse(fileExists(dir + "/hard.json.lock"))
         // Elsewhere is fine, and the copy then holds that file's lock.
         saveAs(&driver, "copy.json")
@@ -292,7 +294,7 @@ final class TwoWritersTests: XCTestCase {
         for name in ["link.json", "./network.json", "hard.json"] {
             let r = try Programs.nettui(["import", "vcard", "new.vcf", "--file", name], in: dir)
             XCTAssertEqual(r.status, 1, "\(name): \(r.output)")
-            XCTAssertTrue(r.stderr.contains("\(name): the data file is open in another nettui (pid \(pid))"), r.stderr)
+            assertContains(r.stderr, "\(name): the data file is open in another nettui (pid \(pid))")
             XCTAssertEqual(try Store.readBytes(path), saved, "\(name): the import wrote the open file")
         }
         for name in ["network.json", "link.json", "hard.json"] {
