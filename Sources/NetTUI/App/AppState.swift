@@ -20,7 +20,9 @@ struct Clock: Sendable {
     private static let pinnedDay = ProcessInfo.processInfo.environment["NETTUI_TODAY"].flatMap(Day.init(iso:))
 }
 
-enum SortKey: Int, CaseIterable, Sendable {
+/// The column the contacts list is sorted by (`o` cycles it). Not NetModel's `SortKey`, the text
+/// collation key the lists and rules compare names with.
+enum ContactSort: Int, CaseIterable, Sendable {
     case name, organization, lastContact, importance, owner
 
     var title: String {
@@ -39,7 +41,7 @@ enum SortKey: Int, CaseIterable, Sendable {
 
 /// What the contacts list shows and where its cursor is.
 struct ContactListState: Sendable {
-    var sort: SortKey = .name
+    var sort: ContactSort = .name
     var ascending = true
     var selectedID: String?
     /// The first list row on screen.
@@ -317,7 +319,7 @@ struct AppState: Sendable {
         case .name: break
         case .organization, .owner:
             let folded = contacts.map { SearchText.fold(list.sort == .owner ? $0.owner : $0.organization) }
-            let keys = folded.map(NetModel.SortKey.init)  // compared as the strings are, quicker
+            let keys = folded.map(SortKey.init)  // compared as the strings are, quicker
             order.sort { a, b in
                 if keys[a] == keys[b] { return false }
                 let (emptyA, emptyB) = (folded[a].isEmpty, folded[b].isEmpty)
@@ -512,7 +514,7 @@ private struct BuiltFrom: Sendable {
     }
     typealias Filter = Key<String>
     struct Order: Equatable, Sendable {
-        var sort: SortKey
+        var sort: ContactSort
         var ascending: Bool
     }
 

@@ -101,7 +101,7 @@ extension AppState {
         case .top: moveSelection(to: 0)
         case .bottom: moveSelection(to: rows.count - 1)
         case .cycleSort:
-            list.sort = SortKey(rawValue: (list.sort.rawValue + 1) % SortKey.allCases.count)!
+            list.sort = ContactSort(rawValue: (list.sort.rawValue + 1) % ContactSort.allCases.count)!
             list.ascending = list.sort.defaultAscending
             refresh()
             message = StatusMessage(text: "Sorted by \(list.sort.title)", isError: false)
@@ -109,9 +109,9 @@ extension AppState {
             list.ascending.toggle()
             refresh()
             message = StatusMessage(text: "Sorted by \(list.sort.title), \(list.ascending == list.sort.defaultAscending ? "normal" : "reversed") order", isError: false)
-        case .addContact:
+        case .addNew:
             if editable() { modal = .form(ContactForm.make(nil)) }
-        case .deleteContact:
+        case .deleteSelected:
             if let c = selectedContact, editable() { modal = .confirmDelete(id: c.id) }
         default:
             return performShared(action)
@@ -132,7 +132,7 @@ extension AppState {
             }
         case .openCard:
             if currentContact != nil { modal = .card(scroll: 0) }
-        case .editContact:
+        case .editSelected:
             if let c = currentContact, editable() { modal = .form(ContactForm.make(c)) }
         case .logInteraction: logInteraction()
         case .rateContact:
@@ -381,11 +381,11 @@ extension AppState {
         case .back: modal = .none
         case .moveDown: modal = .card(scroll: scroll + 1)
         case .moveUp: modal = .card(scroll: max(0, scroll - 1))
-        case .editContact:
+        case .editSelected:
             if let g = currentNetwork, editable() { modal = .form(NetworkForm.make(g)) } else if let c = currentContact, editable() {
                 modal = .form(ContactForm.make(c))
             }
-        case .deleteContact:
+        case .deleteSelected:
             if let g = currentNetwork, editable() { modal = .confirmDeleteNetwork(id: g.id) } else if let c = currentContact, editable() {
                 modal = .confirmDelete(id: c.id)
             }

@@ -15,11 +15,11 @@ extension AppState {
         case .pageUp: selectNetwork(index - page)
         case .top: selectNetwork(0)
         case .bottom: selectNetwork(networkRows.count - 1)
-        case .addContact:
+        case .addNew:
             if editable() { modal = .form(NetworkForm.make(nil)) }
-        case .editContact:
+        case .editSelected:
             if let g = currentNetwork, editable() { modal = .form(NetworkForm.make(g)) }
-        case .deleteContact:
+        case .deleteSelected:
             if let g = currentNetwork, editable() { modal = .confirmDeleteNetwork(id: g.id) }
         case .pickMembers:
             if let g = currentNetwork, editable() { modal = .picker(MemberPicker(group: g)) }
@@ -125,7 +125,7 @@ extension AppState {
         case .leave:
             guard let c = currentCandidate, editable() else { return [] }
             modal = .confirmLeave(target(c))
-        case .editContact:
+        case .editSelected:
             guard let c = currentCandidate, editable() else { return [] }
             if c.kind == .network, let g = network.network(id: c.id) { modal = .form(NetworkForm.make(g)) } else if let contact = network.contact(id: c.id) {
                 modal = .form(ContactForm.make(contact))
