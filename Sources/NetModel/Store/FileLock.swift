@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// An exclusive lock on a data file, held while a program has it open for writing, so there are
 /// never two writers. It is an `flock` on `FILE.lock` beside the file as resolved (`Store.resolvedPath`:
@@ -10,6 +11,11 @@ import Darwin
 /// file exists, an `flock` on the data file itself, which a hard link by another name also finds.
 /// The kernel drops both when the holder exits or is killed: a stale lock never blocks. The lock
 /// file records the holder's pid for messages; it is never followed if it is a link.
+///
+/// However the program ends — `release()`, the lock's `deinit`, or an exit that skips both
+/// (`exit()` with a network too large to free on the way out, an error thrown out of `main`) — the
+/// lock file goes with the lock: every lock held is released by the process's exit handler
+/// (`HeldLocks`), so no path out of the program has to remember it.
 public final class FileLock {
     public enum Outcome {
         case acquired(FileLock)
@@ -29,6 +35,7 @@ public final class FileLock {
         self.filePath = filePath
         self.fd = fd
         self.dataFD = dataFD
+        HeldLocks.add(fd, lockPath)
     }
 
     deinit { release() }
@@ -173,10 +180,43 @@ public final class FileLock {
     /// Removes the lock file and drops the lock. Safe to call twice.
     public func release() {
         guard fd >= 0 else { return }
+        HeldLocks.remove(fd)
         unlink(lockPath)
         close(fd)
         fd = -1
         if dataFD >= 0 { close(dataFD) }
         dataFD = -1
+    }
+}
+
+/// The lock files this process holds, by the descriptor its `flock` is on: at exit (`exit()`, a
+/// return from `main`) each is removed, as `FileLock.release` would, before the kernel drops the
+/// locks with the descriptors. Registered with `atexit` when the first lock is taken; a child
+/// process (`posix_spawn`, a fork) never removes its parent's.
+enum HeldLocks {
+    private static let held = Mutex<[Int32: String]>([:])
+    private static let owner = getpid()
+    private static let atExit: Void = { atexit { HeldLocks.releaseAll() } }()
+
+    static func add(_ fd: Int32, _ lockPath: String) {
+        _ = atExit
+        held.withLock { $0[fd] = lockPath }
+    }
+
+    static func remove(_ fd: Int32) {
+        _ = held.withLock { $0.removeValue(forKey: fd) }
+    }
+
+    private static func releaseAll() {
+        guard getpid() == owner else { return }
+        let all: [Int32: String] = held.withLock { h in
+            let all = h
+            h = [:]
+            return all
+        }
+        for (fd, lockPath) in all {
+            unlink(lockPath)
+            close(fd)
+        }
     }
 }

@@ -43,7 +43,6 @@ struct OpenCommand: ParsableCommand {
         }
         // After loading, so that a broken file is reported even when there is no terminal.
         guard isatty(0) == 1, isatty(1) == 1 else {
-            lock?.release()
             printError("nettui: the dashboard needs a terminal. For scripts, see `nettui --help` (check, demo, keys).")
             throw ExitCode(2)
         }
@@ -101,7 +100,6 @@ struct OpenCommand: ParsableCommand {
             while let event = terminal.readInput(wait: false) {
                 if case .key(let key) = event, LoadingView.quitKeys.contains(key) {
                     terminal.end()
-                    locked.lock?.release()
                     exitNow()
                 }
                 if case .resize(let w, let h) = event { size = (w, h) }
@@ -112,7 +110,6 @@ struct OpenCommand: ParsableCommand {
         }
         if terminal.pendingSignal != 0 {  // nothing is edited yet: nothing to rescue
             terminal.end()
-            locked.lock?.release()
             throw ExitCode(128 + terminal.pendingSignal)
         }
         var state: AppState
@@ -120,7 +117,6 @@ struct OpenCommand: ParsableCommand {
             state = try Self.opened(path, locked, loaded: reading.take()).state
         } catch {
             terminal.end()
-            locked.lock?.release()
             printProblems(error)
             throw ExitCode(1)
         }
@@ -208,13 +204,11 @@ struct OpenCommand: ParsableCommand {
     static func loop(_ initial: consuming AppState, lock: FileLock?, terminal: CursesTerminal, typed: [Input] = []) throws {
         var driver = Driver(state: initial, lock: lock, suspend: { terminal.suspend() },
                             editText: { text in Editor.edit(text) { run in terminal.outside(run) } })
-        defer { driver.lock?.release() }
         let size = terminal.size
         _ = driver.send(.resize(width: size.width, height: size.height))
         var signal: Int32 = 0
         for event in typed where !driver.send(event) {
             terminal.end()
-            driver.lock?.release()
             exitNow()
         }
         terminal.draw(Render.frame(driver.state))
@@ -235,7 +229,6 @@ struct OpenCommand: ParsableCommand {
         }
         terminal.end()
         if signal != 0 { try rescue(driver.state, signal: signal) }
-        driver.lock?.release()
         exitNow()
     }
 
