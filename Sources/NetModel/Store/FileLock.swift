@@ -16,7 +16,7 @@ import Synchronization
 /// (`exit()` with a network too large to free on the way out, an error thrown out of `main`) — the
 /// lock file goes with the lock: every lock held is released by the process's exit handler
 /// (`HeldLocks`), so no path out of the program has to remember it.
-public final class FileLock {
+public final class FileLock: Sendable {
     public enum Outcome {
         case acquired(FileLock)
         /// Someone else holds it; their pid when the lock file names one.
@@ -26,15 +26,14 @@ public final class FileLock {
     public let lockPath: String
     /// The data file as resolved.
     public let filePath: String
-    private var fd: Int32
-    /// The data file itself, locked too; -1 while it does not exist.
-    private var dataFD: Int32
+    /// The lock file's descriptor (-1 once released) and the data file's, locked too (-1 while it
+    /// does not exist): a save on another thread adopts a new data file (`adoptDataFile`).
+    private let fds: Mutex<(lock: Int32, data: Int32)>
 
     private init(lockPath: String, filePath: String, fd: Int32, dataFD: Int32) {
         self.lockPath = lockPath
         self.filePath = filePath
-        self.fd = fd
-        self.dataFD = dataFD
+        self.fds = Mutex((fd, dataFD))
         HeldLocks.add(fd, lockPath)
     }
 
@@ -159,15 +158,17 @@ public final class FileLock {
     /// Whether `path` names the file this lock is on.
     public func covers(_ path: String) -> Bool {
         if Store.resolvedPath(path) == filePath { return true }
-        guard dataFD >= 0, let mine = FileIdentity(fd: dataFD) else { return false }
+        guard let mine = fds.withLock({ $0.data >= 0 ? FileIdentity(fd: $0.data) : nil }) else { return false }
         return FileIdentity(path: path) == mine
     }
 
     /// A save has renamed a new file, open as `fd`, over the data file: it is the one locked from
     /// now on. `Store.write` flocks it before the rename, so the new file is never unlocked.
     func adoptDataFile(_ fd: Int32) {
-        if dataFD >= 0 { close(dataFD) }
-        dataFD = fd
+        fds.withLock {
+            if $0.data >= 0 { close($0.data) }
+            $0.data = fd
+        }
     }
 
     private static func readPID(_ fd: Int32) -> Int32? {
@@ -179,13 +180,14 @@ public final class FileLock {
 
     /// Removes the lock file and drops the lock. Safe to call twice.
     public func release() {
-        guard fd >= 0 else { return }
-        HeldLocks.remove(fd)
-        unlink(lockPath)
-        close(fd)
-        fd = -1
-        if dataFD >= 0 { close(dataFD) }
-        dataFD = -1
+        fds.withLock {
+            guard $0.lock >= 0 else { return }
+            HeldLocks.remove($0.lock)
+            unlink(lockPath)
+            close($0.lock)
+            if $0.data >= 0 { close($0.data) }
+            $0 = (-1, -1)
+        }
     }
 }
 

@@ -164,6 +164,12 @@ struct AppState: Sendable {
     var width: Int
     var height: Int
     var clock: Clock
+    /// The home folder (`~/` in a path typed; the first name "save as" offers); the program
+    /// passes `$HOME` in, so the update reads no environment.
+    var home: String?
+    /// A save is under way that is to end the program once it succeeds without merging (`:wq`,
+    /// "save and quit"); a failed one, or a question, keeps the program up.
+    var quitsAfterSave = false
 
     /// Counts every change of `network`, so that derived data knows when it is out of date.
     private(set) var revision = 0

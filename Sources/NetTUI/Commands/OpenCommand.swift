@@ -66,8 +66,10 @@ struct OpenCommand: ParsableCommand {
         return scored.min { $0.1 < $1.1 }?.0
     }
 
-    /// The settings' first pane and date style, and the first problem with them on the status line.
+    /// The settings' first pane and date style, the first problem with them on the status line, and
+    /// the home folder.
     private static func apply(_ settings: Settings, _ problems: [String], to state: inout AppState) {
+        state.home = ProcessInfo.processInfo.environment["HOME"]
         state.pane = settings.firstPane
         state.dateStyle = settings.dateStyle
         state.refresh()
@@ -203,11 +205,11 @@ struct OpenCommand: ParsableCommand {
     @MainActor
     static func loop(_ initial: consuming AppState, lock: FileLock?, terminal: CursesTerminal, typed: [Input] = []) throws {
         var driver = Driver(state: initial, lock: lock, suspend: { terminal.suspend() },
-                            editText: { text in Editor.edit(text) { run in terminal.outside(run) } })
+                            editText: { text in Editor.edit(text) { run in terminal.outside(run) } }, inBackground: true)
         let size = terminal.size
         _ = driver.send(.resize(width: size.width, height: size.height))
         var signal: Int32 = 0
-        for event in typed where !driver.send(event) {
+        for event in typed where !driver.send(event) || !driver.finishWork() {
             terminal.end()
             exitNow()
         }
@@ -219,6 +221,14 @@ struct OpenCommand: ParsableCommand {
                 signal = SIGHUP
                 break
             }
+            if driver.isWorking {
+                // A save (an import, an export) runs: the screen keeps being drawn, and what is
+                // typed meanwhile waits for its outcome.
+                while let event = terminal.readInput(wait: false), driver.send(event) {}
+                if !driver.finishWork(waitingAtMost: 50) { break }
+                terminal.draw(Render.frame(driver.state))
+                continue
+            }
             let busy = driver.state.hasIdleWork
             guard let event = terminal.readInput(wait: !busy) else {
                 if busy { driver.state.doIdleWork() }
@@ -227,6 +237,8 @@ struct OpenCommand: ParsableCommand {
             if !driver.send(event) { break }
             terminal.draw(Render.frame(driver.state))
         }
+        // Never ends in the middle of a save: its outcome says whether the edits are in the file.
+        while driver.isWorking { _ = driver.finishWork() }
         terminal.end()
         if signal != 0 { try rescue(driver.state, signal: signal) }
         exitNow()

@@ -104,7 +104,7 @@ struct Palette: Equatable, Sendable {
             var words = argument.split(separator: " ", maxSplits: 1).map(String.init)
             let format = words.first.flatMap { ImportFormat(rawValue: $0.lowercased()) }
             if format != nil { words.removeFirst() }
-            let path = Self.expand(words.first ?? "")
+            let path = Self.expand(words.first ?? "", home: s.home)
             return path.isEmpty ? [] : [Entry(label: "Import \(path)", detail: format.map { "as \($0.rawValue)" } ?? "format from the content",
                                              target: .importFile(path, format))]
         case "export":
@@ -112,10 +112,10 @@ struct Palette: Equatable, Sendable {
             guard let format = words.first.flatMap({ ExportFormat(rawValue: $0.lowercased()) }) else {
                 return ExportFormat.allCases.map { Entry(label: "export \($0.rawValue) …", detail: "choose the format", target: .fill("export \($0.rawValue) ")) }
             }
-            let path = Self.expand(words.count > 1 ? words[1] : "")
+            let path = Self.expand(words.count > 1 ? words[1] : "", home: s.home)
             return path.isEmpty ? [] : [Entry(label: "Export \(s.network.contacts.count) contacts to \(path)", detail: format.rawValue, target: .exportFile(path, format))]
         case "save-as":
-            let path = Self.expand(argument)
+            let path = Self.expand(argument, home: s.home)
             return path.isEmpty ? [] : [Entry(label: "Save as \(path)", detail: "Enter saves", target: .saveAs(path))]
         default:
             let q = SearchText.fold(argument)
@@ -127,15 +127,15 @@ struct Palette: Equatable, Sendable {
         }
     }
 
-    /// `~/x` is in the home folder.
-    static func expand(_ path: String) -> String {
+    /// `~/x` is in the home folder (`AppState.home`).
+    static func expand(_ path: String, home: String?) -> String {
         let p = path.trimmingWhitespace
-        if p.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] { return home + p.dropFirst() }
+        if p.hasPrefix("~/"), let home { return home + p.dropFirst() }
         return p
     }
 
     /// Tab: completes the path argument of `save-as` and `import` to the longest common start of the names there.
-    mutating func complete() {
+    mutating func complete(home: String?) {
         let text = query.text
         guard let command = Self.commands.first(where: { text.hasPrefix($0.name + " ") }), command.name != "brief" else { return }
         var head = command.name + " "
@@ -146,7 +146,7 @@ struct Palette: Equatable, Sendable {
             head += first + " "
             argument = String(argument.dropFirst(first.count + 1))
         }
-        let path = Self.expand(argument)
+        let path = Self.expand(argument, home: home)
         let dir = path.hasSuffix("/") ? path : Store.directory(of: path)
         let start = path.hasSuffix("/") ? "" : Store.baseName(of: path)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir) else { return }

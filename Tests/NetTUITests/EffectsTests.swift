@@ -1,0 +1,87 @@
+import Foundation
+import NetModel
+@testable import NetTUI
+import XCTest
+
+/// Effects run in the driver and come back into the update as inputs (`Input.done`): the update
+/// alone turns an outcome into the screen. In the dashboard a save runs on a thread of its own:
+/// the screen keeps being drawn, what is typed meanwhile waits for it, and `q` quits only after it.
+final class EffectsTests: XCTestCase {
+    /// An outcome is an input like a key: the update shows it without the driver doing anything.
+    func testAnOutcomeIsAnInputTheUpdateShows() throws {
+        var h = Harness(path: "/nowhere/network.json")
+        h.press(.char("d"), .char("y"))
+        h.send(.done(.saved(path: "/nowhere/network.json", .failure(StoreError("the disk is full")))))
+        XCTAssertEqual(h.state.message, StatusMessage(text: "Not saved: the disk is full. Your edits are still here.", isError: true))
+        XCTAssertTrue(h.state.isDirty)
+        XCTAssertTrue(h.screen.line(23).contains("Not saved: the disk is full"), h.text)
+
+        h.send(.done(.exported(path: "/tmp/x.vcf", contacts: 39, format: .vcard, .success(()))))
+        XCTAssertEqual(h.state.message?.text, "Exported 39 contacts to /tmp/x.vcf (vcard)")
+    }
+
+    /// `s` then `q` typed at once: the save runs in the background, the screen says so, `q` waits
+    /// for the save, and quits once it is done; a second `s` meanwhile waits too.
+    func testABackgroundSaveKeepsDrawingAndQuitWaitsForIt() throws {
+        let (path, _) = try savedDemoFile()
+        let opened = try OpenCommand.open(path, createFolder: false)
+        var driver = Driver(state: opened.state, lock: opened.lock, inBackground: true)
+        defer { driver.lock?.release() }
+        _ = driver.send(.key(.char("d")))
+        _ = driver.send(.key(.char("y")))
+        let edited = driver.state.network
+        XCTAssertNotEqual(try Store.load(path)?.network, edited)
+
+        XCTAssertTrue(driver.send(.key(.char("s"))))
+        XCTAssertTrue(driver.isWorking, "the save runs on a thread of its own")
+        XCTAssertTrue(Render.frame(driver.state).screen.text.contains("Saving network.json…"))
+        XCTAssertTrue(driver.send(.key(.char("s"))), "a second save waits for the first")
+        XCTAssertTrue(driver.send(.key(.char("q"))), "q waits for the save: the program does not end yet")
+        XCTAssertTrue(driver.send(.resize(width: 100, height: 30)))
+        XCTAssertEqual(driver.state.width, 100, "a resize is not held up by the save")
+        XCTAssertTrue(driver.state.isDirty)
+
+        XCTAssertTrue(driver.finishWork(), "the first save is done; the second starts")
+        XCTAssertTrue(driver.isWorking)
+        XCTAssertFalse(driver.state.isDirty)
+        XCTAssertEqual(try Store.load(path)?.network, edited)
+        XCTAssertFalse(driver.finishWork(), "once both are done, the q that waited quits")
+        XCTAssertFalse(driver.isWorking)
+        XCTAssertEqual(try Store.load(path)?.network, edited)
+    }
+
+    /// "Save and quit" whose save fails keeps the program up, in the background as at once.
+    func testAFailedBackgroundSaveDoesNotQuit() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/network.json"
+        try Store.save(Demo.network(today: Harness.today), to: path)
+        let opened = try OpenCommand.open(path, createFolder: false)
+        var driver = Driver(state: opened.state, lock: opened.lock, inBackground: true)
+        defer { driver.lock?.release() }
+        _ = driver.send(.key(.char("d")))
+        _ = driver.send(.key(.char("y")))
+        // A folder where the file is: the save cannot rename its new version over it.
+        try FileManager.default.removeItem(atPath: path)
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+        XCTAssertTrue(driver.send(.key(.char("q"))))
+        XCTAssertTrue(driver.send(.key(.char("s"))), "save and quit")
+        XCTAssertTrue(driver.isWorking)
+        XCTAssertTrue(driver.finishWork(), "a failed save keeps the program up")
+        XCTAssertTrue(driver.state.isDirty)
+        XCTAssertEqual(driver.state.message?.isError, true)
+        XCTAssertTrue(driver.state.message?.text.hasPrefix("Not saved:") == true, driver.state.message?.text ?? "")
+    }
+
+    /// The update reads no environment: the home folder is part of the state (`~/` in a path
+    /// typed, the first name "save as" offers for the demo).
+    func testTheHomeFolderIsState() throws {
+        var h = Harness()
+        h.driver.state.home = "/home/someone-else"
+        h.press(.char("S"))
+        XCTAssertTrue(h.text.contains("/home/someone-else/network.json"), h.text)
+        h.press(.escape, .char(":"))
+        h.type("save-as ~/kept.json")
+        XCTAssertTrue(h.text.contains("Save as /home/someone-else/kept.json"), h.text)
+    }
+}
