@@ -103,7 +103,7 @@ struct Driver {
                 if !start({
                     // Never over a data file (the open one included), never waiting on a FIFO.
                     let result = Result { () throws(StoreError) in
-                        _ = try Store.writeOutput(to: path, waitForReader: false) { format.export(contacts, to: $0) }
+                        _ = try Store.writeOutput(to: path, waitForReader: false) { try format.export(contacts, to: $0) }
                     }
                     return .exported(path: path, contacts: contacts.count, format: format, result)
                 }) { return false }

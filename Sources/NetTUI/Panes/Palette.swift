@@ -174,10 +174,9 @@ struct Palette: Equatable, Sendable {
 enum ExportFormat: String, CaseIterable, Sendable {
     case vcard, csv
 
-    /// Writes `contacts` in this format to `fd` as they are made (never whole in memory); the
-    /// error number of a failed write, or nil.
-    func export(_ contacts: [Contact], to fd: Int32) -> Int32? {
-        self == .vcard ? VCardExport.export(contacts, to: fd) : CSVExport.export(contacts, to: fd)
+    /// Writes `contacts` in this format to `sink` as they are made (never whole in memory).
+    func export(_ contacts: [Contact], to sink: ByteSink) throws(WriteFailure) {
+        if self == .vcard { try VCardExport.export(contacts, to: sink) } else { try CSVExport.export(contacts, to: sink) }
     }
 
     /// The whole export in memory (for a terminal, which is shown it sanitised).
