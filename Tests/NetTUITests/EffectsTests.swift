@@ -73,6 +73,28 @@ final class EffectsTests: XCTestCase {
         XCTAssertTrue(driver.state.message?.text.hasPrefix("Not saved:") == true, driver.state.message?.text ?? "")
     }
 
+    /// Tab in the palette asks the driver to list the folder; the names come back as an input, so
+    /// the update completes from them without reading the disk (this folder does not exist).
+    func testTabCompletesFromTheFolderTheDriverListed() throws {
+        var h = Harness(width: 120, height: 30)
+        h.press(.char(":"))
+        h.type("save-as /imaginary/al")
+        XCTAssertEqual(h.driver.state.handle(.key(.tab)), [.listFolder("/imaginary", start: "al")])
+        guard case .palette(let asked) = h.state.modal else { return XCTFail("the palette stays open") }
+        XCTAssertEqual(asked.query.text, "save-as /imaginary/al", "nothing is completed before the names come")
+        h.send(.done(.folderListed("/imaginary", start: "al", [FolderName(name: "alpha.json", isFolder: false),
+                                                              FolderName(name: "alps", isFolder: true)])))
+        guard case .palette(let common) = h.state.modal else { return XCTFail("the palette stays open") }
+        XCTAssertEqual(common.query.text, "save-as /imaginary/alp")
+        h.send(.done(.folderListed("/imaginary", start: "alp", [FolderName(name: "alps", isFolder: true)])))
+        guard case .palette(let folder) = h.state.modal else { return XCTFail("the palette stays open") }
+        XCTAssertEqual(folder.query.text, "save-as /imaginary/alps/", "a single folder gets its slash")
+        // A listing for a path no longer typed changes nothing.
+        h.send(.done(.folderListed("/elsewhere", start: "x", [FolderName(name: "xylophone", isFolder: false)])))
+        guard case .palette(let same) = h.state.modal else { return XCTFail("the palette stays open") }
+        XCTAssertEqual(same.query.text, "save-as /imaginary/alps/")
+    }
+
     /// The update reads no environment: the home folder is part of the state (`~/` in a path
     /// typed, the first name "save as" offers for the demo).
     func testTheHomeFolderIsState() throws {
@@ -83,5 +105,16 @@ final class EffectsTests: XCTestCase {
         h.press(.escape, .char(":"))
         h.type("save-as ~/kept.json")
         XCTAssertTrue(h.text.contains("Save as /home/someone-else/kept.json"), h.text)
+    }
+
+    /// The settings' `~/` is the home of the environment they are read with, not the process's.
+    func testSettingsExpandTheHomeOfTheirEnvironment() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/nettui", withIntermediateDirectories: true)
+        try #"{"dataFile": "~/team/network.json"}"#.write(toFile: dir + "/nettui/config.json", atomically: true, encoding: .utf8)
+        let (settings, problems) = Settings.load(["XDG_CONFIG_HOME": dir, "HOME": "/home/someone-else"])
+        XCTAssertEqual(problems, [])
+        XCTAssertEqual(settings.dataFile, "/home/someone-else/team/network.json")
     }
 }

@@ -118,6 +118,8 @@ enum Effect: Equatable, Sendable {
     case exportFile(String, ExportFormat)
     /// Set the rescued edits of an earlier run aside (renamed, never deleted).
     case discardRecovery
+    /// List the names in a folder that begin with `start` (not hidden ones), for Tab in the palette.
+    case listFolder(String, start: String)
     case quit
     case suspend
 }

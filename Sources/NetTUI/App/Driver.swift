@@ -118,6 +118,8 @@ struct Driver {
                     rename(recovery, recovery + ".discarded")
                     rename(base, base + ".discarded")
                 }
+            case .listFolder(let folder, let start):
+                if !deliver(.folderListed(folder, start: start, Self.names(in: folder, starting: start))) { return false }
             case .quit:
                 return false
             case .suspend:
@@ -182,6 +184,16 @@ struct Driver {
                 let written = try Store.save(s.network, to: path, lock: taken)
                 return Store.Saved(network: s.network, stamp: written.stamp, warning: written.warning)
             })
+        }
+    }
+
+    /// The names in `folder` that begin with `start`, but hidden ones (`.x`), and which are folders.
+    private static func names(in folder: String, starting start: String) -> [FolderName] {
+        let dir = folder.isEmpty ? "." : folder
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return [] }
+        return names.filter { $0.hasPrefix(start) && !$0.hasPrefix(".") }.map { name in
+            var isDir: ObjCBool = false
+            return FolderName(name: name, isFolder: FileManager.default.fileExists(atPath: dir + "/" + name, isDirectory: &isDir) && isDir.boolValue)
         }
     }
 

@@ -14,6 +14,14 @@ enum Outcome: Sendable {
     case edited(Result<String, EditorError>)
     /// A file of contacts read and matched against the network: the changes to apply as one step.
     case imported(path: String, Result<Imported, ImportError>)
+    /// The names in `folder` that begin with `start` (none when it cannot be read).
+    case folderListed(String, start: String, [FolderName])
+}
+
+/// A name in a folder, and whether it is a folder itself (through a symbolic link too).
+struct FolderName: Equatable, Sendable {
+    var name: String
+    var isFolder: Bool
 }
 
 /// An import read and merged, not yet applied.

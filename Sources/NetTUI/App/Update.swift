@@ -268,7 +268,12 @@ extension AppState {
         case .cancel:
             modal = .none
             return []
-        case .complete: p.complete(home: home)
+        case .complete:
+            // The folder is listed by the driver (`finished(.folderListed)` completes).
+            if let path = p.pathToComplete(home: home) {
+                modal = .palette(p)
+                return [.listFolder(path.folder, start: path.start)]
+            }
         case .submit:
             guard entries.indices.contains(p.cursor) else { return [] }
             modal = .none
@@ -308,11 +313,17 @@ extension AppState {
         default:
             if p.query.edit(action) { p.cursor = 0 }
         }
+        show(p)
+        return []
+    }
+
+    /// Shows the palette `p`, its cursor kept on an entry and in view.
+    mutating func show(_ palette: Palette) {
+        var p = palette
         let count = p.entries(self).count
         p.cursor = max(0, min(p.cursor, count - 1))
         p.top = AppState.scrolled(p.top, selected: p.cursor, count: count, visible: height - 3 - 3)
         modal = .palette(p)
-        return []
     }
 
     // MARK: - Merge conflicts

@@ -30,6 +30,11 @@ extension AppState {
             importFinished(path: path, changes: imported.changes, summary: imported.summary)
         case .imported(_, .failure(let error)):
             message = StatusMessage(text: "Not imported: \(error.description); nothing changed", isError: true)
+        case .folderListed(let folder, let start, let names):
+            // Only if the palette still shows that path (nothing typed since).
+            guard case .palette(var p) = modal, let path = p.pathToComplete(home: home), path.folder == folder, path.start == start else { break }
+            p.complete(path, with: names)
+            show(p)
         }
         return []
     }

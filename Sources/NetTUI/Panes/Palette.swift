@@ -134,10 +134,20 @@ struct Palette: Equatable, Sendable {
         return p
     }
 
-    /// Tab: completes the path argument of `save-as` and `import` to the longest common start of the names there.
-    mutating func complete(home: String?) {
+    /// The path argument of `save-as`, `import` or `export` being typed, to complete with Tab: the
+    /// folder to list and the start of a name in it.
+    struct PathToComplete: Equatable {
+        /// The query before the path (the command, the format).
+        var head: String
+        var argument: String
+        var folder: String
+        var start: String
+    }
+
+    /// What Tab would complete; nil when the query has no path argument.
+    func pathToComplete(home: String?) -> PathToComplete? {
         let text = query.text
-        guard let command = Self.commands.first(where: { text.hasPrefix($0.name + " ") }), command.name != "brief" else { return }
+        guard let command = Self.commands.first(where: { text.hasPrefix($0.name + " ") }), command.name != "brief" else { return nil }
         var head = command.name + " "
         var argument = String(text.dropFirst(command.name.count + 1))
         if command.name == "import" || command.name == "export", let first = argument.split(separator: " ").first,
@@ -147,16 +157,20 @@ struct Palette: Equatable, Sendable {
             argument = String(argument.dropFirst(first.count + 1))
         }
         let path = Self.expand(argument, home: home)
-        let dir = path.hasSuffix("/") ? path : Store.directory(of: path)
-        let start = path.hasSuffix("/") ? "" : Store.baseName(of: path)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir) else { return }
-        let matches = names.filter { $0.hasPrefix(start) && !$0.hasPrefix(".") }.sorted()
-        guard var common = matches.first else { return }
-        for m in matches.dropFirst() { while !m.hasPrefix(common) { common.removeLast() } }
-        var completed = (dir == "." && !argument.hasPrefix("./") ? "" : (dir.hasSuffix("/") ? dir : dir + "/")) + common
-        var isDir: ObjCBool = false
-        if matches.count == 1, FileManager.default.fileExists(atPath: completed, isDirectory: &isDir), isDir.boolValue { completed += "/" }
-        query = TextField(head + completed)
+        return PathToComplete(head: head, argument: argument, folder: path.hasSuffix("/") ? path : Store.directory(of: path),
+                              start: path.hasSuffix("/") ? "" : Store.baseName(of: path))
+    }
+
+    /// Completes the path to the longest common start of `names` (the folder's names that start so,
+    /// listed by the driver); a single name that is a folder gets its `/`.
+    mutating func complete(_ path: PathToComplete, with names: [FolderName]) {
+        let matches = names.sorted { $0.name < $1.name }
+        guard var common = matches.first?.name else { return }
+        for m in matches.dropFirst() { while !m.name.hasPrefix(common) { common.removeLast() } }
+        let dir = path.folder
+        var completed = (dir == "." && !path.argument.hasPrefix("./") ? "" : (dir.hasSuffix("/") ? dir : dir + "/")) + common
+        if matches.count == 1, matches[0].isFolder { completed += "/" }
+        query = TextField(path.head + completed)
         cursor = 0
     }
 
