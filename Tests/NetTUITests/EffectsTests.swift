@@ -50,6 +50,41 @@ final class EffectsTests: XCTestCase {
         XCTAssertEqual(try Store.load(path)?.network, edited)
     }
 
+    /// "Save as" in the background: the open file and its lock change only once the save is done;
+    /// onto a file already there, the question comes with the outcome and no lock is kept on it.
+    func testABackgroundSaveAsMovesTheLockOnlyOnceItSucceeded() throws {
+        let (path, _) = try savedDemoFile()
+        let other = Store.directory(of: path) + "/other.json"
+        let opened = try OpenCommand.open(path, createFolder: false)
+        var driver = Driver(state: opened.state, lock: opened.lock, inBackground: true)
+        defer { driver.lock?.release() }
+        func saveAs(_ target: String) {
+            _ = driver.send(.key(.char("S")))
+            _ = driver.send(.key(.ctrl("u")))
+            for c in target { _ = driver.send(.key(.char(c))) }
+            _ = driver.send(.key(.enter))
+        }
+
+        saveAs(other)
+        XCTAssertTrue(driver.isWorking)
+        XCTAssertEqual(driver.state.path, path, "still the open file while the save runs")
+        XCTAssertTrue(driver.finishWork())
+        XCTAssertEqual(driver.state.path, other)
+        XCTAssertEqual(driver.lock?.covers(other), true, "the lock moved with the file")
+        XCTAssertEqual(try Store.load(other)?.network, driver.state.network)
+        guard case .acquired(let first) = try FileLock.acquire(for: path) else { return XCTFail("the first file's lock is let go") }
+        first.release()
+
+        saveAs(path)
+        XCTAssertTrue(driver.isWorking, "what is at the path is found on the save's thread")
+        XCTAssertTrue(driver.finishWork())
+        guard case .confirmReplace(let asked, _) = driver.state.modal else { return XCTFail("asks before replacing \(path)") }
+        XCTAssertEqual(asked, path)
+        XCTAssertEqual(driver.state.path, other)
+        guard case .acquired(let again) = try FileLock.acquire(for: path) else { return XCTFail("no lock is kept on a file only asked about") }
+        again.release()
+    }
+
     /// "Save and quit" whose save fails keeps the program up, in the background as at once.
     func testAFailedBackgroundSaveDoesNotQuit() throws {
         let dir = try temporaryDirectory()

@@ -26,8 +26,8 @@ struct Driver {
     private var work: Work?
     private var effectsAfter: [Effect] = []
     private var waiting: [Input] = []
-    /// "Save as" another file: its lock, taken before the save, kept once the save succeeded.
-    private var newLock: FileLock?
+    /// "Save as" another file: the lock its save took, kept once the save succeeded.
+    private var taken: TakenLock?
 
     init(state: AppState, lock: FileLock? = nil, suspend: @escaping () -> Void = {},
          editText: @escaping (String) -> Result<String, EditorError> = { _ in .failure(EditorError(message: "no terminal to run an editor in")) },
@@ -91,13 +91,11 @@ struct Driver {
                     }
                     return .saved(path: path, result)
                 }) { return false }
-            case .saveAs(let path), .replaceFile(let path):
-                // Another file already there is replaced only once the person said so (`.replaceFile`).
-                if case .saveAs = effect, let existing = ExistingFile.at(path, besides: state.path) {
-                    if !deliver(.fileExists(path: path, existing)) { return false }
-                } else if !start(saveAs(path)) {
-                    return false
-                }
+            case .saveAs(let path):
+                if !start(saveAs(path, asking: true)) { return false }
+            case .replaceFile(let path):
+                // Another file already there is replaced only once the person said so.
+                if !start(saveAs(path, asking: false)) { return false }
             case .exportFile(let path, let format):
                 let contacts = state.network.contacts
                 if !start({
@@ -143,46 +141,47 @@ struct Driver {
     /// Sends `outcome` into the update and carries out what it asks for. A lock taken for "save
     /// as" becomes the open file's once the save succeeded, and is let go otherwise.
     private mutating func deliver(_ outcome: Outcome) -> Bool {
-        if let taken = newLock {
-            newLock = nil
+        if let taken, let newLock = taken.lock.withLock({ $0.take() }) {
             if case .saved(_, .success) = outcome {
                 lock?.release()
-                lock = taken
+                lock = newLock
             } else {
-                taken.release()
+                newLock.release()
             }
         }
+        taken = nil
         return run(state.handle(.done(outcome)))
     }
 
     /// Saves to another file, which becomes the open one: its lock is taken first, so a file another
     /// copy has open is never written, whatever path leads to it (the same path in a read-only
     /// copy, a relative one, a symbolic or hard link: `FileLock` locks the file, not the name).
-    private mutating func saveAs(_ path: String) -> @Sendable () -> Outcome {
-        let s = state
-        if let lock, lock.covers(path) {
-            // A hard link is the open file by another name, which the rename of a save would split
-            // from it (the new version under one name, the old under the other).
-            guard Store.resolvedPath(path) == lock.filePath else {
-                return { .saved(path: path, .failure(StoreError("\(path) is the open file under another name (a hard link); s saves it"))) }
-            }
-            // The open file: merged with a change made outside, as `s` does.
-            return { .saved(path: path, Result { () throws(StoreError) in try Store.save(s.network, base: s.base, onDisk: s.onDisk, to: path, lock: lock) }) }
-        }
-        let taken: FileLock
-        do throws(StoreError) {
-            switch try FileLock.acquire(for: path) {
-            case .acquired(let l): taken = l
-            case .held(let pid): throw StoreError("\(path) is open in another nettui" + (pid.map { " (pid \($0))" } ?? ""))
-            }
-        } catch {
-            return { .saved(path: path, .failure(error)) }
-        }
-        newLock = taken
+    /// With `asking`, a file already there is not written: the outcome says what it is. All of it
+    /// runs on the save's thread (finding what a file is may read it whole); the lock it takes
+    /// comes back through `taken`.
+    private mutating func saveAs(_ path: String, asking: Bool) -> @Sendable () -> Outcome {
+        let (s, lock, taken) = (state, lock, TakenLock())
+        self.taken = taken
         return {
-            .saved(path: path, Result { () throws(StoreError) in
-                let written = try Store.save(s.network, to: path, lock: taken)
-                return Store.Saved(network: s.network, stamp: written.stamp, warning: written.warning)
+            if asking, let existing = ExistingFile.at(path, besides: s.path) { return .fileExists(path: path, existing) }
+            return .saved(path: path, Result { () throws(StoreError) in
+                if let lock, lock.covers(path) {
+                    // A hard link is the open file by another name, which the rename of a save would
+                    // split from it (the new version under one name, the old under the other).
+                    guard Store.resolvedPath(path) == lock.filePath else {
+                        throw StoreError("\(path) is the open file under another name (a hard link); s saves it")
+                    }
+                    // The open file: merged with a change made outside, as `s` does.
+                    return try Store.save(s.network, base: s.base, onDisk: s.onDisk, to: path, lock: lock)
+                }
+                switch try FileLock.acquire(for: path) {
+                case .acquired(let newLock):
+                    taken.lock.withLock { $0 = newLock }
+                    let written = try Store.save(s.network, to: path, lock: newLock)
+                    return Store.Saved(network: s.network, stamp: written.stamp, warning: written.warning)
+                case .held(let pid):
+                    throw StoreError("\(path) is open in another nettui" + (pid.map { " (pid \($0))" } ?? ""))
+                }
             })
         }
     }
@@ -214,6 +213,11 @@ struct Driver {
             return Imported(changes: changes, summary: summary)
         }
     }
+}
+
+/// The lock a "save as" took on its thread, handed to the driver with the outcome.
+private final class TakenLock: Sendable {
+    let lock = Mutex<FileLock?>(nil)
 }
 
 /// A slow effect on a thread of its own (with room for the decoder's nesting, which a save's merge
