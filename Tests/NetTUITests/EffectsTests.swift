@@ -34,7 +34,8 @@ final class EffectsTests: XCTestCase {
 
         XCTAssertTrue(driver.send(.key(.char("s"))))
         XCTAssertTrue(driver.isWorking, "the save runs on a thread of its own")
-        XCTAssertTrue(Render.frame(driver.state).screen.text.contains("Saving network.json…"))
+        let screen = Render.frame(driver.state).screen.text
+        XCTAssertTrue(screen.contains("Saving network.json…"), screen)
         XCTAssertTrue(driver.send(.key(.char("s"))), "a second save waits for the first")
         XCTAssertTrue(driver.send(.key(.char("q"))), "q waits for the save: the program does not end yet")
         XCTAssertTrue(driver.send(.resize(width: 100, height: 30)))
