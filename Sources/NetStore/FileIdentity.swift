@@ -24,7 +24,7 @@ public struct FileIdentity: Equatable, Hashable, Sendable {
         self.init(st)
     }
 
-    public init?(fd: Int32) {
+    init?(fd: Int32) {
         var st = stat()
         guard fstat(fd, &st) == 0 else { return nil }
         self.init(st)

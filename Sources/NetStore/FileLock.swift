@@ -5,6 +5,7 @@ import Darwin
 #endif
 import NetModel
 import Plumbing
+import Synchronization
 
 /// An exclusive lock on a data file, held while a program has it open for writing, so there are
 /// never two writers. It is an `flock` on `FILE.lock` beside the file as resolved (`Store.resolvedPath`:
@@ -12,7 +13,12 @@ import Plumbing
 /// file exists, an `flock` on the data file itself, which a hard link by another name also finds.
 /// The kernel drops both when the holder exits or is killed: a stale lock never blocks. The lock
 /// file records the holder's pid for messages; it is never followed if it is a link.
-public final class FileLock {
+///
+/// However the program ends — `release()`, the lock's `deinit`, or an exit that skips both
+/// (`exit()` with a network too large to free on the way out, an error thrown out of `main`) — the
+/// lock file goes with the lock: every lock held is released by the process's exit handler
+/// (`HeldLocks`), so no path out of the program has to remember it.
+public final class FileLock: Sendable {
     public enum Outcome {
         case acquired(FileLock)
         /// Someone else holds it; their pid when the lock file names one.
@@ -22,15 +28,15 @@ public final class FileLock {
     public let lockPath: String
     /// The data file as resolved.
     public let filePath: String
-    private var fd: Int32
-    /// The data file itself, locked too; -1 while it does not exist.
-    private var dataFD: Int32
+    /// The lock file's descriptor (-1 once released) and the data file's, locked too (-1 while it
+    /// does not exist): a save on another thread adopts a new data file (`adoptDataFile`).
+    private let fds: Mutex<(lock: Int32, data: Int32)>
 
     private init(lockPath: String, filePath: String, fd: Int32, dataFD: Int32) {
         self.lockPath = lockPath
         self.filePath = filePath
-        self.fd = fd
-        self.dataFD = dataFD
+        self.fds = Mutex((fd, dataFD))
+        HeldLocks.add(fd, lockPath)
     }
 
     deinit { release() }
@@ -154,15 +160,17 @@ public final class FileLock {
     /// Whether `path` names the file this lock is on.
     public func covers(_ path: String) -> Bool {
         if Store.resolvedPath(path) == filePath { return true }
-        guard dataFD >= 0, let mine = FileIdentity(fd: dataFD) else { return false }
+        guard let mine = fds.withLock({ $0.data >= 0 ? FileIdentity(fd: $0.data) : nil }) else { return false }
         return FileIdentity(path: path) == mine
     }
 
     /// A save has renamed a new file, open as `fd`, over the data file: it is the one locked from
     /// now on. `Store.write` flocks it before the rename, so the new file is never unlocked.
     func adoptDataFile(_ fd: Int32) {
-        if dataFD >= 0 { close(dataFD) }
-        dataFD = fd
+        fds.withLock {
+            if $0.data >= 0 { close($0.data) }
+            $0.data = fd
+        }
     }
 
     private static func readPID(_ fd: Int32) -> Int32? {
@@ -174,11 +182,45 @@ public final class FileLock {
 
     /// Removes the lock file and drops the lock. Safe to call twice.
     public func release() {
-        guard fd >= 0 else { return }
-        unlink(lockPath)
-        close(fd)
-        fd = -1
-        if dataFD >= 0 { close(dataFD) }
-        dataFD = -1
+        fds.withLock {
+            guard $0.lock >= 0 else { return }
+            HeldLocks.remove($0.lock)
+            unlink(lockPath)
+            close($0.lock)
+            if $0.data >= 0 { close($0.data) }
+            $0 = (-1, -1)
+        }
+    }
+}
+
+/// The lock files this process holds, by the descriptor its `flock` is on: at exit (`exit()`, a
+/// return from `main`) each is removed, as `FileLock.release` would, before the kernel drops the
+/// locks with the descriptors. Registered with `atexit` when the first lock is taken; a child
+/// process (`posix_spawn`, a fork) never removes its parent's.
+enum HeldLocks {
+    private static let held = Mutex<[Int32: String]>([:])
+    private static let owner = getpid()
+    private static let atExit: Void = { atexit { HeldLocks.releaseAll() } }()
+
+    static func add(_ fd: Int32, _ lockPath: String) {
+        _ = atExit
+        held.withLock { $0[fd] = lockPath }
+    }
+
+    static func remove(_ fd: Int32) {
+        _ = held.withLock { $0.removeValue(forKey: fd) }
+    }
+
+    private static func releaseAll() {
+        guard getpid() == owner else { return }
+        let all: [Int32: String] = held.withLock { h in
+            let all = h
+            h = [:]
+            return all
+        }
+        for (fd, lockPath) in all {
+            unlink(lockPath)
+            close(fd)
+        }
     }
 }

@@ -13,10 +13,12 @@ extension Store {
     /// as a save replaces the data file (`write`), but never a data file that some nettui has open,
     /// and a NetTUI data file only when `replacingDataFile` (`--force`; `howToReplace` says how to
     /// ask for it). A FIFO with no reader is waited on, as a shell's `>` does, unless
-    /// `waitForReader` is false (the dashboard). Returns a warning when no `.bak` could be kept.
+    /// `waitForReader` is false (the dashboard). `content` writes to the sink it is given; an error
+    /// it throws (a `WriteFailure`, its own) refuses the output with its message. Returns a warning
+    /// when no `.bak` could be kept.
     @discardableResult
     public static func writeOutput(to path: String, replacingDataFile: Bool = false, howToReplace: String? = nil,
-                                   waitForReader: Bool = true, _ content: (Int32) -> Int32?) throws(StoreError) -> String? {
+                                   waitForReader: Bool = true, _ content: (ByteSink) throws -> Void) throws(StoreError) -> String? {
         var st = stat()
         guard stat(path, &st) == 0 else { return try write(to: path, content).warning }
         switch st.st_mode & S_IFMT {
@@ -38,7 +40,7 @@ extension Store {
             }
             defer { close(fd) }
             if !waitForReader { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) }
-            if let failed = content(fd) { throw StoreError("cannot write to \(path): \(String(cString: strerror(failed)))") }
+            do { try content(ByteSink(fd: fd)) } catch { throw StoreError("cannot write to \(path): \(error)") }
             return nil
         }
     }

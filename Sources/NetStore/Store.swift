@@ -243,11 +243,11 @@ public enum Store {
 
     /// The content of a save of `network` to `path`: the encoder stops at the first byte past
     /// `maxBytes` or at a string the reader would refuse, and the save is refused with why.
-    static func encoding(_ network: Network, for path: String, maxBytes: Int) -> (Int32) throws(StoreError) -> Int32? {
-        { fd throws(StoreError) in
-            switch FastEncoder.encode(network, to: fd, maxBytes: maxBytes) {
-            case nil: return nil
-            case .failed(let error)?: return error
+    static func encoding(_ network: Network, for path: String, maxBytes: Int) -> (ByteSink) throws -> Void {
+        { sink in
+            switch FastEncoder.encode(network, to: sink.fd, maxBytes: maxBytes) {
+            case nil: return
+            case .failed(let error)?: throw WriteFailure(code: error)
             case .tooLarge?: throw tooLargeToSave(path, maxBytes: maxBytes)
             case .overlongString?:
                 let what = NetworkCodec.overlongString(in: network) ?? "a text"
@@ -259,7 +259,7 @@ public enum Store {
     /// A data file's bytes, saved as `save` saves (at most `maxFileBytes`).
     @discardableResult
     public static func write(_ bytes: [UInt8], to givenPath: String) throws(StoreError) -> Written {
-        try write(to: givenPath, maxBytes: maxFileBytes) { fd in bytes.withUnsafeBytes { writeAll(fd, $0) } }
+        try write(to: givenPath, maxBytes: maxFileBytes) { try $0.write(bytes) }
     }
 
     private static func tooLargeToSave(_ path: String, maxBytes: Int) -> StoreError {
@@ -271,20 +271,21 @@ public enum Store {
         bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
     }
 
-    /// `write`, the content written to the temporary file by `content`, which returns the error
-    /// number of a failed write, or nil: for content made as it is written, never whole in memory.
-    @discardableResult
+    /// `write`, the content written to the temporary file by `content`, as it is made (never whole
+    /// in memory). An error `content` throws (a `WriteFailure`, a `StoreError`, its own) refuses
+    /// the save with its message, and the file is left as it was.
     /// With `maxBytes`, a temporary file that ends up larger than that is never renamed into place:
     /// the one limit the reader (`maxFileBytes`) and every save share; an export has none.
+    @discardableResult
     public static func write(to givenPath: String, lock: FileLock? = nil, sideFile: Bool = false, maxBytes: Int? = nil,
-                             _ content: (Int32) throws(StoreError) -> Int32?) throws(StoreError) -> Written {
+                             _ content: (ByteSink) throws -> Void) throws(StoreError) -> Written {
         try write(to: givenPath, lock: lock, sideFile: sideFile, maxBytes: maxBytes, content, if: nil)!
     }
 
     /// `write`, replacing the file only if `stillSo()` holds once the new bytes are on disk, just
     /// before the rename; nil, and the file left as it is, when it does not.
     static func write(to givenPath: String, lock: FileLock? = nil, sideFile: Bool = false, maxBytes: Int? = nil,
-                      _ content: (Int32) throws(StoreError) -> Int32?, if stillSo: (() -> Bool)?) throws(StoreError) -> Written? {
+                      _ content: (ByteSink) throws -> Void, if stillSo: (() -> Bool)?) throws(StoreError) -> Written? {
         let path = sideFile ? givenPath : followingSymlink(givenPath)
         var st = stat()
         let old: stat? = lstat(path, &st) == 0 ? st : nil
@@ -321,8 +322,12 @@ public enum Store {
             if fdOpen { close(fd) }
             if !ok { unlink(tmp) }
         }
-        if let failed = try content(fd) {
-            throw StoreError("cannot save to \(path): \(String(cString: strerror(failed))); the file on disk is unchanged")
+        do {
+            try content(ByteSink(fd: fd))
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError("cannot save to \(path): \(error); the file on disk is unchanged")
         }
         var size = stat()
         if let maxBytes, fstat(fd, &size) == 0, Int(size.st_size) > maxBytes {

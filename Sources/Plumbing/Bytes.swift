@@ -64,20 +64,6 @@ private let syncFileRange: SyncFileRange? = dlsym(dlopen(nil, RTLD_NOW), "sync_f
 }
 #endif
 
-/// Writes to `fd` the bytes `write` makes of each item, after `first`, about a megabyte at a time:
-/// the whole output is never in memory. Returns the error number of a write that failed, or nil.
-package func writeBatched<T>(_ items: [T], to fd: Int32, first: [UInt8] = [], _ write: (T, inout [UInt8]) -> Void) -> Int32? {
-    var out = first
-    out.reserveCapacity(1 << 20 + 1 << 16)
-    for item in items {
-        write(item, &out)
-        guard out.count >= 1 << 20 else { continue }
-        if let failed = out.withUnsafeBytes({ writeAll(fd, $0) }) { return failed }
-        out.removeAll(keepingCapacity: true)
-    }
-    return out.withUnsafeBytes { writeAll(fd, $0) }
-}
-
 /// The size of a huge page (x86-64 and most 64-bit systems).
 package let hugePageBytes = 2 << 20
 

@@ -25,16 +25,16 @@ final class ExportTests: XCTestCase {
             + [fullContact()]
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("nettui-export-\(UUID().uuidString.prefix(8))").path
         defer { unlink(path); unlink(path + ".bak") }
-        for (name, whole, streamed) in [("vCard", VCardExport.export(contacts), VCardExport.export as ([Contact], Int32) -> Int32?),
-                                        ("CSV", CSVExport.export(contacts), CSVExport.export as ([Contact], Int32) -> Int32?)] {
+        for (name, whole, streamed) in [("vCard", VCardExport.export(contacts), VCardExport.export as ([Contact], ByteSink) throws(WriteFailure) -> Void),
+                                        ("CSV", CSVExport.export(contacts), CSVExport.export as ([Contact], ByteSink) throws(WriteFailure) -> Void)] {
             XCTAssertGreaterThan(whole.count, 1 << 20, name)
-            try Store.write(to: path) { streamed(contacts, $0) }
+            try Store.write(to: path) { try streamed(contacts, $0) }
             XCTAssertEqual(try Store.readBytes(path), whole, name)
         }
         let readOnly = open(path, O_RDONLY)
         defer { close(readOnly) }
-        XCTAssertEqual(VCardExport.export(contacts, to: readOnly), EBADF)
-        XCTAssertThrowsError(try Store.write(to: path) { _ in EIO }, "a failed write fails the save") { error in
+        XCTAssertThrowsError(try VCardExport.export(contacts, to: ByteSink(fd: readOnly))) { XCTAssertEqual($0 as? WriteFailure, WriteFailure(code: EBADF)) }
+        XCTAssertThrowsError(try Store.write(to: path) { _ in throw WriteFailure(code: EIO) }, "a failed write fails the save") { error in
             assertContains((error as? StoreError)?.message ?? "\(error)", "the file on disk is unchanged")
         }
     }

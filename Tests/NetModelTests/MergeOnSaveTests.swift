@@ -76,11 +76,11 @@ final class MergeOnSaveTests: XCTestCase {
         var outside = network
         outside.apply(network.changesDeletingContact(network.contacts[0].id, at: Timestamp(seconds: 0)))
         let encode = Store.encoding(network, for: path, maxBytes: Store.maxFileBytes)
-        let result = try Store.write(to: path, { fd throws(StoreError) in
+        let result = try Store.write(to: path, { sink in
             // Another program, meanwhile: its own file renamed over the data file.
             _ = try? Store.save(outside, to: dir + "/elsewhere.json")
             rename(dir + "/elsewhere.json", path)
-            return try encode(fd)
+            try encode(sink)
         }, if: { FileStamp.of(path)?.sameVersion(as: seen) == true })
         XCTAssertNil(result)
         XCTAssertEqual(try Store.load(path)?.network, outside, "what the other program wrote stays")

@@ -9,7 +9,7 @@ import XCTest
 /// replaced; a data file open in nettui is never replaced, and any data file only when asked.
 final class OutputFileTests: XCTestCase {
     func write(_ text: String, to path: String, force: Bool = false) throws {
-        try Store.writeOutput(to: path, replacingDataFile: force) { fd in Array(text.utf8).withUnsafeBytes { writeAll(fd, $0) } }
+        try Store.writeOutput(to: path, replacingDataFile: force) { try $0.write(Array(text.utf8)) }
     }
 
     func kind(_ path: String) -> mode_t {

@@ -129,7 +129,7 @@ final class WrittenIsReadTests: XCTestCase {
             XCTAssertEqual(try Store.readBytes(path), NetworkCodec.encode(n))
         }
         // Whatever writes the content, the size of the file is checked before it is renamed.
-        XCTAssertThrowsError(try Store.write(to: path, maxBytes: 10) { fd in writeAll(fd, UnsafeRawBufferPointer(start: "0123456789A", count: 11)) })
+        XCTAssertThrowsError(try Store.write(to: path, maxBytes: 10) { try $0.write(Array("0123456789A".utf8)) })
         XCTAssertEqual(try temporaries(dir), [])
         XCTAssertEqual(Store.byteSize(Store.maxFileBytes), "256 MiB")
     }

@@ -247,6 +247,34 @@ final class EndToEndTests: XCTestCase {
                        "one interaction with the three pasted lines as its note")
     }
 
+    /// Every way out of the program releases the data file's lock, though none releases it by hand
+    /// (the dashboard leaves by `exitNow`, which skips `defer` and `deinit`): after a command that
+    /// took the lock and failed, and after `q`, the lock file is gone and another process takes the lock.
+    func testEveryWayOutReleasesTheLock() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/network.json"
+        _ = try writeDemoFile(path)
+        let lockFile = FileLock.lockPath(for: path)
+        func assertUnlocked(after what: String) throws {
+            XCTAssertFalse(FileManager.default.fileExists(atPath: lockFile), "\(lockFile) is left behind after \(what)")
+            let second = try Programs.nettui(["demo", "--write", path, "--force"])
+            XCTAssertEqual(second.status, 0, "another process takes the lock after \(what): \(second.output)")
+        }
+
+        // Takes the lock, then finds no terminal: fails.
+        let failed = try Programs.nettui([path])
+        XCTAssertEqual(failed.status, 2, failed.output)
+        XCTAssertTrue(failed.stderr.contains("needs a terminal"), failed.stderr)
+        try assertUnlocked(after: "a command that failed holding it")
+
+        let s = try start([path]) { $0.contains("NetTUI · network.json") && $0.contains("Aino Järvinen") }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: lockFile), "the dashboard holds the lock")
+        try s.tmux.run(["send-keys", "-t", s.pane, "q"])
+        XCTAssertEqual(try exitStatus(s, after: "pressing q"), "0")
+        try assertUnlocked(after: "q")
+    }
+
     // MARK: - Helpers
 
     /// Writes the demo network to `path`; returns its bytes.

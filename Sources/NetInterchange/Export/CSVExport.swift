@@ -23,11 +23,11 @@ public enum CSVExport {
         return out
     }
 
-    /// `export`, written to `fd` a batch of rows at a time; the error number of a failed write, or nil.
-    public static func export(_ contacts: [Contact], to fd: Int32) -> Int32? {
+    /// `export`, written to `sink` a batch of rows at a time.
+    public static func export(_ contacts: [Contact], to sink: ByteSink) throws(WriteFailure) {
         var header: [UInt8] = []
         row(columns, into: &header)
-        return writeBatched(contacts, to: fd, first: header) { c, out in row(fields(c), into: &out) }
+        try sink.writeBatched(contacts, first: header) { c, out in row(fields(c), into: &out) }
     }
 
     /// A contact's cells, in the order of `columns`.

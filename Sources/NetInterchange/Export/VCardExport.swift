@@ -14,9 +14,9 @@ public enum VCardExport {
         return out
     }
 
-    /// `export`, written to `fd` a batch of cards at a time; the error number of a failed write, or nil.
-    public static func export(_ contacts: [Contact], to fd: Int32) -> Int32? {
-        writeBatched(contacts, to: fd) { c, out in write(c, object: ContactJSON.unmappedObject(c), into: &out) }
+    /// `export`, written to `sink` a batch of cards at a time.
+    public static func export(_ contacts: [Contact], to sink: ByteSink) throws(WriteFailure) {
+        try sink.writeBatched(contacts) { c, out in write(c, object: ContactJSON.unmappedObject(c), into: &out) }
     }
 
     public static func card(_ c: Contact) -> String {

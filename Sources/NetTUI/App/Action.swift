@@ -8,8 +8,9 @@ enum Action: Hashable, Sendable {
     case moveUp, moveDown, moveLeft, moveRight, pageUp, pageDown, top, bottom
     // Panes
     case nextPane, previousPane, goToPane(PaneID)
-    // Contacts
-    case filter, clearFilter, cycleSort, reverseSort, openCard, addContact, editContact, deleteContact
+    // Contacts and networks: the filter, the sort; add one of the pane's kind (a contact, a network),
+    // edit or delete the selected one
+    case filter, clearFilter, cycleSort, reverseSort, openCard, addNew, editSelected, deleteSelected
     // Matrix: move the selected contact to the neighbouring quadrant; set both ratings
     case moveContact(MatrixMove), rateContact
     // Networks: choose members (Tab toggles one in the picker)

@@ -23,7 +23,9 @@ struct Clock: Sendable {
     private static let pinnedDay = ProcessInfo.processInfo.environment["NETTUI_TODAY"].flatMap(Day.init(iso:))
 }
 
-enum SortKey: Int, CaseIterable, Sendable {
+/// The column the contacts list is sorted by (`o` cycles it). Not Plumbing's `SortKey`, the text
+/// collation key the lists and rules compare names with.
+enum ContactSort: Int, CaseIterable, Sendable {
     case name, organization, lastContact, importance, owner
 
     var title: String {
@@ -42,7 +44,7 @@ enum SortKey: Int, CaseIterable, Sendable {
 
 /// What the contacts list shows and where its cursor is.
 struct ContactListState: Sendable {
-    var sort: SortKey = .name
+    var sort: ContactSort = .name
     var ascending = true
     /// Kept by id, so that the selection stays on its contact when the list is sorted or filtered.
     var selectedID: String?
@@ -127,6 +129,8 @@ enum Effect: Equatable, Sendable {
     case exportFile(String, ExportFormat)
     /// Set the rescued edits of an earlier run aside (renamed, never deleted).
     case discardRecovery
+    /// List the names in a folder that begin with `start` (not hidden ones), for Tab in the palette.
+    case listFolder(String, start: String)
     case quit
     case suspend
 }
@@ -173,6 +177,12 @@ struct AppState: Sendable {
     var width: Int
     var height: Int
     var clock: Clock
+    /// The home folder (`~/` in a path typed; the first name "save as" offers); the program
+    /// passes `$HOME` in, so the update reads no environment.
+    var home: String?
+    /// A save is under way that is to end the program once it succeeds without merging (`:wq`,
+    /// "save and quit"); a failed one, or a question, keeps the program up.
+    var quitsAfterSave = false
 
     /// Counts every change of `network`, so that derived data knows when it is out of date.
     private(set) var revision = 0
@@ -328,7 +338,7 @@ struct AppState: Sendable {
         case .name: break
         case .organization, .owner:
             let folded = contacts.map { SearchText.fold(list.sort == .owner ? $0.owner : $0.organization) }
-            let keys = folded.map(Plumbing.SortKey.init)  // compared as the strings are, quicker
+            let keys = folded.map(SortKey.init)  // compared as the strings are, quicker
             order.sort { a, b in
                 if keys[a] == keys[b] { return false }
                 let (emptyA, emptyB) = (folded[a].isEmpty, folded[b].isEmpty)
@@ -518,7 +528,7 @@ private struct BuiltFrom: Sendable {
     }
     typealias Filter = Key<String>
     struct Order: Equatable, Sendable {
-        var sort: SortKey
+        var sort: ContactSort
         var ascending: Bool
     }
 

@@ -54,10 +54,12 @@ struct Mouse: Equatable, Sendable {
 
 /// Everything the program reacts to: a key, the mouse, text pasted into the terminal, or the
 /// terminal changing size.
-enum Input: Equatable, Sendable {
+enum Input: Sendable {
     case key(Key)
     case mouse(Mouse)
     /// A bracketed paste: text, never keys (its line breaks and letters run no commands).
     case paste(String)
     case resize(width: Int, height: Int)
+    /// An effect the update asked for has run (`Driver`): what it came to.
+    case done(Outcome)
 }

@@ -59,10 +59,11 @@ struct Settings: Equatable, Sendable {
     static func load(_ env: [String: String]) -> (settings: Settings, problems: [String]) {
         let path = folder(env) + "/config.json"
         guard let bytes = try? Store.readBytes(path) else { return (Settings(), []) }
-        return parse(bytes, path: path, themes: folder(env) + "/themes")
+        return parse(bytes, path: path, themes: folder(env) + "/themes", home: env["HOME"])
     }
 
-    static func parse(_ bytes: [UInt8], path: String, themes: String) -> (settings: Settings, problems: [String]) {
+    /// `home`: what `~/` in `dataFile` stands for (the environment's `HOME`, as `load` was given it).
+    static func parse(_ bytes: [UInt8], path: String, themes: String, home: String? = nil) -> (settings: Settings, problems: [String]) {
         var s = Settings()
         var problems: [String] = []
         let json: JSON
@@ -76,7 +77,7 @@ struct Settings: Equatable, Sendable {
         for (jsonKey, value) in o {
             let key = jsonKey.text
             switch (key, value) {
-            case ("dataFile", .string(let f)): s.dataFile = f.hasPrefix("~/") ? (ProcessInfo.processInfo.environment["HOME"] ?? "") + f.dropFirst() : f
+            case ("dataFile", .string(let f)): s.dataFile = f.hasPrefix("~/") ? (home ?? "") + f.dropFirst() : f
             case ("mouse", .bool(let b)): s.mouse = b
             case ("dateFormat", .string(let f)):
                 if let d = DateStyle(rawValue: f) { s.dateStyle = d } else { problem(key, "\"\(f)\" is not relative or iso") }

@@ -21,6 +21,8 @@ extension AppState {
             message = nil
             if !isTooSmall { paste(text, in: keyContext) }
             return []
+        case .done(let outcome):
+            return finished(outcome)
         case .key(let key):
             message = nil
             if isTooSmall {
@@ -93,7 +95,7 @@ extension AppState {
             list.selectedID = network.contacts[rows[i]].id
             keepSelectionVisible()
         case .cycleSort:
-            list.sort = SortKey(rawValue: (list.sort.rawValue + 1) % SortKey.allCases.count)!
+            list.sort = ContactSort(rawValue: (list.sort.rawValue + 1) % ContactSort.allCases.count)!
             list.ascending = list.sort.defaultAscending
             refresh()
             message = StatusMessage(text: "Sorted by \(list.sort.title)", isError: false)
@@ -101,9 +103,9 @@ extension AppState {
             list.ascending.toggle()
             refresh()
             message = StatusMessage(text: "Sorted by \(list.sort.title), \(list.ascending == list.sort.defaultAscending ? "normal" : "reversed") order", isError: false)
-        case .addContact:
+        case .addNew:
             if editable() { modal = .form(ContactForm.make(nil)) }
-        case .deleteContact:
+        case .deleteSelected:
             if let c = selectedContact, editable() { modal = .confirmDelete(id: c.id) }
         default:
             return performShared(action)
@@ -124,7 +126,7 @@ extension AppState {
             }
         case .openCard:
             if currentContact != nil { modal = .card(scroll: 0) }
-        case .editContact:
+        case .editSelected:
             if let c = currentContact, editable() { modal = .form(ContactForm.make(c)) }
         case .logInteraction: logInteraction()
         case .rateContact:
@@ -242,7 +244,12 @@ extension AppState {
         case .cancel:
             modal = .none
             return []
-        case .complete: p.complete()
+        case .complete:
+            // The folder is listed by the driver (`finished(.folderListed)` completes).
+            if let path = p.pathToComplete(home: home) {
+                modal = .palette(p)
+                return [.listFolder(path.folder, start: path.start)]
+            }
         case .submit:
             let entries = p.entries(self)
             guard entries.indices.contains(p.cursor.selected) else { return [] }
@@ -285,29 +292,6 @@ extension AppState {
         }
         modal = .palette(p)
         return []
-    }
-
-    /// The editor closed: its text replaces the focused field's (nil: it failed, and says why).
-    mutating func editorFinished(_ result: Result<String, EditorError>) {
-        guard case .form(var form) = modal else { return }
-        switch result {
-        case .success(let text):
-            // Editors end files with a line break; a field does not.
-            var t = text
-            while t.last == "\n" { t.removeLast() }
-            form.fields[form.focus].input = TextField(t)
-            form.error = nil
-            modal = .form(form)
-        case .failure(let e):
-            message = StatusMessage(text: "Not edited: \(e.message)", isError: true)
-        }
-    }
-
-    /// The driver read and merged an import: apply it as one step and show what it did.
-    mutating func importFinished(path: String, changes: [Change], summary: ImportSummary) {
-        commit(changes)
-        let lines = summary.report(details: true).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        modal = .summary(title: "Imported \(Store.baseName(of: path))" + (changes.isEmpty ? "" : " — u undoes it"), lines: lines, scroll: 0)
     }
 
     // MARK: - Merge conflicts
@@ -358,11 +342,11 @@ extension AppState {
         if scrollModal(action) { return [] }
         switch action {
         case .back: modal = .none
-        case .editContact:
+        case .editSelected:
             if let g = currentNetwork, editable() { modal = .form(NetworkForm.make(g)) } else if let c = currentContact, editable() {
                 modal = .form(ContactForm.make(c))
             }
-        case .deleteContact:
+        case .deleteSelected:
             if let g = currentNetwork, editable() { modal = .confirmDeleteNetwork(id: g.id) } else if let c = currentContact, editable() {
                 modal = .confirmDelete(id: c.id)
             }
@@ -397,15 +381,17 @@ extension AppState {
         case .submit:
             if case .saveAs(let thenQuit) = form.purpose {
                 var target = form.text(0)
-                if target.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] { target = home + target.dropFirst() }
+                if target.hasPrefix("~/"), let home { target = home + target.dropFirst() }
                 guard !target.isEmpty else {
                     form.error = "Name a file"
                     modal = .form(form)
                     return []
                 }
                 modal = .none
-                // The driver quits only when the save succeeded (a failed one keeps the program up).
-                return thenQuit ? [.saveAs(target), .quit] : [.saveAs(target)]
+                // Quits once the save succeeded (a failed one keeps the program up).
+                quitsAfterSave = thenQuit
+                message = StatusMessage(text: "Saving \(Store.baseName(of: target))…", isError: false)
+                return [.saveAs(target)]
             }
             if case .replaceOther(let target) = form.purpose {
                 guard form.text(0).lowercased() == "replace" else {
@@ -570,11 +556,13 @@ extension AppState {
             openSaveAs(thenQuit: true)
             return []
         }
-        return [.save, .quit]
+        let effects = save()
+        quitsAfterSave = !effects.isEmpty
+        return effects
     }
 
     private mutating func openSaveAs(thenQuit: Bool) {
-        let current = path ?? (ProcessInfo.processInfo.environment["HOME"].map { $0 + "/network.json" } ?? "network.json")
+        let current = path ?? (home.map { $0 + "/network.json" } ?? "network.json")
         modal = .form(Form(title: thenQuit ? "Save as, then quit" : "Save as",
                            fields: [Form.Field(label: "File", hint: "a path; ~ is your home folder", input: TextField(current, suggestion: true))],
                            purpose: .saveAs(thenQuit: thenQuit)))
@@ -641,42 +629,7 @@ extension AppState {
             message = StatusMessage(text: "Not saved: \(why); S saves as another file", isError: true)
             return []
         }
+        message = StatusMessage(text: "Saving \(Store.baseName(of: path ?? ""))…", isError: false)
         return [.save]
-    }
-
-    /// The driver saved to `path`: the file now holds `saved.network`. When the save merged a change
-    /// made outside, the merged network is shown, one undoable step after the edits (`u` takes the
-    /// outside change back out of the view; the file keeps it until the next save).
-    mutating func saved(_ saved: Store.Saved) {
-        if saved.merge != nil {
-            history.record(network.changes(to: saved.network))
-            network = saved.network
-            refresh()
-        }
-        onDisk = .file(saved.stamp)
-        saveFinished(nil, warning: saved.warning)
-        keptBase = nil  // the network shown is the file's now
-        let name = Store.baseName(of: path ?? "")
-        let but = saved.warning.map { ", but \($0)" } ?? ""
-        if let merge = saved.merge {
-            let n = merge.conflicts.count
-            message = n == 0
-                ? StatusMessage(text: "Saved, merged with changes made outside \(name) (no conflicts; u takes them back out)" + but, isError: saved.warning != nil)
-                : StatusMessage(text: "Saved, merged with changes made outside: \(n) conflict\(n == 1 ? "" : "s") — ! to see them" + but, isError: saved.warning != nil)
-        } else if saved.recreated {
-            message = StatusMessage(text: "Saved: \(name) had been removed or moved by another program, and was written again" + but, isError: saved.warning != nil)
-        }
-    }
-
-    /// The driver reports how a save went; `warning`: a save done without keeping a backup.
-    mutating func saveFinished(_ error: StoreError?, warning: String? = nil) {
-        if let error {
-            message = StatusMessage(text: "Not saved: \(error.message). Your edits are still here.", isError: true)
-        } else {
-            history.markSaved()
-            let n = network.contacts.count
-            message = StatusMessage(text: "Saved \(n) contact\(n == 1 ? "" : "s") to \(Store.baseName(of: path ?? ""))" + (warning.map { ", but \($0)" } ?? ""),
-                                    isError: warning != nil)
-        }
     }
 }

@@ -14,11 +14,11 @@ extension AppState {
             guard let i = ListCursor.target(of: action, from: networkIndex ?? 0, count: networkRows.count, visible: layout.paneList.belowHeader.height),
                   !networkRows.isEmpty else { break }
             networks.selectedID = network.networks[networkRows[i]].id
-        case .addContact:
+        case .addNew:
             if editable() { modal = .form(NetworkForm.make(nil)) }
-        case .editContact:
+        case .editSelected:
             if let g = currentNetwork, editable() { modal = .form(NetworkForm.make(g)) }
-        case .deleteContact:
+        case .deleteSelected:
             if let g = currentNetwork, editable() { modal = .confirmDeleteNetwork(id: g.id) }
         case .pickMembers:
             if let g = currentNetwork, editable() { modal = .picker(MemberPicker(group: g)) }
@@ -111,7 +111,7 @@ extension AppState {
         case .leave:
             guard let c = currentCandidate, editable() else { return [] }
             modal = .confirmLeave(target(c))
-        case .editContact:
+        case .editSelected:
             guard let c = currentCandidate, editable() else { return [] }
             if c.kind == .network, let g = network.network(id: c.id) { modal = .form(NetworkForm.make(g)) } else if let contact = network.contact(id: c.id) {
                 modal = .form(ContactForm.make(contact))

@@ -167,7 +167,7 @@ struct Bench {
         let cards = folder + "/contacts-\(contacts).vcf", target = folder + "/imported-\(contacts).json"
         if access(cards, F_OK) != 0 {
             let network = try open().network
-            try Store.write(to: cards) { VCardExport.export(network.contacts, to: $0) }
+            try Store.write(to: cards) { try VCardExport.export(network.contacts, to: $0) }
         }
         unlink(target)
         unlink(target + ".bak")

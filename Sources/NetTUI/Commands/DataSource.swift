@@ -49,6 +49,8 @@ struct DataSource: ParsableArguments {
 /// Ends the program at once with `status`, its output flushed: the network it read (hundreds of
 /// megabytes at 100,000 contacts) would otherwise be freed object by object on the way out, a
 /// third of a second.
+/// The data file's lock, if one is held, is released on the way out all the same (`FileLock`'s
+/// exit handler): no caller releases it first.
 func exitNow(_ status: Int32 = 0) -> Never {
     fflush(nil)
     Glibc.exit(status)

@@ -51,15 +51,17 @@ struct ExportCommand: ParsableCommand {
                 writeOut(String(decoding: format.export(contacts), as: UTF8.self))
                 exitNow()
             }
-            if let failed = format.export(contacts, to: STDOUT_FILENO) {
-                printError("nettui: cannot write the export: \(String(cString: strerror(failed)))")
+            do throws(WriteFailure) {
+                try format.export(contacts, to: .standardOutput)
+            } catch {
+                printError("nettui: cannot write the export: \(error.reason)")
                 throw ExitCode(1)
             }
             exitNow()
         }
         let warning: String?
         do {
-            warning = try Store.writeOutput(to: output, replacingDataFile: force, howToReplace: "add --force to replace it anyway") { format.export(contacts, to: $0) }
+            warning = try Store.writeOutput(to: output, replacingDataFile: force, howToReplace: "add --force to replace it anyway") { try format.export(contacts, to: $0) }
         } catch {
             printError("nettui: \(error.message)")
             throw ExitCode(1)

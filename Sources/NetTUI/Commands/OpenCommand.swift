@@ -45,7 +45,6 @@ struct OpenCommand: ParsableCommand {
         }
         // After loading, so that a broken file is reported even when there is no terminal.
         guard isatty(0) == 1, isatty(1) == 1 else {
-            lock?.release()
             printError("nettui: the dashboard needs a terminal. For scripts, see `nettui --help` (check, demo, keys).")
             throw ExitCode(2)
         }
@@ -69,8 +68,10 @@ struct OpenCommand: ParsableCommand {
         return scored.min { $0.1 < $1.1 }?.0
     }
 
-    /// The settings' first pane and date style, and the first problem with them on the status line.
+    /// The settings' first pane and date style, the first problem with them on the status line, and
+    /// the home folder.
     private static func apply(_ settings: Settings, _ problems: [String], to state: inout AppState) {
+        state.home = ProcessInfo.processInfo.environment["HOME"]
         state.pane = settings.firstPane
         state.dateStyle = settings.dateStyle
         state.refresh()
@@ -103,7 +104,6 @@ struct OpenCommand: ParsableCommand {
             while let event = terminal.readInput(wait: false) {
                 if case .key(let key) = event, LoadingView.quitKeys.contains(key) {
                     terminal.end()
-                    locked.lock?.release()
                     exitNow()
                 }
                 if case .resize(let w, let h) = event { size = (w, h) }
@@ -114,7 +114,6 @@ struct OpenCommand: ParsableCommand {
         }
         if terminal.pendingSignal != 0 {  // nothing is edited yet: nothing to rescue
             terminal.end()
-            locked.lock?.release()
             throw ExitCode(128 + terminal.pendingSignal)
         }
         var state: AppState
@@ -122,7 +121,6 @@ struct OpenCommand: ParsableCommand {
             state = try Self.opened(path, locked, loaded: reading.take()).state
         } catch {
             terminal.end()
-            locked.lock?.release()
             printProblems(error)
             throw ExitCode(1)
         }
@@ -209,14 +207,12 @@ struct OpenCommand: ParsableCommand {
     @MainActor
     static func loop(_ initial: consuming AppState, lock: FileLock?, terminal: CursesTerminal, typed: [Input] = []) throws {
         var driver = Driver(state: initial, lock: lock, suspend: { terminal.suspend() },
-                            editText: { text in Editor.edit(text) { run in terminal.outside(run) } })
-        defer { driver.lock?.release() }
+                            editText: { text in Editor.edit(text) { run in terminal.outside(run) } }, inBackground: true)
         let size = terminal.size
         _ = driver.send(.resize(width: size.width, height: size.height))
         var signal: Int32 = 0
-        for event in typed where !driver.send(event) {
+        for event in typed where !driver.send(event) || !driver.finishWork() {
             terminal.end()
-            driver.lock?.release()
             exitNow()
         }
         terminal.draw(Render.frame(driver.state))
@@ -227,6 +223,14 @@ struct OpenCommand: ParsableCommand {
                 signal = SIGHUP
                 break
             }
+            if driver.isWorking {
+                // A save (an import, an export) runs: the screen keeps being drawn, and what is
+                // typed meanwhile waits for its outcome.
+                while let event = terminal.readInput(wait: false), driver.send(event) {}
+                if !driver.finishWork(waitingAtMost: 50) { break }
+                terminal.draw(Render.frame(driver.state))
+                continue
+            }
             let busy = driver.state.hasIdleWork
             guard let event = terminal.readInput(wait: !busy) else {
                 if busy { driver.state.doIdleWork() }
@@ -235,9 +239,10 @@ struct OpenCommand: ParsableCommand {
             if !driver.send(event) { break }
             terminal.draw(Render.frame(driver.state))
         }
+        // Never ends in the middle of a save: its outcome says whether the edits are in the file.
+        while driver.isWorking { _ = driver.finishWork() }
         terminal.end()
         if signal != 0 { try rescue(driver.state, signal: signal) }
-        driver.lock?.release()
         exitNow()
     }
 

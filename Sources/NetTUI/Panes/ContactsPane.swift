@@ -56,7 +56,7 @@ enum ContactsPane {
     private static func drawList(_ s: AppState, in area: Rect, _ screen: inout Screen) {
         let (nameW, orgW, lastW) = columns(area.width, last: s.dateStyle == .iso ? 10 : 6)
         let arrow = s.list.ascending ? "▲" : "▼"
-        func title(_ t: String, _ key: SortKey) -> String { s.list.sort == key ? "\(t) \(arrow)" : t }
+        func title(_ t: String, _ key: ContactSort) -> String { s.list.sort == key ? "\(t) \(arrow)" : t }
         let headerStyle = Style(bold: true, underline: true)
         screen.bar("", x: area.x, y: area.y, width: area.width, style: headerStyle)
         let importance = s.list.sort == .importance ? arrow : " "

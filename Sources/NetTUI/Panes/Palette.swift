@@ -108,7 +108,7 @@ struct Palette: QueriedList, Equatable, Sendable {
             var words = argument.split(separator: " ", maxSplits: 1).map(String.init)
             let format = words.first.flatMap { ImportFormat(rawValue: $0.lowercased()) }
             if format != nil { words.removeFirst() }
-            let path = Self.expand(words.first ?? "")
+            let path = Self.expand(words.first ?? "", home: s.home)
             return path.isEmpty ? [] : [Entry(label: "Import \(path)", detail: format.map { "as \($0.rawValue)" } ?? "format from the content",
                                              target: .importFile(path, format))]
         case "export":
@@ -116,10 +116,10 @@ struct Palette: QueriedList, Equatable, Sendable {
             guard let format = words.first.flatMap({ ExportFormat(rawValue: $0.lowercased()) }) else {
                 return ExportFormat.allCases.map { Entry(label: "export \($0.rawValue) …", detail: "choose the format", target: .fill("export \($0.rawValue) ")) }
             }
-            let path = Self.expand(words.count > 1 ? words[1] : "")
+            let path = Self.expand(words.count > 1 ? words[1] : "", home: s.home)
             return path.isEmpty ? [] : [Entry(label: "Export \(s.network.contacts.count) contacts to \(path)", detail: format.rawValue, target: .exportFile(path, format))]
         case "save-as":
-            let path = Self.expand(argument)
+            let path = Self.expand(argument, home: s.home)
             return path.isEmpty ? [] : [Entry(label: "Save as \(path)", detail: "Enter saves", target: .saveAs(path))]
         default:
             let q = SearchText.fold(argument)
@@ -131,17 +131,27 @@ struct Palette: QueriedList, Equatable, Sendable {
         }
     }
 
-    /// `~/x` is in the home folder.
-    static func expand(_ path: String) -> String {
+    /// `~/x` is in the home folder (`AppState.home`).
+    static func expand(_ path: String, home: String?) -> String {
         let p = path.trimmingWhitespace
-        if p.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] { return home + p.dropFirst() }
+        if p.hasPrefix("~/"), let home { return home + p.dropFirst() }
         return p
     }
 
-    /// Tab: completes the path argument of `save-as` and `import` to the longest common start of the names there.
-    mutating func complete() {
+    /// The path argument of `save-as`, `import` or `export` being typed, to complete with Tab: the
+    /// folder to list and the start of a name in it.
+    struct PathToComplete: Equatable {
+        /// The query before the path (the command, the format).
+        var head: String
+        var argument: String
+        var folder: String
+        var start: String
+    }
+
+    /// What Tab would complete; nil when the query has no path argument.
+    func pathToComplete(home: String?) -> PathToComplete? {
         let text = query.text
-        guard let command = Self.commands.first(where: { text.hasPrefix($0.name + " ") }), command.name != "brief" else { return }
+        guard let command = Self.commands.first(where: { text.hasPrefix($0.name + " ") }), command.name != "brief" else { return nil }
         var head = command.name + " "
         var argument = String(text.dropFirst(command.name.count + 1))
         if command.name == "import" || command.name == "export", let first = argument.split(separator: " ").first,
@@ -150,17 +160,21 @@ struct Palette: QueriedList, Equatable, Sendable {
             head += first + " "
             argument = String(argument.dropFirst(first.count + 1))
         }
-        let path = Self.expand(argument)
-        let dir = path.hasSuffix("/") ? path : Store.directory(of: path)
-        let start = path.hasSuffix("/") ? "" : Store.baseName(of: path)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir) else { return }
-        let matches = names.filter { $0.hasPrefix(start) && !$0.hasPrefix(".") }.sorted()
-        guard var common = matches.first else { return }
-        for m in matches.dropFirst() { while !m.hasPrefix(common) { common.removeLast() } }
-        var completed = (dir == "." && !argument.hasPrefix("./") ? "" : (dir.hasSuffix("/") ? dir : dir + "/")) + common
-        var isDir: ObjCBool = false
-        if matches.count == 1, FileManager.default.fileExists(atPath: completed, isDirectory: &isDir), isDir.boolValue { completed += "/" }
-        query = TextField(head + completed)
+        let path = Self.expand(argument, home: home)
+        return PathToComplete(head: head, argument: argument, folder: path.hasSuffix("/") ? path : Store.directory(of: path),
+                              start: path.hasSuffix("/") ? "" : Store.baseName(of: path))
+    }
+
+    /// Completes the path to the longest common start of `names` (the folder's names that start so,
+    /// listed by the driver); a single name that is a folder gets its `/`.
+    mutating func complete(_ path: PathToComplete, with names: [FolderName]) {
+        let matches = names.sorted { $0.name < $1.name }
+        guard var common = matches.first?.name else { return }
+        for m in matches.dropFirst() { while !m.name.hasPrefix(common) { common.removeLast() } }
+        let dir = path.folder
+        var completed = (dir == "." && !path.argument.hasPrefix("./") ? "" : (dir.hasSuffix("/") ? dir : dir + "/")) + common
+        if matches.count == 1, matches[0].isFolder { completed += "/" }
+        query = TextField(path.head + completed)
         cursor = ListCursor()
     }
 
@@ -176,10 +190,9 @@ struct Palette: QueriedList, Equatable, Sendable {
 enum ExportFormat: String, CaseIterable, Sendable {
     case vcard, csv
 
-    /// Writes `contacts` in this format to `fd` as they are made (never whole in memory); the
-    /// error number of a failed write, or nil.
-    func export(_ contacts: [Contact], to fd: Int32) -> Int32? {
-        self == .vcard ? VCardExport.export(contacts, to: fd) : CSVExport.export(contacts, to: fd)
+    /// Writes `contacts` in this format to `sink` as they are made (never whole in memory).
+    func export(_ contacts: [Contact], to sink: ByteSink) throws(WriteFailure) {
+        if self == .vcard { try VCardExport.export(contacts, to: sink) } else { try CSVExport.export(contacts, to: sink) }
     }
 
     /// The whole export in memory (for a terminal, which is shown it sanitised).

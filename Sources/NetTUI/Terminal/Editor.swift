@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
 
-struct EditorError: Error, Equatable {
+struct EditorError: Error, Equatable, Sendable {
     var message: String
 }
 
