@@ -46,6 +46,24 @@ extension Store {
         return (folder == "/" ? "" : folder) + "/" + baseName(of: path)
     }
 
+    /// What is at a path, in the program's words.
+    public enum PathKind: Equatable, Sendable {
+        /// An ordinary file (reached through any links) of `size` bytes.
+        case regular(size: Int, FileIdentity)
+        /// Something else: a folder, a device, a FIFO… (`kindName`), also reached through links.
+        case other(kind: String, FileIdentity)
+        /// A symbolic link that leads nowhere.
+        case danglingLink
+    }
+
+    /// What `path` names, following links; nil when nothing is there.
+    public static func whatIsAt(_ path: String) -> PathKind? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return lstat(path, &st) == 0 ? .danglingLink : nil }
+        guard st.st_mode & S_IFMT == S_IFREG else { return .other(kind: kindName(st.st_mode), FileIdentity(st)) }
+        return .regular(size: Int(st.st_size), FileIdentity(st))
+    }
+
     /// What kind of file a mode says, in words, for a file that is not a regular one.
     public static func kindName(_ mode: mode_t) -> String {
         switch mode & S_IFMT {

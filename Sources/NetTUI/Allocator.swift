@@ -1,9 +1,4 @@
 import CMimalloc
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Which allocator the program runs on. NetTUI links mimalloc, whose `malloc` and `free` then
 /// replace the C library's for the whole process (the executable names it before the C library, so
@@ -13,9 +8,7 @@ import Darwin
 enum Allocator {
     /// "mimalloc 2.0.9" when memory comes from mimalloc, else "the C library's malloc".
     static var name: String {
-        let block = malloc(16)
-        defer { free(block) }
-        guard mi_is_in_heap_region(block) else { return "the C library's malloc" }
+        guard nt_malloc_is_mimalloc() else { return "the C library's malloc" }
         let v = Int(mi_version())
         return "mimalloc \(v / 100).\(v / 10 % 10).\(v % 10)"
     }

@@ -1,4 +1,3 @@
-import Glibc
 import NetModel
 import NetStore
 import NetInterchange
@@ -12,13 +11,15 @@ enum ExistingFile: Equatable, Sendable {
 
     /// What is at `path`; nil when nothing is, or when it is the open file (`open`) itself.
     static func at(_ path: String, besides open: String?) -> ExistingFile? {
-        var st = stat()
-        guard stat(path, &st) == 0 else {
-            return lstat(path, &st) == 0 ? .other("a symbolic link to nothing") : nil
+        func isOpen(_ file: FileIdentity) -> Bool { open.map { FileIdentity(path: $0) == file } ?? false }
+        switch Store.whatIsAt(path) {
+        case nil: return nil
+        case .danglingLink?: return .other("a symbolic link to nothing")
+        case .other(let kind, let file)?: return isOpen(file) ? nil : .other(kind)
+        case .regular(let size, let file)?:
+            if isOpen(file) { return nil }
+            if size == 0 { return .other("an empty file") }
         }
-        if let open, FileIdentity(path: open) == FileIdentity(st) { return nil }
-        guard st.st_mode & S_IFMT == S_IFREG else { return .other(Store.kindName(st.st_mode)) }
-        if st.st_size == 0 { return .other("an empty file") }
         guard let loaded = try? Store.load(path) else { return .other(nil) }
         return .dataFile(contacts: loaded.network.contacts.count)
     }

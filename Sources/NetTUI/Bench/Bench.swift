@@ -1,5 +1,4 @@
 import Foundation
-import Glibc
 import NetModel
 import NetStore
 import NetInterchange
@@ -44,12 +43,11 @@ struct Bench {
                                    interactions: Demo.defaultInteractions(contacts: contacts), seed: 1)
         })
         for _ in 0..<runs {
-            unlink(file)
+            try? FileManager.default.removeItem(atPath: file)
             try record(Figure.save, timed { try Store.save(network, to: file) })
         }
-        unlink(file + ".bak")
-        var st = stat()
-        if stat(file, &st) == 0 { fileBytes = Int(st.st_size) }
+        try? FileManager.default.removeItem(atPath: file + ".bak")
+        if case .regular(let size, _)? = Store.whatIsAt(file) { fileBytes = size }
 
         for _ in 0..<runs {
             var loaded: Store.Loaded?

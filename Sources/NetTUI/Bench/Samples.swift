@@ -1,5 +1,3 @@
-import Glibc
-
 /// Timings of one figure, in seconds, and how they read in the benchmark table.
 struct Samples: Sendable {
     var values: [Double] = []
@@ -29,18 +27,20 @@ struct Samples: Sendable {
         let ms = seconds * 1000
         if ms >= 100 { return String(Int(ms.rounded())) }
         let digits = ms >= 10 ? 1 : ms >= 1 ? 2 : 3
-        var text = String(Double(Int((ms * pow(10, Double(digits))).rounded())) / pow(10, Double(digits)))
+        let scale = [1.0, 10, 100, 1000][digits]
+        var text = String(Double(Int((ms * scale).rounded())) / scale)
         let decimals = text.split(separator: ".").last?.count ?? 0
         if decimals < digits { text += String(repeating: "0", count: digits - decimals) }
         return text
     }
 }
 
+private let clockStart = ContinuousClock.now
+
 /// Seconds since an arbitrary start, from the monotonic clock.
 func monotonicSeconds() -> Double {
-    var t = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &t)
-    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    let since = clockStart.duration(to: .now).components
+    return Double(since.seconds) + Double(since.attoseconds) / 1e18
 }
 
 /// Runs `body` and returns how long it took, in seconds.

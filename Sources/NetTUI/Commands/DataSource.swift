@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NetModel
+import Plumbing
 import NetStore
 import NetInterchange
 
@@ -51,10 +52,7 @@ struct DataSource: ParsableArguments {
 /// third of a second.
 /// The data file's lock, if one is held, is released on the way out all the same (`FileLock`'s
 /// exit handler): no caller releases it first.
-func exitNow(_ status: Int32 = 0) -> Never {
-    fflush(nil)
-    Glibc.exit(status)
-}
+func exitNow(_ status: Int32 = 0) -> Never { Processes.exit(status) }
 
 /// `body`'s result; a store error is printed with its first problems and ends the command with status 1.
 func reportingStoreErrors<T>(_ body: () throws(StoreError) -> T) throws -> T {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import NetModel
 import NetStore
 import NetInterchange
@@ -274,30 +275,26 @@ struct OpenCommand: ParsableCommand {
 
 /// `Store.load` of one file on a thread of its own (with room for the decoder's nesting), for
 /// `OpenCommand.openLarge` to wait on a little at a time.
-private final class Reading: @unchecked Sendable {
+private final class Reading: Sendable {
     private let done = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
-    private var outcome: Result<Store.Loaded?, StoreError>?
+    private let outcome = Mutex<Result<Store.Loaded?, StoreError>?>(nil)
 
     init(_ path: String) {
         let thread = Thread { [self] in
             let loaded: Result<Store.Loaded?, StoreError>
             do throws(StoreError) { loaded = .success(try Store.load(path)) } catch { loaded = .failure(error) }
-            lock.withLock { outcome = loaded }
+            outcome.withLock { $0 = loaded }
             done.signal()
         }
         thread.stackSize = 16 << 20
         thread.start()
     }
 
-    var isDone: Bool { lock.withLock { outcome != nil } }
+    var isDone: Bool { outcome.withLock { $0 != nil } }
 
     /// The outcome, handed over once the reading is done; the reading keeps no reference to it.
     func take() -> Result<Store.Loaded?, StoreError> {
-        lock.withLock {
-            defer { outcome = nil }
-            return outcome!
-        }
+        outcome.withLock { $0.take()! }
     }
 
     /// Waits until the file is read, or `milliseconds` at most.
