@@ -184,19 +184,19 @@ struct VCardReader {
 
     // MARK: - Lines
 
-    /// The next physical line without its line break; nil at the end of the file.
-    mutating func nextPhysical() -> (range: Range<Int>, line: Int)? {
+    /// The next physical line of `p` (whose view is `bytes`) without its line break; nil at the end.
+    mutating func nextPhysical(_ bytes: Span<UInt8>) -> (range: Range<Int>, line: Int)? {
         if let pending {
             self.pending = nil
             return pending
         }
         guard pos < end else { return nil }
         let start = pos
-        let newline = p.span.firstIndex(of: 0x0A, from: start, to: end) ?? end
+        let newline = bytes.firstIndex(of: 0x0A, from: start, to: end) ?? end
         pos = newline < end ? newline + 1 : newline
         lineNo += 1
         var stop = newline
-        if stop > start, p[stop - 1] == 0x0D { stop -= 1 }
+        if stop > start, bytes[stop - 1] == 0x0D { stop -= 1 }
         return (start..<stop, lineNo)
     }
 
@@ -215,26 +215,26 @@ struct VCardReader {
 
     /// The next logical line: folded continuation lines (starting with a space or tab) are joined,
     /// and so are quoted-printable soft line breaks (a line ending in `=`).
-    mutating func nextLogical() throws(ImportError) -> Logical? {
-        guard let first = nextPhysical() else { return nil }
+    mutating func nextLogical(_ bytes: Span<UInt8>) throws(ImportError) -> Logical? {
+        guard let first = nextPhysical(bytes) else { return nil }
         bufLine = first.line
         if Self.tooLong(first.range.count) { throw lineTooLong() }
         // Only a line ending in `=` may go on at a soft break, and only a quoted-printable one.
         var qp: Bool?
         var joined = false
         while true {
-            let last = joined ? buf.last : first.range.isEmpty ? nil : p[first.range.upperBound - 1]
+            let last = joined ? buf.last : first.range.isEmpty ? nil : bytes[first.range.upperBound - 1]
             if last == UInt8(ascii: "=") {
-                if qp == nil { qp = isQuotedPrintable(p.span.extracting(first.range)) }
+                if qp == nil { qp = isQuotedPrintable(bytes.extracting(first.range)) }
                 if qp == true {
-                    guard let next = nextPhysical() else { break }
-                    try join(first.range, next.range, droppingLast: true, joined: &joined)
+                    guard let next = nextPhysical(bytes) else { break }
+                    try join(bytes, first.range, next.range, droppingLast: true, joined: &joined)
                     continue
                 }
             }
-            guard let next = nextPhysical() else { break }
-            if !next.range.isEmpty, p[next.range.lowerBound] == 0x20 || p[next.range.lowerBound] == 0x09 {
-                try join(first.range, next.range.lowerBound + 1..<next.range.upperBound, droppingLast: false, joined: &joined)
+            guard let next = nextPhysical(bytes) else { break }
+            if !next.range.isEmpty, bytes[next.range.lowerBound] == 0x20 || bytes[next.range.lowerBound] == 0x09 {
+                try join(bytes, first.range, next.range.lowerBound + 1..<next.range.upperBound, droppingLast: false, joined: &joined)
                 continue
             }
             pending = next
@@ -246,16 +246,15 @@ struct VCardReader {
     /// Appends `p[range]` to the logical line that starts at `p[first]`, which is moved into `buf`
     /// first (`joined` says whether it is there yet). A method, not a function nested in
     /// `nextLogical`: capturing the reader, that made a copy of it for every line.
-    mutating func join(_ first: Range<Int>, _ range: Range<Int>, droppingLast: Bool, joined: inout Bool) throws(ImportError) {
-        let source = p  // read through a reference of its own while `buf` changes
+    mutating func join(_ bytes: Span<UInt8>, _ first: Range<Int>, _ range: Range<Int>, droppingLast: Bool, joined: inout Bool) throws(ImportError) {
         if !joined {
             buf.removeAll(keepingCapacity: true)
-            buf.append(source.span.extracting(first))
+            buf.append(bytes.extracting(first))
             joined = true
         }
         if droppingLast { buf.removeLast() }
         if Self.tooLong(buf.count + range.count) { throw lineTooLong() }
-        buf.append(source.span.extracting(range))
+        buf.append(bytes.extracting(range))
     }
 
     /// Whether the line's parameters mention QUOTED-PRINTABLE.
@@ -293,12 +292,14 @@ struct VCardReader {
 
     /// Every line of the file handled; the cards read (without `run`'s checks of the end).
     mutating func readCards() throws(ImportError) -> [ImportedContact] {
-        while let logical = try nextLogical() {
+        // `p` viewed through a reference of its own: a view of the reader's would keep the reader
+        // from changing while it is read. (Made once, not per line: each copy counts a reference
+        // that the pieces read on other cores share.)
+        let source = p, bytes = source.span
+        while let logical = try nextLogical(bytes) {
             switch logical {
             case .inSource(let range):
-                // Read through a reference of its own (the reader changes while the line is read).
-                let source = p
-                try handleLine(source.span.extracting(range))
+                try handleLine(bytes.extracting(range))
             case .joined:
                 // Read through a reference of its own: `buf` is not changed meanwhile.
                 let joined = buf
