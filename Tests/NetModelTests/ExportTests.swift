@@ -134,10 +134,8 @@ final class ExportTests: XCTestCase {
         // Read it back with the import's RFC 4180 reader: one header, one row, fields intact.
         let bytes = CSVExport.export([fullContact(), Contact(id: "2", name: "=HYPERLINK(\"x\")", created: now)])
         var records: [[String]] = []
-        try bytes.withUnsafeBufferPointer { p in
-            var reader = CSVReader(p, path: "out.csv")
-            while let r = try reader.next() { records.append(r.fields) }
-        }
+        var reader = CSVReader(bytes, path: "out.csv")
+        while let r = try reader.next() { records.append(r.fields) }
         XCTAssertEqual(records.count, 3)
         let header = records[0], row = records[1]
         func field(_ name: String) -> String { row[header.firstIndex(of: name)!] }

@@ -11,13 +11,11 @@ final class ImportCSVTests: XCTestCase {
         let bytes = Array(text.utf8)
         var out: [(Int, [String])] = []
         var failure: ImportError?
-        bytes.withUnsafeBufferPointer { p in
-            var reader = CSVReader(p, path: "t.csv")
-            do throws(ImportError) {
-                while let r = try reader.next() { out.append(r) }
-            } catch {
-                failure = error
-            }
+        var reader = CSVReader(bytes, path: "t.csv")
+        do throws(ImportError) {
+            while let r = try reader.next() { out.append(r) }
+        } catch {
+            failure = error
         }
         if let failure { throw failure }
         return out.map { (line: $0.0, fields: $0.1) }

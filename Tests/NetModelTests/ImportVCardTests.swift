@@ -161,15 +161,14 @@ final class ImportVCardTests: XCTestCase {
     /// in every place of a run of printable text, and random runs.
     func testWordAtATimeChecksAgreeWithBytes() {
         func check(_ bytes: [UInt8]) {
-            bytes.withUnsafeBufferPointer { p in
-                let printable = bytes.prefix(8).allSatisfy { $0 >= 0x20 && $0 <= 0x7E }
-                if bytes.count >= 8 { XCTAssertEqual(ImportText.printableASCII(p.baseAddress!), printable, "\(bytes)") }
-                let needs = bytes.contains { $0 < 0x20 || $0 == 0x7F } || bytes.first == 0x20 || bytes.last == 0x20
-                XCTAssertEqual(ImportText.plainASCII(p), bytes.allSatisfy { $0 >= 0x20 && $0 <= 0x7E && $0 != 0x5C }, "\(bytes)")
-                if bytes.allSatisfy({ $0 < 0x80 }) {
-                    XCTAssertEqual(ImportText.needsCleaning(p, 0..<p.count), needs, "\(bytes)")
-                    XCTAssertNil(ImportText.invalidUTF8(p, 0..<p.count))
-                }
+            let p = bytes.span
+            let printable = bytes.prefix(8).allSatisfy { $0 >= 0x20 && $0 <= 0x7E }
+            if bytes.count >= 8 { XCTAssertEqual(ImportText.printableASCII(p.word(at: 0)), printable, "\(bytes)") }
+            let needs = bytes.contains { $0 < 0x20 || $0 == 0x7F } || bytes.first == 0x20 || bytes.last == 0x20
+            XCTAssertEqual(ImportText.plainASCII(p), bytes.allSatisfy { $0 >= 0x20 && $0 <= 0x7E && $0 != 0x5C }, "\(bytes)")
+            if bytes.allSatisfy({ $0 < 0x80 }) {
+                XCTAssertEqual(ImportText.needsCleaning(p, 0..<p.count), needs, "\(bytes)")
+                XCTAssertNil(ImportText.invalidUTF8(p, 0..<p.count))
             }
         }
         for text in [Array("Kaisa Virtanen, Pöllö".utf8), Array("Kaisa Virtanen, Helsinki".utf8)] {
@@ -185,7 +184,7 @@ final class ImportVCardTests: XCTestCase {
         for _ in 0..<2000 { check((0..<Int.random(in: 0...24, using: &rng)).map { _ in UInt8.random(in: 0...0x7F, using: &rng) }) }
         // Not valid UTF-8 past a run of ASCII: found at its place.
         let bad = Array("abcdefghijklmnop".utf8) + [0xC3, 0x28]
-        XCTAssertEqual(bad.withUnsafeBufferPointer { ImportText.invalidUTF8($0, 0..<$0.count) }, 16)
+        XCTAssertEqual(ImportText.invalidUTF8(bad.span, 0..<bad.count), 16)
     }
 
     func testTerminalEscapeSequencesAndBidiOverridesAreRemoved() throws {
@@ -272,9 +271,9 @@ final class ImportVCardTests: XCTestCase {
             ("a\\,", 0x2C, ["a,"]), ("\\\\,", 0x2C, ["\\", ""]), ("Järvi\\;Åsa;東京", 0x3B, ["Järvi;Åsa", "東京"]),
         ]
         for (value, separator, parts) in cases {
-            XCTAssertEqual(Array(value.utf8).withUnsafeBufferPointer { CardBuilder.components($0, separator) }, parts, value)
+            XCTAssertEqual(CardBuilder.components(Array(value.utf8).span, separator), parts, value)
         }
-        XCTAssertEqual(Array("a,,b\\,c,".utf8).withUnsafeBufferPointer { CardBuilder.list($0) }, ["a", "b,c"])
+        XCTAssertEqual(CardBuilder.list(Array("a,,b\\,c,".utf8).span), ["a", "b,c"])
     }
 
     /// REV in either ISO 8601 form, as `Timestamp(iso:)` reads the extended one; a basic form that
@@ -293,7 +292,7 @@ final class ImportVCardTests: XCTestCase {
     }
 
     func testQuotedPrintableDecoder() {
-        XCTAssertEqual(Array("a=3Db=C3=A4=ZZ=4".utf8).withUnsafeBufferPointer(VCardReader.quotedPrintable), Array("a=bä=ZZ=4".utf8))
+        XCTAssertEqual(VCardReader.quotedPrintable(Array("a=3Db=C3=A4=ZZ=4".utf8).span), Array("a=bä=ZZ=4".utf8))
     }
 
     func testFastFoldMatchesSearchTextFold() {
@@ -307,7 +306,7 @@ final class ImportVCardTests: XCTestCase {
     /// Property names are known in any case, short ones as one number each, long ones byte by byte;
     /// a name one byte off is no property.
     func testPropertyNamesInAnyCase() {
-        func named(_ text: String) -> VCardProperty { Array(text.utf8).withUnsafeBufferPointer { VCardProperty.named($0) } }
+        func named(_ text: String) -> VCardProperty { VCardProperty.named(Array(text.utf8).span) }
         for (name, property) in VCardProperty.named {
             XCTAssertEqual(named(name), property, name)
             XCTAssertEqual(named(name.lowercased()), property, name)
@@ -315,7 +314,7 @@ final class ImportVCardTests: XCTestCase {
             for at in name.utf8.indices {
                 var bytes = Array(name.utf8)
                 bytes[name.utf8.distance(from: name.utf8.startIndex, to: at)] ^= 0x01
-                XCTAssertEqual(bytes.withUnsafeBufferPointer { VCardProperty.named($0) }, .other, "\(bytes)")
+                XCTAssertEqual(VCardProperty.named(bytes.span), .other, "\(bytes)")
             }
             XCTAssertEqual(named(name + "X"), .other, name)
         }

@@ -20,10 +20,8 @@ final class VCardHalvesTests: XCTestCase {
     }
 
     private func whole(_ bytes: [UInt8]) throws -> [ImportedContact] {
-        try bytes.withUnsafeBufferPointer { p in
-            var reader = VCardReader(p: p, path: "x.vcf")
-            return try reader.run()
-        }
+        var reader = VCardReader(bytes, path: "x.vcf")
+        return try reader.run()
     }
 
     func testPiecesReadAsTheWhole() throws {
@@ -31,9 +29,9 @@ final class VCardHalvesTests: XCTestCase {
             let bytes = largeFile(crlf: crlf)
             let one = try whole(bytes)
             for count in [2, 3, 7, 40] {
-                let pieces = try XCTUnwrap(bytes.withUnsafeBufferPointer { VCard.pieces($0, count: count, minimumBytes: 0) })
+                let pieces = try XCTUnwrap(VCard.pieces(bytes, count: count, minimumBytes: 0))
                 XCTAssertEqual(pieces.count, count)
-                let cards = try XCTUnwrap(bytes.withUnsafeBufferPointer { VCard.inPieces($0, path: "x.vcf", count: count, minimumBytes: 0) }, "\(count) pieces")
+                let cards = try XCTUnwrap(VCard.inPieces(bytes, path: "x.vcf", count: count, minimumBytes: 0), "\(count) pieces")
                 XCTAssertEqual(cards.count, 1500)
                 XCTAssertEqual(cards, one)
                 XCTAssertEqual(cards.last?.line, one.last?.line)
@@ -53,9 +51,9 @@ final class VCardHalvesTests: XCTestCase {
         for i in some.contacts.indices where i % 2 == 0 { some.contacts[i].notes = "" }
         for network in [Network(), some] {
             let expected = Importer.merge(records, into: network, now: Timestamp(seconds: 2_000), newID: Self.ids(prefix: "new"))
-            var piped = try XCTUnwrap(bytes.withUnsafeBufferPointer {
-                Importer.mergeInPieces($0, path: "x.vcf", network: { network }, now: Timestamp(seconds: 2_000), newID: Self.ids(prefix: "new"), minimumBytes: 0)?.merger
-            })
+            var piped = try XCTUnwrap(
+                Importer.mergeInPieces(bytes, path: "x.vcf", network: { network }, now: Timestamp(seconds: 2_000), newID: Self.ids(prefix: "new"), minimumBytes: 0)?.merger
+            )
             XCTAssertEqual(piped.takeChanges(), expected.changes)
             XCTAssertEqual(piped.summary.entries, expected.summary.entries)
             XCTAssertEqual([piped.summary.added, piped.summary.updated, piped.summary.unchanged], [expected.summary.added, expected.summary.updated, expected.summary.unchanged])
@@ -82,10 +80,10 @@ final class VCardHalvesTests: XCTestCase {
             let end = try XCTUnwrap(broken.range(of: "END:VCARD\r\n", range: from..<broken.endIndex))
             broken.removeSubrange(end)
             let bytes = Array(broken.utf8)
-            XCTAssertNil(bytes.withUnsafeBufferPointer { VCard.inPieces($0, path: "x.vcf", count: 2, minimumBytes: 0) })
-            XCTAssertNil(bytes.withUnsafeBufferPointer {
-                Importer.mergeInPieces($0, path: "x.vcf", network: { Network() }, now: Timestamp(seconds: 0), newID: Self.ids(prefix: "n"), minimumBytes: 0)
-            })
+            XCTAssertNil(VCard.inPieces(bytes, path: "x.vcf", count: 2, minimumBytes: 0))
+            XCTAssertNil(
+                Importer.mergeInPieces(bytes, path: "x.vcf", network: { Network() }, now: Timestamp(seconds: 0), newID: Self.ids(prefix: "n"), minimumBytes: 0)
+            )
             var expected: ImportError?
             XCTAssertThrowsError(try whole(bytes)) { expected = $0 as? ImportError }
             XCTAssertThrowsError(try VCard.parse(bytes, path: "x.vcf")) { XCTAssertEqual(($0 as? ImportError)?.description, expected?.description) }
@@ -97,9 +95,9 @@ final class VCardHalvesTests: XCTestCase {
         // The line before the only BEGIN:VCARD past the middle ends in "=": it could join the next line.
         let head = Array(repeating: UInt8(ascii: "x"), count: 100)
         let bytes = Array("BEGIN:VCARD\r\nNOTE;ENCODING=QUOTED-PRINTABLE:a=\r\n".utf8) + head + Array("=\r\nBEGIN:VCARD\r\nEND:VCARD\r\n".utf8)
-        XCTAssertNil(bytes.withUnsafeBufferPointer { VCard.splitPoint($0, from: $0.count / 2) })
+        XCTAssertNil(VCard.splitPoint(bytes, from: bytes.count / 2))
         let plain = Array("BEGIN:VCARD\r\nFN:A\r\n".utf8) + head + Array("\r\nEND:VCARD\r\nBEGIN:VCARD\r\nEND:VCARD\r\n".utf8)
-        let split = plain.withUnsafeBufferPointer { VCard.splitPoint($0, from: $0.count / 2) }
+        let split = VCard.splitPoint(plain, from: plain.count / 2)
         XCTAssertEqual(split.map { String(decoding: plain[$0...], as: UTF8.self) }, "BEGIN:VCARD\r\nEND:VCARD\r\n")
     }
 }

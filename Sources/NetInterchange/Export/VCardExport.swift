@@ -30,7 +30,7 @@ public enum VCardExport {
         buffer.reserveCapacity(128)
         func line(_ nameAndParams: StaticString, _ value: String) {
             buffer.removeAll(keepingCapacity: true)
-            buffer.append(contentsOf: UnsafeBufferPointer(start: nameAndParams.utf8Start, count: nameAndParams.utf8CodeUnitCount))
+            buffer.append(nameAndParams)
             buffer.append(UInt8(ascii: ":"))
             buffer.append(contentsOf: value.utf8)
             fold(buffer, into: &out)

@@ -7,14 +7,17 @@ import NetStore
 import Plumbing
 
 struct CSVReader {
-    let p: UnsafeBufferPointer<UInt8>
+    /// The input; the reader reads it up to `end`.
+    let bytes: [UInt8]
+    let end: Int
     let path: String
     var pos: Int
     /// The line `pos` is on.
     var line: Int
 
-    init(_ p: UnsafeBufferPointer<UInt8>, path: String, start: Int = 0, line: Int = 1) {
-        self.p = p
+    init(_ bytes: [UInt8], path: String, start: Int = 0, end: Int? = nil, line: Int = 1) {
+        self.bytes = bytes
+        self.end = end ?? bytes.count
         self.path = path
         self.pos = start
         self.line = line
@@ -22,7 +25,10 @@ struct CSVReader {
 
     /// The next record and the line it starts on; nil at the end of the input. Fields are not cleaned.
     mutating func next() throws(ImportError) -> (line: Int, fields: [String])? {
-        guard pos < p.count else { return nil }
+        guard pos < end else { return nil }
+        // Read through a reference of its own (the reader changes while it is read).
+        let source = bytes
+        let p = source.span.extracting(0..<end)
         let start = line
         var fields: [String] = []
         var scratch: [UInt8] = []
@@ -35,12 +41,9 @@ struct CSVReader {
                 var closed = false
                 while pos < p.count {
                     // Copy the run up to the next quote in one go.
-                    var run = pos
-                    while run < p.count, p[run] != UInt8(ascii: "\"") {
-                        if p[run] == 0x0A { line += 1 }
-                        run += 1
-                    }
-                    scratch.append(contentsOf: UnsafeBufferPointer(rebasing: p[pos..<run]))
+                    let run = p.firstIndex(of: UInt8(ascii: "\""), from: pos) ?? p.count
+                    line += p.count(of: 0x0A, in: pos..<run)
+                    scratch.append(p.extracting(pos..<run))
                     pos = run
                     if scratch.count > ImportText.maxValueBytes { throw tooLong(fieldLine, scratch.count) }
                     guard pos < p.count else { break }
@@ -64,11 +67,11 @@ struct CSVReader {
                 fields.append(String(decoding: scratch, as: UTF8.self))
             } else {
                 let s = pos
-                while pos < p.count, p[pos] != UInt8(ascii: ","), p[pos] != 0x0A { pos += 1 }
+                pos = p.firstIndex(of: UInt8(ascii: ","), or: 0x0A, from: pos) ?? p.count
                 var e = pos
                 if e > s, p[e - 1] == 0x0D, (pos == p.count || p[pos] == 0x0A) { e -= 1 }
                 if e - s > ImportText.maxValueBytes { throw tooLong(fieldLine, e - s) }
-                fields.append(String(decoding: UnsafeBufferPointer(rebasing: p[s..<e]), as: UTF8.self))
+                fields.append(p.string(s..<e))
             }
             if pos >= p.count {
                 endOfRecord = true
@@ -90,18 +93,10 @@ struct CSVReader {
     /// Prepares a CSV source (encoding, byte-order mark, binary check), checks it is UTF-8, and hands
     /// its bytes to `read`: the common start of the LinkedIn and Google readers.
     static func parseFile(_ raw: [UInt8], path: String, expecting: String,
-                          _ read: (UnsafeBufferPointer<UInt8>, String) throws(ImportError) -> [ImportedContact]) throws(ImportError) -> [ImportedContact] {
+                          _ read: ([UInt8], String) throws(ImportError) -> [ImportedContact]) throws(ImportError) -> [ImportedContact] {
         let bytes = try ImportText.prepare(raw, path: path, expecting: expecting)
         try checkUTF8(bytes, path: path)
-        var result: Result<[ImportedContact], ImportError> = .success([])
-        bytes.withUnsafeBufferPointer { p in
-            do throws(ImportError) {
-                result = .success(try read(p, path))
-            } catch {
-                result = .failure(error)
-            }
-        }
-        return try result.get()
+        return try read(bytes, path)
     }
 
     /// Checks that the whole input is UTF-8, naming the line of the first bad byte.

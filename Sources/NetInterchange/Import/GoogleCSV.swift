@@ -9,7 +9,7 @@ import Plumbing
 /// position; several values in one cell are separated by ` ::: `.
 public enum GoogleCSV {
     public static func parse(_ raw: [UInt8], path: String) throws(ImportError) -> [ImportedContact] {
-        try CSVReader.parseFile(raw, path: path, expecting: "a Google Contacts CSV") { (p, path) throws(ImportError) in try parse(p, path: path) }
+        try CSVReader.parseFile(raw, path: path, expecting: "a Google Contacts CSV") { (bytes, path) throws(ImportError) in try read(bytes, path: path) }
     }
 
     static let nameColumns = ["name", "first name", "given name", "last name", "family name"]
@@ -20,7 +20,8 @@ public enum GoogleCSV {
         nameColumns.contains { cols[$0] != nil } && valueColumns.contains { cols[$0] != nil }
     }
 
-    static func parse(_ p: UnsafeBufferPointer<UInt8>, path: String) throws(ImportError) -> [ImportedContact] {
+    /// Reads prepared bytes (`CSVReader.parseFile`).
+    static func read(_ p: [UInt8], path: String) throws(ImportError) -> [ImportedContact] {
         var reader = CSVReader(p, path: path)
         var header: (line: Int, fields: [String])?
         while let r = try reader.next() {

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NetModel
 import NetStore
 import Plumbing
@@ -39,10 +34,7 @@ enum ImportText {
 
     /// Where the first NUL byte is (memchr: a large file is scanned in a few milliseconds).
     static func firstNUL(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { p in
-            guard let base = p.baseAddress, let hit = memchr(base, 0, p.count) else { return nil }
-            return UnsafeRawPointer(base).distance(to: hit)
-        }
+        bytes.span.firstIndex(of: 0)
     }
 
     /// Names common binary formats by their first bytes.
@@ -91,28 +83,21 @@ enum ImportText {
 
     /// 1-based line number of a byte offset.
     static func lineNumber(at offset: Int, in bytes: [UInt8]) -> Int {
-        var line = 1
-        bytes.withUnsafeBufferPointer { p in
-            for i in 0..<min(offset, p.count) where p[i] == 0x0A { line += 1 }
-        }
-        return line
+        1 + bytes.span.count(of: 0x0A, in: 0..<min(offset, bytes.count))
     }
 
     // MARK: - Encodings
 
     /// Offset of the first byte that is not valid UTF-8 (overlong forms, surrogates and values past
     /// U+10FFFF are invalid), or nil when all of it is valid.
-    static func invalidUTF8(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+    static func invalidUTF8(_ p: Span<UInt8>, _ range: Range<Int>) -> Int? {
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {
-            // Eight ASCII bytes at once.
-            if i + 8 <= end, Words.word(p.baseAddress! + i) & 0x8080_8080_8080_8080 == 0 {
-                i += 8
-                continue
-            }
+            // ASCII, eight bytes at once.
+            i = p.endOfASCII(from: i, to: end)
+            guard i < end else { break }
             let b = p[i]
-            if b < 0x80 { i += 1; continue }
             let need: Int
             var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
             switch b {
@@ -136,7 +121,7 @@ enum ImportText {
     }
 
     static func invalidUTF8(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { invalidUTF8($0, 0..<$0.count) }
+        invalidUTF8(bytes.span, 0..<bytes.count)
     }
 
     /// Windows-1252's 0x80–0x9F (the rest of the single-byte range is ISO 8859-1).
@@ -146,10 +131,11 @@ enum ImportText {
     ]
 
     /// ISO 8859-1 (with Windows-1252's printable characters in 0x80–0x9F, as real files mean them) to UTF-8.
-    static func latin1ToUTF8<C: Collection>(_ bytes: C) -> [UInt8] where C.Element == UInt8 {
+    static func latin1ToUTF8(_ bytes: Span<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 8)
-        for b in bytes {
+        for k in 0..<bytes.count {
+            let b = bytes[k]
             if b < 0x80 { out.append(b); continue }
             let v = b < 0xA0 ? cp1252High[Int(b - 0x80)] : UInt32(b)
             out.append(contentsOf: UTF8.encode(Unicode.Scalar(v)!)!)
@@ -162,13 +148,13 @@ enum ImportText {
     /// Whether the UTF-8 bytes need `clean`'s slow path: control characters, C1 controls,
     /// bidirectional controls, or whitespace at either end.
     @inline(__always)
-    static func needsCleaning(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    static func needsCleaning(_ p: Span<UInt8>, _ range: Range<Int>) -> Bool {
         if range.isEmpty { return false }
         let first = p[range.lowerBound], last = p[range.upperBound - 1]
         if first == 0x20 || last == 0x20 { return true }
         var i = range.lowerBound
         while i < range.upperBound {
-            if i + 8 <= range.upperBound, printableASCII(p.baseAddress! + i) {
+            if i + 8 <= range.upperBound, printableASCII(p.word(at: i)) {
                 i += 8
                 continue
             }
@@ -187,23 +173,23 @@ enum ImportText {
         return false
     }
 
-    /// Whether the eight bytes at `p` are all printable ASCII (0x20–0x7E), found at once: a high bit
-    /// is no ASCII, a byte below 0x20 borrows into its high bit, and 0x7F is a zero byte in `del`.
+    /// Whether the eight bytes of word `w` (`Words.word`) are all printable ASCII (0x20–0x7E), found
+    /// at once: a high bit is no ASCII, a byte below 0x20 borrows into its high bit, and 0x7F is a
+    /// zero byte in `del`.
     @inline(__always)
-    static func printableASCII(_ p: UnsafePointer<UInt8>) -> Bool {
-        let w = Words.word(p), del = w ^ 0x7F7F_7F7F_7F7F_7F7F
+    static func printableASCII(_ w: UInt64) -> Bool {
+        let del = w ^ 0x7F7F_7F7F_7F7F_7F7F
         return (w | (w &- 0x2020_2020_2020_2020) | ((del &- 0x0101_0101_0101_0101) & ~del)) & 0x8080_8080_8080_8080 == 0
     }
 
     /// Whether the bytes are printable ASCII (0x20–0x7E) without a backslash, as most values of a
     /// card are: then they are valid UTF-8, hold no escape sequence nor escape, and `clean` has
     /// nothing to do but trim spaces at the ends. Eight bytes at a time.
-    static func plainASCII(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = p.baseAddress else { return true }
+    static func plainASCII(_ p: Span<UInt8>) -> Bool {
         var i = 0
         while i + 8 <= p.count {
-            let x = Words.word(base + i) ^ 0x5C5C_5C5C_5C5C_5C5C  // a backslash is a zero byte
-            if !printableASCII(base + i) || (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 { return false }
+            let w = p.word(at: i), x = w ^ 0x5C5C_5C5C_5C5C_5C5C  // a backslash is a zero byte
+            if !printableASCII(w) || (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 { return false }
             i += 8
         }
         while i < p.count {
@@ -215,8 +201,8 @@ enum ImportText {
     }
 
     /// Text from valid UTF-8 bytes, cleaned (see `clean`); `plain` when they are `plainASCII`.
-    static func string(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, multiline: Bool = false, plain: Bool = false) -> String {
-        let s = String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self)
+    static func string(_ p: Span<UInt8>, _ range: Range<Int>, multiline: Bool = false, plain: Bool = false) -> String {
+        let s = p.string(range)
         let needs = plain ? !range.isEmpty && (p[range.lowerBound] == 0x20 || p[range.upperBound - 1] == 0x20) : needsCleaning(p, range)
         return needs ? clean(s, multiline: multiline) : s
     }
@@ -224,14 +210,14 @@ enum ImportText {
     /// Whether `clean` leaves the text as it is (for single-line text).
     static func isClean(_ s: String) -> Bool {
         var s = s
-        let needs = s.withUTF8 { needsCleaning($0, 0..<$0.count) }
-        if needs { return false }
+        s.makeContiguousUTF8()
+        if needsCleaning(s.utf8.span, 0..<s.utf8.count) { return false }
         guard let f = s.unicodeScalars.first, let l = s.unicodeScalars.last else { return true }
         return !f.properties.isWhitespace && !l.properties.isWhitespace
     }
 
     static func string(_ bytes: [UInt8], multiline: Bool = false) -> String {
-        bytes.withUnsafeBufferPointer { string($0, 0..<$0.count, multiline: multiline) }
+        string(bytes.span, 0..<bytes.count, multiline: multiline)
     }
 
     static func isBidiControl(_ v: UInt32) -> Bool {
@@ -315,18 +301,17 @@ enum ImportText {
     /// UTF-8 bytes without terminal escape sequences (whose parameters may hold `;` and `,`, so they
     /// must go before a value is split into its parts); nil when there are none.
     static func withoutEscapeSequences(_ bytes: [UInt8]) -> [UInt8]? {
-        guard bytes.withUnsafeBufferPointer(hasEscapeSequence) else { return nil }
+        guard hasEscapeSequence(bytes.span) else { return nil }
         return Array(clean(String(decoding: bytes, as: UTF8.self), sequencesOnly: true).utf8)
     }
 
     /// Whether the UTF-8 bytes hold the start of an escape sequence: ESC, or a C1 introducer
     /// (U+0090 DCS, U+0098 SOS, U+009B CSI, U+009D OSC, U+009E PM, U+009F APC).
-    static func hasEscapeSequence(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = p.baseAddress else { return false }
-        if memchr(base, 0x1B, p.count) != nil { return true }
+    static func hasEscapeSequence(_ p: Span<UInt8>) -> Bool {
+        if p.contains(0x1B) { return true }
         var i = 0
-        while i < p.count, let lead = memchr(base + i, 0xC2, p.count - i) {
-            i = UnsafeRawPointer(lead) - UnsafeRawPointer(base) + 1
+        while i < p.count, let lead = p.firstIndex(of: 0xC2, from: i) {
+            i = lead + 1
             if i < p.count {
                 switch p[i] {
                 case 0x90, 0x98, 0x9B, 0x9D, 0x9E, 0x9F: return true
@@ -412,23 +397,17 @@ enum ImportText {
     /// An e-mail address as a matching key: lower-cased.
     static func emailKey(_ email: String) -> String {
         var email = email
+        email.makeContiguousUTF8()
+        let u = email.utf8.span
         // One pass: any byte beyond ASCII (then Unicode lower-casing), else any upper-case letter.
-        let (ascii, upper) = email.withUTF8 { u -> (Bool, Bool) in
-            var upper = false
-            for b in u {
-                if b >= 0x80 { return (false, true) }
-                if b >= 0x41 && b <= 0x5A { upper = true }
-            }
-            return (true, upper)
+        var upper = false
+        for k in 0..<u.count {
+            let b = u[k]
+            if b >= 0x80 { return email.lowercased() }
+            if b >= 0x41 && b <= 0x5A { upper = true }
         }
-        if !ascii { return email.lowercased() }
         guard upper else { return email }
-        return email.withUTF8 { u in
-            String(unsafeUninitializedCapacity: u.count) { out in
-                for k in u.indices { out[k] = lower(u[k]) }
-                return u.count
-            }
-        }
+        return ByteStrings.string(count: u.count) { lower(u[$0]) }
     }
 
     /// A phone number as a matching key: its digits, and a leading +.
@@ -441,11 +420,10 @@ enum ImportText {
 
     /// Whether `s` starts with the ASCII `prefix`, ignoring ASCII case.
     static func hasPrefixIgnoringCase(_ s: String, _ prefix: StaticString) -> Bool {
-        let p = prefix.utf8Start
         var i = 0
         for b in s.utf8 {
             if i == prefix.utf8CodeUnitCount { return true }
-            if lower(b) != p[i] { return false }
+            if lower(b) != prefix[byte: i] { return false }
             i += 1
         }
         return i == prefix.utf8CodeUnitCount
@@ -455,61 +433,31 @@ enum ImportText {
     /// without scheme, query or trailing slash. Nil when it is not a LinkedIn profile.
     static func linkedInSourceKey(_ url: String) -> String? {
         var url = url
-        return url.withUTF8 { u -> String? in
-            // Compares ASCII lower case `text` with `u[at...]`, ignoring case.
-            func has(_ text: StaticString, at: Int) -> Bool {
-                let t = text.utf8Start, n = text.utf8CodeUnitCount
-                guard at >= 0, at + n <= u.count else { return false }
-                for k in 0..<n where lower(u[at + k]) != t[k] { return false }
-                return true
-            }
-            let start = has("https://", at: 0) ? 8 : has("http://", at: 0) ? 7 : 0
-            var end = u.count
-            if let cut = u[start...].firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) { end = cut }
-            while end > start, u[end - 1] == UInt8(ascii: "/") { end -= 1 }
-            guard let slash = u[start..<end].firstIndex(of: UInt8(ascii: "/")) else { return nil }
-            let domain: StaticString = "linkedin.com"
-            let hostLength = slash - start, domainLength = domain.utf8CodeUnitCount
-            guard has(domain, at: slash - domainLength),
-                  hostLength == domainLength || (hostLength > domainLength && u[slash - domainLength - 1] == UInt8(ascii: ".")),
-                  has("/in/", at: slash), end - slash > 4 else { return nil }
-            let prefix: StaticString = "linkedin:www.linkedin.com"
-            let n = prefix.utf8CodeUnitCount, count = n + end - slash
-            return String(unsafeUninitializedCapacity: count) { out in
-                out.baseAddress!.initialize(from: prefix.utf8Start, count: n)
-                for k in 0..<(end - slash) { out[n + k] = lower(u[slash + k]) }
-                return count
-            }
+        url.makeContiguousUTF8()
+        let u = url.utf8.span
+        // Compares ASCII lower case `text` with `u[at...]`, ignoring case.
+        func has(_ text: StaticString, at: Int) -> Bool {
+            let n = text.utf8CodeUnitCount
+            guard at >= 0, at + n <= u.count else { return false }
+            for k in 0..<n where lower(u[at + k]) != text[byte: k] { return false }
+            return true
         }
+        let start = has("https://", at: 0) ? 8 : has("http://", at: 0) ? 7 : 0
+        var end = min(u.firstIndex(of: UInt8(ascii: "?"), from: start) ?? u.count, u.firstIndex(of: UInt8(ascii: "#"), from: start) ?? u.count)
+        while end > start, u[end - 1] == UInt8(ascii: "/") { end -= 1 }
+        guard let slash = u.firstIndex(of: UInt8(ascii: "/"), from: start, to: end) else { return nil }
+        let domain: StaticString = "linkedin.com"
+        let hostLength = slash - start, domainLength = domain.utf8CodeUnitCount
+        guard has(domain, at: slash - domainLength),
+              hostLength == domainLength || (hostLength > domainLength && u[slash - domainLength - 1] == UInt8(ascii: ".")),
+              has("/in/", at: slash), end - slash > 4 else { return nil }
+        let prefix: StaticString = "linkedin:www.linkedin.com"
+        let n = prefix.utf8CodeUnitCount
+        return ByteStrings.string(count: n + end - slash) { k in k < n ? prefix[byte: k] : lower(u[slash + k - n]) }
     }
 
     /// `a + b + c` made in one allocation (`+` takes several, one text at a time).
-    static func concat(_ a: String, _ b: String, _ c: String = "") -> String {
-        let count = a.utf8.count + b.utf8.count + c.utf8.count
-        guard count > 0 else { return "" }
-        return String(unsafeUninitializedCapacity: count) { out in
-            put(c, at: put(b, at: put(a, at: out.baseAddress!)))
-            return count
-        }
-    }
-
-    /// Writes the UTF-8 of `s` at `p`; returns where it ends. (A function of its own: one nested in
-    /// `concat`, with its texts and place captured, checked each access at run time.)
-    @discardableResult
-    private static func put(_ s: String, at p: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
-        if let n = s.utf8.withContiguousStorageIfAvailable({ u -> Int in
-            if let from = u.baseAddress { p.initialize(from: from, count: u.count) }
-            return u.count
-        }) {
-            return p + n
-        }
-        var q = p
-        for b in s.utf8 {
-            q.initialize(to: b)
-            q += 1
-        }
-        return q
-    }
+    static func concat(_ a: String, _ b: String, _ c: String = "") -> String { ByteStrings.concat(a, b, c) }
 
     /// The byte with ASCII upper case made lower case.
     @inline(__always)

@@ -108,15 +108,13 @@ public enum Importer {
         guard let bytes = try? ImportText.prepare(raw, path: "", expecting: "") else { return nil }
         let head = Array(bytes.prefix(1 << 16))
         if VCardReader.contains(head, "BEGIN:VCARD") { return .vcard }
-        return bytes.withUnsafeBufferPointer { p -> ImportFormat? in
-            if LinkedInCSV.findHeader(p, path: "") != nil { return .linkedin }
-            var reader = CSVReader(p, path: "")
-            while let r = try? reader.next() {
-                if r.fields.allSatisfy({ $0.trimmingWhitespace.isEmpty }) { continue }
-                return GoogleCSV.isHeader(CSVReader.columns(r.fields)) ? .google : nil
-            }
-            return nil
+        if LinkedInCSV.findHeader(bytes, path: "") != nil { return .linkedin }
+        var reader = CSVReader(bytes, path: "")
+        while let r = try? reader.next() {
+            if r.fields.allSatisfy({ $0.trimmingWhitespace.isEmpty }) { continue }
+            return GoogleCSV.isHeader(CSVReader.columns(r.fields)) ? .google : nil
         }
+        return nil
     }
 
     // MARK: - Merging
@@ -145,11 +143,9 @@ public enum Importer {
     /// values of: passed on, not kept, the list is not copied first).
     static func merger(_ incoming: consuming [ImportedContact], into network: Network, now: Timestamp, newID: () -> String) -> Merger {
         var m = Merger(network: network, now: now, expected: incoming.count)
-        // By pointer: `incoming[k]` would copy each record (every string of it) to read it.
-        let keys = incoming.withUnsafeBufferPointer { records in parallelMap(count: records.count) { MatchKeys(records[$0]) } }
-        incoming.withUnsafeMutableBufferPointer { records in
-            for k in records.indices { m.take(&records[k], keys: keys[k], newID: newID) }
-        }
+        // Borrowed, and taken in place: a record read as `incoming[k]` would be copied (every string of it).
+        let keys = parallelMap(incoming) { MatchKeys($0) }
+        for k in incoming.indices { m.take(&incoming[k], keys: keys[k], newID: newID) }
         m.settle(newID: newID)
         return m
     }
@@ -167,9 +163,7 @@ public enum Importer {
             return opened!
         }
         if format == .vcard, raw.count >= VCard.piecesFrom, let bytes = try? ImportText.prepare(raw, path: path, expecting: "a vCard file"),
-           let merged = bytes.withUnsafeBufferPointer({ p in
-               mergeInPieces(p, path: path, network: { try? network().get() }, now: now, newID: newID)
-           }) {
+           let merged = mergeInPieces(bytes, path: path, network: { try? network().get() }, now: now, newID: newID) {
             return merged
         }
         let records = try parse(raw, path: path, format: format)
@@ -181,7 +175,7 @@ public enum Importer {
     /// order, into the network `network` gives; nil when the file is smaller than `minimumBytes`, a
     /// piece does not read as it does in the whole file, or there is no network. (The last piece is
     /// read on one core while the other has none left: the smaller the pieces, the shorter that is.)
-    static func mergeInPieces(_ p: UnsafeBufferPointer<UInt8>, path: String, network: () -> Network?, now: Timestamp,
+    static func mergeInPieces(_ p: [UInt8], path: String, network: () -> Network?, now: Timestamp,
                               newID: () -> String, minimumBytes: Int = VCard.piecesFrom) -> (merger: Merger, network: Network)? {
         let workers = Cores.count
         // The network is opened first, on every core (inside a worker, it would have one core
@@ -202,9 +196,7 @@ public enum Importer {
             if merger == nil { merger = Merger(network: base, now: now, expected: p.count / 400) }
             // Each piece counted its lines from its own start.
             merger!.lineOffset = lines
-            piece.cards.withUnsafeMutableBufferPointer { cards in
-                for k in cards.indices { merger!.take(&cards[k], keys: nil, newID: newID) }
-            }
+            for k in piece.cards.indices { merger!.take(&piece.cards[k], keys: nil, newID: newID) }
             lines += piece.lines
             return true
         })
@@ -455,25 +447,22 @@ struct Merger {
         // Ids compared by their bytes, as the data file's reader compares them.
         var ids = StringMap<Int>(capacity: contacts.count + expected + network.networks.count + network.events.count
                                  + network.interactions.count, byBytes: true)
-        // By pointer: iterating the lists would copy each item (all its strings) to read its id.
-        contacts.withUnsafeBufferPointer { list in
-            for i in list.indices { ids.insertIfAbsent(list[i].id, i) }
-        }
+        // Through spans: iterating the lists would copy each item (all its strings) to read its id.
+        let contacts = self.contacts, list = contacts.span
+        for i in list.indices { ids.insertIfAbsent(list[i].id, i) }
         for g in network.networks { ids.insertIfAbsent(g.id, -1) }
         for e in network.events { ids.insertIfAbsent(e.id, -1) }
-        network.interactions.withUnsafeBufferPointer { log in
-            for i in log.indices { ids.insertIfAbsent(log[i].id, -1) }
-        }
+        let interactions = network.interactions, log = interactions.span
+        for i in log.indices { ids.insertIfAbsent(log[i].id, -1) }
         self.ids = ids
     }
 
     /// Indexes every contact by the keys `keys` gives `add` (called once, on first use of that index).
-    /// The contact is passed by pointer: passed as a value (even `borrowing`), it was copied.
-    func index(perContact: Int, _ keys: (UnsafePointer<Contact>, (String) -> Void) -> Void) -> KeyHolders {
+    /// The contact is borrowed from a span of the list: passed as a value, it was copied.
+    func index(perContact: Int, _ keys: (borrowing Contact, (String) -> Void) -> Void) -> KeyHolders {
         var map = KeyHolders(capacity: perContact * (contacts.count + expected))
-        contacts.withUnsafeBufferPointer { list in
-            for i in list.indices { keys(list.baseAddress! + i) { map.add($0, i) } }
-        }
+        let list = contacts.span
+        for i in list.indices { keys(list[i]) { map.add($0, i) } }
         return map
     }
 
@@ -523,18 +512,17 @@ struct Merger {
     /// own and a contact this import added under another id (two contacts of one export, say, whose
     /// e-mail or name and organisation happen to be the same).
     func conflicts(_ i: Int, _ r: ImportedContact) -> Bool {
-        if let id = r.id, i >= addedFrom, contacts.withUnsafeBufferPointer({ $0[i].id != id }) { return true }
+        let c = contacts.span
+        if let id = r.id, i >= addedFrom, c[i].id != id { return true }
         guard r.sourceKeys.contains(where: Self.isLinkedIn) else { return false }
         // Without making lists: a contact's keys are checked where they are (a contact matched by
         // name is checked against each record of that name).
-        return contacts.withUnsafeBufferPointer { c in
-            var tied = false
-            for k in c[i].sourceKeys where Self.isLinkedIn(k) {
-                if r.sourceKeys.contains(k) { return false }
-                tied = true
-            }
-            return tied
+        var tied = false
+        for k in c[i].sourceKeys where Self.isLinkedIn(k) {
+            if r.sourceKeys.contains(k) { return false }
+            tied = true
         }
+        return tied
     }
 
     /// What record `r` matches; `keys` are its keys, worked out here when not yet (a record matched
@@ -550,7 +538,7 @@ struct Merger {
             if let i = ids?[id], i >= 0 { return .contact(i) }
         }
         if !r.sourceKeys.isEmpty {
-            if byKey == nil { byKey = index(perContact: 2) { c, add in for k in c.pointee.sourceKeys { add(k) } } }
+            if byKey == nil { byKey = index(perContact: 2) { c, add in for k in c.sourceKeys { add(k) } } }
             var found = Candidates()
             for k in r.sourceKeys { collect(.sourceKey, k, hash: IDTable.hash(k), r, into: &found) }
             if let m = Self.decide(found, "source key") { return m }
@@ -558,7 +546,7 @@ struct Merger {
         if keys == nil { keys = MatchKeys(r) }
         guard let keys else { return .none }
         if !keys.emails.isEmpty {
-            if byEmail == nil { byEmail = index(perContact: 2) { c, add in for e in c.pointee.emails { add(ImportText.emailKey(e)) } } }
+            if byEmail == nil { byEmail = index(perContact: 2) { c, add in for e in c.emails { add(ImportText.emailKey(e)) } } }
             var found = Candidates()
             for e in keys.emails { collect(.email, e, hash: IDTable.hash(e), r, into: &found) }
             if let m = Self.decide(found, "e-mail") { return m }
@@ -570,11 +558,11 @@ struct Merger {
         // left in `byName`, where only records with an organisation look.)
         var found = Candidates()
         if keys.nameOnly == keys.name.utf8.count {
-            if byNameAlone == nil { byNameAlone = index(perContact: 1) { c, add in add(Self.nameKey(c.pointee.name, "")) } }
+            if byNameAlone == nil { byNameAlone = index(perContact: 1) { c, add in add(Self.nameKey(c.name, "")) } }
             collect(.nameAlone, keys.name, hash: keys.nameHash, r, into: &found)
             return Self.decide(found, "name") ?? .none
         }
-        if byName == nil { byName = index(perContact: 1) { c, add in add(Self.nameKey(c.pointee.name, c.pointee.organization)) } }
+        if byName == nil { byName = index(perContact: 1) { c, add in add(Self.nameKey(c.name, c.organization)) } }
         collect(.name, keys.name, hash: keys.nameHash, r, into: &found)
         return Self.decide(found, "name and organisation") ?? .none
     }
@@ -620,10 +608,8 @@ struct Merger {
     /// Why a record is skipped as ambiguous, naming two of the contacts it meets (each with its
     /// first e-mail address, as two of them often have the same name).
     func ambiguity(_ rule: String, _ a: Int, _ b: Int) -> String {
-        contacts.withUnsafeBufferPointer { c in
-            func named(_ i: Int) -> String { c[i].name + (c[i].emails.first.map { " <\($0)>" } ?? "") }
-            return "meets more than one contact by \(rule) (\(named(a)); \(named(b))): merged into none"
-        }
+        func named(_ i: Int) -> String { contacts[i].name + (contacts[i].emails.first.map { " <\($0)>" } ?? "") }
+        return "meets more than one contact by \(rule) (\(named(a)); \(named(b))): merged into none"
     }
 
     /// Merges record `r`, whose keys are `keys` (`MatchKeys(r)`, or nil to work them out when
@@ -655,9 +641,9 @@ struct Merger {
     mutating func update(_ i: Int, from r: ImportedContact, line: Int) -> Bool {
         // A record with an id of its own that met a contact by another rule: no contact added
         // later may take that id, or a re-import would match the record by it to that one.
-        if let id = r.id, contacts.withUnsafeBufferPointer({ $0[i].id != id }) { ids?.insertIfAbsent(id, -1) }
-        // By pointer: `contacts[i]` passed as a value would be copied.
-        if contacts.withUnsafeBufferPointer({ Self.addsNothing(r, to: $0.baseAddress! + i) }) {
+        if let id = r.id, contacts.span[i].id != id { ids?.insertIfAbsent(id, -1) }
+        // Borrowed from a span: `contacts[i]` passed as a value would be copied.
+        if Self.addsNothing(r, to: contacts.span[i]) {
             summary.unchanged += 1
             return false
         }
@@ -837,27 +823,27 @@ struct Merger {
     /// there already as it is written, or fills nothing (the usual case of a re-import). False
     /// when not sure, and `merged` decides; true only when `merged` would change no field. Spares
     /// the copy `merged` makes of the contact: every string of it retained, each a cache miss (and
-    /// the contact is read by pointer: passed as a value from an array, it is copied too).
-    static func addsNothing(_ r: ImportedContact, to c: UnsafePointer<Contact>) -> Bool {
+    /// the contact is borrowed: passed as a value from an array, it is copied too).
+    static func addsNothing(_ r: ImportedContact, to c: borrowing Contact) -> Bool {
         func has(_ list: [String], _ new: [String]) -> Bool { new.allSatisfy { $0.isEmpty || list.contains($0) } }
         func keeps(_ target: Rating, _ value: Rating?) -> Bool { value == nil || value == .tenth || target != .tenth }
         return r.extra.isEmpty
-            && (r.name.isEmpty || !c.pointee.name.isEmpty) && (r.organization.isEmpty || !c.pointee.organization.isEmpty)
-            && (r.role.isEmpty || !c.pointee.role.isEmpty) && (r.notes.isEmpty || !c.pointee.notes.isEmpty)
-            && (r.owner.isEmpty || !c.pointee.owner.isEmpty)
-            && has(c.pointee.emails, r.emails) && has(c.pointee.phones, r.phones) && has(c.pointee.tags, r.tags)
-            && r.kinds.allSatisfy(c.pointee.kinds.contains) && has(c.pointee.competences, r.competences)
-            && has(c.pointee.needs, r.needs) && has(c.pointee.sourceKeys, r.sourceKeys) && has(c.pointee.urls, r.urls)
-            && keeps(c.pointee.importanceNow, r.importanceNow) && keeps(c.pointee.importanceFuture, r.importanceFuture)
-            && (r.stage == nil || r.stage == .interest || c.pointee.stage != .interest)
-            && (r.chemistry == nil || c.pointee.chemistry != nil)
-            && (r.ratingHistory.isEmpty || !c.pointee.ratingHistory.isEmpty)
-            && r.criteria.keys.allSatisfy { c.pointee.criteria[$0] != nil }
-            && (r.created.map { $0 >= c.pointee.created } ?? true)
-            && (r.birthday.isEmpty || c.pointee.extra[ImportKeys.birthday] != nil)
-            && (r.organizationUnits.isEmpty || c.pointee.organization != r.organization
-                || c.pointee.extra[ImportKeys.organizationUnits] != nil)
-            && (!r.isOrganization || c.pointee.extra[ImportKeys.isOrganization] != nil)
+            && (r.name.isEmpty || !c.name.isEmpty) && (r.organization.isEmpty || !c.organization.isEmpty)
+            && (r.role.isEmpty || !c.role.isEmpty) && (r.notes.isEmpty || !c.notes.isEmpty)
+            && (r.owner.isEmpty || !c.owner.isEmpty)
+            && has(c.emails, r.emails) && has(c.phones, r.phones) && has(c.tags, r.tags)
+            && r.kinds.allSatisfy(c.kinds.contains) && has(c.competences, r.competences)
+            && has(c.needs, r.needs) && has(c.sourceKeys, r.sourceKeys) && has(c.urls, r.urls)
+            && keeps(c.importanceNow, r.importanceNow) && keeps(c.importanceFuture, r.importanceFuture)
+            && (r.stage == nil || r.stage == .interest || c.stage != .interest)
+            && (r.chemistry == nil || c.chemistry != nil)
+            && (r.ratingHistory.isEmpty || !c.ratingHistory.isEmpty)
+            && r.criteria.keys.allSatisfy { c.criteria[$0] != nil }
+            && (r.created.map { $0 >= c.created } ?? true)
+            && (r.birthday.isEmpty || c.extra[ImportKeys.birthday] != nil)
+            && (r.organizationUnits.isEmpty || c.organization != r.organization
+                || c.extra[ImportKeys.organizationUnits] != nil)
+            && (!r.isOrganization || c.extra[ImportKeys.isOrganization] != nil)
     }
 
     /// The contact with the record's values merged in, and the names of the fields that changed.

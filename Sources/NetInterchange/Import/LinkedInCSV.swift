@@ -7,19 +7,19 @@ import Plumbing
 
 public enum LinkedInCSV {
     public static func parse(_ raw: [UInt8], path: String) throws(ImportError) -> [ImportedContact] {
-        try CSVReader.parseFile(raw, path: path, expecting: "a LinkedIn connections CSV") { (p, path) throws(ImportError) in try parse(p, path: path) }
+        try CSVReader.parseFile(raw, path: path, expecting: "a LinkedIn connections CSV") { (bytes, path) throws(ImportError) in try read(bytes, path: path) }
     }
 
     /// Finds the header line: the first line that, read as CSV, has the columns First Name, Last Name
     /// and Connected On or URL.
-    static func findHeader(_ p: UnsafeBufferPointer<UInt8>, path: String) -> (offset: Int, line: Int)? {
+    static func findHeader(_ bytes: [UInt8], path: String) -> (offset: Int, line: Int)? {
+        let p = bytes.span
         var start = 0
         var line = 1
         while start < p.count {
-            var end = start
-            while end < p.count, p[end] != 0x0A { end += 1 }
+            let end = p.firstIndex(of: 0x0A, from: start) ?? p.count
             if end - start < 4096, containsFirstName(p, start..<end) {
-                var reader = CSVReader(UnsafeBufferPointer(rebasing: p[start..<end]), path: path)
+                var reader = CSVReader(bytes, path: path, start: start, end: end)
                 if let record = try? reader.next() {
                     let cols = CSVReader.columns(record.fields)
                     if cols["first name"] != nil, cols["last name"] != nil, cols["connected on"] != nil || cols["url"] != nil {
@@ -33,7 +33,7 @@ public enum LinkedInCSV {
         return nil
     }
 
-    static func containsFirstName(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+    static func containsFirstName(_ p: Span<UInt8>, _ r: Range<Int>) -> Bool {
         let needle = Array("FIRST NAME".utf8)
         guard r.count >= needle.count else { return false }
         var i = r.lowerBound
@@ -46,7 +46,8 @@ public enum LinkedInCSV {
         return false
     }
 
-    static func parse(_ p: UnsafeBufferPointer<UInt8>, path: String) throws(ImportError) -> [ImportedContact] {
+    /// Reads prepared bytes (`CSVReader.parseFile`).
+    static func read(_ p: [UInt8], path: String) throws(ImportError) -> [ImportedContact] {
         guard let header = findHeader(p, path: path) else {
             throw ImportError(path: path, "no LinkedIn header line (First Name,Last Name,URL,Email Address,Company,Position,Connected On): this is not LinkedIn's Connections.csv")
         }

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NetModel
 import NetStore
 import Plumbing
@@ -17,20 +12,9 @@ public enum VCard {
     /// `skipReason`.
     public static func parse(_ raw: [UInt8], path: String) throws(ImportError) -> [ImportedContact] {
         let bytes = try ImportText.prepare(raw, path: path, expecting: "a vCard file")
-        var result: Result<[ImportedContact], ImportError> = .success([])
-        bytes.withUnsafeBufferPointer { p in
-            if let cards = inPieces(p, path: path) {
-                result = .success(cards)
-                return
-            }
-            var reader = VCardReader(p: p, path: path)
-            do throws(ImportError) {
-                result = .success(try reader.run())
-            } catch {
-                result = .failure(error)
-            }
-        }
-        return try result.get()
+        if let cards = inPieces(bytes, path: path) { return cards }
+        var reader = VCardReader(bytes, path: path)
+        return try reader.run()
     }
 
     /// A file smaller than this is read in one piece.
@@ -39,7 +23,7 @@ public enum VCard {
     /// A large file read in pieces (`pieces`), one per core at once. Nil when the pieces might not
     /// read exactly as the whole does (see `readPiece`): the whole is then read, and reports any
     /// error as always. (`minimumBytes`: a smaller file is read in one piece.)
-    static func inPieces(_ p: UnsafeBufferPointer<UInt8>, path: String, count: Int = Cores.count,
+    static func inPieces(_ p: [UInt8], path: String, count: Int = Cores.count,
                          minimumBytes: Int = piecesFrom) -> [ImportedContact]? {
         guard let pieces = pieces(p, count: count, minimumBytes: minimumBytes) else { return nil }
         let read = inParallel(pieces.count) { readPiece(p, pieces[$0], path: path) }
@@ -58,7 +42,7 @@ public enum VCard {
     /// Where to cut a file into about `count` pieces to read at once: where a card begins
     /// (`splitPoint`) past each `count`th of it. Nil for a file smaller than `minimumBytes`, or
     /// with no such place.
-    static func pieces(_ p: UnsafeBufferPointer<UInt8>, count: Int, minimumBytes: Int) -> [Range<Int>]? {
+    static func pieces(_ p: [UInt8], count: Int, minimumBytes: Int) -> [Range<Int>]? {
         guard p.count >= minimumBytes, count > 1 else { return nil }
         var cuts = [0]
         for k in 1..<count {
@@ -72,18 +56,19 @@ public enum VCard {
     /// Reads a piece of a file: its cards (lines counted from its start) and its number of lines.
     /// Nil when it might not read as it does in the whole file: an error in it, or a card still
     /// open at its end.
-    static func readPiece(_ p: UnsafeBufferPointer<UInt8>, _ piece: Range<Int>, path: String) -> (cards: [ImportedContact], lines: Int)? {
-        var reader = VCardReader(p: UnsafeBufferPointer(rebasing: p[piece]), path: path)
+    static func readPiece(_ p: [UInt8], _ piece: Range<Int>, path: String) -> (cards: [ImportedContact], lines: Int)? {
+        var reader = VCardReader(p, piece, path: path)
         guard let cards = try? reader.readCards(), !reader.inCard else { return nil }
         return (cards, reader.lineNo)
     }
 
     /// Where a piece may start: a line `BEGIN:VCARD` at or past `from` whose line before does not end
     /// in `=` (which could be a quoted-printable soft break joining the two).
-    static func splitPoint(_ p: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+    static func splitPoint(_ bytes: [UInt8], from: Int) -> Int? {
         let begin = Array("\nBEGIN:VCARD".utf8)
+        let p = bytes.span
         var at = from
-        while let base = p.baseAddress, let hit = findBytes(begin, in: base, from: at, to: p.count) {
+        while at <= p.count, let hit = p.firstIndex(of: begin, from: at) {
             let start = hit + 1, after = start + begin.count - 1
             var end = hit
             if end > 0, p[end - 1] == 0x0D { end -= 1 }
@@ -117,25 +102,25 @@ enum VCardProperty {
         var table = [[(name: [UInt8], word: UInt64, property: VCardProperty)]](repeating: [], count: named.keys.map(\.utf8.count).max()! + 1)
         for (name, property) in named {
             let bytes = Array(name.utf8)
-            table[bytes.count].append((bytes, bytes.count <= 8 ? word(bytes) : 0, property))
+            table[bytes.count].append((bytes, bytes.count <= 8 ? word(bytes.span) : 0, property))
         }
         return table
     }()
 
     /// A name of at most eight bytes as one number, upper-cased: compared with the table's in one go.
     @inline(__always)
-    private static func word<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+    private static func word(_ bytes: Span<UInt8>) -> UInt64 {
         var w: UInt64 = 0, shift: UInt64 = 0
-        for b in bytes {
-            w |= UInt64(VCardReader.upper(b)) << shift
+        for k in 0..<bytes.count {
+            w |= UInt64(VCardReader.upper(bytes[k])) << shift
             shift += 8
         }
         return w
     }
 
     /// The property named by these bytes, in any ASCII case; `.other` for any other name.
-    static func named(_ bytes: UnsafeBufferPointer<UInt8>) -> VCardProperty {
-        guard bytes.count < byLength.count, let base = bytes.baseAddress else { return .other }
+    static func named(_ bytes: Span<UInt8>) -> VCardProperty {
+        guard bytes.count < byLength.count, !bytes.isEmpty else { return .other }
         let candidates = byLength[bytes.count]
         // Most names are short: in any case, one number each.
         if bytes.count <= 8 {
@@ -144,14 +129,14 @@ enum VCardProperty {
             return .other
         }
         // Most files write names in upper case: compared as they are first.
-        for entry in candidates where entry.name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, base, bytes.count) == 0 }) {
-            return entry.property
-        }
-        guard bytes.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else { return .other }
-        for entry in candidates where entry.name.withUnsafeBufferPointer({ name in
-            bytes.indices.allSatisfy { VCardReader.upper(bytes[$0]) == name[$0] }
-        }) {
-            return entry.property
+        for entry in candidates where bytes.equals(entry.name) { return entry.property }
+        var lower = false
+        for k in 0..<bytes.count where bytes[k] >= 0x61 && bytes[k] <= 0x7A { lower = true }
+        guard lower else { return .other }
+        for entry in candidates {
+            var k = 0
+            while k < bytes.count, VCardReader.upper(bytes[k]) == entry.name[k] { k += 1 }
+            if k == bytes.count { return entry.property }
         }
         return .other
     }
@@ -165,9 +150,11 @@ struct VCardParams {
 }
 
 struct VCardReader {
-    let p: UnsafeBufferPointer<UInt8>
+    /// The file's bytes; the reader reads `pos..<end` of them (a piece of the file, or all of it).
+    let p: [UInt8]
+    let end: Int
     let path: String
-    var pos = 0
+    var pos: Int
     var lineNo = 0
     /// The physical line read ahead (to see whether it continues the current one).
     var pending: (range: Range<Int>, line: Int)?
@@ -187,8 +174,9 @@ struct VCardReader {
     /// The previous property was base64 data in 2.1 style, whose continuation lines may lack a leading space.
     var inBinary = false
 
-    init(p: UnsafeBufferPointer<UInt8>, path: String) {
+    init(_ p: [UInt8], _ range: Range<Int>? = nil, path: String) {
         self.p = p
+        (pos, end) = range.map { ($0.lowerBound, $0.upperBound) } ?? (0, p.count)
         self.path = path
     }
 
@@ -196,22 +184,19 @@ struct VCardReader {
 
     // MARK: - Lines
 
-    /// The next physical line without its line break; nil at the end of the file.
-    mutating func nextPhysical() -> (range: Range<Int>, line: Int)? {
+    /// The next physical line of `p` (whose view is `bytes`) without its line break; nil at the end.
+    mutating func nextPhysical(_ bytes: Span<UInt8>) -> (range: Range<Int>, line: Int)? {
         if let pending {
             self.pending = nil
             return pending
         }
-        guard pos < p.count else { return nil }
+        guard pos < end else { return nil }
         let start = pos
-        var end = p.count
-        if let base = p.baseAddress, let newline = memchr(base + start, 0x0A, p.count - start) {
-            end = UnsafeRawPointer(newline) - UnsafeRawPointer(base)
-        }
-        pos = end < p.count ? end + 1 : end
+        let newline = bytes.firstIndex(of: 0x0A, from: start, to: end) ?? end
+        pos = newline < end ? newline + 1 : newline
         lineNo += 1
-        var stop = end
-        if stop > start, p[stop - 1] == 0x0D { stop -= 1 }
+        var stop = newline
+        if stop > start, bytes[stop - 1] == 0x0D { stop -= 1 }
         return (start..<stop, lineNo)
     }
 
@@ -230,26 +215,26 @@ struct VCardReader {
 
     /// The next logical line: folded continuation lines (starting with a space or tab) are joined,
     /// and so are quoted-printable soft line breaks (a line ending in `=`).
-    mutating func nextLogical() throws(ImportError) -> Logical? {
-        guard let first = nextPhysical() else { return nil }
+    mutating func nextLogical(_ bytes: Span<UInt8>) throws(ImportError) -> Logical? {
+        guard let first = nextPhysical(bytes) else { return nil }
         bufLine = first.line
         if Self.tooLong(first.range.count) { throw lineTooLong() }
         // Only a line ending in `=` may go on at a soft break, and only a quoted-printable one.
         var qp: Bool?
         var joined = false
         while true {
-            let last = joined ? buf.last : first.range.isEmpty ? nil : p[first.range.upperBound - 1]
+            let last = joined ? buf.last : first.range.isEmpty ? nil : bytes[first.range.upperBound - 1]
             if last == UInt8(ascii: "=") {
-                if qp == nil { qp = isQuotedPrintable(UnsafeBufferPointer(rebasing: p[first.range])) }
+                if qp == nil { qp = isQuotedPrintable(bytes.extracting(first.range)) }
                 if qp == true {
-                    guard let next = nextPhysical() else { break }
-                    try join(first.range, next.range, droppingLast: true, joined: &joined)
+                    guard let next = nextPhysical(bytes) else { break }
+                    try join(bytes, first.range, next.range, droppingLast: true, joined: &joined)
                     continue
                 }
             }
-            guard let next = nextPhysical() else { break }
-            if !next.range.isEmpty, p[next.range.lowerBound] == 0x20 || p[next.range.lowerBound] == 0x09 {
-                try join(first.range, next.range.lowerBound + 1..<next.range.upperBound, droppingLast: false, joined: &joined)
+            guard let next = nextPhysical(bytes) else { break }
+            if !next.range.isEmpty, bytes[next.range.lowerBound] == 0x20 || bytes[next.range.lowerBound] == 0x09 {
+                try join(bytes, first.range, next.range.lowerBound + 1..<next.range.upperBound, droppingLast: false, joined: &joined)
                 continue
             }
             pending = next
@@ -261,19 +246,19 @@ struct VCardReader {
     /// Appends `p[range]` to the logical line that starts at `p[first]`, which is moved into `buf`
     /// first (`joined` says whether it is there yet). A method, not a function nested in
     /// `nextLogical`: capturing the reader, that made a copy of it for every line.
-    mutating func join(_ first: Range<Int>, _ range: Range<Int>, droppingLast: Bool, joined: inout Bool) throws(ImportError) {
+    mutating func join(_ bytes: Span<UInt8>, _ first: Range<Int>, _ range: Range<Int>, droppingLast: Bool, joined: inout Bool) throws(ImportError) {
         if !joined {
             buf.removeAll(keepingCapacity: true)
-            buf.append(contentsOf: UnsafeBufferPointer(rebasing: p[first]))
+            buf.append(bytes.extracting(first))
             joined = true
         }
         if droppingLast { buf.removeLast() }
         if Self.tooLong(buf.count + range.count) { throw lineTooLong() }
-        buf.append(contentsOf: UnsafeBufferPointer(rebasing: p[range]))
+        buf.append(bytes.extracting(range))
     }
 
     /// Whether the line's parameters mention QUOTED-PRINTABLE.
-    func isQuotedPrintable(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    func isQuotedPrintable(_ b: Span<UInt8>) -> Bool {
         // Only a line with parameters can be quoted-printable: NAME;…QUOTED-PRINTABLE…:value.
         var semicolon = 0
         while semicolon < b.count, b[semicolon] != UInt8(ascii: ";") {
@@ -281,11 +266,11 @@ struct VCardReader {
             semicolon += 1
         }
         let needle: StaticString = "QUOTED-PRINTABLE"
-        let w = needle.utf8Start, n = needle.utf8CodeUnitCount
+        let n = needle.utf8CodeUnitCount
         var i = semicolon + 1
         while i + n <= b.count, b[i] != UInt8(ascii: ":") {
             var k = 0
-            while k < n, b[i + k] & 0xDF == w[k] & 0xDF { k += 1 }
+            while k < n, b[i + k] & 0xDF == needle[byte: k] & 0xDF { k += 1 }
             if k == n { return true }
             i += 1
         }
@@ -307,18 +292,18 @@ struct VCardReader {
 
     /// Every line of the file handled; the cards read (without `run`'s checks of the end).
     mutating func readCards() throws(ImportError) -> [ImportedContact] {
-        while let logical = try nextLogical() {
+        // `p` viewed through a reference of its own: a view of the reader's would keep the reader
+        // from changing while it is read. (Made once, not per line: each copy counts a reference
+        // that the pieces read on other cores share.)
+        let source = p, bytes = source.span
+        while let logical = try nextLogical(bytes) {
             switch logical {
             case .inSource(let range):
-                try handleLine(UnsafeBufferPointer(rebasing: p[range]))
+                try handleLine(bytes.extracting(range))
             case .joined:
                 // Read through a reference of its own: `buf` is not changed meanwhile.
                 let joined = buf
-                var failure: ImportError?
-                joined.withUnsafeBufferPointer { l in
-                    do throws(ImportError) { try handleLine(l) } catch { failure = error }
-                }
-                if let failure { throw failure }
+                try handleLine(joined.span)
             }
         }
         return cards
@@ -326,9 +311,9 @@ struct VCardReader {
 
     static func upper(_ b: UInt8) -> UInt8 { b >= 0x61 && b <= 0x7A ? b - 0x20 : b }
 
-    mutating func handleLine(_ l: UnsafeBufferPointer<UInt8>) throws(ImportError) {
+    mutating func handleLine(_ l: Span<UInt8>) throws(ImportError) {
         let n = l.count
-        if n == 0 || ((l[0] == 0x20 || l[0] == 0x09) && l.allSatisfy({ $0 == 0x20 || $0 == 0x09 })) {
+        if n == 0 || ((l[0] == 0x20 || l[0] == 0x09) && Self.allBlank(l)) {
             inBinary = false
             return
         }
@@ -345,7 +330,7 @@ struct VCardReader {
         }
         inBinary = false
         let name = (dot + 1)..<i
-        let prop = VCardProperty.named(UnsafeBufferPointer(rebasing: l[name]))
+        let prop = VCardProperty.named(l.extracting(name))
         if prop == .other, !inCard { return }
         // Parameters, up to the ':' outside double quotes.
         var params = VCardParams()
@@ -367,38 +352,40 @@ struct VCardReader {
         try handle(l, name: name, prop: prop, params: params, value: (i + 1)..<n)
     }
 
-    static func preview(_ l: UnsafeBufferPointer<UInt8>) -> String {
-        let text = String(decoding: l.prefix(40), as: UTF8.self)
+    /// Whether the line is only spaces and tabs.
+    static func allBlank(_ l: Span<UInt8>) -> Bool {
+        for k in 0..<l.count where l[k] != 0x20 && l[k] != 0x09 { return false }
+        return true
+    }
+
+    static func preview(_ l: Span<UInt8>) -> String {
+        let text = l.string(0..<min(40, l.count))
         return "\"" + ImportText.clean(text) + (l.count > 40 ? "…" : "") + "\""
     }
 
     /// Upper-cased ASCII text of `l[range]` without surrounding spaces and double quotes.
-    static func upperText(_ l: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+    static func upperText(_ l: Span<UInt8>, _ range: Range<Int>) -> String {
         var lo = range.lowerBound, hi = range.upperBound
         while lo < hi, l[lo] == 0x20 || l[lo] == 0x09 || l[lo] == 0x22 { lo += 1 }
         while hi > lo, l[hi - 1] == 0x20 || l[hi - 1] == 0x09 || l[hi - 1] == 0x22 { hi -= 1 }
-        return String(unsafeUninitializedCapacity: hi - lo) { out in
-            for k in lo..<hi { out[k - lo] = upper(l[k]) }
-            return hi - lo
-        }
+        return ByteStrings.string(count: hi - lo) { upper(l[lo + $0]) }
     }
 
     /// Whether `l[range]` (spaces and quotes around it ignored) is `word`, ignoring ASCII case.
-    static func equals(_ l: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ word: StaticString) -> Bool {
+    static func equals(_ l: Span<UInt8>, _ range: Range<Int>, _ word: StaticString) -> Bool {
         var lo = range.lowerBound, hi = range.upperBound
         while lo < hi, l[lo] == 0x20 || l[lo] == 0x09 || l[lo] == 0x22 { lo += 1 }
         while hi > lo, l[hi - 1] == 0x20 || l[hi - 1] == 0x09 || l[hi - 1] == 0x22 { hi -= 1 }
         guard hi - lo == word.utf8CodeUnitCount else { return false }
-        let w = word.utf8Start
-        for k in 0..<(hi - lo) where upper(l[lo + k]) != w[k] { return false }
+        for k in 0..<(hi - lo) where upper(l[lo + k]) != word[byte: k] { return false }
         return true
     }
 
     /// Reads one parameter. Only ENCODING, CHARSET and VALUE matter to the import (types such as
     /// TYPE=WORK are not kept); 2.1's bare `QUOTED-PRINTABLE` / `BASE64` are encodings.
-    static func parseParam(_ l: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into params: inout VCardParams) {
+    static func parseParam(_ l: Span<UInt8>, _ range: Range<Int>, into params: inout VCardParams) {
         guard !range.isEmpty else { return }
-        guard let eq = l[range].firstIndex(of: UInt8(ascii: "=")) else {
+        guard let eq = l.firstIndex(of: UInt8(ascii: "="), from: range.lowerBound, to: range.upperBound) else {
             if equals(l, range, "QUOTED-PRINTABLE") || equals(l, range, "BASE64") || equals(l, range, "B") {
                 params.encoding = upperText(l, range)
             }
@@ -415,10 +402,10 @@ struct VCardReader {
     }
 
     /// The name of a property, upper-cased (for messages).
-    static func name(_ l: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String { upperText(l, range) }
+    static func name(_ l: Span<UInt8>, _ range: Range<Int>) -> String { upperText(l, range) }
 
     /// Handles a property line `l`; `name` is where its name is in it, `value` its value.
-    mutating func handle(_ l: UnsafeBufferPointer<UInt8>, name: Range<Int>, prop: VCardProperty, params: VCardParams,
+    mutating func handle(_ l: Span<UInt8>, name: Range<Int>, prop: VCardProperty, params: VCardParams,
                          value: Range<Int>) throws(ImportError) {
         let isBase64 = params.encoding == "B" || params.encoding == "BASE64"
         if prop == .binary || isBase64 {
@@ -446,9 +433,10 @@ struct VCardReader {
         default:
             guard inCard else { return }  // text between cards is ignored
             if let asWritten = try decode(l, value, params: params, name: name) {
-                card.add(prop, value: UnsafeBufferPointer(rebasing: l[asWritten.range]), plain: asWritten.plain)
+                card.add(prop, value: l.extracting(asWritten.range), plain: asWritten.plain)
             } else {
-                scratch.withUnsafeBufferPointer { card.add(prop, value: $0, plain: false) }
+                let decoded = scratch
+                card.add(prop, value: decoded.span, plain: false)
             }
         }
     }
@@ -462,9 +450,9 @@ struct VCardReader {
     /// converted, anything else checked to be valid UTF-8; escape sequences removed. Returns where
     /// it is in `l` when it is as written, and whether it is plain (`ImportText.plainASCII`), else
     /// nil with it in `scratch`.
-    mutating func decode(_ l: UnsafeBufferPointer<UInt8>, _ value: Range<Int>, params: VCardParams,
+    mutating func decode(_ l: Span<UInt8>, _ value: Range<Int>, params: VCardParams,
                          name: Range<Int>) throws(ImportError) -> (range: Range<Int>, plain: Bool)? {
-        let raw = UnsafeBufferPointer(rebasing: l[value])
+        let raw = l.extracting(value)
         let qp = params.encoding == "QUOTED-PRINTABLE"
         switch params.charset ?? "UTF-8" {
         case "UTF-8", "UTF8", "US-ASCII", "ASCII":
@@ -473,13 +461,18 @@ struct VCardReader {
                 if ImportText.plainASCII(raw) { return (value, true) }
                 if let bad = ImportText.invalidUTF8(raw, 0..<raw.count) { throw notUTF8(raw, at: bad, l, name) }
                 guard ImportText.hasEscapeSequence(raw) else { return (value, false) }
-                scratch = Array(raw)
+                scratch = raw.array
             } else {
                 scratch = Self.quotedPrintable(raw)
-                if let bad = ImportText.invalidUTF8(scratch) { throw scratch.withUnsafeBufferPointer { notUTF8($0, at: bad, l, name) } }
+                if let bad = ImportText.invalidUTF8(scratch) { throw notUTF8(scratch.span, at: bad, l, name) }
             }
         case "ISO-8859-1", "ISO8859-1", "LATIN1", "LATIN-1", "ISO-8859-15", "WINDOWS-1252", "CP1252":
-            scratch = qp ? ImportText.latin1ToUTF8(Self.quotedPrintable(raw)) : ImportText.latin1ToUTF8(raw)
+            if qp {
+                let decoded = Self.quotedPrintable(raw)
+                scratch = ImportText.latin1ToUTF8(decoded.span)
+            } else {
+                scratch = ImportText.latin1ToUTF8(raw)
+            }
         case let other:
             throw error(bufLine, "CHARSET=\(ImportText.clean(other)) is not supported (UTF-8 and ISO-8859-1/Windows-1252 are); save the file as UTF-8")
         }
@@ -488,7 +481,7 @@ struct VCardReader {
     }
 
     /// The error for value `b`, whose byte `bad` is not valid UTF-8, of the property named `l[name]`.
-    func notUTF8(_ b: UnsafeBufferPointer<UInt8>, at bad: Int, _ l: UnsafeBufferPointer<UInt8>, _ name: Range<Int>) -> ImportError {
+    func notUTF8(_ b: Span<UInt8>, at bad: Int, _ l: Span<UInt8>, _ name: Range<Int>) -> ImportError {
         error(bufLine, "the \(Self.name(l, name)) value is not valid UTF-8 (byte 0x\(String(b[bad], radix: 16, uppercase: true)) at position \(bad + 1)); "
             + "save the file as UTF-8, or declare its charset (CHARSET=ISO-8859-1)")
     }
@@ -502,7 +495,7 @@ struct VCardReader {
         }
     }
 
-    static func quotedPrintable(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    static func quotedPrintable(_ bytes: Span<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0
@@ -543,7 +536,7 @@ struct CardBuilder {
     /// Splits a value at unescaped `separator`s (nil: do not split) and resolves the escapes
     /// `\\ \, \; \: \n \N`; other backslashes are kept as written.
     /// `plain`: the value is `ImportText.plainASCII`.
-    static func components(_ p: UnsafeBufferPointer<UInt8>, _ separator: UInt8?, multiline: Bool = false, plain: Bool = false) -> [String] {
+    static func components(_ p: Span<UInt8>, _ separator: UInt8?, multiline: Bool = false, plain: Bool = false) -> [String] {
         var parts: [String] = []
         if separator != nil { parts.reserveCapacity(4) }
         // Each part is made from its bytes as they are unless it holds an escape.
@@ -569,7 +562,7 @@ struct CardBuilder {
     }
 
     /// `p[range]` with its escapes resolved (see `components`).
-    static func unescaped(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
+    static func unescaped(_ p: Span<UInt8>, _ range: Range<Int>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(range.count)
         var i = range.lowerBound
@@ -591,27 +584,27 @@ struct CardBuilder {
         return out
     }
 
-    static func text(_ v: UnsafeBufferPointer<UInt8>, multiline: Bool = false, plain: Bool = false) -> String {
+    static func text(_ v: Span<UInt8>, multiline: Bool = false, plain: Bool = false) -> String {
         // Without escapes the value is the text (and no array is made for its one part).
-        guard !plain, let base = v.baseAddress, memchr(base, Int32(UInt8(ascii: "\\")), v.count) != nil else {
+        guard !plain, v.contains(UInt8(ascii: "\\")) else {
             return ImportText.string(v, 0..<v.count, multiline: multiline, plain: plain)
         }
         return components(v, nil, multiline: multiline)[0]
     }
-    static func list(_ v: UnsafeBufferPointer<UInt8>, plain: Bool = false) -> [String] {
+    static func list(_ v: Span<UInt8>, plain: Bool = false) -> [String] {
         var items = components(v, UInt8(ascii: ","), plain: plain)
         items.removeAll(where: \.isEmpty)
         return items
     }
 
     /// Adds a property's value `v`; `plain` when it is `ImportText.plainASCII`.
-    mutating func add(_ prop: VCardProperty, value v: UnsafeBufferPointer<UInt8>, plain: Bool) {
+    mutating func add(_ prop: VCardProperty, value v: Span<UInt8>, plain: Bool) {
         func text(multiline: Bool = false) -> String { Self.text(v, multiline: multiline, plain: plain) }
         func list() -> [String] { Self.list(v, plain: plain) }
         func components(_ separator: UInt8) -> [String] { Self.components(v, separator, plain: plain) }
         switch prop {
         case .fn: if fn.isEmpty { fn = text() }
-        case .n: if n == nil { n = Array(v) }
+        case .n: if n == nil { n = v.array }
         case .nickname: if nickname.isEmpty { nickname = list().first ?? "" }
         case .org:
             guard contact.organization.isEmpty else { return }
@@ -677,8 +670,8 @@ struct CardBuilder {
         case .extra:
             // key;JSON — JSON text is not cleaned: escapes in it are data, decoded by the JSON parser.
             guard let semi = Self.unescapedSemicolon(v) else { return }
-            let key = JSONKey(Self.text(UnsafeBufferPointer(rebasing: v[..<semi])))
-            let json = Self.unescapeRaw(UnsafeBufferPointer(rebasing: v[(semi + 1)...]))
+            let key = JSONKey(Self.text(v.extracting(..<semi)))
+            let json = Self.unescapeRaw(v.extracting((semi + 1)...))
             if !key.text.isEmpty, !ContactJSON.coreKeys.contains(key), let value = try? JSONParser.parse(json) {
                 contact.extra[key] = Self.cleanJSON(value)
             }
@@ -697,7 +690,7 @@ struct CardBuilder {
         }
     }
 
-    static func unescapedSemicolon(_ v: UnsafeBufferPointer<UInt8>) -> Int? {
+    static func unescapedSemicolon(_ v: Span<UInt8>) -> Int? {
         var i = 0
         while i < v.count {
             if v[i] == UInt8(ascii: "\\") { i += 2; continue }
@@ -707,7 +700,7 @@ struct CardBuilder {
         return nil
     }
 
-    static func unescapeRaw(_ v: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    static func unescapeRaw(_ v: Span<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         var i = 0
         while i < v.count {
@@ -755,31 +748,32 @@ struct CardBuilder {
     /// `REV`: ISO 8601 extended (`2024-01-02T03:04:05Z`) or basic (`20240102T030405Z`).
     static func timestamp(_ text: String) -> Timestamp? {
         var text = text
-        return text.withUTF8 { u -> Timestamp? in
-            guard u.count == 16, u[8] == UInt8(ascii: "T"), u[15] == UInt8(ascii: "Z") else { return isoTimestamp(u) }
-            // Basic: read as the extended form it stands for, each digit moved to its place there.
-            var extended: [UInt8] = Array("0000-00-00T00:00:00Z".utf8)
-            for (from, to) in zip([0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14], [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]) {
-                extended[to] = u[from]
-            }
-            return extended.withUnsafeBufferPointer { Timestamp(utc: $0) }
+        text.makeContiguousUTF8()
+        let u = text.utf8.span
+        guard u.count == 16, u[8] == UInt8(ascii: "T"), u[15] == UInt8(ascii: "Z") else { return isoTimestamp(u) }
+        // Basic: read as the extended form it stands for, each digit moved to its place there.
+        var extended: [UInt8] = Array("0000-00-00T00:00:00Z".utf8)
+        for (from, to) in zip([0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14], [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]) {
+            extended[to] = u[from]
         }
+        return Timestamp(utc: extended)
     }
 
     /// `Timestamp(iso:)`; the form the data file writes read straight from its bytes.
     static func isoTimestamp(_ text: String) -> Timestamp? {
         var text = text
-        return text.withUTF8(isoTimestamp)
+        text.makeContiguousUTF8()
+        return isoTimestamp(text.utf8.span)
     }
 
-    private static func isoTimestamp(_ u: UnsafeBufferPointer<UInt8>) -> Timestamp? {
-        Timestamp(utc: u) ?? Timestamp(iso: String(decoding: u, as: UTF8.self))
+    private static func isoTimestamp(_ u: Span<UInt8>) -> Timestamp? {
+        Timestamp(utc: u) ?? Timestamp(iso: u.string)
     }
 
     /// The parts of an N value; each part may itself be a list ("Anna,Liisa"), whose items are
     /// joined with spaces.
     static func nameParts(_ v: [UInt8]) -> [String] {
-        v.withUnsafeBufferPointer { components($0, UInt8(ascii: ";")) }.map { $0.utf8.contains(0x2C) ? $0.split(separator: ",").joined(separator: " ") : $0 }
+        components(v.span, UInt8(ascii: ";")).map { $0.utf8.contains(0x2C) ? $0.split(separator: ",").joined(separator: " ") : $0 }
     }
 
     /// The card's record, moved out of the builder (which is then done with).

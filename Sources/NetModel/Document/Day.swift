@@ -135,21 +135,34 @@ extension Timestamp {
     /// writes): the fast decoder's and the vCard reader's path, with no `String` made.
     @inlinable
     public init?<Bytes: RandomAccessCollection<UInt8>>(utc s: Bytes) where Bytes.Index == Int {
+        guard let seconds = Self.utcSeconds(s.count, { s[s.startIndex + $0] }) else { return nil }
+        self.init(seconds: seconds)
+    }
+
+    /// `init(utc:)` of a byte view (the vCard reader's values, read where they are).
+    @inlinable
+    public init?(utc s: Span<UInt8>) {
+        guard let seconds = Self.utcSeconds(s.count, { s[$0] }) else { return nil }
+        self.init(seconds: seconds)
+    }
+
+    /// The seconds of `YYYY-MM-DDTHH:MM:SSZ` given as `count` bytes, byte `k` being `byte(k)`.
+    @inlinable @inline(__always) @usableFromInline
+    static func utcSeconds(_ count: Int, _ byte: (Int) -> UInt8) -> Int64? {
         @inline(__always) func digits(_ from: Int, _ count: Int) -> Int? {
             var n = 0
             for i in from..<(from + count) {
-                let digit = s[s.startIndex + i] &- UInt8(ascii: "0")
+                let digit = byte(i) &- UInt8(ascii: "0")
                 guard digit < 10 else { return nil }
                 n = n * 10 + Int(digit)
             }
             return n
         }
-        let b = s.startIndex
-        guard s.count == 20, s[b + 4] == UInt8(ascii: "-"), s[b + 7] == UInt8(ascii: "-"), s[b + 10] == UInt8(ascii: "T"),
-              s[b + 13] == UInt8(ascii: ":"), s[b + 16] == UInt8(ascii: ":"), s[b + 19] == UInt8(ascii: "Z"),
+        guard count == 20, byte(4) == UInt8(ascii: "-"), byte(7) == UInt8(ascii: "-"), byte(10) == UInt8(ascii: "T"),
+              byte(13) == UInt8(ascii: ":"), byte(16) == UInt8(ascii: ":"), byte(19) == UInt8(ascii: "Z"),
               let y = digits(0, 4), let mo = digits(5, 2), let d = digits(8, 2),
               let h = digits(11, 2), let mi = digits(14, 2), let sec = digits(17, 2),
               h < 24, mi < 60, sec < 61, let day = Day(year: y, month: mo, day: d) else { return nil }
-        self.init(seconds: Int64(day.ordinal) * 86_400 + Int64(h * 3600 + mi * 60 + sec))
+        return Int64(day.ordinal) * 86_400 + Int64(h * 3600 + mi * 60 + sec)
     }
 }
