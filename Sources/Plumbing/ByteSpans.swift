@@ -37,6 +37,29 @@ extension Span where Element == UInt8 {
         }
     }
 
+    /// Whether `needle` occurs within `range`: memchr to each place its `anchor` byte is (the
+    /// needle's rarest byte makes the fewest false starts), then the whole needle compared.
+    package func contains(_ needle: [UInt8], anchor: Int, in range: Range<Int>) -> Bool {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count && needle.indices.contains(anchor), "range out of bounds")
+        let length = range.count, size = needle.count
+        guard length >= size else { return false }
+        return withUnsafeBufferPointer { all in
+            needle.withUnsafeBufferPointer { w in
+                let text = all.baseAddress! + range.lowerBound
+                // The anchor byte can sit at text[anchor ... length - size + anchor].
+                var at = anchor
+                let last = length - size + anchor
+                while at <= last {
+                    guard let hit = memchr(text + at, Int32(w[anchor]), last - at + 1) else { return false }
+                    at = UnsafeRawPointer(text).distance(to: UnsafeRawPointer(hit))
+                    if memcmp(text + at - anchor, w.baseAddress!, size) == 0 { return true }
+                    at += 1
+                }
+                return false
+            }
+        }
+    }
+
     /// The first byte in `from..<to` (`to` nil: to the end) that is `a` or `b`.
     @inlinable
     package func firstIndex(of a: UInt8, or b: UInt8, from: Int, to: Int? = nil) -> Int? {

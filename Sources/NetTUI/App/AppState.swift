@@ -367,13 +367,11 @@ struct AppState: Sendable {
             var byQuadrant = Dictionary(uniqueKeysWithValues: Quadrant.allCases.map { ($0, [Int]()) })
             var overdue = Dictionary(uniqueKeysWithValues: Quadrant.allCases.map { ($0, 0) })
             let cadences = Quadrant.allCases.map { network.scheme.policy($0).cadenceDays }
-            network.contacts.withUnsafeBufferPointer { contacts in  // by pointer: a copy of each contact costs more
-                for i in facts.byName where keep?[i] ?? true {
-                    let q = facts.quadrants[i]
-                    byQuadrant[q]!.append(i)
-                    let since = facts.lastContact[i] ?? contacts[i].created.day
-                    if Scheme.overdueDays(since: since, today: key.today, cadence: cadences[Quadrant.allCases.firstIndex(of: q)!]) != nil { overdue[q]! += 1 }
-                }
+            for i in facts.byName where keep?[i] ?? true {
+                let q = facts.quadrants[i]
+                byQuadrant[q]!.append(i)
+                let since = facts.lastContact[i] ?? network.contacts[i].created.day
+                if Scheme.overdueDays(since: since, today: key.today, cadence: cadences[Quadrant.allCases.firstIndex(of: q)!]) != nil { overdue[q]! += 1 }
             }
             quadrantRows = byQuadrant
             quadrantOverdue = overdue

@@ -1,5 +1,4 @@
 import Dispatch
-import Glibc
 import NetModel
 import Plumbing
 import NetStore
@@ -157,41 +156,14 @@ struct ContactFacts: Sendable {
         }
         guard !needles.isEmpty else { return candidates }
         let parts = candidates.count >= 20_000 ? 2 : 1
-        var results = [[Int]](repeating: [], count: parts)
-        searchBytes.withUnsafeBufferPointer { all in
-            guard let base = all.baseAddress else { return }
-            // Both threads only read the text and write their own slot of `results`.
-            nonisolated(unsafe) let text = base
-            results.withUnsafeMutableBufferPointer { out in
-                nonisolated(unsafe) let out = out
-                DispatchQueue.concurrentPerform(iterations: parts) { p in
-                    let slice = candidates[(candidates.count * p / parts)..<(candidates.count * (p + 1) / parts)]
-                    out[p] = slice.filter { i in
-                        let from = searchStart[i], length = searchStart[i + 1] - from
-                        return needles.allSatisfy { Self.find($0.bytes, anchor: $0.anchor, in: text + from, length) }
-                    }
-                }
+        // Each part only reads the text and makes its own list.
+        let results = inParallel(parts) { p in
+            let text = searchBytes.span
+            return candidates[(candidates.count * p / parts)..<(candidates.count * (p + 1) / parts)].filter { i in
+                let own = searchStart[i]..<searchStart[i + 1]
+                return needles.allSatisfy { text.contains($0.bytes, anchor: $0.anchor, in: own) }
             }
         }
         return parts == 1 ? results[0] : results.flatMap { $0 }
-    }
-
-    /// Whether `needle` occurs in `text`: memchr to each place its `anchor` byte is, then memcmp.
-    private static func find(_ needle: [UInt8], anchor: Int, in text: UnsafePointer<UInt8>, _ length: Int) -> Bool {
-        let count = needle.count
-        guard length >= count else { return false }
-        return needle.withUnsafeBufferPointer { w in
-            let w = w.baseAddress!
-            // The anchor byte can sit at text[anchor ... length - count + anchor].
-            var at = anchor
-            let last = length - count + anchor
-            while at <= last {
-                guard let hit = memchr(text + at, Int32(w[anchor]), last - at + 1) else { return false }
-                at = UnsafeRawPointer(text).distance(to: UnsafeRawPointer(hit))
-                if memcmp(text + at - anchor, w, count) == 0 { return true }
-                at += 1
-            }
-            return false
-        }
     }
 }
