@@ -11,6 +11,15 @@
 #include <unistd.h>
 #include <ncursesw/curses.h>
 
+#include <stdlib.h>
+#include <string.h>
+
+// The C library calls around curses: the environment's locale (for wide characters), whether
+// NO_COLOR is set, and a control sequence written straight to the terminal.
+static inline void nt_use_environment_locale(void) { setlocale(LC_ALL, ""); }
+static inline int nt_no_color(void) { return getenv("NO_COLOR") != NULL; }
+static inline void nt_write_sequence(const char *sequence) { (void)!write(STDOUT_FILENO, sequence, strlen(sequence)); }
+
 static inline WINDOW *nt_stdscr(void) { return stdscr; }
 static inline int nt_lines(void) { return LINES; }
 static inline int nt_cols(void) { return COLS; }

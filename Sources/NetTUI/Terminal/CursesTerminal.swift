@@ -1,7 +1,6 @@
 import CNcurses
 import CTerminal
 import Dispatch
-import Glibc
 
 /// The only code that talks to curses: it starts and ends the full-screen mode, copies a rendered
 /// `Frame` to the terminal (curses sends only the cells that changed), and turns key codes into `Event`s.
@@ -10,7 +9,7 @@ final class CursesTerminal {
     private var colors = false
 
     init(mouse: Bool, theme: Theme) {
-        setlocale(LC_ALL, "")
+        nt_use_environment_locale()
         nt_install_signals()
         initscr()
         active = true
@@ -23,7 +22,7 @@ final class CursesTerminal {
         curs_set(0)
         Self.bracketedPaste(true)
         if mouse { nt_enable_mouse() }
-        if has_colors() && getenv("NO_COLOR") == nil {
+        if has_colors() && nt_no_color() == 0 {
             start_color()
             use_default_colors()
             colors = true
@@ -54,7 +53,7 @@ final class CursesTerminal {
     /// dashboard runs; off whenever the terminal is someone else's (an editor, the shell).
     private static func bracketedPaste(_ on: Bool) {
         let sequence = on ? "\u{1B}[?2004h" : "\u{1B}[?2004l"
-        _ = sequence.withCString { Glibc.write(STDOUT_FILENO, $0, strlen($0)) }
+        nt_write_sequence(sequence)
     }
 
     /// The termination signal received (SIGTERM, SIGHUP, SIGINT), or 0.
