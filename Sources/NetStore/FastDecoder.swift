@@ -26,10 +26,12 @@ struct FastBail: Error {}
 /// It reads bytes in memory (`decode`), or a large file a window at a time (`decode(file:size:)`,
 /// `FileWindows`), handing each window's pages back once read.
 struct FastDecoder {
-    private let source: [UInt8]
+    /// The bytes: an array's (valid while `decode` runs) or the file's memory that `windows` owns.
     private let base: UnsafePointer<UInt8>
     /// Where the bytes this decoder may read end: the end of the bytes, or of the window of a file
-    /// read a window at a time (`windows`), which grows as the decoder reads on.
+    /// read a window at a time (`windows`), which grows as the decoder reads on. Every read is
+    /// bounded by it, the validating parser's too (`parsed`): past it are bytes not read yet, or
+    /// bytes another chunk's thread is reading into place.
     private var end: Int
     /// The end of the bytes (of the file).
     private let fileEnd: Int
@@ -73,7 +75,7 @@ struct FastDecoder {
 
     /// `decode`, with the decoder's table of contact ids.
     static func decoded(_ bytes: [UInt8], chunks: Int = defaultChunks, minChunkBytes: Int = minChunkBytes) -> Decoded? {
-        decode(bytes, file: nil, chunks: chunks, minChunkBytes: minChunkBytes)
+        decode(bytes, chunks: chunks, minChunkBytes: minChunkBytes)
     }
 
     /// The network in the file open as `fd`, of `size` bytes, read a window of `windowBytes` at a
@@ -86,8 +88,8 @@ struct FastDecoder {
         var before = stat()
         guard size > 0, fstat(fd, &before) == 0, Int(before.st_size) == size else { return nil }
         // Memory for the whole file, none of it touched yet: a window's pages are filled as it is read.
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { _, count in count = size }
-        let decoded = decode(bytes, file: (fd, windowBytes), chunks: chunks, minChunkBytes: minChunkBytes)
+        guard let windows = FileWindows(fd: fd, size: size, windowBytes: windowBytes) else { return nil }
+        let decoded = decode(base: windows.base, count: size, windows: windows, chunks: chunks, minChunkBytes: minChunkBytes)
         var after = stat()
         guard fstat(fd, &after) == 0, after.st_size == before.st_size, after.st_mtim.tv_sec == before.st_mtim.tv_sec,
               after.st_mtim.tv_nsec == before.st_mtim.tv_nsec else { return nil }
@@ -97,27 +99,28 @@ struct FastDecoder {
     /// A window of this many bytes is read at a time (a chunk of a list reads its own).
     static let defaultWindowBytes = 8 << 20
 
-    /// `file`: the bytes are to be read from this file a window at a time (else they are all there).
-    private static func decode(_ bytes: [UInt8], file: (fd: Int32, windowBytes: Int)?, chunks: Int, minChunkBytes: Int) -> Decoded? {
+    private static func decode(_ bytes: [UInt8], chunks: Int, minChunkBytes: Int) -> Decoded? {
         bytes.withUnsafeBufferPointer { buffer -> Decoded? in
             guard let base = buffer.baseAddress else { return nil }
-            let windows = file.map {
-                FileWindows(fd: $0.fd, buffer: UnsafeMutablePointer(mutating: base), size: buffer.count, windowBytes: $0.windowBytes)
-            }
-            var decoder = FastDecoder(source: bytes, base: base, end: windows == nil ? buffer.count : 0, windows: windows)
-            decoder.minChunkBytes = minChunkBytes
-            decoder.releasesPages = windows != nil
-            do {
-                let network = try decoder.network(chunks: chunks)
-                return Decoded(network: network, contactIDs: decoder.contactIDs)
-            } catch {
-                return nil
-            }
+            return decode(base: base, count: buffer.count, windows: nil, chunks: chunks, minChunkBytes: minChunkBytes)
         }
     }
 
-    private init(source: [UInt8], base: UnsafePointer<UInt8>, end: Int, windows: FileWindows?) {
-        self.source = source
+    /// The `count` bytes at `base`: all there, or (`windows`) the file's memory, to be read into a
+    /// window at a time.
+    private static func decode(base: UnsafePointer<UInt8>, count: Int, windows: FileWindows?, chunks: Int, minChunkBytes: Int) -> Decoded? {
+        var decoder = FastDecoder(base: base, end: windows == nil ? count : 0, windows: windows)
+        decoder.minChunkBytes = minChunkBytes
+        decoder.releasesPages = windows != nil
+        do {
+            let network = try decoder.network(chunks: chunks)
+            return Decoded(network: network, contactIDs: decoder.contactIDs)
+        } catch {
+            return nil
+        }
+    }
+
+    private init(base: UnsafePointer<UInt8>, end: Int, windows: FileWindows?) {
         self.base = base
         self.end = end
         self.windows = windows
@@ -595,12 +598,11 @@ struct FastDecoder {
         return try parsed(depth: depth)
     }
 
-    /// The value at `pos`, read by the validating path's parser.
+    /// The value at `pos`, read by the validating path's parser from the window: a value that runs
+    /// on past it (into bytes not read yet) is not taken.
     private mutating func parsed(depth: Int) throws(FastBail) -> JSON {
         do {
-            let (value, next) = try JSONParser.parseValue(in: source, at: pos, depth: depth)
-            // Past the window are bytes not read (yet): a value that ran into them is not taken.
-            guard next <= end else { throw FastBail() }
+            let (value, next) = try JSONParser.parseValue(in: UnsafeBufferPointer(start: base, count: end), at: pos, depth: depth)
             pos = next
             return value
         } catch {
@@ -937,23 +939,21 @@ final class Pile<T>: ItemSink {
     private var capacity = 16
     private(set) var count = 0
 
-    init() { base = Self.resized(nil, 16) }
+    init() { base = .allocate(capacity: 16) }
 
     deinit {
         base.deinitialize(count: count)
-        free(base)
+        base.deallocate()
     }
 
-    /// `pointer`'s memory made room for `capacity` items: moved as `realloc` moves it, which is how
-    /// `moveInitialize` moves values (bit for bit), without a copy where the system can remap it.
-    private static func resized(_ pointer: UnsafeMutablePointer<T>?, _ capacity: Int) -> UnsafeMutablePointer<T> {
-        realloc(pointer, capacity * MemoryLayout<T>.stride)!.bindMemory(to: T.self, capacity: capacity)
-    }
-
+    /// Room for `minimumCapacity` items: the items move into new memory (`moveInitialize`, the
+    /// way Swift moves values) and the old is freed.
     func reserveCapacity(_ minimumCapacity: Int) {
         guard minimumCapacity > capacity else { return }
-        capacity = minimumCapacity
-        base = Self.resized(base, capacity)
+        let grown = UnsafeMutablePointer<T>.allocate(capacity: minimumCapacity)
+        grown.moveInitialize(from: base, count: count)
+        base.deallocate()
+        (base, capacity) = (grown, minimumCapacity)
     }
 
     func append(_ item: consuming T) {

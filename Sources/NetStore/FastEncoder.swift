@@ -18,8 +18,9 @@ import Plumbing
 ///
 /// It writes straight into the result array's memory, sized by a generous guess (`sizeGuess`);
 /// should the guess be short, it goes on in memory of its own and the array is made from that.
-/// A write costs far less than an array's `append`.
-struct FastEncoder: JSONOutput {
+/// A write costs far less than an array's `append`. It cannot be copied (two copies would write
+/// into, and free, one buffer): the memory of its own is freed when it goes (`deinit`).
+struct FastEncoder: JSONOutput, ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var count = 0
     private var capacity: Int
@@ -52,8 +53,7 @@ struct FastEncoder: JSONOutput {
 
     private var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
-    /// Frees the memory of its own; the encoder is done with.
-    func release() {
+    deinit {
         if owned { free(base) }
     }
 
@@ -95,7 +95,6 @@ struct FastEncoder: JSONOutput {
             w.document(n)
             if w.owned {
                 spilled = Array(w.written)
-                w.release()
             } else {
                 initialized = w.count
             }
@@ -122,7 +121,6 @@ struct FastEncoder: JSONOutput {
         (w.sink, w.maxBytes) = (fd, maxBytes)
         w.document(n)
         w.flush()
-        w.release()
         return w.stop
     }
 
@@ -159,7 +157,6 @@ struct FastEncoder: JSONOutput {
         func guess<T>(_ items: [T], _ write: (inout FastEncoder, T) -> Void) -> Int {
             guard !items.isEmpty else { return 0 }
             var w = FastEncoder(capacity: 1 << 16)
-            defer { w.release() }
             let sample = stride(from: 0, to: items.count, by: max(1, items.count / 64))
             for i in sample { write(&w, items[i]) }
             return (w.count / sample.underestimatedCount + 32) * items.count
