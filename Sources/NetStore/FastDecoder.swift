@@ -174,45 +174,23 @@ struct FastDecoder {
         return n
     }
 
+    /// A contact, its fields read as its table says (`ContactFields`).
     private mutating func contact() throws(FastBail) -> Contact {
-        var c = Contact(id: "", name: "", created: Self.epoch)
-        var who = Identity()
-        // Values of `sourceKeys` or `urls` that are not lists of strings, kept as unknown keys.
-        var odd: [JSONKey: JSON] = [:]
-        var extra = try members(Keys.contact, depth: 3) { (d: inout FastDecoder, k: Int) throws(FastBail) in
-            switch ContactKey(rawValue: k).unsafelyUnwrapped {
-            case .chemistry: c.chemistry = try d.optionalRating()
-            case .competences: c.competences = try d.strings()
-            case .created: who.created = try d.optionalTimestamp()
-            case .criteria: c.criteria = try d.ratingMap()
-            case .decision: (c.decision, c.decisionExtra) = try d.decision()
-            case .emails: c.emails = try d.uniqueStrings()
-            case .id: who.id = try d.requiredString()
-            case .importanceFuture: c.importanceFuture = try d.optionalRating() ?? .tenth
-            case .importanceNow: c.importanceNow = try d.optionalRating() ?? .tenth
-            case .kinds: c.kinds = try d.enums(Keys.contactKinds)
-            case .name: who.name = try d.requiredString()
-            case .needs: c.needs = try d.strings()
-            case .notes: c.notes = try d.optionalSharedText()
-            case .organization: c.organization = try d.optionalSharedText()
-            case .owner: c.owner = try d.optionalSharedText()
-            case .phones: c.phones = try d.strings()
-            case .ratingHistory:
-                c.ratingHistory = try d.null() ? [] : d.array { (d: inout FastDecoder) throws(FastBail) in try d.ratingChange() }
-            case .role: c.role = try d.optionalSharedText()
-            case .sourceKeys: c.sourceKeys = try d.nonEmptyStrings(ImportKeys.sourceKeys, else: &odd)
-            case .stage: c.stage = try d.optionalEnum(Keys.stages) ?? .interest
-            case .tags: c.tags = try d.strings()
-            case .updated: who.updated = try d.optionalTimestamp()
-            case .urls: c.urls = try d.nonEmptyStrings(ImportKeys.urls, else: &odd)
-            }
+        let schema = ContactFields.schema
+        var c = Contact(id: "", name: "", created: IdentityDefaults.epoch)
+        c.updated = IdentityDefaults.unset
+        var seen: UInt64 = 0
+        // `extra` takes the unknown keys; a field may put a value it keeps as unknown in `c.extra`.
+        var extra = try members(schema.keys, depth: 3, seen: &seen) { (d: inout FastDecoder, k: Int) throws(FastBail) in
+            try schema.fields[k].decode(&d, &c)
         }
-        (c.id, c.name, c.created, c.updated) = try who.resolved()
-        if !odd.isEmpty { extra.merge(odd) { $1 } }
+        guard seen & ContactFields.required == ContactFields.required,
+              IdentityDefaults.resolve(id: c.id, created: c.created, updated: &c.updated) else { throw FastBail() }
+        if !c.extra.isEmpty { extra.merge(c.extra) { $1 } }
         c.extra = extra
         // Moved out: `c` is captured by the closure above, and returning it made a copy (every
         // string retained, then released with the original).
-        var out = Contact(id: "", name: "", created: Self.epoch)
+        var out = Contact(id: "", name: "", created: IdentityDefaults.epoch)
         swap(&out, &c)
         return out
     }
@@ -230,7 +208,7 @@ struct FastDecoder {
         }
     }
 
-    private mutating func ratingChange() throws(FastBail) -> RatingChange {
+    mutating func ratingChange() throws(FastBail) -> RatingChange {
         var date: Day?, now = (from: Rating.tenth, to: Rating.tenth), future = now
         let extra = try members(Keys.ratingChange, depth: 5) { (d: inout FastDecoder, k: Int) throws(FastBail) in
             switch RatingChangeKey(rawValue: k).unsafelyUnwrapped {
@@ -339,7 +317,7 @@ struct FastDecoder {
     }
 
     /// An exit decision: rare and small, so read by the validating path's own code.
-    private mutating func decision() throws(FastBail) -> (ExitDecision?, [JSONKey: JSON]) {
+    mutating func decision() throws(FastBail) -> (ExitDecision?, [JSONKey: JSON]) {
         if try null() { return (nil, [:]) }
         guard let decision = NetworkCodec.decision(try parsed(depth: 3)) else { throw FastBail() }
         return decision
@@ -566,7 +544,15 @@ struct FastDecoder {
     @inline(__always)
     private mutating func members(_ table: KeyTable, depth: Int,
                                   _ value: (inout FastDecoder, Int) throws(FastBail) -> Void) throws(FastBail) -> [JSONKey: JSON] {
-        var seen: UInt64 = 0, hint = 0, unknown = "", extra: [JSONKey: JSON] = [:]
+        var seen: UInt64 = 0
+        return try members(table, depth: depth, seen: &seen, value)
+    }
+
+    /// `members`, with the bits (by index) of the keys of `table` met in `seen`.
+    @inline(__always)
+    private mutating func members(_ table: KeyTable, depth: Int, seen: inout UInt64,
+                                  _ value: (inout FastDecoder, Int) throws(FastBail) -> Void) throws(FastBail) -> [JSONKey: JSON] {
+        var hint = 0, unknown = "", extra: [JSONKey: JSON] = [:]
         guard try beginObject() else { return extra }
         repeat {
             try ensureWindow()
@@ -639,7 +625,7 @@ struct FastDecoder {
 
     /// At `null`: reads it and returns true; at anything else, false.
     @inline(__always)
-    private mutating func null() throws(FastBail) -> Bool {
+    mutating func null() throws(FastBail) -> Bool {
         guard pos < end, base[pos] == UInt8(ascii: "n") else { return false }
         guard pos + 4 <= end, base[pos + 1] == UInt8(ascii: "u"), base[pos + 2] == UInt8(ascii: "l"),
               base[pos + 3] == UInt8(ascii: "l") else { throw FastBail() }
@@ -698,7 +684,7 @@ struct FastDecoder {
 
     /// A string; `null` is as missing as an absent key, which the validating path reports.
     @inline(__always)
-    private mutating func requiredString() throws(FastBail) -> String {
+    mutating func requiredString() throws(FastBail) -> String {
         guard try peek() == UInt8(ascii: "\"") else { throw FastBail() }
         if let span = try stringSpan() { return try text(span) }
         return try parsedString()
@@ -727,13 +713,13 @@ struct FastDecoder {
     }
 
     /// An array of strings; `null` is an empty one.
-    private mutating func strings() throws(FastBail) -> [String] {
+    mutating func strings() throws(FastBail) -> [String] {
         try null() ? [] : array { (d: inout FastDecoder) throws(FastBail) in try d.sharedText() }
     }
 
     /// A field written only when not empty (`FieldReader.nonEmptyStrings`): a list of strings that
     /// is not empty; any other value is put in `odd` under `key`, as the validating path keeps it.
-    private mutating func nonEmptyStrings(_ key: JSONKey, else odd: inout [JSONKey: JSON]) throws(FastBail) -> [String] {
+    mutating func nonEmptyStrings(_ key: JSONKey, else odd: inout [JSONKey: JSON]) throws(FastBail) -> [String] {
         let start = pos
         if try peek() == UInt8(ascii: "["), let list = try? uniqueStrings(), !list.isEmpty { return list }
         pos = start
@@ -743,14 +729,14 @@ struct FastDecoder {
 
     /// A list of texts no other item repeats (e-mail addresses): each its own copy, not looked up
     /// among the texts read lately.
-    private mutating func uniqueStrings() throws(FastBail) -> [String] {
+    mutating func uniqueStrings() throws(FastBail) -> [String] {
         try null() ? [] : array { (d: inout FastDecoder) throws(FastBail) in try d.requiredString() }
     }
 
     /// `optionalString() ?? ""` for a text that many items may repeat word for word (an
     /// organisation, a role, a tag, a note of what was given): one copy of it is kept for them all.
     @inline(__always)
-    private mutating func optionalSharedText() throws(FastBail) -> String {
+    mutating func optionalSharedText() throws(FastBail) -> String {
         try null() ? "" : sharedText()
     }
 
@@ -763,7 +749,7 @@ struct FastDecoder {
 
     /// An array of the values `element` reads.
     @inline(__always)
-    private mutating func array<T>(_ element: (inout FastDecoder) throws(FastBail) -> T) throws(FastBail) -> [T] {
+    mutating func array<T>(_ element: (inout FastDecoder) throws(FastBail) -> T) throws(FastBail) -> [T] {
         guard try peek() == UInt8(ascii: "[") else { throw FastBail() }
         pos += 1
         skipWhitespace()
@@ -783,7 +769,7 @@ struct FastDecoder {
     }
 
     /// One of an enum's raw values; nil for `null`.
-    private mutating func optionalEnum<E>(_ table: EnumTable<E>) throws(FastBail) -> E? {
+    mutating func optionalEnum<E>(_ table: EnumTable<E>) throws(FastBail) -> E? {
         try null() ? nil : enumValue(table)
     }
 
@@ -800,7 +786,7 @@ struct FastDecoder {
     }
 
     /// An array of an enum's raw values; `null` is an empty one.
-    private mutating func enums<E>(_ table: EnumTable<E>) throws(FastBail) -> [E] {
+    mutating func enums<E>(_ table: EnumTable<E>) throws(FastBail) -> [E] {
         try null() ? [] : array { (d: inout FastDecoder) throws(FastBail) in try d.enumValue(table) }
     }
 
@@ -830,7 +816,7 @@ struct FastDecoder {
     /// A rating; nil for `null`. The forms the writer uses are read from their bytes, any other
     /// number by value (`1.0`, `1e1`).
     @inline(__always)
-    private mutating func optionalRating() throws(FastBail) -> Rating? {
+    mutating func optionalRating() throws(FastBail) -> Rating? {
         if try null() { return nil }
         let b = try peek()
         if b == UInt8(ascii: "0") {
@@ -859,7 +845,7 @@ struct FastDecoder {
     }
 
     /// An object of ratings by key (a contact's criteria); `null` is an empty one.
-    private mutating func ratingMap() throws(FastBail) -> [String: Rating] {
+    mutating func ratingMap() throws(FastBail) -> [String: Rating] {
         if try null() { return [:] }
         var out: [String: Rating] = [:]
         if try beginObject() {
@@ -879,7 +865,7 @@ struct FastDecoder {
     }
 
     /// A timestamp, `YYYY-MM-DDTHH:MM:SSZ`; nil for `null`.
-    private mutating func optionalTimestamp() throws(FastBail) -> Timestamp? {
+    mutating func optionalTimestamp() throws(FastBail) -> Timestamp? {
         try optionalDate(length: 20, Self.timestamp, Timestamp.init(iso:))
     }
 

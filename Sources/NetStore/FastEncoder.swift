@@ -186,39 +186,13 @@ struct FastEncoder: JSONOutput, ~Copyable {
 
     // MARK: - Entities (each an element of a top-level list: its lines at indent 2, its values' at 3)
 
+    /// A contact, its fields written as its table says (`ContactFields`).
     private mutating func contact(_ c: Contact) {
-        // Source keys and web addresses are written only when there are any.
-        let omit: UInt64 = (c.sourceKeys.isEmpty ? 1 << ContactKey.sourceKeys.rawValue : 0) | (c.urls.isEmpty ? 1 << ContactKey.urls.rawValue : 0)
-        object(Keys.contact, c.extra, indent: 2, omit: omit) { w, k in
-            switch ContactKey(rawValue: k).unsafelyUnwrapped {
-            case .chemistry: w.rating(c.chemistry)
-            case .competences: w.strings(c.competences, indent: 3)
-            case .created: w.timestamp(c.created)
-            case .criteria: w.ratings(c.criteria, indent: 3)
-            case .decision: w.json(NetworkCodec.decision(c.decision, c.decisionExtra), indent: 3)
-            case .emails: w.strings(c.emails, indent: 3)
-            case .id: w.string(c.id)
-            case .importanceFuture: w.rating(c.importanceFuture)
-            case .importanceNow: w.rating(c.importanceNow)
-            case .kinds: w.array(c.kinds, indent: 3) { $0.string($1.rawValue) }
-            case .name: w.string(c.name)
-            case .needs: w.strings(c.needs, indent: 3)
-            case .notes: w.string(c.notes)
-            case .organization: w.string(c.organization)
-            case .owner: w.string(c.owner)
-            case .phones: w.strings(c.phones, indent: 3)
-            case .ratingHistory: w.array(c.ratingHistory, indent: 3) { $0.ratingChange($1) }
-            case .role: w.string(c.role)
-            case .sourceKeys: w.strings(c.sourceKeys, indent: 3)
-            case .stage: w.string(c.stage.rawValue)
-            case .tags: w.strings(c.tags, indent: 3)
-            case .updated: w.timestamp(c.updated)
-            case .urls: w.strings(c.urls, indent: 3)
-            }
-        }
+        let schema = ContactFields.schema
+        object(schema.keys, c.extra, indent: 2, omit: schema.omitted(c)) { w, k in schema.fields[k].encode(&w, c) }
     }
 
-    private mutating func ratingChange(_ h: RatingChange) {
+    mutating func ratingChange(_ h: RatingChange) {
         object(Keys.ratingChange, h.extra, indent: 4) { w, k in
             switch RatingChangeKey(rawValue: k).unsafelyUnwrapped {
             case .date: w.day(h.date)
@@ -387,7 +361,7 @@ struct FastEncoder: JSONOutput, ~Copyable {
 
     /// An array whose lines are at `indent`, its elements one level in.
     @inline(__always)
-    private mutating func array<S: Collection>(_ items: S, indent: Int, _ element: (inout FastEncoder, S.Element) -> Void) {
+    mutating func array<S: Collection>(_ items: S, indent: Int, _ element: (inout FastEncoder, S.Element) -> Void) {
         guard !items.isEmpty else { return write("[]") }
         write(UInt8(ascii: "["))
         var first = true
@@ -413,12 +387,12 @@ struct FastEncoder: JSONOutput, ~Copyable {
 
     // MARK: - Values
 
-    private mutating func json(_ value: JSON, indent: Int) { JSONWriter.write(value, indent: indent, into: &self) }
+    mutating func json(_ value: JSON, indent: Int) { JSONWriter.write(value, indent: indent, into: &self) }
 
     @inline(__always)
-    private mutating func string(_ s: String) { JSONWriter.writeString(s, into: &self) }
+    mutating func string(_ s: String) { JSONWriter.writeString(s, into: &self) }
 
-    private mutating func strings(_ s: [String], indent: Int) { array(s, indent: indent) { $0.string($1) } }
+    mutating func strings(_ s: [String], indent: Int) { array(s, indent: indent) { $0.string($1) } }
 
     /// An id: a UUID written straight from its numbers (it needs no escapes), any other as its text.
     private mutating func id(_ id: CompactID) {
@@ -440,13 +414,13 @@ struct FastEncoder: JSONOutput, ~Copyable {
     private static let ratingTexts: [[UInt8]] = Rating.allCases.map { Array(JSON.number($0.value).textValue.utf8) }
 
     @inline(__always)
-    private mutating func rating(_ r: Rating?) {
+    mutating func rating(_ r: Rating?) {
         guard let r else { return null() }
         Self.ratingTexts[r.rawValue].withUnsafeBufferPointer { write($0) }
     }
 
     /// An object of ratings by key (a contact's criteria).
-    private mutating func ratings(_ map: [String: Rating], indent: Int) {
+    mutating func ratings(_ map: [String: Rating], indent: Int) {
         guard !map.isEmpty else { return write("{}") }
         write(UInt8(ascii: "{"))
         var first = true
@@ -471,7 +445,7 @@ struct FastEncoder: JSONOutput, ~Copyable {
     /// A timestamp as `Timestamp.description` writes it: `"YYYY-MM-DDTHH:MM:SSZ"`. The one written
     /// last is written again from its bytes: an import stamps each contact it adds with the same
     /// time, twice.
-    private mutating func timestamp(_ t: Timestamp) {
+    mutating func timestamp(_ t: Timestamp) {
         // Room for it all, so that it is not flushed away while it is written.
         if capacity - count < 32 { grow(32) }
         if t.seconds == lastStamp.seconds, lastStamp.count > 0 {

@@ -124,10 +124,6 @@ struct EnumTable<E: RawRepresentable & CaseIterable & Sendable>: Sendable where 
 // The keys of each kind of object the fast codec reads and writes itself (the rest goes through the
 // slow path's `FieldReader` and `JSON` helpers). Tests check each against what the slow path writes.
 enum TopKey: Int, CaseIterable { case conflicts, contacts, events, interactions, me, networks, schemaVersion, scheme }
-enum ContactKey: Int, CaseIterable {
-    case chemistry, competences, created, criteria, decision, emails, id, importanceFuture, importanceNow, kinds,
-         name, needs, notes, organization, owner, phones, ratingHistory, role, sourceKeys, stage, tags, updated, urls
-}
 enum RatingChangeKey: Int, CaseIterable { case date, fromFuture, fromNow, toFuture, toNow }
 enum GroupKey: Int, CaseIterable {
     case ambitionFit, bestBefore, costPerYear, created, decision, fair, hoursPerMonth, id, kind, lastActivity,
@@ -139,7 +135,7 @@ enum FollowUpKey: Int, CaseIterable { case done, due, what }
 
 enum Keys {
     static let top = KeyTable(TopKey.self)
-    static let contact = KeyTable(ContactKey.self)
+    static let contact = ContactFields.schema.keys
     static let ratingChange = KeyTable(RatingChangeKey.self)
     static let group = KeyTable(GroupKey.self)
     static let event = KeyTable(EventKey.self)
