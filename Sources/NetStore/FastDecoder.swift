@@ -195,19 +195,6 @@ struct FastDecoder {
         return out
     }
 
-    /// The keys contacts and networks share.
-    private struct Identity {
-        var id: String?, name: String?, created: Timestamp?, updated: Timestamp?
-
-        /// The id (required, not empty), the name (required), when created (by default the epoch)
-        /// and updated (by default when created).
-        func resolved() throws(FastBail) -> (id: String, name: String, created: Timestamp, updated: Timestamp) {
-            guard let id, !id.isEmpty, let name else { throw FastBail() }
-            let created = created ?? FastDecoder.epoch
-            return (id, name, created, updated ?? created)
-        }
-    }
-
     mutating func ratingChange() throws(FastBail) -> RatingChange {
         var date: Day?, now = (from: Rating.tenth, to: Rating.tenth), future = now
         let extra = try members(Keys.ratingChange, depth: 5) { (d: inout FastDecoder, k: Int) throws(FastBail) in
@@ -225,53 +212,30 @@ struct FastDecoder {
         return change
     }
 
+    /// A network, its fields read as its table says (`GroupFields`).
     private mutating func group() throws(FastBail) -> NetworkGroup {
-        var g = NetworkGroup(id: "", name: "", created: Self.epoch)
-        var who = Identity()
-        let extra = try members(Keys.group, depth: 3) { (d: inout FastDecoder, k: Int) throws(FastBail) in
-            switch GroupKey(rawValue: k).unsafelyUnwrapped {
-            case .ambitionFit: g.ambitionFit = try d.optionalBool() ?? true
-            case .bestBefore: g.bestBefore = try d.optionalDay()
-            case .costPerYear: g.costPerYear = try d.optionalNumber() ?? 0
-            case .created: who.created = try d.optionalTimestamp()
-            case .decision: (g.decision, g.decisionExtra) = try d.decision()
-            case .fair: g.fair = try d.optionalBool() ?? true
-            case .hoursPerMonth: g.hoursPerMonth = try d.optionalNumber() ?? 0
-            case .id: who.id = try d.requiredString()
-            case .kind: g.kind = try d.optionalString() ?? ""
-            case .lastActivity: g.lastActivity = try d.optionalDay()
-            case .members: g.members = try d.strings()
-            case .name: who.name = try d.requiredString()
-            case .notes: g.notes = try d.optionalString() ?? ""
-            case .purposes: g.purposes = try d.enums(Keys.purposes)
-            case .updated: who.updated = try d.optionalTimestamp()
-            case .yield: g.yield = try d.optionalRating() ?? .one
-            }
+        let schema = GroupFields.schema
+        var g = NetworkGroup(id: "", name: "", created: IdentityDefaults.epoch)
+        g.updated = IdentityDefaults.unset
+        var seen: UInt64 = 0
+        let extra = try members(schema.keys, depth: 3, seen: &seen) { (d: inout FastDecoder, k: Int) throws(FastBail) in
+            try schema.fields[k].decode(&d, &g)
         }
-        (g.id, g.name, g.created, g.updated) = try who.resolved()
+        guard seen & GroupFields.required == GroupFields.required,
+              IdentityDefaults.resolve(id: g.id, created: g.created, updated: &g.updated) else { throw FastBail() }
         g.extra = extra
         return g
     }
 
+    /// An event, its fields read as its table says (`EventFields`).
     private mutating func event() throws(FastBail) -> Event {
-        var id: String?, name: String?, date: Day?, network: String?, location = "", attendees: [String] = [], notes = ""
-        let extra = try members(Keys.event, depth: 3) { (d: inout FastDecoder, k: Int) throws(FastBail) in
-            switch EventKey(rawValue: k).unsafelyUnwrapped {
-            case .attendees: attendees = try d.strings()
-            case .date: date = try d.optionalDay()
-            case .id: id = try d.requiredString()
-            case .location: location = try d.optionalString() ?? ""
-            case .name: name = try d.requiredString()
-            case .network: network = try d.optionalString()
-            case .notes: notes = try d.optionalString() ?? ""
-            }
+        let schema = EventFields.schema
+        var e = Event(id: "", name: "", date: Day(ordinal: 0))
+        var seen: UInt64 = 0
+        let extra = try members(schema.keys, depth: 3, seen: &seen) { (d: inout FastDecoder, k: Int) throws(FastBail) in
+            try schema.fields[k].decode(&d, &e)
         }
-        guard let id, !id.isEmpty, let name, let date else { throw FastBail() }
-        var e = Event(id: id, name: name, date: date)
-        e.network = network
-        e.location = location
-        e.attendees = attendees
-        e.notes = notes
+        guard seen & EventFields.required == EventFields.required, !e.id.isEmpty else { throw FastBail() }
         e.extra = extra
         return e
     }
@@ -708,7 +672,7 @@ struct FastDecoder {
 
     /// A string, or nil for `null`.
     @inline(__always)
-    private mutating func optionalString() throws(FastBail) -> String? {
+    mutating func optionalString() throws(FastBail) -> String? {
         try null() ? nil : requiredString()
     }
 
@@ -791,7 +755,7 @@ struct FastDecoder {
     }
 
     @inline(__always)
-    private mutating func optionalBool() throws(FastBail) -> Bool? {
+    mutating func optionalBool() throws(FastBail) -> Bool? {
         if try null() { return nil }
         if pos + 4 <= end, base[pos] == UInt8(ascii: "t"), base[pos + 1] == UInt8(ascii: "r"),
            base[pos + 2] == UInt8(ascii: "u"), base[pos + 3] == UInt8(ascii: "e") {
@@ -807,7 +771,7 @@ struct FastDecoder {
     }
 
     /// A finite number; nil for `null`.
-    private mutating func optionalNumber() throws(FastBail) -> Double? {
+    mutating func optionalNumber() throws(FastBail) -> Double? {
         if try null() { return nil }
         guard case .number(let text) = try parsed(depth: 0), let d = FieldReader.usableNumber(text) else { throw FastBail() }
         return d
@@ -860,7 +824,7 @@ struct FastDecoder {
     }
 
     /// A day, `YYYY-MM-DD`; nil for `null`.
-    private mutating func optionalDay() throws(FastBail) -> Day? {
+    mutating func optionalDay() throws(FastBail) -> Day? {
         try optionalDate(length: 10, Self.day, Day.init(iso:))
     }
 

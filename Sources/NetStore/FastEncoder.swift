@@ -204,41 +204,16 @@ struct FastEncoder: JSONOutput, ~Copyable {
         }
     }
 
+    /// A network, its fields written as its table says (`GroupFields`).
     private mutating func group(_ g: NetworkGroup) {
-        object(Keys.group, g.extra, indent: 2) { w, k in
-            switch GroupKey(rawValue: k).unsafelyUnwrapped {
-            case .ambitionFit: w.bool(g.ambitionFit)
-            case .bestBefore: w.day(g.bestBefore)
-            case .costPerYear: w.number(g.costPerYear)
-            case .created: w.timestamp(g.created)
-            case .decision: w.json(NetworkCodec.decision(g.decision, g.decisionExtra), indent: 3)
-            case .fair: w.bool(g.fair)
-            case .hoursPerMonth: w.number(g.hoursPerMonth)
-            case .id: w.string(g.id)
-            case .kind: w.string(g.kind)
-            case .lastActivity: w.day(g.lastActivity)
-            case .members: w.strings(g.members, indent: 3)
-            case .name: w.string(g.name)
-            case .notes: w.string(g.notes)
-            case .purposes: w.array(g.purposes, indent: 3) { $0.string($1.rawValue) }
-            case .updated: w.timestamp(g.updated)
-            case .yield: w.rating(g.yield)
-            }
-        }
+        let schema = GroupFields.schema
+        object(schema.keys, g.extra, indent: 2) { w, k in schema.fields[k].encode(&w, g) }
     }
 
+    /// An event, its fields written as its table says (`EventFields`).
     private mutating func event(_ e: Event) {
-        object(Keys.event, e.extra, indent: 2) { w, k in
-            switch EventKey(rawValue: k).unsafelyUnwrapped {
-            case .attendees: w.strings(e.attendees, indent: 3)
-            case .date: w.day(e.date)
-            case .id: w.string(e.id)
-            case .location: w.string(e.location)
-            case .name: w.string(e.name)
-            case .network: if let network = e.network { w.string(network) } else { w.null() }
-            case .notes: w.string(e.notes)
-            }
-        }
+        let schema = EventFields.schema
+        object(schema.keys, e.extra, indent: 2) { w, k in schema.fields[k].encode(&w, e) }
     }
 
     private mutating func interaction(_ i: Interaction) {
@@ -404,11 +379,11 @@ struct FastEncoder: JSONOutput, ~Copyable {
         if wrote == nil { string(id.text) }
     }
 
-    private mutating func null() { write("null") }
+    mutating func null() { write("null") }
 
-    private mutating func bool(_ b: Bool) { write(b ? "true" : "false") }
+    mutating func bool(_ b: Bool) { write(b ? "true" : "false") }
 
-    private mutating func number(_ d: Double) { json(JSON.number(d), indent: 0) }
+    mutating func number(_ d: Double) { json(JSON.number(d), indent: 0) }
 
     /// Each rating as `JSON.number` writes its value.
     private static let ratingTexts: [[UInt8]] = Rating.allCases.map { Array(JSON.number($0.value).textValue.utf8) }
@@ -435,7 +410,7 @@ struct FastEncoder: JSONOutput, ~Copyable {
     }
 
     /// A day as `Day.description` writes it, `"YYYY-MM-DD"`, or `null`.
-    private mutating func day(_ d: Day?) {
+    mutating func day(_ d: Day?) {
         guard let d else { return null() }
         write(UInt8(ascii: "\""))
         dayDigits(d)

@@ -139,23 +139,14 @@ public enum NetworkCodec {
         return out
     }
 
+    /// A network: its id, name and times first (without an id, nothing else is read), then the
+    /// rest of its fields as its table says (`GroupFields`).
     private static func group(_ r: inout FieldReader) -> NetworkGroup? {
         guard let id = id(&r) else { return nil }
         let created = r.timestamp("created", default: epoch)
         var g = NetworkGroup(id: id, name: r.string("name", required: true), created: created)
         g.updated = r.timestamp("updated", default: created)
-        g.kind = r.string("kind")
-        g.purposes = r.enums("purposes", Purpose.self)
-        g.members = r.strings("members")
-        g.hoursPerMonth = r.number("hoursPerMonth") ?? 0
-        g.costPerYear = r.number("costPerYear") ?? 0
-        g.yield = r.rating("yield", default: .one)
-        g.bestBefore = r.optionalDay("bestBefore")
-        g.fair = r.bool("fair", default: true)
-        g.ambitionFit = r.bool("ambitionFit", default: true)
-        g.notes = r.string("notes")
-        g.lastActivity = r.optionalDay("lastActivity")
-        (g.decision, g.decisionExtra) = decision(&r)
+        GroupFields.schema.read(&r, into: &g)
         g.extra = r.extra
         return g
     }
@@ -205,15 +196,14 @@ public enum NetworkCodec {
         return (result, result == nil ? [:] : d.extra)
     }
 
+    /// An event: its id, name and day first (without an id or a day, nothing else is read), then
+    /// the rest of its fields as its table says (`EventFields`).
     private static func event(_ r: inout FieldReader) -> Event? {
         guard let id = id(&r) else { return nil }
         let name = r.string("name", required: true)
         guard let date = r.optionalDay("date", required: true) else { return nil }
         var e = Event(id: id, name: name, date: date)
-        e.network = r.optionalString("network")
-        e.location = r.string("location")
-        e.attendees = r.strings("attendees")
-        e.notes = r.string("notes")
+        EventFields.schema.read(&r, into: &e)
         e.extra = r.extra
         return e
     }
@@ -456,14 +446,7 @@ public enum NetworkCodec {
     }
 
     private static func json(_ g: NetworkGroup) -> JSON {
-        .object(g.extra.merging([
-            "id": .string(g.id), "name": .string(g.name), "kind": .string(g.kind), "purposes": JSON.raws(g.purposes),
-            "members": JSON.strings(g.members), "hoursPerMonth": .number(g.hoursPerMonth),
-            "costPerYear": .number(g.costPerYear), "yield": JSON.rating(g.yield), "bestBefore": JSON.day(g.bestBefore),
-            "fair": .bool(g.fair), "ambitionFit": .bool(g.ambitionFit), "notes": .string(g.notes),
-            "lastActivity": JSON.day(g.lastActivity), "decision": decision(g.decision, g.decisionExtra),
-            "created": .string(g.created.description), "updated": .string(g.updated.description),
-        ]) { $1 })
+        GroupFields.schema.json(g, extra: g.extra)
     }
 
     static func decision(_ d: ExitDecision?, _ extra: [JSONKey: JSON]) -> JSON {
@@ -479,11 +462,7 @@ public enum NetworkCodec {
     }
 
     private static func json(_ e: Event) -> JSON {
-        .object(e.extra.merging([
-            "id": .string(e.id), "name": .string(e.name), "date": JSON.day(e.date),
-            "network": e.network.map(JSON.string) ?? .null, "location": .string(e.location),
-            "attendees": JSON.strings(e.attendees), "notes": .string(e.notes),
-        ]) { $1 })
+        EventFields.schema.json(e, extra: e.extra)
     }
 
     private static func json(_ i: Interaction) -> JSON {

@@ -37,29 +37,55 @@ final class SchemaTests: XCTestCase {
         return c
     }()
 
-    /// Every stored property of `Contact` is a field of the table (or carried by one), and every
-    /// field of the table is a stored property.
-    func testEveryStoredPropertyIsAField() {
-        let properties = Mirror(reflecting: Self.populated).children.compactMap(\.label)
+    /// A network with every stored property set to something other than its default.
+    static let populatedGroup: NetworkGroup = {
+        var g = NetworkGroup(id: "n-full", name: "Guild", created: created)
+        g.updated = Timestamp(iso: "2025-06-07T08:09:10Z")!
+        (g.kind, g.purposes, g.members, g.hoursPerMonth, g.costPerYear) = ("club", [.funding, .influence], ["c-full"], 2.5, 120)
+        (g.yield, g.bestBefore, g.fair, g.ambitionFit, g.notes) = (.ten, Day(iso: "2026-01-01")!, false, false, "notes")
+        g.lastActivity = Day(iso: "2025-05-05")!
+        g.decision = .keep(reason: "useful", on: Day(iso: "2025-03-04")!)
+        g.decisionExtra = ["note": .string("kept")]
+        g.extra = ["zUnknown": .bool(true)]
+        return g
+    }()
+
+    static let populatedEvent: Event = {
+        var e = Event(id: "e-full", name: "Meetup", date: Day(iso: "2025-04-05")!)
+        (e.network, e.location, e.attendees, e.notes) = ("n-full", "Hall", ["c-full"], "notes")
+        e.extra = ["zUnknown": .bool(true)]
+        return e
+    }()
+
+    /// Every stored property of `value` is a field of `schema` (or carried by one), every field is
+    /// a stored property, and `value` sets each property away from its default (in `blank`), so
+    /// that a round trip of it checks every field.
+    func checkFields<E>(_ schema: Schema<E>, _ value: E, blank: E, _ name: String) {
+        let properties = Mirror(reflecting: value).children.compactMap(\.label)
         XCTAssertEqual(properties.count, Set(properties).count)
-        let keys = ContactFields.schema.fields.map(\.key)
-        XCTAssertEqual(Set(properties).subtracting(Self.carried), Set(keys), "Contact's stored properties against ContactFields' keys")
-        XCTAssertEqual(Keys.contact.names, keys, "the fast codec's keys are the table's")
+        XCTAssertEqual(Set(properties).subtracting(Self.carried), Set(schema.fields.map(\.key)),
+                       "\(name)'s stored properties against its table's keys")
+        for (property, set) in zip(Mirror(reflecting: blank).children, Mirror(reflecting: value).children) {
+            XCTAssertNotEqual(String(describing: property.value), String(describing: set.value),
+                              "SchemaTests' populated \(name) leaves \(property.label!) at its default")
+        }
     }
 
-    /// `populated` sets every property, so that the round trips below check each field.
-    func testThePopulatedContactSetsEveryProperty() {
-        let blank = Mirror(reflecting: Contact(id: "", name: "", created: Timestamp(seconds: 0))).children
-        for (property, set) in zip(blank, Mirror(reflecting: Self.populated).children) {
-            XCTAssertNotEqual(String(describing: property.value), String(describing: set.value),
-                              "SchemaTests.populated leaves \(property.label!) at its default")
-        }
+    func testEveryStoredPropertyIsAField() {
+        checkFields(ContactFields.schema, Self.populated, blank: Contact(id: "", name: "", created: Timestamp(seconds: 0)), "Contact")
+        checkFields(GroupFields.schema, Self.populatedGroup, blank: NetworkGroup(id: "", name: "", created: Timestamp(seconds: 0)), "NetworkGroup")
+        checkFields(EventFields.schema, Self.populatedEvent, blank: Event(id: "", name: "", date: Day(ordinal: 0)), "Event")
+        XCTAssertEqual(Keys.event.names, EventFields.schema.fields.map(\.key), "the fast codec's keys are the table's")
+        XCTAssertEqual(Keys.contact.names, ContactFields.schema.fields.map(\.key), "the fast codec's keys are the table's")
+        XCTAssertEqual(Keys.group.names, GroupFields.schema.fields.map(\.key), "the fast codec's keys are the table's")
     }
 
     /// Each field is written by both writers alike and read back by both readers as it was.
     func testEveryFieldRoundTripsThroughBothCodecs() throws {
         var n = Network()
         n.contacts = [Self.populated]
+        n.networks = [Self.populatedGroup]
+        n.events = [Self.populatedEvent]
         let fast = NetworkCodec.encode(n), tree = NetworkCodec.encodeTree(n)
         XCTAssertEqual(String(decoding: fast, as: UTF8.self), String(decoding: tree, as: UTF8.self))
         guard case .object(let object) = NetworkCodec.json(Self.populated) else { return XCTFail("not an object") }
@@ -70,6 +96,13 @@ final class SchemaTests: XCTestCase {
         XCTAssertEqual(slow.problems, [])
         XCTAssertEqual(slow.network?.contacts, [Self.populated], "the validating path")
         XCTAssertEqual(FastDecoder.decode(fast, chunks: 1)?.contacts, [Self.populated], "the fast path")
+        XCTAssertEqual(slow.network?.networks, [Self.populatedGroup], "the validating path")
+        XCTAssertEqual(FastDecoder.decode(fast, chunks: 1)?.networks, [Self.populatedGroup], "the fast path")
+        XCTAssertEqual(slow.network?.events, [Self.populatedEvent], "the validating path")
+        XCTAssertEqual(FastDecoder.decode(fast, chunks: 1)?.events, [Self.populatedEvent], "the fast path")
+        guard case .object(let group) = NetworkCodec.json(n), case .array(let groups)? = group["networks"],
+              case .object(let g)? = groups.first else { return XCTFail("no network written") }
+        for field in GroupFields.schema.fields { XCTAssertNotNil(g[JSONKey(field.key)], "\(field.key) is written") }
         // Field by field: a contact that differs from another in one field only is read back so.
         for (k, field) in ContactFields.schema.fields.enumerated() where field.key != "id" {
             var m = Network()
