@@ -129,8 +129,6 @@ struct FastDecoder {
         halfWindow = (windows?.windowBytes ?? 0) / 2
     }
 
-    private static let epoch = Timestamp(seconds: 0)
-
     // MARK: - The document
 
     // `depth` below: how many objects and arrays enclose a value in the document, for
@@ -176,13 +174,13 @@ struct FastDecoder {
 
     /// A contact, its fields read as its table says (`ContactFields`).
     private mutating func contact() throws(FastBail) -> Contact {
-        let schema = ContactFields.schema
+        // The table read in place, not copied: a copy retains its arrays, from every chunk's thread.
         var c = Contact(id: "", name: "", created: IdentityDefaults.epoch)
         c.updated = IdentityDefaults.unset
         var seen: UInt64 = 0
         // `extra` takes the unknown keys; a field may put a value it keeps as unknown in `c.extra`.
-        var extra = try members(schema.keys, depth: 3, seen: &seen) { (d: inout FastDecoder, k: Int) throws(FastBail) in
-            try schema.fields[k].decode(&d, &c)
+        var extra = try members(ContactFields.schema.keys, depth: 3, seen: &seen) { (d: inout FastDecoder, k: Int) throws(FastBail) in
+            try ContactFields.schema.fields[k].decode(&d, &c)
         }
         guard seen & ContactFields.required == ContactFields.required,
               IdentityDefaults.resolve(id: c.id, created: c.created, updated: &c.updated) else { throw FastBail() }
@@ -214,12 +212,11 @@ struct FastDecoder {
 
     /// A network, its fields read as its table says (`GroupFields`).
     private mutating func group() throws(FastBail) -> NetworkGroup {
-        let schema = GroupFields.schema
         var g = NetworkGroup(id: "", name: "", created: IdentityDefaults.epoch)
         g.updated = IdentityDefaults.unset
         var seen: UInt64 = 0
-        let extra = try members(schema.keys, depth: 3, seen: &seen) { (d: inout FastDecoder, k: Int) throws(FastBail) in
-            try schema.fields[k].decode(&d, &g)
+        let extra = try members(GroupFields.schema.keys, depth: 3, seen: &seen) { (d: inout FastDecoder, k: Int) throws(FastBail) in
+            try GroupFields.schema.fields[k].decode(&d, &g)
         }
         guard seen & GroupFields.required == GroupFields.required,
               IdentityDefaults.resolve(id: g.id, created: g.created, updated: &g.updated) else { throw FastBail() }
@@ -229,11 +226,10 @@ struct FastDecoder {
 
     /// An event, its fields read as its table says (`EventFields`).
     private mutating func event() throws(FastBail) -> Event {
-        let schema = EventFields.schema
         var e = Event(id: "", name: "", date: Day(ordinal: 0))
         var seen: UInt64 = 0
-        let extra = try members(schema.keys, depth: 3, seen: &seen) { (d: inout FastDecoder, k: Int) throws(FastBail) in
-            try schema.fields[k].decode(&d, &e)
+        let extra = try members(EventFields.schema.keys, depth: 3, seen: &seen) { (d: inout FastDecoder, k: Int) throws(FastBail) in
+            try EventFields.schema.fields[k].decode(&d, &e)
         }
         guard seen & EventFields.required == EventFields.required, !e.id.isEmpty else { throw FastBail() }
         e.extra = extra

@@ -188,8 +188,8 @@ struct FastEncoder: JSONOutput, ~Copyable {
 
     /// A contact, its fields written as its table says (`ContactFields`).
     private mutating func contact(_ c: Contact) {
-        let schema = ContactFields.schema
-        object(schema.keys, c.extra, indent: 2, omit: schema.omitted(c)) { w, k in schema.fields[k].encode(&w, c) }
+        // The table read in place, not copied: a copy retains its arrays, from every chunk's thread.
+        object(ContactFields.schema.keys, c.extra, indent: 2, omit: ContactFields.schema.omitted(c)) { w, k in ContactFields.schema.fields[k].encode(&w, c) }
     }
 
     mutating func ratingChange(_ h: RatingChange) {
@@ -206,14 +206,12 @@ struct FastEncoder: JSONOutput, ~Copyable {
 
     /// A network, its fields written as its table says (`GroupFields`).
     private mutating func group(_ g: NetworkGroup) {
-        let schema = GroupFields.schema
-        object(schema.keys, g.extra, indent: 2) { w, k in schema.fields[k].encode(&w, g) }
+        object(GroupFields.schema.keys, g.extra, indent: 2) { w, k in GroupFields.schema.fields[k].encode(&w, g) }
     }
 
     /// An event, its fields written as its table says (`EventFields`).
     private mutating func event(_ e: Event) {
-        let schema = EventFields.schema
-        object(schema.keys, e.extra, indent: 2) { w, k in schema.fields[k].encode(&w, e) }
+        object(EventFields.schema.keys, e.extra, indent: 2) { w, k in EventFields.schema.fields[k].encode(&w, e) }
     }
 
     private mutating func interaction(_ i: Interaction) {

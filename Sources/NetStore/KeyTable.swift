@@ -122,7 +122,9 @@ struct EnumTable<E: RawRepresentable & CaseIterable & Sendable>: Sendable where 
 }
 
 // The keys of each kind of object the fast codec reads and writes itself (the rest goes through the
-// slow path's `FieldReader` and `JSON` helpers). Tests check each against what the slow path writes.
+// slow path's `FieldReader` and `JSON` helpers). Contacts, networks and events take theirs from
+// their field tables (Schema/); the rest are written out here, and tests check each against what
+// the slow path writes.
 enum TopKey: Int, CaseIterable { case conflicts, contacts, events, interactions, me, networks, schemaVersion, scheme }
 enum RatingChangeKey: Int, CaseIterable { case date, fromFuture, fromNow, toFuture, toNow }
 enum InteractionKey: Int, CaseIterable { case contact, date, followUp, gave, got, id, kind, note }

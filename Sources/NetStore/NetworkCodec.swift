@@ -109,7 +109,7 @@ public enum NetworkCodec {
         return id.isEmpty ? nil : id
     }
 
-    private static let epoch = Timestamp(seconds: 0)
+    private static let epoch = IdentityDefaults.epoch
 
     /// A contact: its id, name and times first (without an id, nothing else is read), then the
     /// rest of its fields as its table says (`ContactFields`).

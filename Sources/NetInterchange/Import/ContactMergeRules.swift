@@ -12,41 +12,47 @@ struct MergeRule: Sendable {
     let field: String
     /// Merges the record's value into the contact, appending the names of the fields it changed.
     let merge: @Sendable (inout Contact, ImportedContact, inout [String]) -> Void
-    /// True only when `merge` would change nothing (false when not sure).
-    let addsNothing: @Sendable (Contact, ImportedContact) -> Bool
+    /// True only when `merge` would change nothing (false when not sure). The contact is read in
+    /// place, by pointer: passed as a value, it would be copied (`Merger.addsNothing`).
+    let addsNothing: @Sendable (UnsafePointer<Contact>, ImportedContact) -> Bool
+
+    // The common kinds: `read` is the contact's value for the quick look (by pointer), `modify`
+    // gives the merge the value in place.
 
     /// A text the record fills when the contact's is empty.
-    static func text(_ field: String, _ get: @escaping @Sendable (Contact) -> String,
-                     _ set: @escaping @Sendable (inout Contact, String) -> Void,
+    static func text(_ field: String, _ read: @escaping @Sendable (UnsafePointer<Contact>) -> String,
+                     _ modify: @escaping @Sendable (inout Contact, (inout String) -> Void) -> Void,
                      from record: @escaping @Sendable (ImportedContact) -> String) -> MergeRule {
         MergeRule(field: field, merge: { c, r, fields in
             let value = record(r)
-            if get(c).isEmpty, !value.isEmpty { set(&c, value); fields.append(field) }
-        }, addsNothing: { c, r in record(r).isEmpty || !get(c).isEmpty })
+            guard !value.isEmpty else { return }
+            modify(&c) { if $0.isEmpty { $0 = value; fields.append(field) } }
+        }, addsNothing: { c, r in record(r).isEmpty || !read(c).isEmpty })
     }
 
     /// A list the record's items are added to (those whose `key` the list lacks).
     static func list(_ field: String, key: @escaping @Sendable (String) -> String,
-                     _ get: @escaping @Sendable (Contact) -> [String],
-                     _ modify: @escaping @Sendable (inout Contact, (inout [String]) -> Bool) -> Bool,
+                     _ read: @escaping @Sendable (UnsafePointer<Contact>) -> [String],
+                     _ modify: @escaping @Sendable (inout Contact, (inout [String]) -> Void) -> Void,
                      from record: @escaping @Sendable (ImportedContact) -> [String]) -> MergeRule {
         MergeRule(field: field, merge: { c, r, fields in
-            if modify(&c, { Merger.union(&$0, record(r), key: key) }) { fields.append(field) }
+            modify(&c) { if Merger.union(&$0, record(r), key: key) { fields.append(field) } }
         }, addsNothing: { c, r in
-            let list = get(c)
+            let list = read(c)
             return record(r).allSatisfy { $0.isEmpty || list.contains($0) }
         })
     }
 
     /// A rating the record sets while the contact's is the default (a tenth).
-    static func rating(_ field: String, _ get: @escaping @Sendable (Contact) -> Rating,
-                       _ set: @escaping @Sendable (inout Contact, Rating) -> Void,
+    static func rating(_ field: String, _ read: @escaping @Sendable (UnsafePointer<Contact>) -> Rating,
+                       _ modify: @escaping @Sendable (inout Contact, (inout Rating) -> Void) -> Void,
                        from record: @escaping @Sendable (ImportedContact) -> Rating?) -> MergeRule {
         MergeRule(field: field, merge: { c, r, fields in
-            if let value = record(r), get(c) == .tenth, value != .tenth { set(&c, value); fields.append(field) }
+            guard let value = record(r), value != .tenth else { return }
+            modify(&c) { if $0 == .tenth { $0 = value; fields.append(field) } }
         }, addsNothing: { c, r in
             let value = record(r)
-            return value == nil || value == .tenth || get(c) != .tenth
+            return value == nil || value == .tenth || read(c) != .tenth
         })
     }
 }
@@ -54,64 +60,64 @@ struct MergeRule: Sendable {
 enum ContactMergeRules {
     /// The rules, in the order the fields they change are named in the import's summary.
     static let all: [MergeRule] = [
-        .text("name", { $0.name }, { $0.name = $1 }, from: { $0.name }),
-        .text("organization", { $0.organization }, { $0.organization = $1 }, from: { $0.organization }),
-        .text("role", { $0.role }, { $0.role = $1 }, from: { $0.role }),
-        .list("emails", key: ImportText.emailKey, { $0.emails }, { c, f in f(&c.emails) }, from: { $0.emails }),
-        .list("phones", key: ImportText.phoneKey, { $0.phones }, { c, f in f(&c.phones) }, from: { $0.phones }),
-        .list("tags", key: ImportText.foldKey, { $0.tags }, { c, f in f(&c.tags) }, from: { $0.tags }),
+        .text("name", { $0.pointee.name }, { c, f in f(&c.name) }, from: { $0.name }),
+        .text("organization", { $0.pointee.organization }, { c, f in f(&c.organization) }, from: { $0.organization }),
+        .text("role", { $0.pointee.role }, { c, f in f(&c.role) }, from: { $0.role }),
+        .list("emails", key: ImportText.emailKey, { $0.pointee.emails }, { c, f in f(&c.emails) }, from: { $0.emails }),
+        .list("phones", key: ImportText.phoneKey, { $0.pointee.phones }, { c, f in f(&c.phones) }, from: { $0.phones }),
+        .list("tags", key: ImportText.foldKey, { $0.pointee.tags }, { c, f in f(&c.tags) }, from: { $0.tags }),
         MergeRule(field: "kinds", merge: { c, r, fields in
             var kinds = c.kinds.map(\.rawValue)
             if Merger.union(&kinds, r.kinds.map(\.rawValue), key: { $0 }) {
                 c.kinds = kinds.compactMap(ContactKind.init(rawValue:))
                 fields.append("kinds")
             }
-        }, addsNothing: { c, r in r.kinds.allSatisfy(c.kinds.contains) }),
-        .list("competences", key: ImportText.foldKey, { $0.competences }, { c, f in f(&c.competences) }, from: { $0.competences }),
-        .list("needs", key: ImportText.foldKey, { $0.needs }, { c, f in f(&c.needs) }, from: { $0.needs }),
-        .text("notes", { $0.notes }, { $0.notes = $1 }, from: { $0.notes }),
-        .rating("importanceNow", { $0.importanceNow }, { $0.importanceNow = $1 }, from: { $0.importanceNow }),
-        .rating("importanceFuture", { $0.importanceFuture }, { $0.importanceFuture = $1 }, from: { $0.importanceFuture }),
+        }, addsNothing: { c, r in r.kinds.allSatisfy(c.pointee.kinds.contains) }),
+        .list("competences", key: ImportText.foldKey, { $0.pointee.competences }, { c, f in f(&c.competences) }, from: { $0.competences }),
+        .list("needs", key: ImportText.foldKey, { $0.pointee.needs }, { c, f in f(&c.needs) }, from: { $0.needs }),
+        .text("notes", { $0.pointee.notes }, { c, f in f(&c.notes) }, from: { $0.notes }),
+        .rating("importanceNow", { $0.pointee.importanceNow }, { c, f in f(&c.importanceNow) }, from: { $0.importanceNow }),
+        .rating("importanceFuture", { $0.pointee.importanceFuture }, { c, f in f(&c.importanceFuture) }, from: { $0.importanceFuture }),
         MergeRule(field: "stage", merge: { c, r, fields in
             if let s = r.stage, c.stage == .interest, s != .interest { c.stage = s; fields.append("stage") }
-        }, addsNothing: { c, r in r.stage == nil || r.stage == .interest || c.stage != .interest }),
+        }, addsNothing: { c, r in r.stage == nil || r.stage == .interest || c.pointee.stage != .interest }),
         MergeRule(field: "chemistry", merge: { c, r, fields in
             if c.chemistry == nil, let ch = r.chemistry { c.chemistry = ch; fields.append("chemistry") }
-        }, addsNothing: { c, r in r.chemistry == nil || c.chemistry != nil }),
+        }, addsNothing: { c, r in r.chemistry == nil || c.pointee.chemistry != nil }),
         MergeRule(field: "ratingHistory", merge: { c, r, fields in
             if c.ratingHistory.isEmpty, !r.ratingHistory.isEmpty { c.ratingHistory = r.ratingHistory; fields.append("ratingHistory") }
-        }, addsNothing: { c, r in r.ratingHistory.isEmpty || !c.ratingHistory.isEmpty }),
+        }, addsNothing: { c, r in r.ratingHistory.isEmpty || !c.pointee.ratingHistory.isEmpty }),
         MergeRule(field: "criteria", merge: { c, r, fields in
             var changed = false
             for (k, v) in r.criteria where c.criteria[k] == nil { c.criteria[k] = v; changed = true }
             if changed { fields.append("criteria") }
-        }, addsNothing: { c, r in r.criteria.keys.allSatisfy { c.criteria[$0] != nil } }),
-        .text("owner", { $0.owner }, { $0.owner = $1 }, from: { $0.owner }),
+        }, addsNothing: { c, r in r.criteria.keys.allSatisfy { c.pointee.criteria[$0] != nil } }),
+        .text("owner", { $0.pointee.owner }, { c, f in f(&c.owner) }, from: { $0.owner }),
         MergeRule(field: "created", merge: { c, r, fields in
             if let created = r.created, created < c.created { c.created = created; fields.append("created") }
-        }, addsNothing: { c, r in r.created.map { $0 >= c.created } ?? true }),
+        }, addsNothing: { c, r in r.created.map { $0 >= c.pointee.created } ?? true }),
         // An unknown value under the same key (not a list of strings) gives way to the list.
         MergeRule(field: ImportKeys.sourceKeys.text, merge: { c, r, fields in
             if Merger.union(&c.sourceKeys, r.sourceKeys, key: { $0 }) { c.extra[ImportKeys.sourceKeys] = nil; fields.append("sourceKeys") }
-        }, addsNothing: { c, r in r.sourceKeys.allSatisfy { $0.isEmpty || c.sourceKeys.contains($0) } }),
+        }, addsNothing: { c, r in r.sourceKeys.allSatisfy { $0.isEmpty || c.pointee.sourceKeys.contains($0) } }),
         MergeRule(field: ImportKeys.urls.text, merge: { c, r, fields in
             if Merger.union(&c.urls, r.urls, key: { $0 }) { c.extra[ImportKeys.urls] = nil; fields.append("urls") }
-        }, addsNothing: { c, r in r.urls.allSatisfy { $0.isEmpty || c.urls.contains($0) } }),
+        }, addsNothing: { c, r in r.urls.allSatisfy { $0.isEmpty || c.pointee.urls.contains($0) } }),
         // Record values the file keeps among the contact's unknown keys.
         MergeRule(field: ImportKeys.birthday.text, merge: { c, r, fields in
             if !r.birthday.isEmpty, c.extra[ImportKeys.birthday] == nil { c.extra[ImportKeys.birthday] = .string(r.birthday); fields.append("birthday") }
-        }, addsNothing: { c, r in r.birthday.isEmpty || c.extra[ImportKeys.birthday] != nil }),
+        }, addsNothing: { c, r in r.birthday.isEmpty || c.pointee.extra[ImportKeys.birthday] != nil }),
         MergeRule(field: ImportKeys.organizationUnits.text, merge: { c, r, fields in
             if !r.organizationUnits.isEmpty, c.organization == r.organization, c.extra[ImportKeys.organizationUnits] == nil {
                 c.extra[ImportKeys.organizationUnits] = .array(r.organizationUnits.map(JSON.string))
                 fields.append("organizationUnits")
             }
         }, addsNothing: { c, r in
-            r.organizationUnits.isEmpty || c.organization != r.organization || c.extra[ImportKeys.organizationUnits] != nil
+            r.organizationUnits.isEmpty || c.pointee.organization != r.organization || c.pointee.extra[ImportKeys.organizationUnits] != nil
         }),
         MergeRule(field: ImportKeys.isOrganization.text, merge: { c, r, fields in
             if r.isOrganization, c.extra[ImportKeys.isOrganization] == nil { c.extra[ImportKeys.isOrganization] = .bool(true); fields.append("isOrganization") }
-        }, addsNothing: { c, r in !r.isOrganization || c.extra[ImportKeys.isOrganization] != nil }),
+        }, addsNothing: { c, r in !r.isOrganization || c.pointee.extra[ImportKeys.isOrganization] != nil }),
         // Other fields of a NetTUI export (X-NETTUI-EXTRA), read by the data file's codec.
         MergeRule(field: "extra", merge: { c, r, fields in
             guard !r.extra.isEmpty else { return }

@@ -837,9 +837,10 @@ struct Merger {
     /// there already as it is written, or fills nothing (the usual case of a re-import). False
     /// when not sure, and `merged` decides; true only when `merged` would change no field. Spares
     /// the copy `merged` makes of the contact: every string of it retained, each a cache miss (and
-    /// the contact is read by pointer: passed as a value from an array, it is copied too).
+    /// the contact is read by pointer, by every rule: passed as a value from an array, it is copied too).
     static func addsNothing(_ r: ImportedContact, to c: UnsafePointer<Contact>) -> Bool {
-        ContactMergeRules.all.allSatisfy { $0.addsNothing(c.pointee, r) }
+        for rule in ContactMergeRules.all where !rule.addsNothing(c, r) { return false }
+        return true
     }
 
     /// The contact with the record's values merged in, and the names of the fields that changed,
