@@ -26,10 +26,12 @@ struct FastBail: Error {}
 /// It reads bytes in memory (`decode`), or a large file a window at a time (`decode(file:size:)`,
 /// `FileWindows`), handing each window's pages back once read.
 struct FastDecoder {
-    private let source: [UInt8]
+    /// The bytes: an array's (valid while `decode` runs) or the file's memory that `windows` owns.
     private let base: UnsafePointer<UInt8>
     /// Where the bytes this decoder may read end: the end of the bytes, or of the window of a file
-    /// read a window at a time (`windows`), which grows as the decoder reads on.
+    /// read a window at a time (`windows`), which grows as the decoder reads on. Every read is
+    /// bounded by it, the validating parser's too (`parsed`): past it are bytes not read yet, or
+    /// bytes another chunk's thread is reading into place.
     private var end: Int
     /// The end of the bytes (of the file).
     private let fileEnd: Int
@@ -73,7 +75,7 @@ struct FastDecoder {
 
     /// `decode`, with the decoder's table of contact ids.
     static func decoded(_ bytes: [UInt8], chunks: Int = defaultChunks, minChunkBytes: Int = minChunkBytes) -> Decoded? {
-        decode(bytes, file: nil, chunks: chunks, minChunkBytes: minChunkBytes)
+        decode(bytes, chunks: chunks, minChunkBytes: minChunkBytes)
     }
 
     /// The network in the file open as `fd`, of `size` bytes, read a window of `windowBytes` at a
@@ -86,8 +88,8 @@ struct FastDecoder {
         var before = stat()
         guard size > 0, fstat(fd, &before) == 0, Int(before.st_size) == size else { return nil }
         // Memory for the whole file, none of it touched yet: a window's pages are filled as it is read.
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { _, count in count = size }
-        let decoded = decode(bytes, file: (fd, windowBytes), chunks: chunks, minChunkBytes: minChunkBytes)
+        guard let windows = FileWindows(fd: fd, size: size, windowBytes: windowBytes) else { return nil }
+        let decoded = decode(base: windows.base, count: size, windows: windows, chunks: chunks, minChunkBytes: minChunkBytes)
         var after = stat()
         guard fstat(fd, &after) == 0, after.st_size == before.st_size, after.st_mtim.tv_sec == before.st_mtim.tv_sec,
               after.st_mtim.tv_nsec == before.st_mtim.tv_nsec else { return nil }
@@ -97,27 +99,28 @@ struct FastDecoder {
     /// A window of this many bytes is read at a time (a chunk of a list reads its own).
     static let defaultWindowBytes = 8 << 20
 
-    /// `file`: the bytes are to be read from this file a window at a time (else they are all there).
-    private static func decode(_ bytes: [UInt8], file: (fd: Int32, windowBytes: Int)?, chunks: Int, minChunkBytes: Int) -> Decoded? {
+    private static func decode(_ bytes: [UInt8], chunks: Int, minChunkBytes: Int) -> Decoded? {
         bytes.withUnsafeBufferPointer { buffer -> Decoded? in
             guard let base = buffer.baseAddress else { return nil }
-            let windows = file.map {
-                FileWindows(fd: $0.fd, buffer: UnsafeMutablePointer(mutating: base), size: buffer.count, windowBytes: $0.windowBytes)
-            }
-            var decoder = FastDecoder(source: bytes, base: base, end: windows == nil ? buffer.count : 0, windows: windows)
-            decoder.minChunkBytes = minChunkBytes
-            decoder.releasesPages = windows != nil
-            do {
-                let network = try decoder.network(chunks: chunks)
-                return Decoded(network: network, contactIDs: decoder.contactIDs)
-            } catch {
-                return nil
-            }
+            return decode(base: base, count: buffer.count, windows: nil, chunks: chunks, minChunkBytes: minChunkBytes)
         }
     }
 
-    private init(source: [UInt8], base: UnsafePointer<UInt8>, end: Int, windows: FileWindows?) {
-        self.source = source
+    /// The `count` bytes at `base`: all there, or (`windows`) the file's memory, to be read into a
+    /// window at a time.
+    private static func decode(base: UnsafePointer<UInt8>, count: Int, windows: FileWindows?, chunks: Int, minChunkBytes: Int) -> Decoded? {
+        var decoder = FastDecoder(base: base, end: windows == nil ? count : 0, windows: windows)
+        decoder.minChunkBytes = minChunkBytes
+        decoder.releasesPages = windows != nil
+        do {
+            let network = try decoder.network(chunks: chunks)
+            return Decoded(network: network, contactIDs: decoder.contactIDs)
+        } catch {
+            return nil
+        }
+    }
+
+    private init(base: UnsafePointer<UInt8>, end: Int, windows: FileWindows?) {
         self.base = base
         self.end = end
         self.windows = windows
@@ -125,8 +128,6 @@ struct FastDecoder {
         limit = fileEnd
         halfWindow = (windows?.windowBytes ?? 0) / 2
     }
-
-    private static let epoch = Timestamp(seconds: 0)
 
     // MARK: - The document
 
@@ -171,63 +172,28 @@ struct FastDecoder {
         return n
     }
 
+    /// A contact, its fields read as its table says (`ContactFields`).
     private mutating func contact() throws(FastBail) -> Contact {
-        var c = Contact(id: "", name: "", created: Self.epoch)
-        var who = Identity()
-        // Values of `sourceKeys` or `urls` that are not lists of strings, kept as unknown keys.
-        var odd: [JSONKey: JSON] = [:]
-        var extra = try members(Keys.contact, depth: 3) { (d: inout FastDecoder, k: Int) throws(FastBail) in
-            switch ContactKey(rawValue: k).unsafelyUnwrapped {
-            case .chemistry: c.chemistry = try d.optionalRating()
-            case .competences: c.competences = try d.strings()
-            case .created: who.created = try d.optionalTimestamp()
-            case .criteria: c.criteria = try d.ratingMap()
-            case .decision: (c.decision, c.decisionExtra) = try d.decision()
-            case .emails: c.emails = try d.uniqueStrings()
-            case .id: who.id = try d.requiredString()
-            case .importanceFuture: c.importanceFuture = try d.optionalRating() ?? .tenth
-            case .importanceNow: c.importanceNow = try d.optionalRating() ?? .tenth
-            case .kinds: c.kinds = try d.enums(Keys.contactKinds)
-            case .name: who.name = try d.requiredString()
-            case .needs: c.needs = try d.strings()
-            case .notes: c.notes = try d.optionalSharedText()
-            case .organization: c.organization = try d.optionalSharedText()
-            case .owner: c.owner = try d.optionalSharedText()
-            case .phones: c.phones = try d.strings()
-            case .ratingHistory:
-                c.ratingHistory = try d.null() ? [] : d.array { (d: inout FastDecoder) throws(FastBail) in try d.ratingChange() }
-            case .role: c.role = try d.optionalSharedText()
-            case .sourceKeys: c.sourceKeys = try d.nonEmptyStrings(ImportKeys.sourceKeys, else: &odd)
-            case .stage: c.stage = try d.optionalEnum(Keys.stages) ?? .interest
-            case .tags: c.tags = try d.strings()
-            case .updated: who.updated = try d.optionalTimestamp()
-            case .urls: c.urls = try d.nonEmptyStrings(ImportKeys.urls, else: &odd)
-            }
+        // The table read in place, not copied: a copy retains its arrays, from every chunk's thread.
+        var c = Contact(id: "", name: "", created: IdentityDefaults.epoch)
+        c.updated = IdentityDefaults.unset
+        var seen: UInt64 = 0
+        // `extra` takes the unknown keys; a field may put a value it keeps as unknown in `c.extra`.
+        var extra = try members(ContactFields.schema.keys, depth: 3, seen: &seen) { (d: inout FastDecoder, k: Int) throws(FastBail) in
+            try ContactFields.schema.fields[k].decode(&d, &c)
         }
-        (c.id, c.name, c.created, c.updated) = try who.resolved()
-        if !odd.isEmpty { extra.merge(odd) { $1 } }
+        guard seen & ContactFields.required == ContactFields.required,
+              IdentityDefaults.resolve(id: c.id, created: c.created, updated: &c.updated) else { throw FastBail() }
+        if !c.extra.isEmpty { extra.merge(c.extra) { $1 } }
         c.extra = extra
         // Moved out: `c` is captured by the closure above, and returning it made a copy (every
         // string retained, then released with the original).
-        var out = Contact(id: "", name: "", created: Self.epoch)
+        var out = Contact(id: "", name: "", created: IdentityDefaults.epoch)
         swap(&out, &c)
         return out
     }
 
-    /// The keys contacts and networks share.
-    private struct Identity {
-        var id: String?, name: String?, created: Timestamp?, updated: Timestamp?
-
-        /// The id (required, not empty), the name (required), when created (by default the epoch)
-        /// and updated (by default when created).
-        func resolved() throws(FastBail) -> (id: String, name: String, created: Timestamp, updated: Timestamp) {
-            guard let id, !id.isEmpty, let name else { throw FastBail() }
-            let created = created ?? FastDecoder.epoch
-            return (id, name, created, updated ?? created)
-        }
-    }
-
-    private mutating func ratingChange() throws(FastBail) -> RatingChange {
+    mutating func ratingChange() throws(FastBail) -> RatingChange {
         var date: Day?, now = (from: Rating.tenth, to: Rating.tenth), future = now
         let extra = try members(Keys.ratingChange, depth: 5) { (d: inout FastDecoder, k: Int) throws(FastBail) in
             switch RatingChangeKey(rawValue: k).unsafelyUnwrapped {
@@ -244,53 +210,28 @@ struct FastDecoder {
         return change
     }
 
+    /// A network, its fields read as its table says (`GroupFields`).
     private mutating func group() throws(FastBail) -> NetworkGroup {
-        var g = NetworkGroup(id: "", name: "", created: Self.epoch)
-        var who = Identity()
-        let extra = try members(Keys.group, depth: 3) { (d: inout FastDecoder, k: Int) throws(FastBail) in
-            switch GroupKey(rawValue: k).unsafelyUnwrapped {
-            case .ambitionFit: g.ambitionFit = try d.optionalBool() ?? true
-            case .bestBefore: g.bestBefore = try d.optionalDay()
-            case .costPerYear: g.costPerYear = try d.optionalNumber() ?? 0
-            case .created: who.created = try d.optionalTimestamp()
-            case .decision: (g.decision, g.decisionExtra) = try d.decision()
-            case .fair: g.fair = try d.optionalBool() ?? true
-            case .hoursPerMonth: g.hoursPerMonth = try d.optionalNumber() ?? 0
-            case .id: who.id = try d.requiredString()
-            case .kind: g.kind = try d.optionalString() ?? ""
-            case .lastActivity: g.lastActivity = try d.optionalDay()
-            case .members: g.members = try d.strings()
-            case .name: who.name = try d.requiredString()
-            case .notes: g.notes = try d.optionalString() ?? ""
-            case .purposes: g.purposes = try d.enums(Keys.purposes)
-            case .updated: who.updated = try d.optionalTimestamp()
-            case .yield: g.yield = try d.optionalRating() ?? .one
-            }
+        var g = NetworkGroup(id: "", name: "", created: IdentityDefaults.epoch)
+        g.updated = IdentityDefaults.unset
+        var seen: UInt64 = 0
+        let extra = try members(GroupFields.schema.keys, depth: 3, seen: &seen) { (d: inout FastDecoder, k: Int) throws(FastBail) in
+            try GroupFields.schema.fields[k].decode(&d, &g)
         }
-        (g.id, g.name, g.created, g.updated) = try who.resolved()
+        guard seen & GroupFields.required == GroupFields.required,
+              IdentityDefaults.resolve(id: g.id, created: g.created, updated: &g.updated) else { throw FastBail() }
         g.extra = extra
         return g
     }
 
+    /// An event, its fields read as its table says (`EventFields`).
     private mutating func event() throws(FastBail) -> Event {
-        var id: String?, name: String?, date: Day?, network: String?, location = "", attendees: [String] = [], notes = ""
-        let extra = try members(Keys.event, depth: 3) { (d: inout FastDecoder, k: Int) throws(FastBail) in
-            switch EventKey(rawValue: k).unsafelyUnwrapped {
-            case .attendees: attendees = try d.strings()
-            case .date: date = try d.optionalDay()
-            case .id: id = try d.requiredString()
-            case .location: location = try d.optionalString() ?? ""
-            case .name: name = try d.requiredString()
-            case .network: network = try d.optionalString()
-            case .notes: notes = try d.optionalString() ?? ""
-            }
+        var e = Event(id: "", name: "", date: Day(ordinal: 0))
+        var seen: UInt64 = 0
+        let extra = try members(EventFields.schema.keys, depth: 3, seen: &seen) { (d: inout FastDecoder, k: Int) throws(FastBail) in
+            try EventFields.schema.fields[k].decode(&d, &e)
         }
-        guard let id, !id.isEmpty, let name, let date else { throw FastBail() }
-        var e = Event(id: id, name: name, date: date)
-        e.network = network
-        e.location = location
-        e.attendees = attendees
-        e.notes = notes
+        guard seen & EventFields.required == EventFields.required, !e.id.isEmpty else { throw FastBail() }
         e.extra = extra
         return e
     }
@@ -336,7 +277,7 @@ struct FastDecoder {
     }
 
     /// An exit decision: rare and small, so read by the validating path's own code.
-    private mutating func decision() throws(FastBail) -> (ExitDecision?, [JSONKey: JSON]) {
+    mutating func decision() throws(FastBail) -> (ExitDecision?, [JSONKey: JSON]) {
         if try null() { return (nil, [:]) }
         guard let decision = NetworkCodec.decision(try parsed(depth: 3)) else { throw FastBail() }
         return decision
@@ -563,7 +504,15 @@ struct FastDecoder {
     @inline(__always)
     private mutating func members(_ table: KeyTable, depth: Int,
                                   _ value: (inout FastDecoder, Int) throws(FastBail) -> Void) throws(FastBail) -> [JSONKey: JSON] {
-        var seen: UInt64 = 0, hint = 0, unknown = "", extra: [JSONKey: JSON] = [:]
+        var seen: UInt64 = 0
+        return try members(table, depth: depth, seen: &seen, value)
+    }
+
+    /// `members`, with the bits (by index) of the keys of `table` met in `seen`.
+    @inline(__always)
+    private mutating func members(_ table: KeyTable, depth: Int, seen: inout UInt64,
+                                  _ value: (inout FastDecoder, Int) throws(FastBail) -> Void) throws(FastBail) -> [JSONKey: JSON] {
+        var hint = 0, unknown = "", extra: [JSONKey: JSON] = [:]
         guard try beginObject() else { return extra }
         repeat {
             try ensureWindow()
@@ -595,12 +544,11 @@ struct FastDecoder {
         return try parsed(depth: depth)
     }
 
-    /// The value at `pos`, read by the validating path's parser.
+    /// The value at `pos`, read by the validating path's parser from the window: a value that runs
+    /// on past it (into bytes not read yet) is not taken.
     private mutating func parsed(depth: Int) throws(FastBail) -> JSON {
         do {
-            let (value, next) = try JSONParser.parseValue(in: source, at: pos, depth: depth)
-            // Past the window are bytes not read (yet): a value that ran into them is not taken.
-            guard next <= end else { throw FastBail() }
+            let (value, next) = try JSONParser.parseValue(in: UnsafeBufferPointer(start: base, count: end), at: pos, depth: depth)
             pos = next
             return value
         } catch {
@@ -637,7 +585,7 @@ struct FastDecoder {
 
     /// At `null`: reads it and returns true; at anything else, false.
     @inline(__always)
-    private mutating func null() throws(FastBail) -> Bool {
+    mutating func null() throws(FastBail) -> Bool {
         guard pos < end, base[pos] == UInt8(ascii: "n") else { return false }
         guard pos + 4 <= end, base[pos + 1] == UInt8(ascii: "u"), base[pos + 2] == UInt8(ascii: "l"),
               base[pos + 3] == UInt8(ascii: "l") else { throw FastBail() }
@@ -696,7 +644,7 @@ struct FastDecoder {
 
     /// A string; `null` is as missing as an absent key, which the validating path reports.
     @inline(__always)
-    private mutating func requiredString() throws(FastBail) -> String {
+    mutating func requiredString() throws(FastBail) -> String {
         guard try peek() == UInt8(ascii: "\"") else { throw FastBail() }
         if let span = try stringSpan() { return try text(span) }
         return try parsedString()
@@ -720,18 +668,18 @@ struct FastDecoder {
 
     /// A string, or nil for `null`.
     @inline(__always)
-    private mutating func optionalString() throws(FastBail) -> String? {
+    mutating func optionalString() throws(FastBail) -> String? {
         try null() ? nil : requiredString()
     }
 
     /// An array of strings; `null` is an empty one.
-    private mutating func strings() throws(FastBail) -> [String] {
+    mutating func strings() throws(FastBail) -> [String] {
         try null() ? [] : array { (d: inout FastDecoder) throws(FastBail) in try d.sharedText() }
     }
 
     /// A field written only when not empty (`FieldReader.nonEmptyStrings`): a list of strings that
     /// is not empty; any other value is put in `odd` under `key`, as the validating path keeps it.
-    private mutating func nonEmptyStrings(_ key: JSONKey, else odd: inout [JSONKey: JSON]) throws(FastBail) -> [String] {
+    mutating func nonEmptyStrings(_ key: JSONKey, else odd: inout [JSONKey: JSON]) throws(FastBail) -> [String] {
         let start = pos
         if try peek() == UInt8(ascii: "["), let list = try? uniqueStrings(), !list.isEmpty { return list }
         pos = start
@@ -741,14 +689,14 @@ struct FastDecoder {
 
     /// A list of texts no other item repeats (e-mail addresses): each its own copy, not looked up
     /// among the texts read lately.
-    private mutating func uniqueStrings() throws(FastBail) -> [String] {
+    mutating func uniqueStrings() throws(FastBail) -> [String] {
         try null() ? [] : array { (d: inout FastDecoder) throws(FastBail) in try d.requiredString() }
     }
 
     /// `optionalString() ?? ""` for a text that many items may repeat word for word (an
     /// organisation, a role, a tag, a note of what was given): one copy of it is kept for them all.
     @inline(__always)
-    private mutating func optionalSharedText() throws(FastBail) -> String {
+    mutating func optionalSharedText() throws(FastBail) -> String {
         try null() ? "" : sharedText()
     }
 
@@ -761,7 +709,7 @@ struct FastDecoder {
 
     /// An array of the values `element` reads.
     @inline(__always)
-    private mutating func array<T>(_ element: (inout FastDecoder) throws(FastBail) -> T) throws(FastBail) -> [T] {
+    mutating func array<T>(_ element: (inout FastDecoder) throws(FastBail) -> T) throws(FastBail) -> [T] {
         guard try peek() == UInt8(ascii: "[") else { throw FastBail() }
         pos += 1
         skipWhitespace()
@@ -781,7 +729,7 @@ struct FastDecoder {
     }
 
     /// One of an enum's raw values; nil for `null`.
-    private mutating func optionalEnum<E>(_ table: EnumTable<E>) throws(FastBail) -> E? {
+    mutating func optionalEnum<E>(_ table: EnumTable<E>) throws(FastBail) -> E? {
         try null() ? nil : enumValue(table)
     }
 
@@ -798,12 +746,12 @@ struct FastDecoder {
     }
 
     /// An array of an enum's raw values; `null` is an empty one.
-    private mutating func enums<E>(_ table: EnumTable<E>) throws(FastBail) -> [E] {
+    mutating func enums<E>(_ table: EnumTable<E>) throws(FastBail) -> [E] {
         try null() ? [] : array { (d: inout FastDecoder) throws(FastBail) in try d.enumValue(table) }
     }
 
     @inline(__always)
-    private mutating func optionalBool() throws(FastBail) -> Bool? {
+    mutating func optionalBool() throws(FastBail) -> Bool? {
         if try null() { return nil }
         if pos + 4 <= end, base[pos] == UInt8(ascii: "t"), base[pos + 1] == UInt8(ascii: "r"),
            base[pos + 2] == UInt8(ascii: "u"), base[pos + 3] == UInt8(ascii: "e") {
@@ -819,7 +767,7 @@ struct FastDecoder {
     }
 
     /// A finite number; nil for `null`.
-    private mutating func optionalNumber() throws(FastBail) -> Double? {
+    mutating func optionalNumber() throws(FastBail) -> Double? {
         if try null() { return nil }
         guard case .number(let text) = try parsed(depth: 0), let d = FieldReader.usableNumber(text) else { throw FastBail() }
         return d
@@ -828,7 +776,7 @@ struct FastDecoder {
     /// A rating; nil for `null`. The forms the writer uses are read from their bytes, any other
     /// number by value (`1.0`, `1e1`).
     @inline(__always)
-    private mutating func optionalRating() throws(FastBail) -> Rating? {
+    mutating func optionalRating() throws(FastBail) -> Rating? {
         if try null() { return nil }
         let b = try peek()
         if b == UInt8(ascii: "0") {
@@ -857,7 +805,7 @@ struct FastDecoder {
     }
 
     /// An object of ratings by key (a contact's criteria); `null` is an empty one.
-    private mutating func ratingMap() throws(FastBail) -> [String: Rating] {
+    mutating func ratingMap() throws(FastBail) -> [String: Rating] {
         if try null() { return [:] }
         var out: [String: Rating] = [:]
         if try beginObject() {
@@ -872,12 +820,12 @@ struct FastDecoder {
     }
 
     /// A day, `YYYY-MM-DD`; nil for `null`.
-    private mutating func optionalDay() throws(FastBail) -> Day? {
+    mutating func optionalDay() throws(FastBail) -> Day? {
         try optionalDate(length: 10, Self.day, Day.init(iso:))
     }
 
     /// A timestamp, `YYYY-MM-DDTHH:MM:SSZ`; nil for `null`.
-    private mutating func optionalTimestamp() throws(FastBail) -> Timestamp? {
+    mutating func optionalTimestamp() throws(FastBail) -> Timestamp? {
         try optionalDate(length: 20, Self.timestamp, Timestamp.init(iso:))
     }
 
@@ -937,23 +885,21 @@ final class Pile<T>: ItemSink {
     private var capacity = 16
     private(set) var count = 0
 
-    init() { base = Self.resized(nil, 16) }
+    init() { base = .allocate(capacity: 16) }
 
     deinit {
         base.deinitialize(count: count)
-        free(base)
+        base.deallocate()
     }
 
-    /// `pointer`'s memory made room for `capacity` items: moved as `realloc` moves it, which is how
-    /// `moveInitialize` moves values (bit for bit), without a copy where the system can remap it.
-    private static func resized(_ pointer: UnsafeMutablePointer<T>?, _ capacity: Int) -> UnsafeMutablePointer<T> {
-        realloc(pointer, capacity * MemoryLayout<T>.stride)!.bindMemory(to: T.self, capacity: capacity)
-    }
-
+    /// Room for `minimumCapacity` items: the items move into new memory (`moveInitialize`, the
+    /// way Swift moves values) and the old is freed.
     func reserveCapacity(_ minimumCapacity: Int) {
         guard minimumCapacity > capacity else { return }
-        capacity = minimumCapacity
-        base = Self.resized(base, capacity)
+        let grown = UnsafeMutablePointer<T>.allocate(capacity: minimumCapacity)
+        grown.moveInitialize(from: base, count: count)
+        base.deallocate()
+        (base, capacity) = (grown, minimumCapacity)
     }
 
     func append(_ item: consuming T) {

@@ -18,8 +18,9 @@ import Plumbing
 ///
 /// It writes straight into the result array's memory, sized by a generous guess (`sizeGuess`);
 /// should the guess be short, it goes on in memory of its own and the array is made from that.
-/// A write costs far less than an array's `append`.
-struct FastEncoder: JSONOutput {
+/// A write costs far less than an array's `append`. It cannot be copied (two copies would write
+/// into, and free, one buffer): the memory of its own is freed when it goes (`deinit`).
+struct FastEncoder: JSONOutput, ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var count = 0
     private var capacity: Int
@@ -52,8 +53,7 @@ struct FastEncoder: JSONOutput {
 
     private var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
-    /// Frees the memory of its own; the encoder is done with.
-    func release() {
+    deinit {
         if owned { free(base) }
     }
 
@@ -95,7 +95,6 @@ struct FastEncoder: JSONOutput {
             w.document(n)
             if w.owned {
                 spilled = Array(w.written)
-                w.release()
             } else {
                 initialized = w.count
             }
@@ -122,7 +121,6 @@ struct FastEncoder: JSONOutput {
         (w.sink, w.maxBytes) = (fd, maxBytes)
         w.document(n)
         w.flush()
-        w.release()
         return w.stop
     }
 
@@ -159,7 +157,6 @@ struct FastEncoder: JSONOutput {
         func guess<T>(_ items: [T], _ write: (inout FastEncoder, T) -> Void) -> Int {
             guard !items.isEmpty else { return 0 }
             var w = FastEncoder(capacity: 1 << 16)
-            defer { w.release() }
             let sample = stride(from: 0, to: items.count, by: max(1, items.count / 64))
             for i in sample { write(&w, items[i]) }
             return (w.count / sample.underestimatedCount + 32) * items.count
@@ -189,39 +186,13 @@ struct FastEncoder: JSONOutput {
 
     // MARK: - Entities (each an element of a top-level list: its lines at indent 2, its values' at 3)
 
+    /// A contact, its fields written as its table says (`ContactFields`).
     private mutating func contact(_ c: Contact) {
-        // Source keys and web addresses are written only when there are any.
-        let omit: UInt64 = (c.sourceKeys.isEmpty ? 1 << ContactKey.sourceKeys.rawValue : 0) | (c.urls.isEmpty ? 1 << ContactKey.urls.rawValue : 0)
-        object(Keys.contact, c.extra, indent: 2, omit: omit) { w, k in
-            switch ContactKey(rawValue: k).unsafelyUnwrapped {
-            case .chemistry: w.rating(c.chemistry)
-            case .competences: w.strings(c.competences, indent: 3)
-            case .created: w.timestamp(c.created)
-            case .criteria: w.ratings(c.criteria, indent: 3)
-            case .decision: w.json(NetworkCodec.decision(c.decision, c.decisionExtra), indent: 3)
-            case .emails: w.strings(c.emails, indent: 3)
-            case .id: w.string(c.id)
-            case .importanceFuture: w.rating(c.importanceFuture)
-            case .importanceNow: w.rating(c.importanceNow)
-            case .kinds: w.array(c.kinds, indent: 3) { $0.string($1.rawValue) }
-            case .name: w.string(c.name)
-            case .needs: w.strings(c.needs, indent: 3)
-            case .notes: w.string(c.notes)
-            case .organization: w.string(c.organization)
-            case .owner: w.string(c.owner)
-            case .phones: w.strings(c.phones, indent: 3)
-            case .ratingHistory: w.array(c.ratingHistory, indent: 3) { $0.ratingChange($1) }
-            case .role: w.string(c.role)
-            case .sourceKeys: w.strings(c.sourceKeys, indent: 3)
-            case .stage: w.string(c.stage.rawValue)
-            case .tags: w.strings(c.tags, indent: 3)
-            case .updated: w.timestamp(c.updated)
-            case .urls: w.strings(c.urls, indent: 3)
-            }
-        }
+        // The table read in place, not copied: a copy retains its arrays, from every chunk's thread.
+        object(ContactFields.schema.keys, c.extra, indent: 2, omit: ContactFields.schema.omitted(c)) { w, k in ContactFields.schema.fields[k].encode(&w, c) }
     }
 
-    private mutating func ratingChange(_ h: RatingChange) {
+    mutating func ratingChange(_ h: RatingChange) {
         object(Keys.ratingChange, h.extra, indent: 4) { w, k in
             switch RatingChangeKey(rawValue: k).unsafelyUnwrapped {
             case .date: w.day(h.date)
@@ -233,41 +204,14 @@ struct FastEncoder: JSONOutput {
         }
     }
 
+    /// A network, its fields written as its table says (`GroupFields`).
     private mutating func group(_ g: NetworkGroup) {
-        object(Keys.group, g.extra, indent: 2) { w, k in
-            switch GroupKey(rawValue: k).unsafelyUnwrapped {
-            case .ambitionFit: w.bool(g.ambitionFit)
-            case .bestBefore: w.day(g.bestBefore)
-            case .costPerYear: w.number(g.costPerYear)
-            case .created: w.timestamp(g.created)
-            case .decision: w.json(NetworkCodec.decision(g.decision, g.decisionExtra), indent: 3)
-            case .fair: w.bool(g.fair)
-            case .hoursPerMonth: w.number(g.hoursPerMonth)
-            case .id: w.string(g.id)
-            case .kind: w.string(g.kind)
-            case .lastActivity: w.day(g.lastActivity)
-            case .members: w.strings(g.members, indent: 3)
-            case .name: w.string(g.name)
-            case .notes: w.string(g.notes)
-            case .purposes: w.array(g.purposes, indent: 3) { $0.string($1.rawValue) }
-            case .updated: w.timestamp(g.updated)
-            case .yield: w.rating(g.yield)
-            }
-        }
+        object(GroupFields.schema.keys, g.extra, indent: 2) { w, k in GroupFields.schema.fields[k].encode(&w, g) }
     }
 
+    /// An event, its fields written as its table says (`EventFields`).
     private mutating func event(_ e: Event) {
-        object(Keys.event, e.extra, indent: 2) { w, k in
-            switch EventKey(rawValue: k).unsafelyUnwrapped {
-            case .attendees: w.strings(e.attendees, indent: 3)
-            case .date: w.day(e.date)
-            case .id: w.string(e.id)
-            case .location: w.string(e.location)
-            case .name: w.string(e.name)
-            case .network: if let network = e.network { w.string(network) } else { w.null() }
-            case .notes: w.string(e.notes)
-            }
-        }
+        object(EventFields.schema.keys, e.extra, indent: 2) { w, k in EventFields.schema.fields[k].encode(&w, e) }
     }
 
     private mutating func interaction(_ i: Interaction) {
@@ -390,7 +334,7 @@ struct FastEncoder: JSONOutput {
 
     /// An array whose lines are at `indent`, its elements one level in.
     @inline(__always)
-    private mutating func array<S: Collection>(_ items: S, indent: Int, _ element: (inout FastEncoder, S.Element) -> Void) {
+    mutating func array<S: Collection>(_ items: S, indent: Int, _ element: (inout FastEncoder, S.Element) -> Void) {
         guard !items.isEmpty else { return write("[]") }
         write(UInt8(ascii: "["))
         var first = true
@@ -416,12 +360,12 @@ struct FastEncoder: JSONOutput {
 
     // MARK: - Values
 
-    private mutating func json(_ value: JSON, indent: Int) { JSONWriter.write(value, indent: indent, into: &self) }
+    mutating func json(_ value: JSON, indent: Int) { JSONWriter.write(value, indent: indent, into: &self) }
 
     @inline(__always)
-    private mutating func string(_ s: String) { JSONWriter.writeString(s, into: &self) }
+    mutating func string(_ s: String) { JSONWriter.writeString(s, into: &self) }
 
-    private mutating func strings(_ s: [String], indent: Int) { array(s, indent: indent) { $0.string($1) } }
+    mutating func strings(_ s: [String], indent: Int) { array(s, indent: indent) { $0.string($1) } }
 
     /// An id: a UUID written straight from its numbers (it needs no escapes), any other as its text.
     private mutating func id(_ id: CompactID) {
@@ -433,23 +377,23 @@ struct FastEncoder: JSONOutput {
         if wrote == nil { string(id.text) }
     }
 
-    private mutating func null() { write("null") }
+    mutating func null() { write("null") }
 
-    private mutating func bool(_ b: Bool) { write(b ? "true" : "false") }
+    mutating func bool(_ b: Bool) { write(b ? "true" : "false") }
 
-    private mutating func number(_ d: Double) { json(JSON.number(d), indent: 0) }
+    mutating func number(_ d: Double) { json(JSON.number(d), indent: 0) }
 
     /// Each rating as `JSON.number` writes its value.
     private static let ratingTexts: [[UInt8]] = Rating.allCases.map { Array(JSON.number($0.value).textValue.utf8) }
 
     @inline(__always)
-    private mutating func rating(_ r: Rating?) {
+    mutating func rating(_ r: Rating?) {
         guard let r else { return null() }
         Self.ratingTexts[r.rawValue].withUnsafeBufferPointer { write($0) }
     }
 
     /// An object of ratings by key (a contact's criteria).
-    private mutating func ratings(_ map: [String: Rating], indent: Int) {
+    mutating func ratings(_ map: [String: Rating], indent: Int) {
         guard !map.isEmpty else { return write("{}") }
         write(UInt8(ascii: "{"))
         var first = true
@@ -464,7 +408,7 @@ struct FastEncoder: JSONOutput {
     }
 
     /// A day as `Day.description` writes it, `"YYYY-MM-DD"`, or `null`.
-    private mutating func day(_ d: Day?) {
+    mutating func day(_ d: Day?) {
         guard let d else { return null() }
         write(UInt8(ascii: "\""))
         dayDigits(d)
@@ -474,7 +418,7 @@ struct FastEncoder: JSONOutput {
     /// A timestamp as `Timestamp.description` writes it: `"YYYY-MM-DDTHH:MM:SSZ"`. The one written
     /// last is written again from its bytes: an import stamps each contact it adds with the same
     /// time, twice.
-    private mutating func timestamp(_ t: Timestamp) {
+    mutating func timestamp(_ t: Timestamp) {
         // Room for it all, so that it is not flushed away while it is written.
         if capacity - count < 32 { grow(32) }
         if t.seconds == lastStamp.seconds, lastStamp.count > 0 {

@@ -122,27 +122,20 @@ struct EnumTable<E: RawRepresentable & CaseIterable & Sendable>: Sendable where 
 }
 
 // The keys of each kind of object the fast codec reads and writes itself (the rest goes through the
-// slow path's `FieldReader` and `JSON` helpers). Tests check each against what the slow path writes.
+// slow path's `FieldReader` and `JSON` helpers). Contacts, networks and events take theirs from
+// their field tables (Schema/); the rest are written out here, and tests check each against what
+// the slow path writes.
 enum TopKey: Int, CaseIterable { case conflicts, contacts, events, interactions, me, networks, schemaVersion, scheme }
-enum ContactKey: Int, CaseIterable {
-    case chemistry, competences, created, criteria, decision, emails, id, importanceFuture, importanceNow, kinds,
-         name, needs, notes, organization, owner, phones, ratingHistory, role, sourceKeys, stage, tags, updated, urls
-}
 enum RatingChangeKey: Int, CaseIterable { case date, fromFuture, fromNow, toFuture, toNow }
-enum GroupKey: Int, CaseIterable {
-    case ambitionFit, bestBefore, costPerYear, created, decision, fair, hoursPerMonth, id, kind, lastActivity,
-         members, name, notes, purposes, updated, yield
-}
-enum EventKey: Int, CaseIterable { case attendees, date, id, location, name, network, notes }
 enum InteractionKey: Int, CaseIterable { case contact, date, followUp, gave, got, id, kind, note }
 enum FollowUpKey: Int, CaseIterable { case done, due, what }
 
 enum Keys {
     static let top = KeyTable(TopKey.self)
-    static let contact = KeyTable(ContactKey.self)
+    static let contact = ContactFields.schema.keys
     static let ratingChange = KeyTable(RatingChangeKey.self)
-    static let group = KeyTable(GroupKey.self)
-    static let event = KeyTable(EventKey.self)
+    static let group = GroupFields.schema.keys
+    static let event = EventFields.schema.keys
     static let interaction = KeyTable(InteractionKey.self)
     static let followUp = KeyTable(FollowUpKey.self)
 

@@ -109,62 +109,44 @@ public enum NetworkCodec {
         return id.isEmpty ? nil : id
     }
 
-    private static let epoch = Timestamp(seconds: 0)
+    private static let epoch = IdentityDefaults.epoch
 
+    /// A contact: its id, name and times first (without an id, nothing else is read), then the
+    /// rest of its fields as its table says (`ContactFields`).
     private static func contact(_ r: inout FieldReader) -> Contact? {
         guard let id = id(&r) else { return nil }
         let created = r.timestamp("created", default: epoch)
         var c = Contact(id: id, name: r.string("name", required: true), created: created)
         c.updated = r.timestamp("updated", default: created)
-        c.organization = r.string("organization")
-        c.role = r.string("role")
-        c.emails = r.strings("emails")
-        c.phones = r.strings("phones")
-        c.tags = r.strings("tags")
-        c.kinds = r.enums("kinds", ContactKind.self)
-        c.competences = r.strings("competences")
-        c.needs = r.strings("needs")
-        c.notes = r.string("notes")
-        c.importanceNow = r.rating("importanceNow", default: .tenth)
-        c.importanceFuture = r.rating("importanceFuture", default: .tenth)
-        c.stage = r.enumValue("stage", default: .interest)
-        c.criteria = r.ratingMap("criteria")
+        ContactFields.schema.read(&r, into: &c)
+        c.extra = r.extra
+        return c
+    }
+
+    /// A contact's `ratingHistory`: the changes with a date (one without is reported and left out).
+    static func ratingHistory(_ r: inout FieldReader) -> [RatingChange] {
+        var out: [RatingChange] = []
         for (i, item) in r.array("ratingHistory").enumerated() {
             var h = r.child(item, "ratingHistory[\(i)]")
             if let date = h.optionalDay("date", required: true) {
                 var change = RatingChange(date: date, fromNow: h.rating("fromNow", default: .tenth), fromFuture: h.rating("fromFuture", default: .tenth),
                                           toNow: h.rating("toNow", default: .tenth), toFuture: h.rating("toFuture", default: .tenth))
                 change.extra = h.extra
-                c.ratingHistory.append(change)
+                out.append(change)
             }
             r.absorb(h)
         }
-        c.chemistry = r.optionalRating("chemistry")
-        c.owner = r.string("owner")
-        c.sourceKeys = r.nonEmptyStrings(ImportKeys.sourceKeys.text)
-        c.urls = r.nonEmptyStrings(ImportKeys.urls.text)
-        (c.decision, c.decisionExtra) = decision(&r)
-        c.extra = r.extra
-        return c
+        return out
     }
 
+    /// A network: its id, name and times first (without an id, nothing else is read), then the
+    /// rest of its fields as its table says (`GroupFields`).
     private static func group(_ r: inout FieldReader) -> NetworkGroup? {
         guard let id = id(&r) else { return nil }
         let created = r.timestamp("created", default: epoch)
         var g = NetworkGroup(id: id, name: r.string("name", required: true), created: created)
         g.updated = r.timestamp("updated", default: created)
-        g.kind = r.string("kind")
-        g.purposes = r.enums("purposes", Purpose.self)
-        g.members = r.strings("members")
-        g.hoursPerMonth = r.number("hoursPerMonth") ?? 0
-        g.costPerYear = r.number("costPerYear") ?? 0
-        g.yield = r.rating("yield", default: .one)
-        g.bestBefore = r.optionalDay("bestBefore")
-        g.fair = r.bool("fair", default: true)
-        g.ambitionFit = r.bool("ambitionFit", default: true)
-        g.notes = r.string("notes")
-        g.lastActivity = r.optionalDay("lastActivity")
-        (g.decision, g.decisionExtra) = decision(&r)
+        GroupFields.schema.read(&r, into: &g)
         g.extra = r.extra
         return g
     }
@@ -179,7 +161,7 @@ public enum NetworkCodec {
 
     /// An exit decision: `null`/absent, or `{"kind", "date", …}` with the keys of its kind. Keys that
     /// do not belong to the kind are kept as unknown keys.
-    private static func decision(_ r: inout FieldReader) -> (ExitDecision?, [JSONKey: JSON]) {
+    static func decision(_ r: inout FieldReader) -> (ExitDecision?, [JSONKey: JSON]) {
         let present = r.object["decision"] != nil
         let json = r.nested("decision")
         switch json {
@@ -214,15 +196,14 @@ public enum NetworkCodec {
         return (result, result == nil ? [:] : d.extra)
     }
 
+    /// An event: its id, name and day first (without an id or a day, nothing else is read), then
+    /// the rest of its fields as its table says (`EventFields`).
     private static func event(_ r: inout FieldReader) -> Event? {
         guard let id = id(&r) else { return nil }
         let name = r.string("name", required: true)
         guard let date = r.optionalDay("date", required: true) else { return nil }
         var e = Event(id: id, name: name, date: date)
-        e.network = r.optionalString("network")
-        e.location = r.string("location")
-        e.attendees = r.strings("attendees")
-        e.notes = r.string("notes")
+        EventFields.schema.read(&r, into: &e)
         e.extra = r.extra
         return e
     }
@@ -418,7 +399,7 @@ public enum NetworkCodec {
 
     static func json(_ m: Me) -> JSON {
         .object(m.extra.merging([
-            "name": .string(m.name), "offers": strings(m.offers), "seeks": strings(m.seeks), "pitch": .string(m.pitch),
+            "name": .string(m.name), "offers": JSON.strings(m.offers), "seeks": JSON.strings(m.seeks), "pitch": .string(m.pitch),
         ]) { $1 })
     }
 
@@ -429,10 +410,6 @@ public enum NetworkCodec {
         ]) { $1 })
     }
 
-    private static func strings(_ s: [String]) -> JSON { .array(s.map(JSON.string)) }
-    private static func raws<E: RawRepresentable>(_ s: [E]) -> JSON where E.RawValue == String { .array(s.map { .string($0.rawValue) }) }
-    private static func rating(_ r: Rating?) -> JSON { r.map { .number($0.value) } ?? .null }
-    private static func day(_ d: Day?) -> JSON { d.map { .string($0.description) } ?? .null }
 
     static func json(_ s: Scheme) -> JSON {
         var quadrants = s.quadrantsExtra
@@ -444,7 +421,7 @@ public enum NetworkCodec {
         }
         return .object(s.extra.merging([
             "axisNow": .string(s.axisNow), "axisFuture": .string(s.axisFuture),
-            "threshold": rating(s.threshold), "quadrants": .object(quadrants),
+            "threshold": JSON.rating(s.threshold), "quadrants": .object(quadrants),
             "exitRules": .object(s.exitRules.extra.merging([
                 "lowYieldHoursPerMonth": .number(s.exitRules.lowYieldHoursPerMonth),
                 "silenceDays": .number(Double(s.exitRules.silenceDays)),
@@ -458,66 +435,42 @@ public enum NetworkCodec {
     }
 
     package static func json(_ c: Contact) -> JSON {
-        var o = c.extra.merging([
-            "id": .string(c.id), "name": .string(c.name), "organization": .string(c.organization),
-            "role": .string(c.role), "emails": strings(c.emails), "phones": strings(c.phones),
-            "tags": strings(c.tags), "kinds": raws(c.kinds), "competences": strings(c.competences),
-            "needs": strings(c.needs), "notes": .string(c.notes),
-            "importanceNow": rating(c.importanceNow), "importanceFuture": rating(c.importanceFuture),
-            "stage": .string(c.stage.rawValue), "chemistry": rating(c.chemistry), "owner": .string(c.owner),
-            "decision": decision(c.decision, c.decisionExtra),
-            "criteria": .object(Dictionary(uniqueKeysWithValues: c.criteria.map { (JSONKey($0.key), rating($0.value)) })),
-            "ratingHistory": .array(c.ratingHistory.map { h in
-                .object(h.extra.merging([
-                    "date": day(h.date), "fromNow": rating(h.fromNow), "fromFuture": rating(h.fromFuture),
-                    "toNow": rating(h.toNow), "toFuture": rating(h.toFuture),
-                ]) { $1 })
-            }),
-            "created": .string(c.created.description), "updated": .string(c.updated.description),
-        ]) { $1 }
-        // Written only when not empty (else an unknown key of that name, if any, is written).
-        if !c.sourceKeys.isEmpty { o[ImportKeys.sourceKeys] = strings(c.sourceKeys) }
-        if !c.urls.isEmpty { o[ImportKeys.urls] = strings(c.urls) }
-        return .object(o)
+        ContactFields.schema.json(c, extra: c.extra)
+    }
+
+    static func json(_ h: RatingChange) -> JSON {
+        .object(h.extra.merging([
+            "date": JSON.day(h.date), "fromNow": JSON.rating(h.fromNow), "fromFuture": JSON.rating(h.fromFuture),
+            "toNow": JSON.rating(h.toNow), "toFuture": JSON.rating(h.toFuture),
+        ]) { $1 })
     }
 
     private static func json(_ g: NetworkGroup) -> JSON {
-        .object(g.extra.merging([
-            "id": .string(g.id), "name": .string(g.name), "kind": .string(g.kind), "purposes": raws(g.purposes),
-            "members": strings(g.members), "hoursPerMonth": .number(g.hoursPerMonth),
-            "costPerYear": .number(g.costPerYear), "yield": rating(g.yield), "bestBefore": day(g.bestBefore),
-            "fair": .bool(g.fair), "ambitionFit": .bool(g.ambitionFit), "notes": .string(g.notes),
-            "lastActivity": day(g.lastActivity), "decision": decision(g.decision, g.decisionExtra),
-            "created": .string(g.created.description), "updated": .string(g.updated.description),
-        ]) { $1 })
+        GroupFields.schema.json(g, extra: g.extra)
     }
 
     static func decision(_ d: ExitDecision?, _ extra: [JSONKey: JSON]) -> JSON {
         guard let d else { return .null }
-        var o: [JSONKey: JSON] = ["kind": .string(d.kindName), "date": day(d.date)]
+        var o: [JSONKey: JSON] = ["kind": .string(d.kindName), "date": JSON.day(d.date)]
         switch d {
         case .keep(let reason, _): o["reason"] = .string(reason)
-        case .reviewLater(let until, _): o["until"] = day(until)
-        case .windDown(let by, let handover, _): o["by"] = day(by); o["handover"] = .string(handover)
+        case .reviewLater(let until, _): o["until"] = JSON.day(until)
+        case .windDown(let by, let handover, _): o["by"] = JSON.day(by); o["handover"] = .string(handover)
         case .leave: break
         }
         return .object(extra.merging(o) { $1 })
     }
 
     private static func json(_ e: Event) -> JSON {
-        .object(e.extra.merging([
-            "id": .string(e.id), "name": .string(e.name), "date": day(e.date),
-            "network": e.network.map(JSON.string) ?? .null, "location": .string(e.location),
-            "attendees": strings(e.attendees), "notes": .string(e.notes),
-        ]) { $1 })
+        EventFields.schema.json(e, extra: e.extra)
     }
 
     private static func json(_ i: Interaction) -> JSON {
         .object(i.extra.merging([
-            "id": .string(i.id), "contact": .string(i.contact), "date": day(i.date),
+            "id": .string(i.id), "contact": .string(i.contact), "date": JSON.day(i.date),
             "kind": .string(i.kind.rawValue), "note": .string(i.note), "gave": .string(i.gave), "got": .string(i.got),
             "followUp": i.followUp.map { f in
-                .object(f.extra.merging(["due": day(f.due), "what": .string(f.what), "done": day(f.done)]) { $1 })
+                .object(f.extra.merging(["due": JSON.day(f.due), "what": .string(f.what), "done": JSON.day(f.done)]) { $1 })
             } ?? .null,
         ]) { $1 })
     }

@@ -6,9 +6,12 @@ import Darwin
 
 /// A file read into memory the size of the file a window at a time, each byte at its offset, for
 /// `FastDecoder.decode(file:size:)`: the decoder reads a window, hands its pages back and reads the
-/// next, so that the whole file is never in memory at once. Bytes outside what a decoder has read
-/// are not to be read: the decoder keeps to its window. The chunks of a list, read on several
-/// threads, each read their own part.
+/// next, so that the whole file is never in memory at once. The memory is this object's own: an
+/// anonymous mapping, zeros until a window is read into it (and again once its pages are handed
+/// back), unmapped when the last reference goes. So every byte of it is always initialised, and
+/// it outlives every decoder (each holds a reference) that reads it. Bytes outside what a decoder
+/// has read are not to be read: the decoder keeps to its window (its reads are bounded by it). The
+/// chunks of a list, read on several threads, each read their own part.
 package final class FileWindows: @unchecked Sendable {
     package let size: Int
     package let windowBytes: Int
@@ -17,10 +20,20 @@ package final class FileWindows: @unchecked Sendable {
     private let fd: Int32
     private let buffer: UnsafeMutablePointer<UInt8>
 
-    package init(fd: Int32, buffer: UnsafeMutablePointer<UInt8>, size: Int, windowBytes: Int) {
-        (self.fd, self.buffer, self.size, self.windowBytes) = (fd, buffer, size, windowBytes)
-        hugePages = adviseHugePages(buffer, size)
+    /// Nil when the memory cannot be mapped (or `size` is not positive).
+    package init?(fd: Int32, size: Int, windowBytes: Int) {
+        guard size > 0 else { return nil }
+        let mapped = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+        guard let mapped, mapped != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }
+        (self.fd, self.size, self.windowBytes) = (fd, size, windowBytes)
+        buffer = mapped.bindMemory(to: UInt8.self, capacity: size)
+        hugePages = adviseHugePages(mapped, size)
     }
+
+    deinit { munmap(buffer, size) }
+
+    /// The first byte of the file's memory (valid while this object lives).
+    package var base: UnsafePointer<UInt8> { UnsafePointer(buffer) }
 
     /// Reads `range` of the file into place; false when it cannot (an error, or the file is shorter now).
     package func load(_ range: Range<Int>) -> Bool {

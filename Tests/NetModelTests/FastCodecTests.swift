@@ -534,15 +534,13 @@ final class FastCodecTests: XCTestCase {
         ]
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("nettui-find-\(UUID().uuidString.prefix(8))").path
         defer { unlink(path) }
-        let memory = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
-        defer { memory.deallocate() }
         for (label, places) in cases {
             var file = bytes
             for at in places { for k in needle.indices where at + k < size { file[at + k] = needle[k] } }
             XCTAssert(FileManager.default.createFile(atPath: path, contents: Data(file)), label)
             let fd = open(path, O_RDONLY)
             defer { close(fd) }
-            let windows = FileWindows(fd: fd, buffer: memory, size: size, windowBytes: 1 << 20)
+            let windows = try XCTUnwrap(FileWindows(fd: fd, size: size, windowBytes: 1 << 20), label)
             let expected = file.withUnsafeBufferPointer { findBytes(needle, in: $0.baseAddress!, from: from, to: to) }
             XCTAssertEqual(windows.find(needle, from: from, to: to), expected, label)
         }

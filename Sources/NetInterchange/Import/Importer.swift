@@ -823,82 +823,18 @@ struct Merger {
     /// there already as it is written, or fills nothing (the usual case of a re-import). False
     /// when not sure, and `merged` decides; true only when `merged` would change no field. Spares
     /// the copy `merged` makes of the contact: every string of it retained, each a cache miss (and
-    /// the contact is borrowed: passed as a value from an array, it is copied too).
+    /// the contact is borrowed, by every rule: passed as a value from an array, it is copied too).
     static func addsNothing(_ r: ImportedContact, to c: borrowing Contact) -> Bool {
-        func has(_ list: [String], _ new: [String]) -> Bool { new.allSatisfy { $0.isEmpty || list.contains($0) } }
-        func keeps(_ target: Rating, _ value: Rating?) -> Bool { value == nil || value == .tenth || target != .tenth }
-        return r.extra.isEmpty
-            && (r.name.isEmpty || !c.name.isEmpty) && (r.organization.isEmpty || !c.organization.isEmpty)
-            && (r.role.isEmpty || !c.role.isEmpty) && (r.notes.isEmpty || !c.notes.isEmpty)
-            && (r.owner.isEmpty || !c.owner.isEmpty)
-            && has(c.emails, r.emails) && has(c.phones, r.phones) && has(c.tags, r.tags)
-            && r.kinds.allSatisfy(c.kinds.contains) && has(c.competences, r.competences)
-            && has(c.needs, r.needs) && has(c.sourceKeys, r.sourceKeys) && has(c.urls, r.urls)
-            && keeps(c.importanceNow, r.importanceNow) && keeps(c.importanceFuture, r.importanceFuture)
-            && (r.stage == nil || r.stage == .interest || c.stage != .interest)
-            && (r.chemistry == nil || c.chemistry != nil)
-            && (r.ratingHistory.isEmpty || !c.ratingHistory.isEmpty)
-            && r.criteria.keys.allSatisfy { c.criteria[$0] != nil }
-            && (r.created.map { $0 >= c.created } ?? true)
-            && (r.birthday.isEmpty || c.extra[ImportKeys.birthday] != nil)
-            && (r.organizationUnits.isEmpty || c.organization != r.organization
-                || c.extra[ImportKeys.organizationUnits] != nil)
-            && (!r.isOrganization || c.extra[ImportKeys.isOrganization] != nil)
+        for rule in ContactMergeRules.all where !rule.addsNothing(c, r) { return false }
+        return true
     }
 
-    /// The contact with the record's values merged in, and the names of the fields that changed.
-    /// What the contact has is kept; the record only fills gaps and adds list items. A rule added
-    /// here needs its clause in `addsNothing` (and a value in its test's random records).
+    /// The contact with the record's values merged in, and the names of the fields that changed,
+    /// by the rules of `ContactMergeRules` (a new rule there needs a value in its test's random records).
     static func merged(_ existing: Contact, _ r: ImportedContact) -> (Contact, [String]) {
         var c = existing
         var fields: [String] = []
-        func fill(_ field: String, _ target: inout String, _ value: String) {
-            if target.isEmpty, !value.isEmpty { target = value; fields.append(field) }
-        }
-        func fillRating(_ field: String, _ target: inout Rating, _ value: Rating?) {
-            if let value, target == .tenth, value != .tenth { target = value; fields.append(field) }
-        }
-        fill("name", &c.name, r.name)
-        fill("organization", &c.organization, r.organization)
-        fill("role", &c.role, r.role)
-        if union(&c.emails, r.emails, key: ImportText.emailKey) { fields.append("emails") }
-        if union(&c.phones, r.phones, key: ImportText.phoneKey) { fields.append("phones") }
-        if union(&c.tags, r.tags, key: ImportText.foldKey) { fields.append("tags") }
-        var kinds = c.kinds.map(\.rawValue)
-        if union(&kinds, r.kinds.map(\.rawValue), key: { $0 }) {
-            c.kinds = kinds.compactMap(ContactKind.init(rawValue:))
-            fields.append("kinds")
-        }
-        if union(&c.competences, r.competences, key: ImportText.foldKey) { fields.append("competences") }
-        if union(&c.needs, r.needs, key: ImportText.foldKey) { fields.append("needs") }
-        fill("notes", &c.notes, r.notes)
-        fillRating("importanceNow", &c.importanceNow, r.importanceNow)
-        fillRating("importanceFuture", &c.importanceFuture, r.importanceFuture)
-        if let s = r.stage, c.stage == .interest, s != .interest { c.stage = s; fields.append("stage") }
-        if c.chemistry == nil, let ch = r.chemistry { c.chemistry = ch; fields.append("chemistry") }
-        if c.ratingHistory.isEmpty, !r.ratingHistory.isEmpty { c.ratingHistory = r.ratingHistory; fields.append("ratingHistory") }
-        var criteria = false
-        for (k, v) in r.criteria where c.criteria[k] == nil { c.criteria[k] = v; criteria = true }
-        if criteria { fields.append("criteria") }
-        fill("owner", &c.owner, r.owner)
-        if let created = r.created, created < c.created { c.created = created; fields.append("created") }
-
-        // An unknown value under the same key (not a list of strings) gives way to the list.
-        if union(&c.sourceKeys, r.sourceKeys, key: { $0 }) { c.extra[ImportKeys.sourceKeys] = nil; fields.append("sourceKeys") }
-        if union(&c.urls, r.urls, key: { $0 }) { c.extra[ImportKeys.urls] = nil; fields.append("urls") }
-        if !r.birthday.isEmpty, c.extra[ImportKeys.birthday] == nil { c.extra[ImportKeys.birthday] = .string(r.birthday); fields.append("birthday") }
-        if !r.organizationUnits.isEmpty, c.organization == r.organization, c.extra[ImportKeys.organizationUnits] == nil {
-            c.extra[ImportKeys.organizationUnits] = .array(r.organizationUnits.map(JSON.string))
-            fields.append("organizationUnits")
-        }
-        if r.isOrganization, c.extra[ImportKeys.isOrganization] == nil { c.extra[ImportKeys.isOrganization] = .bool(true); fields.append("isOrganization") }
-        if !r.extra.isEmpty {
-            let filled = ContactJSON.setting(r.extra, on: c, fillOnly: true)
-            if filled != c {
-                fields += r.extra.keys.sorted().map(\.text)
-                c = filled
-            }
-        }
+        for rule in ContactMergeRules.all { rule.merge(&c, r, &fields) }
         return (c, fields)
     }
 }

@@ -13,11 +13,16 @@ public struct JSONParser {
     /// soon as it is seen, instead of being copied around.
     public static let maxStringBytes = 16 << 20
 
-    private let bytes: [UInt8]
+    /// The bytes parsed: every read is within them (`parseValue` is given a window of a file).
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var pos = 0
     private var depth = 0
 
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSON {
+        try bytes.withUnsafeBufferPointer { (bytes) throws(JSONSyntaxError) -> JSON in try parse(bytes) }
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSON {
         var parser = JSONParser(bytes: bytes)
         // A UTF-8 byte-order mark is tolerated at the very start.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.pos = 3 }
@@ -32,8 +37,9 @@ public struct JSONParser {
     /// Parses the one value that starts at `start` (its first byte, not white space) of a document
     /// whose containers enclose it `depth` levels deep, with the same strictness as `parse` (the
     /// nesting limit counts from the document's top). Returns the value and the offset just after it.
-    /// For the fast decoder (FastDecoder.swift), which hands the values it does not map itself here.
-    package static func parseValue(in bytes: [UInt8], at start: Int, depth: Int) throws(JSONSyntaxError) -> (value: JSON, end: Int) {
+    /// For the fast decoder (FastDecoder.swift), which hands the values it does not map itself here:
+    /// `bytes` ends where its window does, and a value that runs on past that is not read (an error).
+    package static func parseValue(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, depth: Int) throws(JSONSyntaxError) -> (value: JSON, end: Int) {
         var parser = JSONParser(bytes: bytes)
         parser.pos = start
         parser.depth = depth
@@ -41,7 +47,7 @@ public struct JSONParser {
         return (value, parser.pos)
     }
 
-    private init(bytes: [UInt8]) { self.bytes = bytes }
+    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     private func error(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
         let end = min(offset ?? pos, bytes.count)
@@ -191,12 +197,10 @@ public struct JSONParser {
         let string: String?
         while true {
             // Up to the next quote, backslash or control character.
-            pos = bytes.withUnsafeBufferPointer { b in
-                var i = pos
-                while i + 8 <= limit, !Self.hasSpecialByte(Words.word(b.baseAddress! + i)) { i += 8 }
-                while i < limit, b[i] >= 0x20, b[i] != UInt8(ascii: "\""), b[i] != UInt8(ascii: "\\") { i += 1 }
-                return i
-            }
+            var i = pos
+            while i + 8 <= limit, !Self.hasSpecialByte(Words.word(bytes.baseAddress! + i)) { i += 8 }
+            while i < limit, bytes[i] >= 0x20, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\") { i += 1 }
+            pos = i
             guard pos < bytes.count else { throw error("unterminated string", at: start) }
             if pos - (start + 1) > Self.maxStringBytes { throw error("a string longer than \(Self.maxStringBytes >> 20) MiB", at: start) }
             let b = bytes[pos]
@@ -206,7 +210,7 @@ public struct JSONParser {
                     string = out.withUnsafeBufferPointer { Self.string($0) }
                 } else {
                     // No copy without escapes.
-                    string = bytes.withUnsafeBufferPointer { Self.string(UnsafeBufferPointer(rebasing: $0[runStart..<pos])) }
+                    string = Self.string(UnsafeBufferPointer(rebasing: bytes[runStart..<pos]))
                 }
                 pos += 1
                 break

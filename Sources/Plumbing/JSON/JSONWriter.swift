@@ -24,14 +24,14 @@ public enum JSONWriter {
         return out
     }
 
-    private static func newline<Output: JSONOutput>(_ indent: Int, _ out: inout Output) {
+    private static func newline<Output: JSONOutput & ~Copyable>(_ indent: Int, _ out: inout Output) {
         out.write(0x0A)
         for _ in 0..<indent { out.write("  ") }
     }
 
     /// Writes `value` as a member or element whose container's lines are indented `indent` levels
     /// (shared with the fast encoder, FastEncoder.swift).
-    package static func write<Output: JSONOutput>(_ value: JSON, indent: Int, into out: inout Output) {
+    package static func write<Output: JSONOutput & ~Copyable>(_ value: JSON, indent: Int, into out: inout Output) {
         if indent >= maxIndent { return compact(value, into: &out) }
         switch value {
         case .null: out.write("null")
@@ -65,7 +65,7 @@ public enum JSONWriter {
     }
 
     /// `value` on one line, without white space.
-    package static func compact<Output: JSONOutput>(_ value: JSON, into out: inout Output) {
+    package static func compact<Output: JSONOutput & ~Copyable>(_ value: JSON, into out: inout Output) {
         switch value {
         case .null, .bool, .number, .string: write(value, indent: 0, into: &out)
         case .array(let items):
@@ -115,7 +115,7 @@ public enum JSONWriter {
         }
     }
 
-    package static func writeString<Output: JSONOutput>(_ s: String, into out: inout Output) {
+    package static func writeString<Output: JSONOutput & ~Copyable>(_ s: String, into out: inout Output) {
         out.write(UInt8(ascii: "\""))
         var written = 0
         withUTF8(s) { utf8 in
@@ -156,14 +156,14 @@ public enum JSONWriter {
 }
 
 /// Where JSON text is written: an array of bytes, or the fast encoder's buffer.
-package protocol JSONOutput {
+package protocol JSONOutput: ~Copyable {
     mutating func write(_ byte: UInt8)
     mutating func write(_ bytes: UnsafeBufferPointer<UInt8>)
     /// A string just written is longer than the reader takes (`JSONParser.maxStringBytes`).
     mutating func overlongString()
 }
 
-extension JSONOutput {
+extension JSONOutput where Self: ~Copyable {
     package mutating func overlongString() {}
 
     @inline(__always)

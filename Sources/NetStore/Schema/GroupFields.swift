@@ -1,0 +1,60 @@
+import NetModel
+import Plumbing
+
+/// A network's fields in the file: the one table of them (see `Field`).
+enum GroupFields {
+    static let schema = Schema<NetworkGroup>([
+        Field("ambitionFit", encode: { w, g in w.bool(g.ambitionFit) },
+              decode: { (d, g) throws(FastBail) in g.ambitionFit = try d.optionalBool() ?? true },
+              tree: { .bool($0.ambitionFit) }, read: { r, g in g.ambitionFit = r.bool("ambitionFit", default: true) }),
+        Field("bestBefore", encode: { w, g in w.day(g.bestBefore) },
+              decode: { (d, g) throws(FastBail) in g.bestBefore = try d.optionalDay() },
+              tree: { .day($0.bestBefore) }, read: { r, g in g.bestBefore = r.optionalDay("bestBefore") }),
+        Field("costPerYear", encode: { w, g in w.number(g.costPerYear) },
+              decode: { (d, g) throws(FastBail) in g.costPerYear = try d.optionalNumber() ?? 0 },
+              tree: { .number($0.costPerYear) }, read: { r, g in g.costPerYear = r.number("costPerYear") ?? 0 }),
+        Field("created", encode: { w, g in w.timestamp(g.created) },
+              decode: { (d, g) throws(FastBail) in g.created = try d.optionalTimestamp() ?? IdentityDefaults.epoch },
+              tree: { .string($0.created.description) }, read: nil),
+        Field("decision", encode: { w, g in w.json(NetworkCodec.decision(g.decision, g.decisionExtra), indent: 3) },
+              decode: { (d, g) throws(FastBail) in (g.decision, g.decisionExtra) = try d.decision() },
+              tree: { NetworkCodec.decision($0.decision, $0.decisionExtra) },
+              read: { r, g in (g.decision, g.decisionExtra) = NetworkCodec.decision(&r) }),
+        Field("fair", encode: { w, g in w.bool(g.fair) },
+              decode: { (d, g) throws(FastBail) in g.fair = try d.optionalBool() ?? true },
+              tree: { .bool($0.fair) }, read: { r, g in g.fair = r.bool("fair", default: true) }),
+        Field("hoursPerMonth", encode: { w, g in w.number(g.hoursPerMonth) },
+              decode: { (d, g) throws(FastBail) in g.hoursPerMonth = try d.optionalNumber() ?? 0 },
+              tree: { .number($0.hoursPerMonth) }, read: { r, g in g.hoursPerMonth = r.number("hoursPerMonth") ?? 0 }),
+        Field("id", encode: { w, g in w.string(g.id) },
+              decode: { (d, g) throws(FastBail) in g.id = try d.requiredString() },
+              tree: { .string($0.id) }, read: nil),
+        Field("kind", encode: { w, g in w.string(g.kind) },
+              decode: { (d, g) throws(FastBail) in g.kind = try d.optionalString() ?? "" },
+              tree: { .string($0.kind) }, read: { r, g in g.kind = r.string("kind") }),
+        Field("lastActivity", encode: { w, g in w.day(g.lastActivity) },
+              decode: { (d, g) throws(FastBail) in g.lastActivity = try d.optionalDay() },
+              tree: { .day($0.lastActivity) }, read: { r, g in g.lastActivity = r.optionalDay("lastActivity") }),
+        Field("members", encode: { w, g in w.strings(g.members, indent: 3) },
+              decode: { (d, g) throws(FastBail) in g.members = try d.strings() },
+              tree: { .strings($0.members) }, read: { r, g in g.members = r.strings("members") }),
+        Field("name", encode: { w, g in w.string(g.name) },
+              decode: { (d, g) throws(FastBail) in g.name = try d.requiredString() },
+              tree: { .string($0.name) }, read: nil),
+        Field("notes", encode: { w, g in w.string(g.notes) },
+              decode: { (d, g) throws(FastBail) in g.notes = try d.optionalString() ?? "" },
+              tree: { .string($0.notes) }, read: { r, g in g.notes = r.string("notes") }),
+        Field("purposes", encode: { w, g in w.array(g.purposes, indent: 3) { $0.string($1.rawValue) } },
+              decode: { (d, g) throws(FastBail) in g.purposes = try d.enums(Keys.purposes) },
+              tree: { .raws($0.purposes) }, read: { r, g in g.purposes = r.enums("purposes", Purpose.self) }),
+        Field("updated", encode: { w, g in w.timestamp(g.updated) },
+              decode: { (d, g) throws(FastBail) in g.updated = try d.optionalTimestamp() ?? IdentityDefaults.unset },
+              tree: { .string($0.updated.description) }, read: nil),
+        Field("yield", encode: { w, g in w.rating(g.yield) },
+              decode: { (d, g) throws(FastBail) in g.yield = try d.optionalRating() ?? .one },
+              tree: { .rating($0.yield) }, read: { r, g in g.yield = r.rating("yield", default: .one) }),
+    ])
+
+    /// The keys a network must have.
+    static let required: UInt64 = 1 << UInt64(schema.index("id")) | 1 << UInt64(schema.index("name"))
+}
