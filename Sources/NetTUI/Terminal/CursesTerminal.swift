@@ -35,6 +35,7 @@ final class CursesTerminal {
                 init_pair(Int16(color.rawValue), fg, -1)
             }
         }
+        nt_prepare_fatal_reset()
     }
 
     deinit { end() }
@@ -45,6 +46,7 @@ final class CursesTerminal {
     func end() {
         guard active else { return }
         active = false
+        nt_forget_fatal_reset()
         Self.bracketedPaste(false)
         endwin()
     }
