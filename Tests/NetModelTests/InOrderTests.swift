@@ -5,16 +5,16 @@ import XCTest
 /// `inOrder` (the save's blocks, the import's pieces): items reach the consumer in order, and a
 /// worker that waits for the consumer sleeps until the consumer moves on, instead of spinning.
 final class InOrderTests: XCTestCase {
-    /// A consumer that takes 20 ms over each item keeps the backlog full, so the other workers
+    /// A consumer that takes 40 ms over each item keeps the backlog full, so the other workers
     /// wait: each wakes at most once per change the consumer makes (an item taken out, consuming
-    /// stopped), where a worker polling every 100 µs would look a hundred times an item.
+    /// stopped), where a worker polling every 100 µs would look hundreds of times an item.
     func testWaitingWorkersSleepUntilTheConsumerMovesOn() {
         let count = 30, workers = 4
         var consumed: [Int] = []
         let wakes = inOrder(count, workers: workers, maxWaiting: 1, make: { $0 }, consume: { k, item in
             XCTAssertEqual(k, item)
             consumed.append(item)
-            Thread.sleep(forTimeInterval: 0.02)
+            Thread.sleep(forTimeInterval: 0.04)
             return true
         })
         XCTAssertEqual(consumed, Array(0..<count))
