@@ -400,7 +400,7 @@ public enum Store {
         guard let d = opendir(dir) else { return }
         defer { closedir(d) }
         while let entry = readdir(d) {
-            let name: [UInt8] = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            let name = direntName(entry)
             guard name.count > prefix.count, name.starts(with: prefix) else { continue }
             // PID, or PID-bak for the old version on its way to PATH.bak.
             var digits = name[prefix.count...]
@@ -409,6 +409,16 @@ public enum Store {
                   let pid = Int32(String(decoding: digits, as: UTF8.self)), pid > 0, pid != getpid() else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH { unlink(dir + "/" + String(decoding: name, as: UTF8.self)) }
         }
+    }
+
+    /// The name in a directory entry, read where it lies up to its NUL. (Not `entry.pointee.d_name`:
+    /// that copies all 256 bytes of the field, and an entry is only as long as its name, so for the
+    /// last entry `readdir` has buffered the copy reads past the buffer — AddressSanitizer's
+    /// heap-buffer-overflow in `ExportTests`.)
+    static func direntName(_ entry: UnsafeMutablePointer<dirent>) -> [UInt8] {
+        let name = UnsafeRawPointer(entry).advanced(by: MemoryLayout<dirent>.offset(of: \.d_name)!)
+            .assumingMemoryBound(to: UInt8.self)
+        return Array(UnsafeBufferPointer(start: name, count: strlen(name)))
     }
 
     /// A data file reached through a symbolic link is saved where the link points, so the rename

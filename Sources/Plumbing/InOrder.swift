@@ -14,8 +14,11 @@ import Darwin
 /// No worker waits for an item another has yet to make, so the workers finish even when they run
 /// one after another. A worker that is not consuming waits only while `maxWaiting` items or more
 /// wait to be consumed and another worker is consuming them: memory stays at a few items when
-/// consuming is slower than making.
-package func inOrder<T>(_ count: Int, workers: Int, maxWaiting: Int = 4, make: (Int) -> T, consume: (Int, inout T) -> Bool) {
+/// consuming is slower than making. It waits asleep, woken when the consumer takes an item out or
+/// stops; the result is how many times waiting workers woke (at most `workers - 1` per item
+/// consumed and per time a worker stops consuming).
+@discardableResult
+package func inOrder<T>(_ count: Int, workers: Int, maxWaiting: Int = 4, make: (Int) -> T, consume: (Int, inout T) -> Bool) -> Int {
     let state = Locked(OrderState<T>())
     withoutActuallyEscaping(make) { make in
         withoutActuallyEscaping(consume) { consume in
@@ -27,6 +30,7 @@ package func inOrder<T>(_ count: Int, workers: Int, maxWaiting: Int = 4, make: (
             }
         }
     }
+    return state.with { $0.wakes }
 }
 
 private struct OrderState<T> {
@@ -39,6 +43,8 @@ private struct OrderState<T> {
     var stopped = false
     /// Items made and waiting for their turn.
     var ready: [Int: T] = [:]
+    /// How many times a waiting worker woke to look again.
+    var wakes = 0
 
     mutating func take(below count: Int) -> Int? {
         guard !stopped, taken < count else { return nil }
@@ -53,21 +59,22 @@ private func handIn<T>(_ k: Int, _ item: consuming T, state: Locked<OrderState<T
     var consumer = false
     // Moved in, not copied: `consume` may then change the item without copying it first.
     var handing: T? = consume item
-    while true {
-        let wait = state.with { s -> Bool in
-            if let handed = handing.take() { s.ready[k] = handed }
-            if !s.consuming {
-                s.consuming = true
-                consumer = true
-                return false
-            }
-            return s.ready.count >= maxWaiting
+    // Asleep (not spinning) while the backlog is full and another worker consumes it: the consumer
+    // wakes the waiters each time it takes an item out and when it stops consuming.
+    var looked = false
+    state.wait { s in
+        if looked { s.wakes += 1 }
+        looked = true
+        if let handed = handing.take() { s.ready[k] = handed }
+        if !s.consuming {
+            s.consuming = true
+            consumer = true
+            return true
         }
-        guard wait else { break }
-        usleep(100)
+        return s.ready.count < maxWaiting
     }
     guard consumer else { return }
-    while case (let n, var next)? = state.with({ s -> (Int, T)? in
+    while case (let n, var next)? = state.changing({ s -> (Int, T)? in
         guard let item = s.ready.removeValue(forKey: s.next) else {
             s.consuming = false
             return nil
@@ -82,18 +89,23 @@ private func handIn<T>(_ k: Int, _ item: consuming T, state: Locked<OrderState<T
     }
 }
 
-/// A value behind a mutex, for the few places where workers share state.
+/// A value behind a mutex, for the few places where workers share state; a thread may sleep until
+/// the value is as it needs it (`wait`), woken by the threads that change it (`changing`).
 package final class Locked<Value>: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     private var value: Value
 
     package init(_ value: Value) {
         self.value = value
         pthread_mutex_init(mutex, nil)
+        pthread_cond_init(changed, nil)
     }
 
     deinit {
+        pthread_cond_destroy(changed)
         pthread_mutex_destroy(mutex)
+        changed.deallocate()
         mutex.deallocate()
     }
 
@@ -101,5 +113,23 @@ package final class Locked<Value>: @unchecked Sendable {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         return body(&value)
+    }
+
+    /// `with`, and then wakes every thread in `wait` to look at the value again.
+    package func changing<R>(_ body: (inout Value) -> R) -> R {
+        pthread_mutex_lock(mutex)
+        defer {
+            pthread_cond_broadcast(changed)
+            pthread_mutex_unlock(mutex)
+        }
+        return body(&value)
+    }
+
+    /// Runs `body` under the lock, and again after each `changing` by another thread, until it
+    /// returns true; in between the thread sleeps with the lock released.
+    package func wait(until body: (inout Value) -> Bool) {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        while !body(&value) { pthread_cond_wait(changed, mutex) }
     }
 }

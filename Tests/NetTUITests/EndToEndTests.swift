@@ -51,6 +51,7 @@ final class EndToEndTests: XCTestCase {
         let run = "echo $$ > \(q(session.pidFile)); exec env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 "
             + ([binary] + args).map(q).joined(separator: " ")
         let script = [
+            "ulimit -c 0",  // no core files from the crash tests
             "stty -g > \(q(session.before))",
             "/bin/sh -c \(q(run))",
             "echo $? > \(q(session.status)).tmp",
@@ -168,6 +169,28 @@ final class EndToEndTests: XCTestCase {
             XCTAssertEqual(rescued.contacts.count, 39, name)
             XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: Store.recoveryPath(for: path))[.posixPermissions] as? Int, 0o600)
         }
+    }
+
+    /// A crash (SIGSEGV, SIGBUS, SIGABRT, SIGILL — a Swift trap is SIGILL or SIGTRAP) ends nettui
+    /// as that signal does, and the handler's one write of the reset sequence made at start gives
+    /// the terminal back first: the alternate screen left, the cursor shown, mouse reporting and
+    /// keypad mode off, and the shell's modes (`stty -g`) as they were.
+    func testFatalSignalsRestoreTerminal() throws {
+        for (signal, name) in [(SIGSEGV, "SIGSEGV"), (SIGBUS, "SIGBUS"), (SIGABRT, "SIGABRT"), (SIGILL, "SIGILL")] {
+            let s = try start(["--demo"]) { $0.contains("Aino Järvinen") }
+            XCTAssertEqual(try modes(s), "alternate 1, cursor 0, mouse 1, keypad 1", "\(name): the modes nettui turns on")
+            kill(try nettuiPID(s), signal)
+            XCTAssertEqual(try exitStatus(s, after: name), String(128 + signal), name)
+            try assertRestored(s)
+            XCTAssertEqual(try modes(s), "alternate 0, cursor 1, mouse 0, keypad 0", "\(name): the modes after the crash")
+        }
+    }
+
+    /// The pane's modes that nettui changes.
+    private func modes(_ s: Session) throws -> String {
+        try s.tmux.run(["display-message", "-p", "-t", s.pane,
+                        "alternate #{alternate_on}, cursor #{cursor_flag}, mouse #{mouse_standard_flag}, keypad #{keypad_cursor_flag}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Closing the pane (the terminal goes away, as when an SSH session drops) with unsaved edits:

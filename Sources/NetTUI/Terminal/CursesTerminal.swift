@@ -34,6 +34,7 @@ final class CursesTerminal {
                 init_pair(Int16(color.rawValue), fg, -1)
             }
         }
+        nt_prepare_fatal_reset()
     }
 
     deinit { end() }
@@ -44,6 +45,7 @@ final class CursesTerminal {
     func end() {
         guard active else { return }
         active = false
+        nt_forget_fatal_reset()
         Self.bracketedPaste(false)
         endwin()
     }
