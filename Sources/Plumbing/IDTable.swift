@@ -33,6 +33,12 @@ package struct IDTable: Sendable {
     /// The position of the first `id` in the list, or nil.
     package func position(of id: String) -> Int? { firsts[id] }
 
+    /// The position of the first `id` in the list, a UUID looked up by its bytes (no `String` is made).
+    package func position(of id: CompactID) -> Int? {
+        if let byBytes = id.withUUIDBytes({ firsts.value(matching: $0) }) { return byBytes }
+        return firsts[id.text]
+    }
+
     /// The id in the list whose UTF-8 is `ascii` (ASCII bytes), or nil.
     package func id(matching ascii: UnsafeRawBufferPointer) -> String? { firsts.key(matching: ascii) }
 
