@@ -37,14 +37,14 @@ public struct NetworkView: Sendable {
     /// The position in `contacts` of the contact with this id (the first, when it is there twice).
     func position(ofContact id: String) -> Int? { logIndex.table.position(of: id) }
 
-    /// Calls `body` with each contact, in order, and its position; the contact is lent, not copied.
-    func forEachContact(_ body: (Int, borrowing Contact) -> Void) {
+    /// Calls `body` with each contact, in order, and its position; the contact is lent (`Lent`: its fields read in place), not copied.
+    func forEachContact(_ body: (Int, Lent<Contact>) -> Void) {
         network.contacts.forEachLent(body)
     }
 
     /// Calls `body` with each interaction, in log order, and the position of its contact in
     /// `contacts` (nil when that contact does not exist); the interaction is lent, not copied.
-    func forEachInteraction(_ body: (Int?, borrowing Interaction) -> Void) {
+    func forEachInteraction(_ body: (Int?, Lent<Interaction>) -> Void) {
         network.forEachInteraction(at: logIndex.positions, body)
     }
 
@@ -87,13 +87,13 @@ extension Network {
     /// releases all its strings, which costs more than the rules that read it), and the position
     /// of its contact from `positions` (`LogIndex.positions`, or `contactPositions(by:)`); nil
     /// when that contact does not exist.
-    func forEachInteraction(at positions: [Int32], _ body: (Int?, borrowing Interaction) -> Void) {
+    func forEachInteraction(at positions: [Int32], _ body: (Int?, Lent<Interaction>) -> Void) {
         precondition(positions.count == interactions.count, "positions of another log")
         interactions.forEachLent { k, i in body(positions[k] < 0 ? nil : Int(positions[k]), i) }
     }
 
     /// `forEachInteraction(at:_:)` with the positions by `table`, for a single pass.
-    func forEachInteraction(by table: IDTable, _ body: (Int?, borrowing Interaction) -> Void) {
+    func forEachInteraction(by table: IDTable, _ body: (Int?, Lent<Interaction>) -> Void) {
         forEachInteraction(at: contactPositions(by: table), body)
     }
 }

@@ -199,7 +199,7 @@ public struct Briefing: Equatable, Sendable {
             let open = i.followUp.flatMap { $0.isOpen ? $0 : nil }
             let noted = Whitespace.hasContent(i.note)
             guard open != nil || noted else { return }
-            Briefing.add(copy i, followUp: open, noted: noted, to: &out[p, default: Log()])
+            Briefing.add(i.value, followUp: open, noted: noted, to: &out[p, default: Log()])
         }
         return out
     }

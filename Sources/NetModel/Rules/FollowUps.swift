@@ -76,7 +76,7 @@ extension NetworkView {
             if case .leave? = c.decision { return }
             let q = scheme.quadrant(now: c.importanceNow, future: c.importanceFuture)
             if let d = Scheme.overdueDays(since: last[p] ?? c.created.day, today: today, cadence: cadences[Quadrant.allCases.firstIndex(of: q)!]) {
-                out.append((copy c, d))
+                out.append((c.value, d))
                 keys.append(SortKey(foldedName(p)))
                 days.append(d)
                 ids.append(c.id)
