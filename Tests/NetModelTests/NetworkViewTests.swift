@@ -61,14 +61,15 @@ final class NetworkViewTests: XCTestCase {
     func testLendingHelpersAgreeWithPlainLoops() {
         let words = ["delta", "alpha", "charlie", "bravo", "echo"]
         var seen: [String] = []
-        words.forEachLent { k, w in seen.append("\(k)\(w)") }
+        words.forEachLent { k, w in seen.append("\(k)\(w.value)") }
         XCTAssertEqual(seen, words.enumerated().map { "\($0.offset)\($0.element)" })
-        XCTAssertEqual(words.mapLent { $0.count }, words.map(\.count))
-        XCTAssertEqual(words.mapLent(1..<3) { $0.uppercased() }, ["ALPHA", "CHARLIE"])
-        XCTAssertEqual(words.withLent(3) { $0 + "!" }, "bravo!")
-        XCTAssertFalse(words.allNeighbours { $0 <= $1 })
-        XCTAssertTrue(words.sorted().allNeighbours { $0 <= $1 })
+        XCTAssertEqual(words.mapLent { $0.count }, words.map(\.count), "a field read through the lent element")
+        XCTAssertEqual(words.mapLent(1..<3) { $0.value.uppercased() }, ["ALPHA", "CHARLIE"])
+        XCTAssertEqual(words.withLent(3) { $0.value + "!" }, "bravo!")
+        XCTAssertFalse(words.allNeighbours { $0.value <= $1.value })
+        XCTAssertTrue(words.sorted().allNeighbours { $0.value <= $1.value })
         XCTAssertTrue([String]().allNeighbours { _, _ in false }, "nothing to compare")
+        XCTAssertEqual(parallelMap(words, minimumRun: 1) { $0.utf8.count }, words.map(\.utf8.count))
         XCTAssertEqual(CompactID.uuid(of: "not a uuid")?.0, nil)
         XCTAssertNotNil(CompactID.uuid(of: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"))
     }
