@@ -28,8 +28,9 @@ extension Network {
         let logIDs = ascending ? nil : IDTable(of: interactions)
         interactions.forEachLent { k, i in
             // Where the id is in the other lists: a UUID is looked up by its bytes (no `String` made).
-            let elsewhere = contactIDs.position(of: i.storedID) ?? otherIDs.position(of: i.storedID).map { $0 + otherStart }
-            if let first = elsewhere ?? logIDs?.position(of: i.storedID).flatMap({ $0 == k ? nil : $0 + interactionStart }) {
+            let id = i.storedID
+            if let first = contactIDs.position(of: id, orIn: otherIDs, offset: otherStart)
+                ?? logIDs?.position(of: id).flatMap({ $0 == k ? nil : $0 + interactionStart }) {
                 duplicates.append((interactionStart + k, first))
             }
         }
