@@ -8,8 +8,8 @@ public enum NetworkCodec {
     public struct Decoded: Sendable {
         public var network: Network?
         public var problems: [Problem]
-        /// The log's index of `network`, built for the reference check and kept for the rules.
-        public var logIndex: LogIndex?
+        /// `network` with its log's index, built for the reference check and kept for the rules.
+        public var view: NetworkView?
     }
 
     /// A valid file takes the fast path (FastDecoder.swift); anything it does not take (any problem,
@@ -22,12 +22,12 @@ public enum NetworkCodec {
     /// `Store.decode` reads files at least this large a window at a time (`FastDecoder.decode(file:size:)`).
     static let windowedBytes = 8 << 20
 
-    /// A network the fast path read, with the problems across its entities and its log's index
-    /// (built on the decoder's table of contact ids when it made one).
+    /// A network the fast path read, with the problems across its entities and its view (its log's
+    /// index built on the decoder's table of contact ids when it made one).
     static func checked(_ fast: FastDecoder.Decoded) -> Decoded {
         let network = fast.network
-        let index = fast.contactIDs.map { LogIndex(network, table: $0) } ?? LogIndex(network)
-        return Decoded(network: network, problems: network.referenceProblems(index: index), logIndex: index)
+        let view = NetworkView(network, logIndex: fast.contactIDs.map { LogIndex(network, table: $0) } ?? LogIndex(network))
+        return Decoded(network: network, problems: view.referenceProblems(), view: view)
     }
 
     /// The validating path: parse the whole file into a `JSON` tree, then map it with `FieldReader`.
@@ -36,13 +36,13 @@ public enum NetworkCodec {
         do {
             json = try JSONParser.parse(bytes)
         } catch {
-            return Decoded(network: nil, problems: [Problem(.syntax, "line \(error.line), column \(error.column)", error.message)], logIndex: nil)
+            return Decoded(network: nil, problems: [Problem(.syntax, "line \(error.line), column \(error.column)", error.message)], view: nil)
         }
         var problems: [Problem] = []
         let network = decode(json, problems: &problems)
-        let index = LogIndex(network)
-        problems += network.referenceProblems(index: index)
-        return Decoded(network: network, problems: problems, logIndex: index)
+        let view = NetworkView(network)
+        problems += view.referenceProblems()
+        return Decoded(network: network, problems: problems, view: view)
     }
 
     /// The file's bytes, written directly by `FastEncoder`: the same bytes as `encodeTree`.

@@ -23,10 +23,10 @@ public struct StoreError: Error, Equatable, CustomStringConvertible, Sendable {
 public enum Store {
     /// A loaded file, and why it must stay read-only (a newer schema), if it must.
     public struct Loaded: Sendable {
-        public var network: Network
+        /// The network with its log's index, for the rules (`exitCandidates`, `Briefing`, reports).
+        public var view: NetworkView
+        public var network: Network { view.network }
         public var readOnlyReason: String?
-        /// The log's index of `network`, for the rules (`exitCandidates`, `Briefing`, reports).
-        public var logIndex: LogIndex
         /// The file as it was read, for noticing a change made outside before the next save.
         public var stamp: FileStamp?
     }
@@ -172,11 +172,11 @@ public enum Store {
         guard let (decoded, stamp) = try decodeStamped(path, sideFile: sideFile) else { return nil }
         let future = decoded.problems.filter { $0.kind == .futureSchema }
         let fatal = decoded.problems.filter { $0.kind != .futureSchema }
-        guard let network = decoded.network, let logIndex = decoded.logIndex, fatal.isEmpty else {
+        guard let view = decoded.view, fatal.isEmpty else {
             throw StoreError("\(path) cannot be opened: \(fatal.count) problem\(fatal.count == 1 ? "" : "s") found (run `nettui check \(path)` for all of them)",
                              problems: fatal)
         }
-        return Loaded(network: network, readOnlyReason: future.first.map { "\($0.message); opened read-only" }, logIndex: logIndex, stamp: stamp)
+        return Loaded(view: view, readOnlyReason: future.first.map { "\($0.message); opened read-only" }, stamp: stamp)
     }
 
     /// The file read and decoded with every problem found (`NetworkCodec.decode`). Nil when it

@@ -12,9 +12,7 @@ package struct CompactID: Equatable, Sendable, Comparable {
     private let storage: Storage
 
     package init(_ text: String) {
-        var text = text
-        let uuid = text.withUTF8 { Self.uuid(UnsafeRawBufferPointer($0)) }
-        storage = uuid.map { .uuid($0.0, $0.1) } ?? .text(text)
+        storage = Self.uuid(of: text).map { .uuid($0.0, $0.1) } ?? .text(text)
     }
 
     /// A version-4 UUID (of the RFC 4122 variant) made of these 128 bits, but for the six that
@@ -45,6 +43,12 @@ package struct CompactID: Equatable, Sendable, Comparable {
     package var isEmpty: Bool {
         if case .text(let text) = storage { return text.isEmpty }
         return false
+    }
+
+    /// `uuid(_:)` of a text's UTF-8.
+    package static func uuid(of text: String) -> (UInt64, UInt64)? {
+        var text = text
+        return text.withUTF8 { uuid(UnsafeRawBufferPointer($0)) }
     }
 
     /// The 32 hex digits of a UUID in lower case as two numbers; nil for anything else.

@@ -33,6 +33,17 @@ package struct IDTable: Sendable {
     /// The position of the first `id` in the list, or nil.
     package func position(of id: String) -> Int? { firsts[id] }
 
+    /// The position of the first `id` in the list, else its position in `other` plus `offset`; a
+    /// UUID is looked up by its bytes, spelled out once for both tables (no `String` is made).
+    package func position(of id: CompactID, orIn other: IDTable? = nil, offset: Int = 0) -> Int? {
+        let byBytes = id.withUUIDBytes { bytes in
+            firsts.value(matching: bytes) ?? other?.firsts.value(matching: bytes).map { $0 + offset }
+        }
+        if let byBytes { return byBytes }
+        let text = id.text
+        return firsts[text] ?? other?.firsts[text].map { $0 + offset }
+    }
+
     /// The id in the list whose UTF-8 is `ascii` (ASCII bytes), or nil.
     package func id(matching ascii: UnsafeRawBufferPointer) -> String? { firsts.key(matching: ascii) }
 

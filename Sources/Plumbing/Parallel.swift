@@ -39,9 +39,14 @@ package func parallelMap<U>(count: Int, minimumRun: Int = 4096, _ transform: (In
 }
 
 /// `list.map(transform)` on every core, as `parallelMap(count:)`: each item is lent to `transform`
-/// in place, not copied (a copy retains and releases every string in it).
-package func parallelMap<T, U>(_ list: [T], minimumRun: Int = 4096, _ transform: (borrowing T) -> U) -> [U] {
-    list.withUnsafeBufferPointer { p in parallelMap(count: p.count, minimumRun: minimumRun) { transform(p[$0]) } }
+/// in place (`Lent`), not copied (a copy retains and releases every string in it; so does a
+/// `borrowing` parameter read from the array's memory).
+package func parallelMap<T, U>(_ list: [T], minimumRun: Int = 4096, _ transform: (Lent<T>) -> U) -> [U] {
+    list.withUnsafeBufferPointer { p in
+        guard let base = p.baseAddress else { return [] }
+        let shared = UncheckedSendable(base)
+        return parallelMap(count: p.count, minimumRun: minimumRun) { transform(Lent(shared.value + $0)) }
+    }
 }
 
 /// The positions `0..<count` sorted by `before`: a long list (`minimumRun` positions a core or

@@ -42,8 +42,8 @@ final class NetworkStatsTests: XCTestCase {
         g1.members = ["c", "a", "c", "ghost"]
         g2.members = ["a"]
         n.networks = [g1, g2]
-        let index = LogIndex(n)
-        let log = index.interactionsByContact(), groups = index.networksByContact(in: n)
+        let view = NetworkView(n)
+        let log = view.interactionsByContact(), groups = view.networksByContact()
         XCTAssertEqual((0..<4).map { log[$0] }, [[1, 4], [0, 3], [], []])
         XCTAssertEqual((0..<4).map { groups[$0] }, [[0, 1], [], [0], []], "a member listed twice is a member once")
         XCTAssertEqual(log[-1], [])

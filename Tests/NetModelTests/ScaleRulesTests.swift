@@ -233,7 +233,7 @@ final class ScaleRulesTests: XCTestCase {
                 let sum = Set(g.members).reduce((gave: 0, got: 0)) { t, id in (t.gave + (tallies[id]?.gave ?? 0), t.got + (tallies[id]?.got ?? 0)) }
                 XCTAssertTrue(n.giveGet(network: g) == sum, g.name)
             }
-            let byPosition = LogIndex(n).lastContactDays(in: n), byID = n.lastContactDays()
+            let byPosition = NetworkView(n).lastContactDays(), byID = n.lastContactDays()
             for (p, c) in n.contacts.enumerated() { XCTAssertEqual(byPosition[p], byID[c.id]) }
         }
     }
@@ -270,7 +270,8 @@ final class ScaleRulesTests: XCTestCase {
                     XCTAssertEqual(fast.count, slow.count, "seed \(seed) all \(all)")
                     XCTAssertEqual(fast, slow, "seed \(seed) all \(all)")
                     // As the app asks: with the log's index and the folded names it keeps.
-                    let kept = n.exitCandidates(today: day, all: all, index: LogIndex(n), foldedNames: n.contacts.map { SearchText.fold($0.name) })
+                    let view = NetworkView(n, logIndex: LogIndex(n), foldedNames: n.contacts.map { SearchText.fold($0.name) })
+                    let kept = view.exitCandidates(today: day, all: all)
                     XCTAssertEqual(kept, slow, "seed \(seed) all \(all), with the app's index and names")
                 }
             }

@@ -12,15 +12,15 @@ struct MergeRule: Sendable {
     let field: String
     /// Merges the record's value into the contact, appending the names of the fields it changed.
     let merge: @Sendable (inout Contact, ImportedContact, inout [String]) -> Void
-    /// True only when `merge` would change nothing (false when not sure). The contact is borrowed:
-    /// passed as a value, it would be copied (`Merger.addsNothing`).
-    let addsNothing: @Sendable (borrowing Contact, ImportedContact) -> Bool
+    /// True only when `merge` would change nothing (false when not sure). The contact is lent in
+    /// place (`Lent`): passed as a value, even `borrowing`, it would be copied (`Merger.addsNothing`).
+    let addsNothing: @Sendable (Lent<Contact>, ImportedContact) -> Bool
 
-    // The common kinds: `read` is the contact's value for the quick look (borrowed), `modify`
+    // The common kinds: `read` is the contact's value for the quick look (lent in place), `modify`
     // gives the merge the value in place.
 
     /// A text the record fills when the contact's is empty.
-    static func text(_ field: String, _ read: @escaping @Sendable (borrowing Contact) -> String,
+    static func text(_ field: String, _ read: @escaping @Sendable (Lent<Contact>) -> String,
                      _ modify: @escaping @Sendable (inout Contact, (inout String) -> Void) -> Void,
                      from record: @escaping @Sendable (ImportedContact) -> String) -> MergeRule {
         MergeRule(field: field, merge: { c, r, fields in
@@ -32,7 +32,7 @@ struct MergeRule: Sendable {
 
     /// A list the record's items are added to (those whose `key` the list lacks).
     static func list(_ field: String, key: @escaping @Sendable (String) -> String,
-                     _ read: @escaping @Sendable (borrowing Contact) -> [String],
+                     _ read: @escaping @Sendable (Lent<Contact>) -> [String],
                      _ modify: @escaping @Sendable (inout Contact, (inout [String]) -> Void) -> Void,
                      from record: @escaping @Sendable (ImportedContact) -> [String]) -> MergeRule {
         MergeRule(field: field, merge: { c, r, fields in
@@ -44,7 +44,7 @@ struct MergeRule: Sendable {
     }
 
     /// A rating the record sets while the contact's is the default (a tenth).
-    static func rating(_ field: String, _ read: @escaping @Sendable (borrowing Contact) -> Rating,
+    static func rating(_ field: String, _ read: @escaping @Sendable (Lent<Contact>) -> Rating,
                        _ modify: @escaping @Sendable (inout Contact, (inout Rating) -> Void) -> Void,
                        from record: @escaping @Sendable (ImportedContact) -> Rating?) -> MergeRule {
         MergeRule(field: field, merge: { c, r, fields in

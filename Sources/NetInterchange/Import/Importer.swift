@@ -370,9 +370,18 @@ struct MatchKeys {
     /// `borrowing`: an initializer's argument is otherwise its own, and the record (every string of
     /// it) would be copied to be passed.
     init(_ r: borrowing ImportedContact) {
-        emails = r.emails.map(ImportText.emailKey)
-        (name, nameOnly) = Merger.nameKeyAndPrefix(r.name, r.organization)
-        nameHash = IDTable.hash(name)
+        self.init(emails: r.emails, name: r.name, organization: r.organization)
+    }
+
+    /// The keys of a record lent in place (`parallelMap` over the records): only these fields are read.
+    init(_ r: Lent<ImportedContact>) {
+        self.init(emails: r.emails, name: r.name, organization: r.organization)
+    }
+
+    private init(emails: [String], name: String, organization: String) {
+        self.emails = emails.map(ImportText.emailKey)
+        (self.name, nameOnly) = Merger.nameKeyAndPrefix(name, organization)
+        nameHash = IDTable.hash(self.name)
     }
 }
 
@@ -643,7 +652,7 @@ struct Merger {
         // later may take that id, or a re-import would match the record by it to that one.
         if let id = r.id, contacts.span[i].id != id { ids?.insertIfAbsent(id, -1) }
         // Borrowed from a span: `contacts[i]` passed as a value would be copied.
-        if Self.addsNothing(r, to: contacts.span[i]) {
+        if contacts.withLent(i, { Self.addsNothing(r, to: $0) }) {
             summary.unchanged += 1
             return false
         }
@@ -823,8 +832,8 @@ struct Merger {
     /// there already as it is written, or fills nothing (the usual case of a re-import). False
     /// when not sure, and `merged` decides; true only when `merged` would change no field. Spares
     /// the copy `merged` makes of the contact: every string of it retained, each a cache miss (and
-    /// the contact is borrowed, by every rule: passed as a value from an array, it is copied too).
-    static func addsNothing(_ r: ImportedContact, to c: borrowing Contact) -> Bool {
+    /// the contact is lent in place to every rule: passed as a value from an array, even `borrowing`, it is copied too).
+    static func addsNothing(_ r: ImportedContact, to c: Lent<Contact>) -> Bool {
         for rule in ContactMergeRules.all where !rule.addsNothing(c, r) { return false }
         return true
     }

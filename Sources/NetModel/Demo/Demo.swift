@@ -37,19 +37,7 @@ public enum Demo {
             let order = keys.count == items.count
                 ? keys.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
                 : items.indices.sorted { items[$0].id < items[$1].id }
-            var placed = [Bool](repeating: false, count: items.count)
-            items.withUnsafeMutableBufferPointer { buffer in
-                for start in buffer.indices where !placed[start] {
-                    var at = start
-                    while true {
-                        placed[at] = true
-                        let from = order[at]
-                        if from == start { break }
-                        buffer.swapAt(at, from)
-                        at = from
-                    }
-                }
-            }
+            items.permute(by: order)
         }
         sort(&n.contacts)
         sort(&n.networks)
@@ -521,8 +509,7 @@ public enum Demo {
     /// The 32 hex digits of a lowercase UUID as two numbers, which order as the strings do; nil for
     /// anything else.
     static func uuidKey(_ id: String) -> (UInt64, UInt64)? {
-        var id = id
-        return id.withUTF8 { CompactID.uuid(UnsafeRawBufferPointer($0)) }
+        CompactID.uuid(of: id)
     }
 
     /// first.last@organisation.example, folded to ASCII ("aino.jarvinen@jarvinendesignoy.example").

@@ -149,34 +149,10 @@ extension [Contact] {
     /// that each contact moves once. A long list is sorted in runs, one per core, then merged.
     package mutating func sortByID() {
         // Often in order already: the contacts of an import into a new file, say (see `Importer.uuidGenerator`).
-        if withUnsafeBufferPointer({ list in list.indices.dropFirst().allSatisfy { list[$0 - 1].id <= list[$0].id } }) { return }
+        if allNeighbours({ $0.id <= $1.id }) { return }
         // Ordered as the ids are, compared quicker.
-        let ids = withUnsafeBufferPointer { list in parallelMap(count: list.count) { SortKey(list[$0].id) } }
+        let ids = parallelMap(self) { SortKey($0.id) }
         func before(_ a: Int, _ b: Int) -> Bool { ids[a] < ids[b] || (ids[a] == ids[b] && a < b) }
         permute(by: sortedPositions(count, by: before))
-    }
-}
-
-extension Array {
-    /// Puts the element at `order[k]` at position `k`, for every `k` (`order` is a permutation of the
-    /// indices), moving each element once instead of copying the array.
-    mutating func permute(by order: [Int]) {
-        precondition(order.count == count)
-        var done = [Bool](repeating: false, count: count)
-        withUnsafeMutableBufferPointer { buffer in
-            guard let p = buffer.baseAddress else { return }
-            for start in 0..<order.count where !done[start] {
-                // Follow the cycle through `start`: each position takes the element from its source.
-                let first = (p + start).move()
-                var k = start
-                while order[k] != start {
-                    (p + k).moveInitialize(from: p + order[k], count: 1)
-                    done[k] = true
-                    k = order[k]
-                }
-                (p + k).initialize(to: first)
-                done[k] = true
-            }
-        }
     }
 }

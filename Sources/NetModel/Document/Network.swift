@@ -43,9 +43,9 @@ public struct Network: Equatable, Sendable {
         var last: [String: Day] = [:]  // first the contacts that do not exist
         forEachInteraction(by: table) { p, i in
             if let p {
-                Network.keepLatest(i.pointee.date, in: &byPosition[p])
+                Network.keepLatest(i.date, in: &byPosition[p])
             } else {
-                Network.keepLatest(i.pointee.date, in: &last[i.pointee.contact])
+                Network.keepLatest(i.date, in: &last[i.contact])
             }
         }
         last.reserveCapacity(last.count + contacts.count)

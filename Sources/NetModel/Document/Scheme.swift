@@ -70,7 +70,7 @@ public struct Scheme: Equatable, Sendable {
 
     /// Each contact's quadrant, the contacts read in place (see `SearchText.foldedNames(of:)`).
     public func quadrants(of contacts: [Contact]) -> [Quadrant] {
-        contacts.withUnsafeBufferPointer { p in parallelMap(count: p.count) { quadrant(now: p[$0].importanceNow, future: p[$0].importanceFuture) } }
+        parallelMap(contacts) { quadrant(now: $0.importanceNow, future: $0.importanceFuture) }
     }
 
     public func policy(_ q: Quadrant) -> QuadrantPolicy {

@@ -4,13 +4,12 @@ extension Network {
     /// Problems that span entities: duplicate ids and references to ids that do not exist.
     /// (Problems inside one entity — types, scales, dates — are found while decoding.)
     public func referenceProblems() -> [Problem] {
-        referenceProblems(index: LogIndex(self))
+        NetworkView(self).referenceProblems()
     }
 
-    /// `referenceProblems()` with the log's index built already: its contact table and the position
-    /// of each interaction's contact are the lookups most of the check is made of.
-    package func referenceProblems(index: LogIndex) -> [Problem] {
-        let index = logIndex(index)
+    /// `referenceProblems()` with the log's index of this network (`NetworkView`'s): its contact
+    /// table and the position of each interaction's contact are the lookups most of the check is made of.
+    fileprivate func referenceProblems(index: LogIndex) -> [Problem] {
         let contactIDs = index.table
         // Ids are unique across the four lists. A duplicate is reported at each later place, naming
         // the first place (positions count through contacts, networks, events, interactions).
@@ -25,23 +24,14 @@ extension Network {
         }
         // Interactions are kept in id order (the file is written so), which rules out a duplicate
         // among them with one comparison of neighbours; only a log out of order needs a table of its own.
-        let ascending = interactions.withUnsafeBufferPointer { log in log.indices.dropFirst().allSatisfy { log[$0 - 1].storedID < log[$0].storedID } }
+        let ascending = interactions.allNeighbours { $0.storedID < $1.storedID }
         let logIDs = ascending ? nil : IDTable(of: interactions)
-        interactions.withUnsafeBufferPointer { log in
-            /// Where interaction `k`'s id is in the other lists: a UUID looked up by its bytes, made on
-            /// the stack (not a `String` per interaction).
-            func inOtherLists(_ k: Int) -> Int? {
-                let byBytes = log[k].storedID.withUUIDBytes {
-                    contactIDs.position(matching: $0) ?? otherIDs.position(matching: $0).map { $0 + otherStart }
-                }
-                if let byBytes { return byBytes }
-                let id = log[k].id
-                return contactIDs.position(of: id) ?? otherIDs.position(of: id).map { $0 + otherStart }
-            }
-            for k in log.indices {
-                if let first = inOtherLists(k) ?? logIDs?.position(of: log[k].id).flatMap({ $0 == k ? nil : $0 + interactionStart }) {
-                    duplicates.append((interactionStart + k, first))
-                }
+        interactions.forEachLent { k, i in
+            // Where the id is in the other lists: a UUID is looked up by its bytes (no `String` made).
+            let id = i.storedID
+            if let first = contactIDs.position(of: id, orIn: otherIDs, offset: otherStart)
+                ?? logIDs?.position(of: id).flatMap({ $0 == k ? nil : $0 + interactionStart }) {
+                duplicates.append((interactionStart + k, first))
             }
         }
         duplicates.sort { $0.position < $1.position }
@@ -74,5 +64,12 @@ extension Network {
             dangling(interactions[i].contact, "interactions[\(i)].contact", "contact")
         }
         return problems
+    }
+}
+
+extension NetworkView {
+    /// `Network.referenceProblems()`, with the view's index (the store builds the view as it checks a file).
+    package func referenceProblems() -> [Problem] {
+        network.referenceProblems(index: logIndex)
     }
 }

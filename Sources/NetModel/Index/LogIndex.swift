@@ -1,10 +1,10 @@
 /// Which contact each interaction is with, as a position in `contacts`: looked up once for a
-/// version of the network and shared by the rules that read the log. At 300,000 interactions the
-/// lookups are most of what the exit list and the briefing cost, so the app keeps one with its
-/// contact facts and hands it to each pane's rule instead of letting each look the ids up again.
+/// version of the network and shared by the rules that read the log (through `NetworkView`). At
+/// 300,000 interactions the lookups are most of what the exit list and the briefing cost, so the
+/// store builds it when it checks a file's references, and the app keeps one with its contact facts.
 import Plumbing
 
-public struct LogIndex: Sendable {
+package struct LogIndex: Sendable {
     let table: IDTable
     /// By interaction, in log order: its contact's position, or -1 when that contact does not exist.
     let positions: [Int32]
@@ -14,7 +14,7 @@ public struct LogIndex: Sendable {
     static let gave: UInt8 = 1, got: UInt8 = 2
     private let contactCount: Int
 
-    public init(_ network: Network) {
+    package init(_ network: Network) {
         self.init(network, table: IDTable(of: network.contacts))
     }
 
@@ -25,56 +25,10 @@ public struct LogIndex: Sendable {
         contactCount = network.contacts.count
     }
 
-    /// Whether it could belong to `network` (its lists have the counts it was built for). The rules
-    /// build a fresh index for a network it does not fit, so a stale one costs time, not a crash.
+    /// Whether it could belong to `network` (its lists have the counts it was built for).
+    /// `NetworkView` builds a fresh index for a network it does not fit, so a stale one costs time, not a crash.
     func fits(_ network: Network) -> Bool {
         positions.count == network.interactions.count && contactCount == network.contacts.count
-    }
-
-    /// The day of the latest interaction with each contact of `network` (the network it was built
-    /// for), by position in `contacts`.
-    public func lastContactDays(in network: Network) -> [Day?] {
-        let index = network.logIndex(self)
-        var byPosition = [Day?](repeating: nil, count: network.contacts.count)
-        network.forEachInteraction(at: index.positions) { p, i in
-            if let p { Network.keepLatest(i.pointee.date, in: &byPosition[p]) }
-        }
-        return index.table.spread(byPosition)
-    }
-}
-
-extension Network {
-    /// `index` when it fits this network, else a fresh one.
-    func logIndex(_ index: LogIndex?) -> LogIndex {
-        if let index, index.fits(self) { return index }
-        return LogIndex(self)
-    }
-}
-
-extension LogIndex {
-    /// Each contact's interactions (indexes into `network.interactions`, in log order), by the
-    /// contact's position in `network.contacts` (the network it was built for).
-    public func interactionsByContact() -> ByContact {
-        ByContact(contacts: contactCount) { add in
-            for (k, p) in positions.enumerated() where p >= 0 { add(Int(p), k) }
-        }
-    }
-
-    /// The networks each contact is a member of (indexes into `network.networks`, in list order),
-    /// by the contact's position in `network.contacts`.
-    public func networksByContact(in network: Network) -> ByContact {
-        let index = network.logIndex(self)
-        return ByContact(contacts: network.contacts.count) { add in
-            // A member listed twice makes one membership.
-            var lastGroup = [Int](repeating: -1, count: network.contacts.count)
-            for (g, group) in network.networks.enumerated() {
-                for id in group.members {
-                    guard let p = index.table.position(of: id), lastGroup[p] != g else { continue }
-                    lastGroup[p] = g
-                    add(p, g)
-                }
-            }
-        }
     }
 }
 

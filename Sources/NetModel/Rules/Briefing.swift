@@ -70,11 +70,9 @@ public struct Briefing: Equatable, Sendable {
     public var people: [Person]
     public var introductions: [Introduction]
 
-    /// `index`: the log's `LogIndex`, when the caller keeps one (else it is built here).
-    public init(network: Network, scope: BriefingScope, today: Day, index: LogIndex? = nil) {
-        let index = network.logIndex(index)
-        let (table, positions) = (index.table, index.positions)
-        let last = index.lastContactDays(in: network)
+    public init(_ view: NetworkView, scope: BriefingScope, today: Day) {
+        let network = view.network
+        let last = view.lastContactDays()
         var ids: [String] = []
         context = []
         date = today
@@ -84,7 +82,7 @@ public struct Briefing: Equatable, Sendable {
             let events = network.events.filter { $0.date == today }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
             if events.isEmpty {
                 title = "Today: overdue contacts and follow-ups due"
-                ids = network.overdueContacts(today: today, last: last).map(\.contact.id) + network.dueFollowUps(on: today).map(\.interaction.contact)
+                ids = view.overdueContacts(today: today, last: last).map(\.contact.id) + network.dueFollowUps(on: today).map(\.interaction.contact)
             } else {
                 title = events.count == 1 ? events[0].name : "Today: " + events.map(\.name).joined(separator: ", ")
                 for e in events {
@@ -115,9 +113,14 @@ public struct Briefing: Equatable, Sendable {
                 title = "No network with id \(id)"
             }
         }
-        let built = Briefing.people(ids, in: network, table: table, positions: positions, last: last, asOf: asOf)
+        let built = Briefing.people(ids, in: view, last: last, asOf: asOf)
         people = built
         introductions = Briefing.introductions(among: Array(built.prefix(Briefing.introductionPeople)))
+    }
+
+    /// `init(_:scope:today:)` of the network's view.
+    public init(network: Network, scope: BriefingScope, today: Day) {
+        self.init(NetworkView(network), scope: scope, today: today)
     }
 
     /// Introductions are looked for among this many people at the top of the briefing. A day
@@ -141,15 +144,14 @@ public struct Briefing: Equatable, Sendable {
         var key: SortKey
     }
 
-    private static func people(_ ids: [String], in network: Network, table: IDTable, positions: [Int32], last: [Day?],
-                               asOf: Day) -> [Person] {
-        let scheme = network.scheme
+    private static func people(_ ids: [String], in view: NetworkView, last: [Day?], asOf: Day) -> [Person] {
+        let (network, scheme) = (view.network, view.scheme)
         var seen: Set<String> = []
         var people: [Int] = []
         for id in ids where seen.insert(id).inserted {
-            if let p = table.position(of: id) { people.append(p) }
+            if let p = view.position(ofContact: id) { people.append(p) }
         }
-        let logs = Briefing.logs(of: Set(people), in: network, at: positions)
+        let logs = Briefing.logs(of: Set(people), in: view)
         let seeks = network.me.seeks.map(Matching.words).filter { !$0.isEmpty }
         let offers = network.me.offers.map(Matching.Term.init)
         var ranked: [Ranked] = []
@@ -188,17 +190,16 @@ public struct Briefing: Equatable, Sendable {
         var note: Interaction?
     }
 
-    /// The logs of the people briefed on (by position in `contacts`), in one pass over the
-    /// interactions (`positions`: their contacts' positions).
-    private static func logs(of people: Set<Int>, in network: Network, at positions: [Int32]) -> [Int: Log] {
+    /// The logs of the people briefed on (by position in `contacts`), in one pass over the interactions.
+    private static func logs(of people: Set<Int>, in view: NetworkView) -> [Int: Log] {
         var out: [Int: Log] = [:]
         guard !people.isEmpty else { return out }
-        network.forEachInteraction(at: positions) { p, i in
+        view.forEachInteraction { p, i in
             guard let p, people.contains(p) else { return }
-            let open = i.pointee.followUp.flatMap { $0.isOpen ? $0 : nil }
-            let noted = Whitespace.hasContent(i.pointee.note)
+            let open = i.followUp.flatMap { $0.isOpen ? $0 : nil }
+            let noted = Whitespace.hasContent(i.note)
             guard open != nil || noted else { return }
-            Briefing.add(i.pointee, followUp: open, noted: noted, to: &out[p, default: Log()])
+            Briefing.add(i.value, followUp: open, noted: noted, to: &out[p, default: Log()])
         }
         return out
     }

@@ -158,23 +158,20 @@ public struct ExitCandidate: Equatable, Sendable {
     }
 }
 
-extension Network {
+extension NetworkView {
     /// Ranked best candidate first (highest score; ties by folded name, then id). Excludes networks
     /// that are left, items with a `keep` decision and items under `reviewLater` until its date has
     /// passed — unless `all` is true (then everything with at least one signal or a decision is
     /// listed). Only contacts in the Light touch or Maintain quadrants are relationship candidates.
-    /// `index`: the log's `LogIndex`, when the caller keeps one (else it is built here);
-    /// `foldedNames`: the contacts' names folded (`SearchText.fold`), by position, when it keeps them.
-    public func exitCandidates(today: Day, all: Bool = false, index: LogIndex? = nil, foldedNames: [String]? = nil) -> [ExitCandidate] {
+    public func exitCandidates(today: Day, all: Bool = false) -> [ExitCandidate] {
         let rules = scheme.exitRules
         var out: [ExitCandidate] = []
         // What the order needs, kept as the candidates are made: reading it back from `out` would
         // copy each candidate (all its strings) to read one field.
         var scores: [Double] = [], keys: [SortKey] = [], ids: [String] = []
-        let foldedNames = foldedNames?.count == contacts.count ? foldedNames : nil
         func add(_ candidate: ExitCandidate, contact position: Int? = nil) {
             scores.append(candidate.score)
-            keys.append(SortKey(position.flatMap { foldedNames?[$0] } ?? SearchText.fold(candidate.name)))
+            keys.append(SortKey(position.map(foldedName) ?? SearchText.fold(candidate.name)))
             ids.append(candidate.id)
             out.append(candidate)
         }
@@ -183,28 +180,35 @@ extension Network {
             guard let d = decision else { return !reasons.isEmpty }
             return all || (!d.hides(today: today) && !reasons.isEmpty)
         }
-        let eventDays = lastEventDays(today: today)
-        for g in networks {
+        let eventDays = network.lastEventDays(today: today)
+        for g in network.networks {
             let last = Network.lastActivity(of: g, eventDays: eventDays)
-            let (score, reasons) = exitSignals(of: g, lastActivity: last, today: today, rules: rules)
+            let (score, reasons) = network.exitSignals(of: g, lastActivity: last, today: today, rules: rules)
             if listed(reasons, g.decision) {
                 add(ExitCandidate(kind: .network, id: g.id, name: g.name, score: score, reasons: reasons, decision: g.decision))
             }
         }
-        let logs = contactLogs(today: today, index: logIndex(index))
-        let difficult = DifficultTag(rules)
+        let logs = contactLogs(today: today)
+        let difficult = Network.DifficultTag(rules)
         forEachContact { p, c in
-            let q = scheme.quadrant(now: c.pointee.importanceNow, future: c.pointee.importanceFuture)
+            let q = scheme.quadrant(now: c.importanceNow, future: c.importanceFuture)
             let (score, reasons) = q == .lightTouch || q == .maintain
-                ? Network.exitSignals(tags: c.pointee.tags, created: c.pointee.created.day, tally: logs[p].tally,
+                ? Network.exitSignals(tags: c.tags, created: c.created.day, tally: logs[p].tally,
                                       lastContact: logs[p].last, today: today, rules: rules, difficult: difficult)
                 : (0, [])
-            if listed(reasons, c.pointee.decision) {
-                add(ExitCandidate(kind: .contact, id: c.pointee.id, name: c.pointee.name, score: score, reasons: reasons,
-                                  decision: c.pointee.decision), contact: p)
+            if listed(reasons, c.decision) {
+                add(ExitCandidate(kind: .contact, id: c.id, name: c.name, score: score, reasons: reasons, decision: c.decision),
+                    contact: p)
             }
         }
         return SortKey.ranked(scores, keys: keys, ids: ids).map { out[$0] }
+    }
+}
+
+extension Network {
+    /// `NetworkView.exitCandidates(today:all:)` of this network.
+    public func exitCandidates(today: Day, all: Bool = false) -> [ExitCandidate] {
+        NetworkView(self).exitCandidates(today: today, all: all)
     }
 
     /// The exit score and reasons of one network, whatever its decision.
@@ -328,9 +332,12 @@ extension Network {
 public struct ExitReport: Equatable, Sendable {
     public var candidates: [ExitCandidate]
 
-    /// `index`: the log's `LogIndex`, when the caller has one.
-    public init(network: Network, today: Day, all: Bool = false, index: LogIndex? = nil) {
-        candidates = network.exitCandidates(today: today, all: all, index: index)
+    public init(_ view: NetworkView, today: Day, all: Bool = false) {
+        candidates = view.exitCandidates(today: today, all: all)
+    }
+
+    public init(network: Network, today: Day, all: Bool = false) {
+        self.init(NetworkView(network), today: today, all: all)
     }
 
     /// One block per candidate: score, name and kind, then a line per reason and the decision.

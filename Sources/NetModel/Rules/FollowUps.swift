@@ -43,30 +43,9 @@ extension Network {
         openFollowUps().filter { $0.followUp.due <= day }
     }
 
-    /// Contacts overdue for their quadrant's cadence on `today` (`Scheme.overdueDays` from the last
-    /// interaction, or from when the contact was added), most overdue first, then by name. A
-    /// relationship we have left (its decision is `leave`) is never overdue.
+    /// `NetworkView.overdueContacts(today:)` of this network.
     public func overdueContacts(today: Day) -> [(contact: Contact, days: Int)] {
-        overdueContacts(today: today, last: LogIndex(self).lastContactDays(in: self))
-    }
-
-    /// `overdueContacts(today:)` with `LogIndex.lastContactDays(in:)` worked out already.
-    func overdueContacts(today: Day, last: [Day?]) -> [(contact: Contact, days: Int)] {
-        var out: [(contact: Contact, days: Int)] = []
-        // The order's figures kept as the list is made (reading them back would copy each contact).
-        var keys: [SortKey] = [], days: [Int] = [], ids: [String] = []
-        let cadences = Quadrant.allCases.map { scheme.policy($0).cadenceDays }
-        forEachContact { p, c in
-            if case .leave? = c.pointee.decision { return }
-            let q = scheme.quadrant(now: c.pointee.importanceNow, future: c.pointee.importanceFuture)
-            if let d = Scheme.overdueDays(since: last[p] ?? c.pointee.created.day, today: today, cadence: cadences[Quadrant.allCases.firstIndex(of: q)!]) {
-                out.append((c.pointee, d))
-                keys.append(SortKey(SearchText.fold(c.pointee.name)))
-                days.append(d)
-                ids.append(c.pointee.id)
-            }
-        }
-        return SortKey.ranked(days, keys: keys, ids: ids).map { out[$0] }
+        NetworkView(self).overdueContacts(today: today)
     }
 
     /// The change that marks an interaction's follow-up done on `day`; nil when the interaction does
@@ -76,5 +55,33 @@ extension Network {
         var after = before
         after.followUp?.done = day
         return .interaction(before: before, after: after)
+    }
+}
+
+extension NetworkView {
+    /// Contacts overdue for their quadrant's cadence on `today` (`Scheme.overdueDays` from the last
+    /// interaction, or from when the contact was added), most overdue first, then by name. A
+    /// relationship we have left (its decision is `leave`) is never overdue.
+    public func overdueContacts(today: Day) -> [(contact: Contact, days: Int)] {
+        overdueContacts(today: today, last: lastContactDays())
+    }
+
+    /// `overdueContacts(today:)` with `lastContactDays()` worked out already.
+    func overdueContacts(today: Day, last: [Day?]) -> [(contact: Contact, days: Int)] {
+        var out: [(contact: Contact, days: Int)] = []
+        // The order's figures kept as the list is made (reading them back would copy each contact).
+        var keys: [SortKey] = [], days: [Int] = [], ids: [String] = []
+        let cadences = Quadrant.allCases.map { scheme.policy($0).cadenceDays }
+        forEachContact { p, c in
+            if case .leave? = c.decision { return }
+            let q = scheme.quadrant(now: c.importanceNow, future: c.importanceFuture)
+            if let d = Scheme.overdueDays(since: last[p] ?? c.created.day, today: today, cadence: cadences[Quadrant.allCases.firstIndex(of: q)!]) {
+                out.append((c.value, d))
+                keys.append(SortKey(foldedName(p)))
+                days.append(d)
+                ids.append(c.id)
+            }
+        }
+        return SortKey.ranked(days, keys: keys, ids: ids).map { out[$0] }
     }
 }

@@ -37,24 +37,23 @@ public struct MatrixReport: Equatable, Sendable {
     public var sections: [Section]
 
     /// - Parameter overdueOnly: keep only the contacts that are overdue.
-    /// - Parameter index: the log's `LogIndex`, when the caller has one.
-    public init(network: Network, today: Day, overdueOnly: Bool = false, index: LogIndex? = nil) {
-        let scheme = network.scheme
-        let last = network.logIndex(index).lastContactDays(in: network)
+    public init(_ view: NetworkView, today: Day, overdueOnly: Bool = false) {
+        let scheme = view.scheme
+        let last = view.lastContactDays()
         // By quadrant, in report order; the cadences looked up once, not per contact.
         let cadences = Self.order.map { scheme.policy($0).cadenceDays }
         var entries = [[Entry]](repeating: [], count: Self.order.count)
         // The order's figures kept as the entries are made (reading them back would copy each entry).
         var keys = [[SortKey]](repeating: [], count: Self.order.count)
         var days = [[Int]](repeating: [], count: Self.order.count), ids = [[String]](repeating: [], count: Self.order.count)
-        network.forEachContact { p, c in
-            let q = Self.order.firstIndex(of: scheme.quadrant(now: c.pointee.importanceNow, future: c.pointee.importanceFuture))!
-            let overdue = Scheme.overdueDays(since: last[p] ?? c.pointee.created.day, today: today, cadence: cadences[q])
-            entries[q].append(Entry(id: c.pointee.id, name: c.pointee.name, organization: c.pointee.organization, overdueDays: overdue ?? 0,
-                                    drift: scheme.drift(c.pointee.criteria, now: c.pointee.importanceNow, future: c.pointee.importanceFuture)))
-            keys[q].append(SortKey(SearchText.fold(c.pointee.name)))
+        view.forEachContact { p, c in
+            let q = Self.order.firstIndex(of: scheme.quadrant(now: c.importanceNow, future: c.importanceFuture))!
+            let overdue = Scheme.overdueDays(since: last[p] ?? c.created.day, today: today, cadence: cadences[q])
+            entries[q].append(Entry(id: c.id, name: c.name, organization: c.organization, overdueDays: overdue ?? 0,
+                                    drift: scheme.drift(c.criteria, now: c.importanceNow, future: c.importanceFuture)))
+            keys[q].append(SortKey(view.foldedName(p)))
             days[q].append(overdue ?? 0)
-            ids[q].append(c.pointee.id)
+            ids[q].append(c.id)
         }
         sections = Self.order.indices.map { q in
             let rows = entries[q]
@@ -64,6 +63,11 @@ public struct MatrixReport: Equatable, Sendable {
             return Section(quadrant: Self.order[q], name: policy.name, cadenceDays: policy.cadenceDays,
                            entries: overdueOnly ? overdue : all, overdueCount: overdue.count)
         }
+    }
+
+    /// `init(_:today:overdueOnly:)` of the network's view.
+    public init(network: Network, today: Day, overdueOnly: Bool = false) {
+        self.init(NetworkView(network), today: today, overdueOnly: overdueOnly)
     }
 
     /// The section of one quadrant.

@@ -73,12 +73,12 @@ extension Network {
         var tally = (gave: 0, got: 0)
         forEachInteraction(by: members) { member, i in
             guard member != nil else { return }
-            Network.add(gave: Network.counts(i.pointee.gave), got: Network.counts(i.pointee.got), to: &tally)
+            Network.add(gave: Network.counts(i.gave), got: Network.counts(i.got), to: &tally)
         }
         return tally
     }
 
-    private static func add(gave: Bool, got: Bool, to tally: inout (gave: Int, got: Int)) {
+    static func add(gave: Bool, got: Bool, to tally: inout (gave: Int, got: Int)) {
         if gave { tally.gave += 1 }
         if got { tally.got += 1 }
     }
@@ -88,20 +88,6 @@ extension Network {
     struct ContactLog {
         var tally: (gave: Int, got: Int) = (0, 0)
         var last: Day?
-    }
-
-    /// Every contact's `ContactLog`, by position in `contacts` (a contact whose id is there twice
-    /// gets the log of the id), in one pass over the log.
-    func contactLogs(today: Day, index: LogIndex) -> [ContactLog] {
-        var logs = [ContactLog](repeating: ContactLog(), count: contacts.count)
-        interactions.withUnsafeBufferPointer { log in
-            for k in log.indices where index.positions[k] >= 0 {
-                let date = log[k].date, giveGet = index.giveGet[k]
-                Network.add(date <= today ? date : nil, gave: giveGet & LogIndex.gave != 0, got: giveGet & LogIndex.got != 0,
-                            to: &logs[Int(index.positions[k])])
-            }
-        }
-        return index.table.spread(logs)
     }
 
     /// The position in `contacts` (by `table`) of each interaction's contact, in log order; -1 when
@@ -115,46 +101,37 @@ extension Network {
     func logPass(by table: IDTable, giveGet: Bool) -> (positions: [Int32], giveGet: [UInt8]) {
         let count = interactions.count, parts = count >= 50_000 ? 2 : 1
         let halves = inParallel(parts) { part in
-            interactions.withUnsafeBufferPointer { log in
-                // By index, not `map`: that would copy each interaction (all its strings) to read one.
-                let range = count * part / parts..<count * (part + 1) / parts
-                let positions = range.map { k in table.position(of: log[k].contact).map(Int32.init) ?? -1 }
-                let bits = !giveGet ? [] : range.map { k in
-                    (Network.counts(log[k].gave) ? LogIndex.gave : 0) | (Network.counts(log[k].got) ? LogIndex.got : 0)
-                }
-                return (positions, bits)
+            // Lent, not `map`ped: that would copy each interaction (all its strings) to read one.
+            let range = count * part / parts..<count * (part + 1) / parts
+            let positions = interactions.mapLent(range) { table.position(of: $0.contact).map(Int32.init) ?? -1 }
+            let bits = !giveGet ? [] : interactions.mapLent(range) {
+                (Network.counts($0.gave) ? LogIndex.gave : 0) | (Network.counts($0.got) ? LogIndex.got : 0)
             }
+            return (positions, bits)
         }
         return parts == 1 ? halves[0] : (halves[0].0 + halves[1].0, halves[0].1 + halves[1].1)
     }
 
-    /// Calls `body` with each interaction, in log order, and the position of its contact from
-    /// `contactPositions(by:)`; nil when that contact does not exist. The interaction is passed by
-    /// pointer: copying each one (all its strings) would cost more than the rules that read it.
-    package func forEachInteraction(at positions: [Int32], _ body: (Int?, UnsafePointer<Interaction>) -> Void) {
-        interactions.withUnsafeBufferPointer { log in
-            guard let base = log.baseAddress else { return }
-            for k in log.indices { body(positions[k] < 0 ? nil : Int(positions[k]), base + k) }
-        }
-    }
-
-    /// `forEachInteraction(at:_:)` with the positions by `table`, for a single pass.
-    func forEachInteraction(by table: IDTable, _ body: (Int?, UnsafePointer<Interaction>) -> Void) {
-        forEachInteraction(at: contactPositions(by: table), body)
-    }
-
-    /// Calls `body` with each contact, in order, and its position, by pointer (see `forEachInteraction`).
-    func forEachContact(_ body: (Int, UnsafePointer<Contact>) -> Void) {
-        contacts.withUnsafeBufferPointer { list in
-            guard let base = list.baseAddress else { return }
-            for p in list.indices { body(p, base + p) }
-        }
-    }
-
-    private static func add(_ date: Day?, gave: Bool, got: Bool, to log: inout ContactLog) {
+    static func add(_ date: Day?, gave: Bool, got: Bool, to log: inout ContactLog) {
         add(gave: gave, got: got, to: &log.tally)
         if let date { keepLatest(date, in: &log.last) }
     }
 
     static func counts(_ text: String) -> Bool { Whitespace.hasContent(text) }
+}
+
+extension NetworkView {
+    /// Every contact's `ContactLog` on `today`, by position in `contacts` (a contact whose id is
+    /// there twice gets the log of the id), in one pass over the log.
+    func contactLogs(today: Day) -> [Network.ContactLog] {
+        var logs = [Network.ContactLog](repeating: Network.ContactLog(), count: network.contacts.count)
+        let (positions, giveGet) = (logIndex.positions, logIndex.giveGet)
+        network.interactions.forEachLent { k, i in
+            guard positions[k] >= 0 else { return }
+            let date = i.date, bits = giveGet[k]
+            Network.add(date <= today ? date : nil, gave: bits & LogIndex.gave != 0, got: bits & LogIndex.got != 0,
+                        to: &logs[Int(positions[k])])
+        }
+        return logIndex.table.spread(logs)
+    }
 }

@@ -22,13 +22,13 @@ public enum ReportText {
     /// True when UTF-8 text has no character that `clean` changes: no control character (C0, DEL,
     /// C1: U+0080 to U+009F, in UTF-8 C2 80 to C2 9F) and no bidirectional override or isolate
     /// (U+202A to U+202E: E2 80 AA to AE; U+2066 to U+2069: E2 81 A6 to A9).
-    static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        while i < bytes.count {
+    static func isClean<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Bool where Bytes.Index == Int {
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
             let b = bytes[i]
             if b < 0x20 || b == 0x7F { return false }
-            if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] < 0xA0 { return false }
-            if b == 0xE2, i + 2 < bytes.count {
+            if b == 0xC2, i + 1 < bytes.endIndex, bytes[i + 1] < 0xA0 { return false }
+            if b == 0xE2, i + 2 < bytes.endIndex {
                 let (b1, b2) = (bytes[i + 1], bytes[i + 2])
                 if (b1 == 0x80 && (0xAA...0xAE).contains(b2)) || (b1 == 0x81 && (0xA6...0xA9).contains(b2)) { return false }
             }

@@ -206,12 +206,12 @@ struct AppState: Sendable {
     private(set) var briefing = Briefing(network: Network(), scope: .today, today: Day(ordinal: 0))
     private var built = BuiltFrom()
 
-    /// `logIndex`: the log's index of `network`, when loading it built one.
+    /// `view`: the view of `network` loading it built (with its log's index), when there is one.
     init(network: Network, path: String?, readOnlyReason: String? = nil, width: Int = 80, height: Int = 24, clock: Clock = .system,
-         logIndex: LogIndex? = nil, onDisk: OnDisk = .unknown) {
+         view: NetworkView? = nil, onDisk: OnDisk = .unknown) {
         self.network = network
         self.onDisk = onDisk
-        facts = ContactFacts(network, revision: revision, logIndex: logIndex)
+        facts = ContactFacts(network, revision: revision, view: view)
         self.path = path
         self.readOnlyReason = readOnlyReason
         self.width = width
@@ -403,8 +403,7 @@ struct AppState: Sendable {
         let key = BuiltFrom.Key(revision: revision, today: today, value: exits.showAll)
         if built.exits != key {
             built.exits = key
-            built.candidates = network.exitCandidates(today: key.today, all: key.value, index: facts.logIndex(of: network),
-                                                      foldedNames: facts.foldedNames)
+            built.candidates = facts.view(of: network).exitCandidates(today: key.today, all: key.value)
             built.exitsFilter = nil
         }
         if built.exitsFilter != filter.text {
@@ -427,7 +426,7 @@ struct AppState: Sendable {
         // The cursor stays on the same person when the order changes (after logging a talk, say).
         let selectedPerson = built.briefing == nil ? nil : currentBriefingPerson?.contactID
         built.briefing = key
-        briefing = Briefing(network: network, scope: brief.scope, today: key.today, index: facts.logIndex(of: network))
+        briefing = Briefing(facts.view(of: network), scope: brief.scope, today: key.today)
         if let id = selectedPerson, let i = briefing.people.firstIndex(where: { sameBytes($0.contactID, id) }) { brief.selected = i }
         brief.selected = ListCursor.clamped(brief.selected, count: briefing.people.count)
     }

@@ -32,15 +32,15 @@ struct ContactFacts: Sendable {
 
     init() {}
 
-    /// `logIndex`: the log's index of `n`, when there is one at hand (else it is built here).
-    init(_ n: Network, revision: Int, logIndex given: LogIndex? = nil) {
+    /// `view`: the view of `n` with its log's index, when there is one at hand (else the index is built here).
+    init(_ n: Network, revision: Int, view given: NetworkView? = nil) {
         self.revision = revision
         // One step after another, each on every core: the names, their order, the last contacts.
         foldedNames = SearchText.foldedNames(of: n.contacts)
         quadrants = n.scheme.quadrants(of: n.contacts)
         byName = SearchText.order(byFolded: foldedNames, of: n.contacts)
-        let index = given ?? LogIndex(n)
-        (logIndex, lastContact) = (index, index.lastContactDays(in: n))
+        let view = NetworkView(n, logIndex: given?.logIndex ?? LogIndex(n), foldedNames: foldedNames)
+        (logIndex, lastContact) = (view.logIndex, view.lastContactDays())
         // Room to spare (room not used is memory never touched): at 100,000 contacts the text
         // is 16 MB, and growing to it would hold two copies at once.
         searchBytes.reserveCapacity(n.contacts.count * 256)
@@ -105,12 +105,12 @@ struct ContactFacts: Sendable {
     var hasSearchText: Bool { searchStart.count == foldedNames.count + 1 }
     var isComplete: Bool { hasSearchText && byContact != nil && logIndex != nil }
 
-    /// The log index, built now when it is not at hand.
-    mutating func logIndex(of n: Network) -> LogIndex {
-        if let logIndex { return logIndex }
-        let built = LogIndex(n)
-        logIndex = built
-        return built
+    /// The view of `n` (this version of the network) for the rules, with the log's index (built
+    /// now when it is not at hand) and the folded names.
+    mutating func view(of n: Network) -> NetworkView {
+        let view = NetworkView(n, logIndex: logIndex ?? LogIndex(n), foldedNames: foldedNames)
+        logIndex = view.logIndex
+        return view
     }
 
     /// Does up to `limit` contacts' worth of the work left (search text, then the interaction
@@ -125,12 +125,12 @@ struct ContactFacts: Sendable {
             budget -= 1
         }
         if budget > 0 && logIndex == nil {
-            _ = logIndex(of: n)
+            _ = view(of: n)
             budget -= n.contacts.count / 4
         }
         if budget > 0 && byContact == nil {
-            let index = logIndex(of: n)
-            byContact = (index.interactionsByContact(), index.networksByContact(in: n))
+            let view = view(of: n)
+            byContact = (view.interactionsByContact(), view.networksByContact())
         }
     }
 

@@ -52,7 +52,7 @@ struct Bench {
         for _ in 0..<runs {
             var loaded: Store.Loaded?
             let load = try timed { loaded = try Store.load(file) }
-            let build = timed { _ = Render.frame(state(loaded!.network, logIndex: loaded!.logIndex)) }
+            let build = timed { _ = Render.frame(state(loaded!.network, view: loaded!.view)) }
             record(Figure.load, load)
             record(Figure.state, build)
             record(Figure.firstFrame, load + build)
@@ -64,13 +64,13 @@ struct Bench {
     /// A state on the file, as `nettui FILE` opens it.
     func open() throws -> AppState {
         guard let loaded = try Store.load(file) else { throw StoreError("\(file) vanished") }
-        return state(loaded.network, logIndex: loaded.logIndex)
+        return state(loaded.network, view: loaded.view)
     }
 
-    func state(_ network: Network, logIndex: LogIndex? = nil) -> AppState {
+    func state(_ network: Network, view: NetworkView? = nil) -> AppState {
         let now = Timestamp(seconds: Int64(today.ordinal) * 86_400 + 12 * 3600)
         return AppState(network: network, path: file, width: 80, height: 24,
-                        clock: Clock(now: { now }, newID: { UUID().uuidString.lowercased() }), logIndex: logIndex)
+                        clock: Clock(now: { now }, newID: { UUID().uuidString.lowercased() }), view: view)
     }
 
     /// Presses one key and draws the frame it leads to; returns the time both took.

@@ -46,7 +46,7 @@ struct BriefCommand: ParsableCommand {
 
     func run() throws {
         let today = date.flatMap(Self.day) ?? Clock.system.now().day
-        let (loaded, index) = try source.load(today: today)
+        let view = try source.load(today: today), loaded = view.network
         let scope: BriefingScope
         if let event {
             scope = .event(try Self.resolveEvent(event, in: loaded, today: today))
@@ -55,7 +55,7 @@ struct BriefCommand: ParsableCommand {
         } else {
             scope = .today
         }
-        let briefing = Briefing(network: loaded, scope: scope, today: today, index: index)
+        let briefing = Briefing(view, scope: scope, today: today)
         format.print(briefing)
         exitNow()
     }

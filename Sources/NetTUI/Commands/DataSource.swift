@@ -29,17 +29,17 @@ struct DataSource: ParsableArguments {
     }
 
     /// Reads the network for a report (no lock: it is only read). A missing or broken file ends the
-    /// command with exit status 1 and the problems on standard error. The log's index comes with
-    /// a file (the reference check built it), for the rules to use.
-    func load(today: Day) throws -> (network: Network, logIndex: LogIndex?) {
-        if demo { return (Demo.network(today: today), nil) }
+    /// command with exit status 1 and the problems on standard error. The view of a file comes with
+    /// its log's index (the reference check built it), for the rules to use.
+    func load(today: Day) throws -> NetworkView {
+        if demo { return NetworkView(Demo.network(today: today)) }
         let path = self.path.path
         do {
             guard let loaded = try Store.load(path) else {
                 printError("nettui: \(path): no such file")
                 throw ExitCode(1)
             }
-            return (loaded.network, loaded.logIndex)
+            return loaded.view
         } catch let error as StoreError {
             printProblems(error)
             throw ExitCode(1)

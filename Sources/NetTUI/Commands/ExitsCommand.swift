@@ -26,8 +26,7 @@ struct ExitsCommand: ParsableCommand {
 
     func run() throws {
         let today = Clock.system.now().day
-        let (network, index) = try source.load(today: today)
-        let report = ExitReport(network: network, today: today, all: all, index: index)
+        let report = ExitReport(try source.load(today: today), today: today, all: all)
         format.print(report)
         exitNow()
     }

@@ -24,8 +24,7 @@ struct MatrixCommand: ParsableCommand {
 
     func run() throws {
         let today = Clock.system.now().day
-        let (network, index) = try source.load(today: today)
-        let report = MatrixReport(network: network, today: today, overdueOnly: overdue, index: index)
+        let report = MatrixReport(try source.load(today: today), today: today, overdueOnly: overdue)
         format.print(report)
         exitNow()
     }

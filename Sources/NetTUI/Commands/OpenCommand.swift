@@ -172,12 +172,12 @@ struct OpenCommand: ParsableCommand {
         let lock = locked.lock
         var readOnly = locked.readOnly
         let network: Network
-        var logIndex: LogIndex?
+        var view: NetworkView?
         var notice: String?
         var onDisk = OnDisk.absent
         do {
             if let loaded = try loaded.get() {
-                (network, logIndex) = (loaded.network, loaded.logIndex)
+                (network, view) = (loaded.network, loaded.view)
                 readOnly = readOnly ?? loaded.readOnlyReason
                 onDisk = loaded.stamp.map(OnDisk.file) ?? .unknown
             } else {
@@ -188,7 +188,7 @@ struct OpenCommand: ParsableCommand {
             lock?.release()
             throw error
         }
-        var state = AppState(network: network, path: path, readOnlyReason: readOnly, logIndex: logIndex, onDisk: onDisk)
+        var state = AppState(network: network, path: path, readOnlyReason: readOnly, view: view, onDisk: onDisk)
         if let readOnly { notice = "Read-only: \(readOnly)" }
         if let notice { state.message = StatusMessage(text: notice, isError: readOnly != nil) }
         // Edits rescued when an earlier run was stopped by a signal are offered back.
