@@ -8,6 +8,11 @@ import PackageDescription
 //   NetStore        the data file: validating and fast codecs, atomic saves, the lock
 //   NetInterchange  import and export (vCard, LinkedIn and Google CSV)
 //   NetTUI          the program (the only target that sees curses, through CNcurses and CTerminal)
+// The layers are modules, and a call into another module is not inlined or specialised unless the
+// compiler may see the callee's body: the release build optimises across them (the hot loops of
+// the codecs, the import and the rules call Plumbing's small helpers millions of times).
+let acrossModules: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
     name: "NetTUI",
     products: [
@@ -21,16 +26,17 @@ let package = Package(
         .systemLibrary(name: "CMimalloc", path: "Sources/CMimalloc", providers: [.apt(["libmimalloc-dev"]), .brew(["mimalloc"])]),
         // The signal handlers and their flag, defined once in C (see its header).
         .target(name: "CTerminal", linkerSettings: [.linkedLibrary("ncursesw")]),
-        .target(name: "Plumbing"),
-        .target(name: "NetModel", dependencies: ["Plumbing"]),
-        .target(name: "NetStore", dependencies: ["NetModel", "Plumbing"]),
-        .target(name: "NetInterchange", dependencies: ["NetModel", "NetStore", "Plumbing"]),
+        .target(name: "Plumbing", swiftSettings: acrossModules),
+        .target(name: "NetModel", dependencies: ["Plumbing"], swiftSettings: acrossModules),
+        .target(name: "NetStore", dependencies: ["NetModel", "Plumbing"], swiftSettings: acrossModules),
+        .target(name: "NetInterchange", dependencies: ["NetModel", "NetStore", "Plumbing"], swiftSettings: acrossModules),
         .executableTarget(
             name: "NetTUI",
             dependencies: [
                 "Plumbing", "NetModel", "NetStore", "NetInterchange", "CNcurses", "CTerminal", "CMimalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: acrossModules
         ),
         // Test tools and tests.
         .executableTarget(name: "StressSave", dependencies: ["NetModel", "NetStore"], path: "Tests/StressSave"),

@@ -8,7 +8,7 @@ import Darwin
 /// and hashed by their UTF-8 bytes — never by `String`'s canonical equivalence.
 package enum ByteStrings {
     /// `body` of the UTF-8 bytes of `s`, without copying them where they are stored contiguously.
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func withUTF8<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if let result = s.utf8.withContiguousStorageIfAvailable(body) { return result }
         var s = s
@@ -20,6 +20,7 @@ package enum ByteStrings {
         withUTF8(a) { a in withUTF8(b) { b in precedes(a, b) } }
     }
 
+    @inlinable
     package static func precedes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let common = min(a.count, b.count)
         let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
@@ -27,7 +28,7 @@ package enum ByteStrings {
     }
 
     /// Whether two texts are the same bytes (not merely canonically equivalent, as `==` says).
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func same(_ a: String, _ b: String) -> Bool {
         withUTF8(a) { a in
             withUTF8(b) { b in a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }

@@ -52,6 +52,7 @@ package struct CompactID: Equatable, Sendable, Comparable {
     }
 
     /// The 32 hex digits of a UUID in lower case as two numbers; nil for anything else.
+    @inlinable
     package static func uuid(_ u: UnsafeRawBufferPointer) -> (UInt64, UInt64)? {
         let dash = UInt8(ascii: "-")
         guard u.count == 36, u[8] == dash, u[13] == dash, u[18] == dash, u[23] == dash else { return nil }

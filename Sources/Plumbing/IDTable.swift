@@ -89,7 +89,7 @@ package struct IDTable: Sendable {
     }
 
     /// The hash of the bytes, eight at a time, and whether they are all ASCII.
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func hash(bytes raw: UnsafeRawBufferPointer) -> (hash: Int, ascii: Bool) {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count), high: UInt64 = 0
         if raw.count < 8 {
@@ -114,8 +114,8 @@ package struct IDTable: Sendable {
         return (Int(truncatingIfNeeded: h >> 1), high & 0x8080_8080_8080_8080 == 0)
     }
 
-    @inline(__always)
-    private static func mix(_ x: UInt64) -> UInt64 {
+    @usableFromInline @inline(__always)
+    static func mix(_ x: UInt64) -> UInt64 {
         var z = x &* 0xBF58_476D_1CE4_E5B9
         z ^= z >> 31
         return z &* 0x94D0_49BB_1331_11EB

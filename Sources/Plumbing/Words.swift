@@ -1,7 +1,7 @@
 /// Eight bytes at a time: the word scans of the JSON parser, the writer and the import's text.
 package enum Words {
     /// The eight bytes at `p`, the first in the lowest byte.
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func word(_ p: UnsafePointer<UInt8>) -> UInt64 {
         UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
     }

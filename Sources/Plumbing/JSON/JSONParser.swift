@@ -229,7 +229,7 @@ public struct JSONParser {
 
     /// Whether one of the eight bytes of `word` ends a run of plain string text: a quote, a
     /// backslash or a control character (shared with the fast decoder and the writer).
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func hasSpecialByte(_ word: UInt64) -> Bool {
         // (x - 0x01…) & ~x & 0x80… is nonzero exactly when a byte of x is zero (or, with 0x20…, below 0x20).
         func zero(_ x: UInt64) -> UInt64 { (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 }
