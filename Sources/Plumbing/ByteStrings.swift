@@ -9,7 +9,7 @@ import Darwin
 package enum ByteStrings {
     /// `body` of the UTF-8 bytes of `s`, without copying them where they are stored contiguously.
     @inlinable @inline(__always)
-    package static func withUTF8<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    @usableFromInline package static func withUTF8<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if let result = s.utf8.withContiguousStorageIfAvailable(body) { return result }
         var s = s
         return s.withUTF8(body)

@@ -18,11 +18,17 @@ package struct IDTable: Sendable {
     }
 
     /// The table of a list's ids (read in place: no array of them is made).
+    /// (Inlined where it is called, so that `items[i].id` reads the id alone: a generic call
+    /// across modules would copy each whole item to read it.)
+    @inlinable
     package init<T: Identifiable>(of items: [T]) where T.ID == String {
-        firsts = StringMap(capacity: items.count, byBytes: true)
-        items.withUnsafeBufferPointer { list in
-            for i in list.indices { add(list[i].id) }
-        }
+        self.init(count: items.count) { items[$0].id }
+    }
+
+    /// The table of `count` ids, the `k`th being `id(k)`.
+    package init(count: Int, id: (Int) -> String) {
+        firsts = StringMap(capacity: count, byBytes: true)
+        for k in 0..<count { add(id(k)) }
     }
 
     private mutating func add(_ id: String) {

@@ -2,6 +2,7 @@ import Dispatch
 
 /// `body(0)`, …, `body(count - 1)`, run on all cores (`DispatchQueue.concurrentPerform`), in order.
 /// For the fast decoder's chunks and the log's lookups: each call may only read what it shares with the others.
+@inlinable
 package func inParallel<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
     withoutActuallyEscaping(body) { body in
         let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
@@ -23,6 +24,7 @@ package func inParallel<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
 /// least `minimumRun` per run); `transform` may only read what it shares with other calls. It is
 /// given indices, not items: an item handed to a closure is copied (each of its strings retained
 /// and released), where `list[i]` read through a buffer pointer inside it is not.
+@inlinable
 package func parallelMap<U>(count: Int, minimumRun: Int = 4096, _ transform: (Int) -> U) -> [U] {
     let runs = min(Cores.count, count / minimumRun)
     guard runs > 1 else { return (0..<count).map(transform) }
@@ -41,6 +43,7 @@ package func parallelMap<U>(count: Int, minimumRun: Int = 4096, _ transform: (In
 /// `list.map(transform)` on every core, as `parallelMap(count:)`: each item is lent to `transform`
 /// in place (`Lent`), not copied (a copy retains and releases every string in it; so does a
 /// `borrowing` parameter read from the array's memory).
+@inlinable
 package func parallelMap<T, U>(_ list: [T], minimumRun: Int = 4096, _ transform: (Lent<T>) -> U) -> [U] {
     list.withUnsafeBufferPointer { p in
         guard let base = p.baseAddress else { return [] }
@@ -51,6 +54,7 @@ package func parallelMap<T, U>(_ list: [T], minimumRun: Int = 4096, _ transform:
 
 /// The positions `0..<count` sorted by `before`: a long list (`minimumRun` positions a core or
 /// more) sorted in runs, one per core, then merged. Of two that tie, the earlier run's comes first.
+@inlinable
 package func sortedPositions(_ count: Int, minimumRun: Int = 4096, by before: (Int, Int) -> Bool) -> [Int] {
     let runs = min(Cores.count, count / max(1, minimumRun))
     guard runs > 1 else { return (0..<count).sorted(by: before) }
@@ -59,6 +63,7 @@ package func sortedPositions(_ count: Int, minimumRun: Int = 4096, by before: (I
 }
 
 /// The two sorted lists as one sorted list; of equal elements, `a`'s first.
+@inlinable
 package func mergingSorted<T>(_ a: [T], _ b: [T], by before: (T, T) -> Bool) -> [T] {
     var out: [T] = []
     out.reserveCapacity(a.count + b.count)
@@ -78,7 +83,7 @@ package func mergingSorted<T>(_ a: [T], _ b: [T], by before: (T, T) -> Bool) -> 
 }
 
 /// A value handed to `inParallel`'s calls (a pointer, say), each of which touches only its own part.
-package struct UncheckedSendable<Value>: @unchecked Sendable {
-    package let value: Value
-    package init(_ value: Value) { self.value = value }
+@usableFromInline package struct UncheckedSendable<Value>: @unchecked Sendable {
+    @usableFromInline package let value: Value
+    @usableFromInline package init(_ value: Value) { self.value = value }
 }

@@ -91,7 +91,7 @@ public struct SortKey: Comparable, Sendable {
 
     /// The order of the first sixteen bytes when both keys are plain; nil when that does not decide.
     @inline(__always)
-    fileprivate static func quickLess(_ a: SortKey, _ b: SortKey) -> Bool? {
+    @usableFromInline static func quickLess(_ a: SortKey, _ b: SortKey) -> Bool? {
         guard a.plain && b.plain else {
             switch (a.lead, b.lead) {
             case (.ascii, .above): return true
@@ -119,6 +119,7 @@ public struct SortKey: Comparable, Sendable {
     /// The order of positions `0..<figures.count` that lists the highest figure first, then by key,
     /// then by id (the order of the exit, matrix and overdue lists).
     /// A long list is sorted on every core (`sortedPositions`): the order one sort gives.
+    @inlinable
     package static func ranked<F: Comparable>(_ figures: [F], keys: [SortKey], ids: [String], minimumRun: Int = 4096) -> [Int] {
         func before(_ a: Int, _ b: Int) -> Bool {
             if figures[a] != figures[b] { return figures[a] > figures[b] }

@@ -87,11 +87,11 @@ public enum JSONWriter {
         }
     }
 
-    private static let hexDigits: StaticString = "0123456789abcdef"
+    @usableFromInline static let hexDigits: StaticString = "0123456789abcdef"
 
     /// The two-character escape of a byte that has one (`\b \f \n \r \t \" \\`), or nil.
     @inline(__always)
-    private static func shortEscape(_ b: UInt8) -> StaticString? {
+    @usableFromInline static func shortEscape(_ b: UInt8) -> StaticString? {
         switch b {
         case UInt8(ascii: "\""): return "\\\""
         case UInt8(ascii: "\\"): return "\\\\"
@@ -115,6 +115,7 @@ public enum JSONWriter {
         }
     }
 
+    @inlinable
     package static func writeString<Output: JSONOutput & ~Copyable>(_ s: String, into out: inout Output) {
         out.write(UInt8(ascii: "\""))
         var written = 0
@@ -150,13 +151,13 @@ public enum JSONWriter {
     }
 
     @inline(__always)
-    package static func withUTF8<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { ByteStrings.withUTF8(s, body) }
+    @usableFromInline package static func withUTF8<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { ByteStrings.withUTF8(s, body) }
     package static func precedes(_ a: String, _ b: String) -> Bool { ByteStrings.precedes(a, b) }
     package static func precedes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool { ByteStrings.precedes(a, b) }
 }
 
 /// Where JSON text is written: an array of bytes, or the fast encoder's buffer.
-package protocol JSONOutput: ~Copyable {
+@usableFromInline package protocol JSONOutput: ~Copyable {
     mutating func write(_ byte: UInt8)
     mutating func write(_ bytes: UnsafeBufferPointer<UInt8>)
     /// A string just written is longer than the reader takes (`JSONParser.maxStringBytes`).
@@ -164,15 +165,15 @@ package protocol JSONOutput: ~Copyable {
 }
 
 extension JSONOutput where Self: ~Copyable {
-    package mutating func overlongString() {}
+    @usableFromInline package mutating func overlongString() {}
 
     @inline(__always)
-    package mutating func write(_ text: StaticString) {
+    @usableFromInline package mutating func write(_ text: StaticString) {
         write(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 }
 
 extension Array: JSONOutput where Element == UInt8 {
-    package mutating func write(_ byte: UInt8) { append(byte) }
-    package mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) { append(contentsOf: bytes) }
+    @usableFromInline package mutating func write(_ byte: UInt8) { append(byte) }
+    @usableFromInline package mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) { append(contentsOf: bytes) }
 }
