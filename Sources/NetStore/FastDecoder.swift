@@ -57,8 +57,6 @@ struct FastDecoder {
     /// own id (one copy of each id, not one more per interaction: 24 MB at 300,000 interactions).
     private var contactIDs: IDTable?
 
-    /// How many chunks a big list is read in: one per core (up to 8).
-    static let defaultChunks = Cores.count
     /// A list smaller than two of these is read in one piece.
     static let minChunkBytes = 1 << 20
 
@@ -69,12 +67,12 @@ struct FastDecoder {
     }
 
     /// The network in `bytes`, or nil where the validating path must read them.
-    static func decode(_ bytes: [UInt8], chunks: Int = defaultChunks, minChunkBytes: Int = minChunkBytes) -> Network? {
+    static func decode(_ bytes: [UInt8], chunks: Int = Cores.count, minChunkBytes: Int = minChunkBytes) -> Network? {
         decoded(bytes, chunks: chunks, minChunkBytes: minChunkBytes)?.network
     }
 
     /// `decode`, with the decoder's table of contact ids.
-    static func decoded(_ bytes: [UInt8], chunks: Int = defaultChunks, minChunkBytes: Int = minChunkBytes) -> Decoded? {
+    static func decoded(_ bytes: [UInt8], chunks: Int = Cores.count, minChunkBytes: Int = minChunkBytes) -> Decoded? {
         decode(bytes, chunks: chunks, minChunkBytes: minChunkBytes)
     }
 
@@ -83,7 +81,7 @@ struct FastDecoder {
     /// and the network read from it are never both whole in memory (at 100,000 contacts the file is
     /// 190 MiB). Nil where the validating path must read the file: it has problems, an item is
     /// larger than half a window, the file cannot be read, or it changed while it was read.
-    static func decode(file fd: Int32, size: Int, windowBytes: Int = defaultWindowBytes, chunks: Int = defaultChunks,
+    static func decode(file fd: Int32, size: Int, windowBytes: Int = defaultWindowBytes, chunks: Int = Cores.count,
                        minChunkBytes: Int = minChunkBytes) -> Decoded? {
         var before = stat()
         guard size > 0, fstat(fd, &before) == 0, Int(before.st_size) == size else { return nil }
@@ -826,7 +824,7 @@ struct FastDecoder {
 
     /// A timestamp, `YYYY-MM-DDTHH:MM:SSZ`; nil for `null`.
     mutating func optionalTimestamp() throws(FastBail) -> Timestamp? {
-        try optionalDate(length: 20, Self.timestamp, Timestamp.init(iso:))
+        try optionalDate(length: 20, { Timestamp(utc: $0) }, Timestamp.init(iso:))
     }
 
     /// A string read by `text`, or, when it is `length` bytes long (the form the writer uses),
@@ -852,9 +850,6 @@ struct FastDecoder {
               let y = digits(s, 0, 4), let m = digits(s, 5, 2), let d = digits(s, 8, 2) else { return nil }
         return Day(year: y, month: m, day: d)
     }
-
-    /// `Timestamp(iso:)` of exactly `YYYY-MM-DDTHH:MM:SSZ`, from its bytes.
-    static func timestamp(_ s: UnsafeBufferPointer<UInt8>) -> Timestamp? { Timestamp(utc: s) }
 
     @inline(__always)
     private static func digits(_ s: UnsafeBufferPointer<UInt8>, _ from: Int, _ count: Int) -> Int? {

@@ -247,7 +247,7 @@ struct FastEncoder: JSONOutput, ~Copyable {
     /// A top-level list, sorted by id (as `NetworkCodec.json` sorts it: by the ids' bytes).
     /// `precedes`: whether one item's id orders before another's (by default, by their bytes).
     private mutating func list<T: Identifiable>(_ items: [T],
-                                                precedes: (UnsafePointer<T>, UnsafePointer<T>) -> Bool = { JSONWriter.precedes($0.pointee.id, $1.pointee.id) },
+                                                precedes: (UnsafePointer<T>, UnsafePointer<T>) -> Bool = { ByteStrings.precedes($0.pointee.id, $1.pointee.id) },
                                                 _ write: (inout FastEncoder, T) -> Void) where T.ID == String {
         guard !items.isEmpty else { return self.write("[]") }
         self.write(UInt8(ascii: "["))
@@ -397,7 +397,7 @@ struct FastEncoder: JSONOutput, ~Copyable {
         guard !map.isEmpty else { return write("{}") }
         write(UInt8(ascii: "{"))
         var first = true
-        for key in map.keys.sorted(by: JSONWriter.precedes) {
+        for key in map.keys.sorted(by: ByteStrings.precedes) {
             separator(indent: indent, first: &first)
             string(key)
             write(": ")
@@ -444,7 +444,7 @@ struct FastEncoder: JSONOutput, ~Copyable {
     private mutating func dayDigits(_ d: Day) {
         let (y, m, day) = d.components
         // Outside years 0–9999 `description` pads differently: let it write them.
-        guard (0...9999).contains(y) else { return JSONWriter.withUTF8(d.description) { write($0) } }
+        guard (0...9999).contains(y) else { return ByteStrings.withUTF8(d.description) { write($0) } }
         digits(y, 4)
         write(UInt8(ascii: "-"))
         digits(m, 2)

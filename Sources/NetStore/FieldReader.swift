@@ -1,9 +1,9 @@
-/// Reads the fields of one JSON object into model values, recording a `Problem` for each field
-/// that is missing, of the wrong type or off its scale instead of stopping at the first. The keys
-/// it was not asked for are the entity's `extra` keys, kept for the next save.
 import NetModel
 import Plumbing
 
+/// Reads the fields of one JSON object into model values, recording a `Problem` for each field
+/// that is missing, of the wrong type or off its scale instead of stopping at the first. The keys
+/// it was not asked for are the entity's `extra` keys, kept for the next save.
 struct FieldReader {
     let object: [JSONKey: JSON]
     let location: String

@@ -31,7 +31,7 @@ struct KeyTable: @unchecked Sendable {  // immutable; `members` is never written
     }
 
     init(_ names: [String]) {
-        precondition(zip(names, names.dropFirst()).allSatisfy(JSONWriter.precedes),
+        precondition(zip(names, names.dropFirst()).allSatisfy(ByteStrings.precedes),
                      "keys must be sorted by their UTF-8 bytes")
         self.names = names
         let utf8 = names.flatMap(\.utf8)
@@ -98,12 +98,12 @@ struct KeyTable: @unchecked Sendable {  // immutable; `members` is never written
 
     /// How many of the keys sort before `name` by their UTF-8 bytes.
     func rank(of name: String) -> Int {
-        JSONWriter.withUTF8(name) { key in
+        ByteStrings.withUTF8(name) { key in
             var low = 0, high = names.count
             while low < high {
                 let mid = (low + high) / 2
                 let k = UnsafeBufferPointer(start: bytes + offsets[mid], count: length(of: mid))
-                if JSONWriter.precedes(k, key) { low = mid + 1 } else { high = mid }
+                if ByteStrings.precedes(k, key) { low = mid + 1 } else { high = mid }
             }
             return low
         }
@@ -116,7 +116,7 @@ struct EnumTable<E: RawRepresentable & CaseIterable & Sendable>: Sendable where 
     let cases: [E]
 
     init(_: E.Type) {
-        cases = E.allCases.sorted { JSONWriter.precedes($0.rawValue, $1.rawValue) }
+        cases = E.allCases.sorted { ByteStrings.precedes($0.rawValue, $1.rawValue) }
         keys = KeyTable(cases.map(\.rawValue))
     }
 }

@@ -1,8 +1,8 @@
-/// The one place that turns data-file bytes into a `Network` and back. Everything else reads and
-/// writes through `Store`, which calls this, so a faster codec can replace it without touching the rest.
 import NetModel
 import Plumbing
 
+/// The one place that turns data-file bytes into a `Network` and back. Everything else reads and
+/// writes through `Store`, which calls this, so a faster codec can replace it without touching the rest.
 public enum NetworkCodec {
     /// The result of reading a file: the network when it could be read at all, and every problem found.
     public struct Decoded: Sendable {
@@ -388,10 +388,10 @@ public enum NetworkCodec {
         o["me"] = json(n.me)
         o["scheme"] = json(n.scheme)
         // Entities are written sorted by the bytes of their ids so that a file diffs and merges well.
-        o["contacts"] = .array(n.contacts.sorted { JSONWriter.precedes($0.id, $1.id) }.map(json))
-        o["networks"] = .array(n.networks.sorted { JSONWriter.precedes($0.id, $1.id) }.map(json))
-        o["events"] = .array(n.events.sorted { JSONWriter.precedes($0.id, $1.id) }.map(json))
-        o["interactions"] = .array(n.interactions.sorted { JSONWriter.precedes($0.id, $1.id) }.map(json))
+        o["contacts"] = .array(n.contacts.sorted { ByteStrings.precedes($0.id, $1.id) }.map(json))
+        o["networks"] = .array(n.networks.sorted { ByteStrings.precedes($0.id, $1.id) }.map(json))
+        o["events"] = .array(n.events.sorted { ByteStrings.precedes($0.id, $1.id) }.map(json))
+        o["interactions"] = .array(n.interactions.sorted { ByteStrings.precedes($0.id, $1.id) }.map(json))
         // Merge conflicts, in the order they were found; the key is left out when there are none.
         if !n.conflicts.isEmpty { o["conflicts"] = .array(n.conflicts.map(json)) }
         return .object(o)

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import NetModel
 import NetStore
-import NetInterchange
 
 @main
 struct NetTUICommand: ParsableCommand {

@@ -6,7 +6,7 @@ import Darwin
 
 /// Texts as byte strings: the keys and ids of a data file are the bytes written, compared, ordered
 /// and hashed by their UTF-8 bytes — never by `String`'s canonical equivalence.
-package enum ByteStrings {
+@usableFromInline package enum ByteStrings {
     /// `body` of the UTF-8 bytes of `s`, without copying them where they are stored contiguously.
     @inlinable @inline(__always)
     @usableFromInline package static func withUTF8<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {

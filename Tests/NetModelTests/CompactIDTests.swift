@@ -1,8 +1,6 @@
 import TestSupport
 import XCTest
 @testable import NetModel
-@testable import NetStore
-@testable import NetInterchange
 @testable import Plumbing
 
 /// Interaction ids kept as two numbers when they are lower-case UUIDs (`CompactID`): every id reads

@@ -3,7 +3,6 @@ import TestSupport
 import XCTest
 @testable import NetModel
 @testable import NetStore
-@testable import NetInterchange
 @testable import Plumbing
 
 /// Crash-safe saving (docs/RELIABILITY.md): a saving process killed at any moment leaves the old or

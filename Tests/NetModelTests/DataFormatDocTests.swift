@@ -2,7 +2,6 @@ import Foundation
 import XCTest
 @testable import NetModel
 @testable import NetStore
-@testable import NetInterchange
 @testable import Plumbing
 
 /// docs/DATA_FORMAT.md must stay true: its example is exactly what the codec writes.

@@ -1,7 +1,6 @@
 import XCTest
 @testable import NetModel
 @testable import NetStore
-@testable import NetInterchange
 @testable import Plumbing
 
 /// The generated demo (`nettui demo --contacts N`): deterministic, valid, and with work for every view.

@@ -1,7 +1,6 @@
 import XCTest
 @testable import NetModel
 @testable import NetStore
-@testable import NetInterchange
 @testable import Plumbing
 
 /// Decisions, lastActivity and exitRules in the data file.

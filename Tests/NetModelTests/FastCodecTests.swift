@@ -488,7 +488,7 @@ final class FastCodecTests: XCTestCase {
             let string = String(decoding: s, as: UTF8.self)
             s.withUnsafeBufferPointer { b in
                 if s.count == 10 { XCTAssertEqual(FastDecoder.day(b), Day(iso: string), string) }
-                if s.count == 20 { XCTAssertEqual(FastDecoder.timestamp(b), Timestamp(iso: string), string) }
+                if s.count == 20 { XCTAssertEqual(Timestamp(utc: b), Timestamp(iso: string), string) }
             }
         }
     }

@@ -2,7 +2,6 @@ import Foundation
 import XCTest
 @testable import NetModel
 @testable import NetStore
-@testable import NetInterchange
 @testable import Plumbing
 
 final class FileLockTests: XCTestCase {

@@ -2,7 +2,6 @@ import Foundation
 import XCTest
 @testable import NetModel
 import TestSupport
-@testable import NetStore
 @testable import NetInterchange
 @testable import Plumbing
 

@@ -1,7 +1,5 @@
 import XCTest
 @testable import NetModel
-@testable import NetStore
-@testable import NetInterchange
 @testable import Plumbing
 
 final class JSONWriterTests: XCTestCase {

@@ -1,7 +1,6 @@
 import XCTest
 @testable import NetModel
 @testable import NetStore
-@testable import NetInterchange
 @testable import Plumbing
 
 final class MatchingTests: XCTestCase {

@@ -3,7 +3,6 @@ import TestSupport
 import XCTest
 @testable import NetModel
 @testable import NetStore
-@testable import NetInterchange
 @testable import Plumbing
 
 /// The matrix report that `nettui matrix` prints, on the demo network and on small hand-made ones.

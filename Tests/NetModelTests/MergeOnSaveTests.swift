@@ -2,7 +2,6 @@ import Foundation
 @testable import NetModel
 import XCTest
 @testable import NetStore
-@testable import NetInterchange
 @testable import Plumbing
 
 /// `Store.save(_:base:onDisk:to:)` at the model's depth: a file read a window at a time (no hash of

@@ -3,7 +3,6 @@ import TestSupport
 import XCTest
 @testable import NetModel
 @testable import NetStore
-@testable import NetInterchange
 @testable import Plumbing
 
 /// `Merge.merge`: one table row per rule of the three-way merge (see Merge.swift and docs/TEAM.md).

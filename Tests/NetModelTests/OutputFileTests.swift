@@ -2,7 +2,6 @@ import Foundation
 import XCTest
 @testable import NetModel
 @testable import NetStore
-@testable import NetInterchange
 @testable import Plumbing
 
 /// Writing an export (`Store.writeOutput`): a device, a FIFO or a link to one is written to, never

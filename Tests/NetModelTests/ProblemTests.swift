@@ -2,7 +2,6 @@ import TestSupport
 import XCTest
 @testable import NetModel
 @testable import NetStore
-@testable import NetInterchange
 @testable import Plumbing
 
 /// Every kind of problem a data file can have is found, with a location a person can act on.

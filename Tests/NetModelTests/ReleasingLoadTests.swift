@@ -3,7 +3,6 @@ import TestSupport
 import XCTest
 @testable import NetModel
 @testable import NetStore
-@testable import NetInterchange
 @testable import Plumbing
 
 /// `Store.load` of a large file: the fast decoder reads it a window at a time and hands each

@@ -1,7 +1,6 @@
 import NetModel
 import XCTest
 import NetStore
-import NetInterchange
 import Plumbing
 
 final class ResolutionTests: XCTestCase {

@@ -2,7 +2,6 @@ import TestSupport
 import XCTest
 @testable import NetModel
 @testable import NetStore
-@testable import NetInterchange
 @testable import Plumbing
 
 /// The segmentation matrix's rules: quadrants, moves, overdue arithmetic, the criteria rule,

@@ -3,7 +3,6 @@ import TestSupport
 import XCTest
 @testable import NetModel
 @testable import NetStore
-@testable import NetInterchange
 @testable import Plumbing
 
 /// The file is diff-friendly (issue 9): nothing volatile is rewritten, so saving without edits

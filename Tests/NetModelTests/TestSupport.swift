@@ -3,7 +3,6 @@ import TestSupport
 import XCTest
 @testable import NetModel
 @testable import NetStore
-@testable import NetInterchange
 @testable import Plumbing
 
 /// A fixed "today" so that tests do not depend on the clock.

@@ -3,7 +3,6 @@ import TestSupport
 import XCTest
 @testable import NetModel
 @testable import NetStore
-@testable import NetInterchange
 @testable import Plumbing
 
 /// What the program writes, it reads: the writer escapes compactly, keeps deep values from growing

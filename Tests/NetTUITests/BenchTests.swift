@@ -4,7 +4,6 @@ import Plumbing
 import TestSupport
 import XCTest
 @testable import NetStore
-@testable import NetInterchange
 
 /// `nettui bench` (a small smoke run: the real suite takes minutes and is not part of the tests),
 /// and the derived data it times: built when needed, narrowed as a filter grows, and never stale.

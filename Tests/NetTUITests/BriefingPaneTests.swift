@@ -3,7 +3,6 @@ import Plumbing
 @testable import NetTUI
 import XCTest
 @testable import NetStore
-@testable import NetInterchange
 
 final class BriefingPaneTests: XCTestCase {
     private func person(_ h: Harness, _ name: String) -> Int? { h.state.briefing.people.firstIndex { $0.name == name } }

@@ -4,7 +4,6 @@ import Plumbing
 import TestSupport
 import XCTest
 import NetStore
-import NetInterchange
 
 /// `nettui check` over the hostile corpus (Tests/TestSupport/HostileCorpus.swift): exit status 1
 /// and a message naming the problem for every file, never a crash or a hang, the file unchanged.

@@ -3,7 +3,6 @@ import Plumbing
 @testable import NetTUI
 import XCTest
 @testable import NetStore
-@testable import NetInterchange
 
 /// The per-contact facts the panes read are kept up to date in place after edits; they must always
 /// equal facts built afresh from the network.

@@ -3,7 +3,6 @@ import Plumbing
 @testable import NetTUI
 import XCTest
 @testable import NetStore
-@testable import NetInterchange
 
 /// Key sequences against the update function, with assertions on the rendered screen.
 final class ContactsFlowTests: XCTestCase {

@@ -4,7 +4,6 @@ import Plumbing
 import TestSupport
 import XCTest
 import NetStore
-import NetInterchange
 
 /// Runs the built `nettui demo` with and without `--contacts` the way a script would.
 final class DemoCommandTests: XCTestCase {

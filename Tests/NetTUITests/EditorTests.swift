@@ -5,7 +5,6 @@ import Plumbing
 import TestSupport
 import XCTest
 @testable import NetStore
-@testable import NetInterchange
 
 /// Long notes in $EDITOR: run without a shell on a private temporary file, the text coming back into the form.
 final class EditorTests: XCTestCase {

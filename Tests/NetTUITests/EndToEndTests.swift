@@ -5,7 +5,6 @@ import Plumbing
 import TestSupport
 import XCTest
 @testable import NetStore
-@testable import NetInterchange
 
 /// Runs the built `nettui` binary in a real pseudo-terminal (a private tmux server), types at it
 /// the way a person would, and checks that it quits cleanly and gives the terminal back as it found it.

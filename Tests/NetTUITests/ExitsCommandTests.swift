@@ -4,7 +4,6 @@ import Plumbing
 import TestSupport
 import XCTest
 import NetStore
-import NetInterchange
 
 /// Runs the built `nettui exits` the way a script would and checks its output and exit status.
 final class ExitsCommandTests: XCTestCase {

@@ -4,7 +4,6 @@ import Plumbing
 @testable import NetTUI
 import XCTest
 @testable import NetStore
-@testable import NetInterchange
 
 /// Drives the program headlessly: keys go through the same update and driver as in the terminal,
 /// and the rendered screen is read back as text.

@@ -4,7 +4,6 @@ import Plumbing
 @testable import NetTUI
 import XCTest
 @testable import NetStore
-@testable import NetInterchange
 
 /// `:import PATH` in the TUI: the same importer as `nettui import`, as one undoable step, with a summary screen.
 final class ImportScreenTests: XCTestCase {

@@ -5,7 +5,6 @@ import Plumbing
 import TestSupport
 import XCTest
 @testable import NetStore
-@testable import NetInterchange
 
 /// A seeded random stream of keys, mouse clicks and resizes through the headless update/render loop, across every
 /// pane and form, checking the model's invariants every 1,000 keys. `swift test` runs a short stream;

@@ -3,7 +3,6 @@ import Plumbing
 @testable import NetTUI
 import XCTest
 @testable import NetStore
-@testable import NetInterchange
 
 /// Text fields stay as quick on a long text as on a short one: a contact's imported 100 KB note
 /// can be edited, and a key costs the same whatever the note's length.

@@ -4,7 +4,6 @@ import Plumbing
 import TestSupport
 import XCTest
 import NetStore
-import NetInterchange
 
 /// Runs the built `nettui matrix` the way a script would and checks its output and exit status.
 final class MatrixCommandTests: XCTestCase {

@@ -3,7 +3,6 @@ import Plumbing
 @testable import NetTUI
 import XCTest
 @testable import NetStore
-@testable import NetInterchange
 
 final class MatrixPaneTests: XCTestCase {
     private func quadrant(_ h: Harness, _ name: String) -> Quadrant? {

@@ -4,7 +4,6 @@ import Plumbing
 import TestSupport
 import XCTest
 import NetStore
-import NetInterchange
 
 /// `nettui merge` as git runs it: exit statuses, the file it writes, `--install`, and real `git merge`s
 /// in a temporary repository with the built binary configured as the merge driver.

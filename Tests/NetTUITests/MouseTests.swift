@@ -2,8 +2,6 @@ import NetModel
 import Plumbing
 @testable import NetTUI
 import XCTest
-@testable import NetStore
-@testable import NetInterchange
 
 final class MouseTests: XCTestCase {
     private func click(_ h: inout Harness, _ x: Int, _ y: Int) { h.send(.mouse(Mouse(x: x, y: y, kind: .click))) }

@@ -3,7 +3,6 @@ import Plumbing
 @testable import NetTUI
 import XCTest
 @testable import NetStore
-@testable import NetInterchange
 
 final class NetworksPaneTests: XCTestCase {
     private func group(_ h: Harness, _ name: String) -> NetworkGroup? { h.state.network.networks.first { $0.name == name } }

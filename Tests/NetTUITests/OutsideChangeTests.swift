@@ -4,7 +4,6 @@ import Plumbing
 @testable import NetTUI
 import XCTest
 @testable import NetStore
-@testable import NetInterchange
 
 /// A save never overwrites what another program wrote to the file since it was read: it notices the
 /// change (the file's device and inode, size, times, then its content) and merges it three-way —

@@ -3,7 +3,6 @@ import Plumbing
 @testable import NetTUI
 import XCTest
 @testable import NetStore
-@testable import NetInterchange
 
 /// A bracketed paste (`Input.paste`) is text for the field being edited, never keys: its line
 /// breaks submit nothing and its letters run no commands.

@@ -4,7 +4,6 @@ import Plumbing
 @testable import NetTUI
 import XCTest
 @testable import NetStore
-@testable import NetInterchange
 
 /// Quitting with unsaved edits asks with explicit choices (s save and quit · d discard and quit ·
 /// Esc cancel) — for a file and for the demo — and no other key, y and n included, loses the edits.

@@ -4,7 +4,6 @@ import Plumbing
 @testable import NetTUI
 import XCTest
 @testable import NetStore
-@testable import NetInterchange
 
 /// Unsaved edits at SIGTERM/SIGHUP go to a recovery file next to the data file; the next start offers them back.
 final class RecoveryTests: XCTestCase {

@@ -4,7 +4,6 @@ import Plumbing
 @testable import NetTUI
 import XCTest
 @testable import NetStore
-@testable import NetInterchange
 
 /// "Save as" onto a file that is already there asks first: `y` replaces another NetTUI data file;
 /// anything else (a thesis) is replaced only when the word `replace` is typed. Until then nothing

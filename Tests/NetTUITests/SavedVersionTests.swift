@@ -4,7 +4,6 @@ import Plumbing
 @testable import NetTUI
 import XCTest
 @testable import NetStore
-@testable import NetInterchange
 
 /// The base of a merge on save — the network as last read or saved — is made from the undo history
 /// rather than kept as a copy; these sequences of edits, undos, redos and saves check it is always

@@ -5,7 +5,6 @@ import Plumbing
 import TestSupport
 import XCTest
 @testable import NetStore
-@testable import NetInterchange
 
 final class SettingsTests: XCTestCase {
     private func parse(_ text: String, themes: String = "/nonexistent") -> (Settings, [String]) {

@@ -5,7 +5,6 @@ import Plumbing
 import TestSupport
 import XCTest
 @testable import NetStore
-@testable import NetInterchange
 
 /// Files that are not regular files, met by the commands as a user would (run as processes): a
 /// FIFO as the data file is refused at once instead of hanging; an export to a device, a FIFO or a

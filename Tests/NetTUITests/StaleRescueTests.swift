@@ -4,7 +4,6 @@ import Plumbing
 @testable import NetTUI
 import XCTest
 @testable import NetStore
-@testable import NetInterchange
 
 /// Rescued edits never replace what the file gained after they were rescued: the rescue keeps what
 /// they were made on (`FILE.unsaved.base.json`), and restoring them into a file changed since merges

@@ -5,7 +5,6 @@ import Plumbing
 import TestSupport
 import XCTest
 @testable import NetStore
-@testable import NetInterchange
 
 /// Never two writers (docs/RELIABILITY.md): while another process holds a data file's lock, opening
 /// it gives a read-only dashboard naming the holder's pid, whose saves are refused; when the holder

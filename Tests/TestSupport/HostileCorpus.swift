@@ -5,7 +5,6 @@ import Foundation
 import NetModel
 import Plumbing
 import NetStore
-import NetInterchange
 
 public enum HostileCorpus {
     public enum Expect: Equatable, Sendable {

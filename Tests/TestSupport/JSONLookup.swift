@@ -1,7 +1,5 @@
 import NetModel
 import Plumbing
-import NetStore
-import NetInterchange
 
 /// Looks up a key path in a JSON value: objects by key, arrays by decimal index.
 public func lookup(_ value: JSON, _ path: String...) -> JSON? { lookup(value, path: path) }

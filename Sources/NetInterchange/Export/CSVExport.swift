@@ -1,13 +1,13 @@
+import NetModel
+import NetStore
+import Plumbing
+
 /// Writes contacts as CSV (RFC 4180): a header row, then one row per contact; CRLF line ends; a field
 /// is quoted when it holds a comma, a quote, a line break or space at either end, quotes doubled.
 /// Lists (emails, phones, tags, …) are joined with "; ". A cell a spreadsheet could run as a formula
 /// gets a leading `'` (OWASP's advice on CSV injection): every cell starting with `=`, `+`, `-`, `@`,
 /// a tab or a carriage return — phone numbers such as `+358 40 …` and dates such as `--07-04` too,
 /// which spreadsheets read as formulas (`-2+3` is 1) — except a plain number (`-5`, `0.1`).
-import NetModel
-import NetStore
-import Plumbing
-
 public enum CSVExport {
     public static let columns = [
         "id", "name", "organization", "role", "emails", "phones", "tags", "kinds", "competences", "needs",

@@ -1,11 +1,11 @@
-/// Writes contacts as vCard 4.0 (RFC 6350): one card per contact, CRLF line ends, lines folded at 75
-/// octets without splitting a UTF-8 character, text escaped (`\\ \, \; \n`). Standard properties
-/// carry what other programs understand; every other field of ours is an `X-NETTUI-…` property, so
-/// that importing the file back gives the same contacts.
 import NetModel
 import NetStore
 import Plumbing
 
+/// Writes contacts as vCard 4.0 (RFC 6350): one card per contact, CRLF line ends, lines folded at 75
+/// octets without splitting a UTF-8 character, text escaped (`\\ \, \; \n`). Standard properties
+/// carry what other programs understand; every other field of ours is an `X-NETTUI-…` property, so
+/// that importing the file back gives the same contacts.
 public enum VCardExport {
     public static func export(_ contacts: [Contact]) -> [UInt8] {
         var out: [UInt8] = []

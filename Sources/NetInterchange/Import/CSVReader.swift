@@ -1,11 +1,11 @@
-/// An RFC 4180 CSV reader over UTF-8 bytes, shared by the LinkedIn and Google importers: fields
-/// separated by commas, records by CRLF or LF; a quoted field may hold commas, line breaks and
-/// doubled quotes (`""`). Text after a closing quote is kept (as spreadsheet programs do); a quote
-/// that is never closed is an error naming the line where it opened.
 import NetModel
 import NetStore
 import Plumbing
 
+/// An RFC 4180 CSV reader over UTF-8 bytes, shared by the LinkedIn and Google importers: fields
+/// separated by commas, records by CRLF or LF; a quoted field may hold commas, line breaks and
+/// doubled quotes (`""`). Text after a closing quote is kept (as spreadsheet programs do); a quote
+/// that is never closed is an error naming the line where it opened.
 struct CSVReader {
     /// The input; the reader reads it up to `end`.
     let bytes: [UInt8]

@@ -1,11 +1,11 @@
-/// A bridge to the data file's codec for contact fields that vCard has no property for: the export
-/// writes every such key of a contact's JSON (as the data file has it) as `X-NETTUI-EXTRA:key;json`,
-/// and the import reads them back through the same codec. Fields added to `Contact` later (and
-/// unknown keys kept in `extra`) therefore survive an export→import round trip without changes here.
 import NetModel
 import NetStore
 import Plumbing
 
+/// A bridge to the data file's codec for contact fields that vCard has no property for: the export
+/// writes every such key of a contact's JSON (as the data file has it) as `X-NETTUI-EXTRA:key;json`,
+/// and the import reads them back through the same codec. Fields added to `Contact` later (and
+/// unknown keys kept in `extra`) therefore survive an export→import round trip without changes here.
 enum ContactJSON {
     /// Contact fields the vCard export writes as their own properties.
     static let coreKeys: Set<JSONKey> = [

@@ -1,8 +1,8 @@
-/// The formats `nettui import` reads.
 import NetModel
 import NetStore
 import Plumbing
 
+/// The formats `nettui import` reads.
 public enum ImportFormat: String, CaseIterable, Sendable {
     /// vCard 2.1, 3.0 or 4.0 (`.vcf`).
     case vcard

@@ -1,9 +1,9 @@
-/// What an import did (or, in a dry run, would do). Every record of the source is counted once:
-/// added + updated + unchanged + skipped = records read.
 import NetModel
 import NetStore
 import Plumbing
 
+/// What an import did (or, in a dry run, would do). Every record of the source is counted once:
+/// added + updated + unchanged + skipped = records read.
 public struct ImportSummary: Sendable {
     public var added = 0
     public var updated = 0

@@ -1,12 +1,12 @@
+import NetModel
+import NetStore
+import Plumbing
+
 /// The contacts (by position) that hold each key of one kind — source keys, e-mail keys or name
 /// keys — for the import's matching. A key is usually one contact's, but it can be several
 /// contacts' (a shared office address, two people of one name): the matching must see that, not
 /// the first holder only, or which contact a card meets would depend on the order of the file.
 /// Holders are only ever added (a merge adds keys to a contact, never takes one away).
-import NetModel
-import NetStore
-import Plumbing
-
 struct KeyHolders {
     /// A key's one holder (0 or more), or, below 0, `-1 - g` for the holders `shared[g]`.
     private var map: StringMap<Int>

@@ -1,10 +1,10 @@
-/// Reads LinkedIn's connections export (`Connections.csv`): a `Notes:` preamble of any length, then
-/// the header `First Name,Last Name,URL,Email Address,Company,Position,Connected On`, then one row per
-/// connection. Columns are found by name, so added or reordered columns do not matter.
 import NetModel
 import NetStore
 import Plumbing
 
+/// Reads LinkedIn's connections export (`Connections.csv`): a `Notes:` preamble of any length, then
+/// the header `First Name,Last Name,URL,Email Address,Company,Position,Connected On`, then one row per
+/// connection. Columns are found by name, so added or reordered columns do not matter.
 public enum LinkedInCSV {
     public static func parse(_ raw: [UInt8], path: String) throws(ImportError) -> [ImportedContact] {
         try CSVReader.parseFile(raw, path: path, expecting: "a LinkedIn connections CSV") { (bytes, path) throws(ImportError) in try read(bytes, path: path) }

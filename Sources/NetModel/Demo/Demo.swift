@@ -1,8 +1,8 @@
+import Plumbing
+
 /// The built-in demo network: about forty contacts across all four quadrants, six networks, a few
 /// events around today and the interaction log that ties them together. Dates are relative to
 /// `today` and ids are fixed, so the same day always gives the same network (and the same file).
-import Plumbing
-
 public enum Demo {
     public static func network(today: Day) -> Network {
         var b = Builder(today: today)
@@ -497,12 +497,10 @@ public enum Demo {
         prefix + " " + String(1_000_000 + (i * 7_919_113) % 9_000_000)
     }
 
-    /// One step of splitmix64.
-    static func mix(_ x: UInt64) -> UInt64 { SplitMix.mix(x) }
 
     /// A fixed, valid version-4 UUID for entity `n` of a kind (splitmix64 of both).
     static func id(_ kind: UInt64, _ n: Int) -> String {
-        let a = mix(kind << 32 | UInt64(n)), b = mix(a)
+        let a = SplitMix.mix(kind << 32 | UInt64(n)), b = SplitMix.mix(a)
         return CompactID(version4: a, b).text
     }
 

@@ -1,3 +1,5 @@
+import Plumbing
+
 /// The demo network at any scale (`nettui demo --contacts N`): generated from a seed, so the same
 /// seed, counts and day always give the same network. Names are Nordic, German, English and East
 /// Asian (a few decomposed, NFD); the ratings fill all four quadrants; interactions spread over about
@@ -5,8 +7,6 @@
 /// none); networks have skewed sizes and overlap; events lie around today. Every step is linear in
 /// the counts (member lists come from index math, not searches), so 100,000 contacts take under a
 /// second in a release build.
-import Plumbing
-
 extension Demo {
     public static let contactRange = 1...1_000_000
     public static let networkRange = 0...100_000

@@ -1,7 +1,7 @@
-/// One reversible edit of the document: an entity before and after (nil before = added, nil after =
-/// deleted). Undo applies the inverse; a user action is a list of changes undone together.
 import Plumbing
 
+/// One reversible edit of the document: an entity before and after (nil before = added, nil after =
+/// deleted). Undo applies the inverse; a user action is a list of changes undone together.
 public enum Change: Equatable, Sendable {
     case contact(before: Contact?, after: Contact?)
     case network(before: NetworkGroup?, after: NetworkGroup?)

@@ -1,6 +1,6 @@
-/// What a contact is to us; a contact may be several at once.
 import Plumbing
 
+/// What a contact is to us; a contact may be several at once.
 public enum ContactKind: String, CaseIterable, Sendable {
     case customer, partner, supplier, funder, user, candidate, peer
 }

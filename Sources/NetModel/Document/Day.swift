@@ -1,7 +1,7 @@
-/// A calendar day (no time, no zone), written as ISO 8601 `YYYY-MM-DD`. Arithmetic is on the
-/// proleptic Gregorian calendar, so leap days and month ends need no Foundation calendar.
 import Plumbing
 
+/// A calendar day (no time, no zone), written as ISO 8601 `YYYY-MM-DD`. Arithmetic is on the
+/// proleptic Gregorian calendar, so leap days and month ends need no Foundation calendar.
 public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Days since 1970-01-01.
     public let ordinal: Int

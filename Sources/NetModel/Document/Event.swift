@@ -1,6 +1,6 @@
-/// A dated occasion: a network's meeting, a fair, a customer visit.
 import Plumbing
 
+/// A dated occasion: a network's meeting, a fair, a customer visit.
 public struct Event: Equatable, Sendable, Identifiable {
     public var id: String
     public var name: String

@@ -1,6 +1,6 @@
-/// The owner's own profile: what I offer, what I seek, and my one-sentence pitch.
 import Plumbing
 
+/// The owner's own profile: what I offer, what I seek, and my one-sentence pitch.
 public struct Me: Equatable, Sendable {
     public var name: String = ""
     public var offers: [String] = []

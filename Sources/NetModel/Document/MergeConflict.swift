@@ -1,8 +1,8 @@
+import Plumbing
+
 /// A true conflict found by a three-way merge (`Merge.merge`): the same field changed to different
 /// values on both sides. The merge kept `ours`; the record keeps `theirs` (and `base`) so that the
 /// person can choose. Files hold them in the top-level `conflicts` list (see docs/DATA_FORMAT.md).
-import Plumbing
-
 public struct MergeConflict: Equatable, Sendable {
     /// What kind of thing the conflict is in.
     public enum Entity: String, CaseIterable, Sendable {

@@ -1,6 +1,6 @@
-/// The whole document: one person's or firm's network, as one data file holds it.
 import Plumbing
 
+/// The whole document: one person's or firm's network, as one data file holds it.
 public struct Network: Equatable, Sendable {
     public static let currentSchemaVersion = 1
 

@@ -1,6 +1,6 @@
-/// Why an organisation is in a network (the essays' list).
 import Plumbing
 
+/// Why an organisation is in a network (the essays' list).
 public enum Purpose: String, CaseIterable, Sendable {
     case competitiveness, commonGoal, mandated, influence, competence, information, funding, perspectives
 }

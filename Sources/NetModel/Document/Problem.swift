@@ -1,6 +1,6 @@
-/// One thing wrong with a data file: where it is and what is wrong, in words a person can act on.
 import Plumbing
 
+/// One thing wrong with a data file: where it is and what is wrong, in words a person can act on.
 public struct Problem: Equatable, Sendable, CustomStringConvertible {
     public enum Kind: String, Sendable {
         case syntax, wrongType, missing, invalidValue, offScale, duplicateID, danglingReference, futureSchema

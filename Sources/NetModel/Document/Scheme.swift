@@ -1,6 +1,6 @@
-/// The four quadrants of the segmentation matrix (importance now × importance in future).
 import Plumbing
 
+/// The four quadrants of the segmentation matrix (importance now × importance in future).
 public enum Quadrant: String, CaseIterable, Sendable {
     /// High now, high in future.
     case key

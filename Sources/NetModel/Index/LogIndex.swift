@@ -1,9 +1,9 @@
+import Plumbing
+
 /// Which contact each interaction is with, as a position in `contacts`: looked up once for a
 /// version of the network and shared by the rules that read the log (through `NetworkView`). At
 /// 300,000 interactions the lookups are most of what the exit list and the briefing cost, so the
 /// store builds it when it checks a file's references, and the app keeps one with its contact facts.
-import Plumbing
-
 package struct LogIndex: Sendable {
     let table: IDTable
     /// By interaction, in log order: its contact's position, or -1 when that contact does not exist.

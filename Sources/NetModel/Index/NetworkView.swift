@@ -1,11 +1,11 @@
+import Plumbing
+
 /// The network as the rules read it: the document, and what is worked out once from it so that the
 /// rules need not look it up again — which contact each interaction is with (`LogIndex`) and, when
 /// the builder keeps them, the contacts' names folded for ordering. The layer below builds it: the
 /// store when it loads a file (its reference check makes the same lookups), the app for each version
 /// of the network it shows. A rule is then a function of a view and a day (`exitCandidates`,
 /// `overdueContacts`, `MatrixReport`, `Briefing`), and reads like the rule it is.
-import Plumbing
-
 public struct NetworkView: Sendable {
     public let network: Network
     /// Which contact each interaction is with, and what it records as given and got.

@@ -1,9 +1,9 @@
+import Plumbing
+
 /// The pre-meeting briefing: for an event, a network or "today", the people to talk to, ranked, with
 /// their strengths, what I can ask them, what I can offer them, open follow-ups and the last note,
 /// and below them the introductions to make among the people present. The Briefing pane shows it;
 /// `nettui brief` prints it as text, Markdown or JSON. The rules are in docs/BRIEFING.md.
-import Plumbing
-
 /// What a briefing is about.
 public enum BriefingScope: Equatable, Sendable {
     /// Today's events' attendees; when there are no events today, the overdue contacts and the

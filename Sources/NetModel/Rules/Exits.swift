@@ -1,8 +1,8 @@
+import Plumbing
+
 /// Exit candidates: which networks and relationships cost more than they give, and why. The rule is
 /// fixed points per signal (plus, for networks, a cost term); docs/EXITS.md explains it in full and
 /// `ExitRules.explanation` in a few lines.
-import Plumbing
-
 /// What we decided about leaving a network or a relationship, and when (`on`). Leaving is managed:
 /// the item stays in the file with its decision.
 /// Its cases are kept out of line: few items have a decision, and every contact and network has room for one.

@@ -1,7 +1,7 @@
-/// Something to do after an interaction, by a day: "send the offer by Friday". A follow-up is open
-/// until it is marked done; closing it keeps it in the log with the day it was done.
 import Plumbing
 
+/// Something to do after an interaction, by a day: "send the offer by Friday". A follow-up is open
+/// until it is marked done; closing it keeps it in the log with the day it was done.
 public struct FollowUp: Equatable, Sendable {
     public var due: Day
     public var what: String

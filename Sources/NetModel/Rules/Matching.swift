@@ -1,9 +1,9 @@
+import Plumbing
+
 /// Matchmaking between what people want and what they have: a contact's needs against another's
 /// competences (introductions), my seeks against their competences (my ask), my offers against their
 /// needs (my offer). Terms are short free-text phrases ("mobile app development", "markkinointi"),
 /// so matching works on whole words after normalising; docs/BRIEFING.md explains it with examples.
-import Plumbing
-
 public enum Matching {
     /// Normalised terms: case-, diacritic- and plural-insensitive; multi-word terms kept as phrases.
     ///

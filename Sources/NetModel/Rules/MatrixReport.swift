@@ -1,8 +1,8 @@
+import Plumbing
+
 /// The segmentation matrix as a report: the four quadrants in a fixed order (Key, Rising, Maintain,
 /// Light touch), each with its contacts, most overdue first. `nettui matrix` prints it as text,
 /// Markdown or JSON.
-import Plumbing
-
 public struct MatrixReport: Equatable, Sendable {
     public struct Entry: Equatable, Sendable {
         public var id: String

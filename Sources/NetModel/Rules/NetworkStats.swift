@@ -1,7 +1,7 @@
-/// Figures about networks and relationships that the Networks and Exits panes show: when a network
-/// was last active, who is in it (buyers, sellers, partners) and how giving and getting balance.
 import Plumbing
 
+/// Figures about networks and relationships that the Networks and Exits panes show: when a network
+/// was last active, who is in it (buyers, sellers, partners) and how giving and getting balance.
 extension Network {
     /// The latest of the manually logged `lastActivity` and the dates (on or before `today`) of the
     /// network's events; nil when there is neither.

@@ -1,7 +1,7 @@
-/// Text from a file made safe for one line of a printed report (the `matrix`, `exits` and `brief`
-/// commands): control characters and bidirectional overrides go, line breaks and tabs become spaces.
 import Plumbing
 
+/// Text from a file made safe for one line of a printed report (the `matrix`, `exits` and `brief`
+/// commands): control characters and bidirectional overrides go, line breaks and tabs become spaces.
 public enum ReportText {
     public static func clean(_ text: String) -> String {
         // Most text has nothing to clean; it needs no copy.

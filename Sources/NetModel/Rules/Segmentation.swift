@@ -1,6 +1,6 @@
-/// The two axes of the segmentation matrix.
 import Plumbing
 
+/// The two axes of the segmentation matrix.
 public enum Axis: String, CaseIterable, Sendable {
     case now, future
 }

@@ -1,3 +1,6 @@
+import NetModel
+import Plumbing
+
 /// A three-way merge of two edited versions of one network file against the version they both
 /// started from, the way `nettui merge` (a git merge driver) runs it. It works on the JSON form the
 /// codec writes, so keys this version does not know merge like known ones. The rules, in order:
@@ -22,9 +25,6 @@
 ///   references to entities that are gone are dropped.
 /// - **Earlier conflicts** (the file's `conflicts` list) merge as a set: one resolved on either
 ///   side stays resolved; this merge's conflicts are appended.
-import NetModel
-import Plumbing
-
 public enum Merge {
     public struct Outcome: Equatable, Sendable {
         /// The merged network; its `conflicts` hold the earlier unresolved ones and this merge's.

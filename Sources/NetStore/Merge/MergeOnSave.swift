@@ -1,9 +1,9 @@
-/// A save that never overwrites a change another program made to the file since it was read: the
-/// three-way merge of `nettui merge`, with the file as read (or last saved) as the base, the file
-/// now as theirs and the edits as ours.
 import NetModel
 import Plumbing
 
+/// A save that never overwrites a change another program made to the file since it was read: the
+/// three-way merge of `nettui merge`, with the file as read (or last saved) as the base, the file
+/// now as theirs and the edits as ours.
 extension Store {
     /// What a save did.
     public struct Saved: Sendable {

@@ -1,7 +1,7 @@
-/// Resolving a recorded merge conflict: keep ours (the value the merge kept) or take theirs.
 import NetModel
 import Plumbing
 
+/// Resolving a recorded merge conflict: keep ours (the value the merge kept) or take theirs.
 extension Network {
     /// The network with conflict `index` resolved. Keeping ours only drops the record; taking theirs
     /// writes their value into the field (or restores or deletes the whole entity). Nil when their

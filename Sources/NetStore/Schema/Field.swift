@@ -44,7 +44,7 @@ struct Schema<Entity>: Sendable {
     let omissible: [Int]
 
     init(_ fields: [Field<Entity>]) {
-        let sorted = fields.sorted { JSONWriter.precedes($0.key, $1.key) }
+        let sorted = fields.sorted { ByteStrings.precedes($0.key, $1.key) }
         self.fields = sorted
         keys = KeyTable(sorted.map(\.key))
         omissible = sorted.indices.filter { sorted[$0].omitted != nil }

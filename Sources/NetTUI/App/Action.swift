@@ -1,6 +1,5 @@
 import NetModel
 import NetStore
-import NetInterchange
 
 /// What a key asks for. The keymap maps keys to actions; `AppState.perform` carries them out.
 enum Action: Hashable, Sendable {

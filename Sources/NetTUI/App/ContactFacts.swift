@@ -2,7 +2,6 @@ import Dispatch
 import NetModel
 import Plumbing
 import NetStore
-import NetInterchange
 
 /// What the panes need to know of every contact, worked out once per version of the network, so
 /// that a keystroke filters and sorts prepared keys instead of re-reading 100,000 contacts.

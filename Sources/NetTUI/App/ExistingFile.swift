@@ -1,6 +1,5 @@
 import NetModel
 import NetStore
-import NetInterchange
 
 /// A file already at the path "save as" is to write. It is replaced only once the person says so:
 /// `y` for a NetTUI data file, the typed word `replace` for anything else (a thesis, a folder).

@@ -1,6 +1,4 @@
 import NetModel
-import NetStore
-import NetInterchange
 
 /// Undo and redo as lists of reversible changes, with a marker for the step that was last saved,
 /// so "unsaved changes" is exact: undoing back to the saved state clears the mark.

@@ -1,7 +1,6 @@
 import NetModel
 import Plumbing
 import NetStore
-import NetInterchange
 
 /// The mouse: a click on the tab row switches panes, a click on a row selects it (a second click
 /// opens its card), the wheel scrolls. Rows are found in the same `Layout` the panes draw in.

@@ -1,6 +1,5 @@
 import NetModel
 import NetStore
-import NetInterchange
 
 /// Edits a run stopped by a signal rescued to `FILE.unsaved.json`, as the next start offers them
 /// back. The rescue also wrote what they were made on (`FILE.unsaved.base.json`): when the file has

@@ -1,6 +1,5 @@
 import NetModel
 import NetStore
-import NetInterchange
 
 /// The briefing pane's part of the update, and logging interactions and closing follow-ups, which
 /// work wherever a contact is selected.

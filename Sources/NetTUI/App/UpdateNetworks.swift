@@ -1,7 +1,6 @@
 import NetModel
 import Plumbing
 import NetStore
-import NetInterchange
 
 /// The networks and exits panes' part of the update: their cursors, the network form, the member
 /// picker, and the exit decisions.

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import NetModel
 import NetStore
-import NetInterchange
 
 /// `nettui bench`: times this build on generated networks of several sizes and prints the table of
 /// docs/BENCHMARKS.md — the figures the performance targets are about, median and spread.

@@ -3,7 +3,6 @@ import Foundation
 import NetModel
 import Plumbing
 import NetStore
-import NetInterchange
 
 /// `nettui brief [FILE]`: the pre-meeting briefing — who to talk to, what to ask, what to offer, and
 /// the introductions to make — for today, an event or a network.

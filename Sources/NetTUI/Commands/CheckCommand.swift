@@ -1,7 +1,6 @@
 import ArgumentParser
 import NetModel
 import NetStore
-import NetInterchange
 
 /// `nettui check FILE`: validate a data file and say what is wrong and where.
 struct CheckCommand: ParsableCommand {

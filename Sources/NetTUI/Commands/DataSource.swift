@@ -3,7 +3,6 @@ import Foundation
 import NetModel
 import Plumbing
 import NetStore
-import NetInterchange
 
 /// The data a command reads: FILE or --file FILE, else $NETTUI_FILE, else the default file; or the
 /// built-in demo with --demo. Shared by the dashboard and the report commands.

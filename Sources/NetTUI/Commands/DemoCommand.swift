@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import NetModel
 import NetStore
-import NetInterchange
 
 /// `nettui demo --write FILE`: the built-in demo network as a data file to keep and edit; with
 /// `--contacts N`, a demo generated at that size (for trying the program at scale).

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import NetModel
 import NetStore
-import NetInterchange
 
 /// `nettui exits [FILE]`: the exit candidates — networks and relationships ranked by exit score, with why.
 struct ExitsCommand: ParsableCommand {

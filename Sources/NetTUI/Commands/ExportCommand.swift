@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import NetModel
 import NetStore
-import NetInterchange
 
 /// `nettui export vcard|csv`: every contact, as vCard 4.0 or CSV.
 struct ExportCommand: ParsableCommand {

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import NetModel
 import NetStore
-import NetInterchange
 
 /// `nettui matrix [FILE]`: the segmentation matrix's four quadrants, printed for scripts and reports.
 struct MatrixCommand: ParsableCommand {

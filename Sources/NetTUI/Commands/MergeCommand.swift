@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import NetModel
 import NetStore
-import NetInterchange
 
 /// `nettui merge BASE OURS THEIRS [-o OUT]`: git's merge driver for network files (docs/TEAM.md).
 struct MergeCommand: ParsableCommand {

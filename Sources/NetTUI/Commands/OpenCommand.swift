@@ -3,7 +3,6 @@ import Foundation
 import Synchronization
 import NetModel
 import NetStore
-import NetInterchange
 
 /// `nettui [FILE]`: the full-screen dashboard.
 struct OpenCommand: ParsableCommand {

@@ -1,6 +1,5 @@
 import NetModel
 import NetStore
-import NetInterchange
 
 /// The full card of one contact, beside the list or on its own screen.
 enum ContactCard {

@@ -1,5 +1,4 @@
 import NetModel
-import NetStore
 import NetInterchange
 
 /// The add/edit form of a contact: one text field per property, lists as comma-separated text.

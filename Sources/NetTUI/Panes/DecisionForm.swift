@@ -1,5 +1,4 @@
 import NetModel
-import NetStore
 import NetInterchange
 
 /// The small forms of the exit decisions: keep (a reason), review later (a date), wind down (a date

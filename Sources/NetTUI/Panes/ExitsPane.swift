@@ -1,6 +1,5 @@
 import NetModel
 import NetStore
-import NetInterchange
 
 /// Exit candidates, best first: networks and relationships that cost more than they give, each with
 /// the signals that fire and why. The decisions are keys of this pane.

@@ -1,5 +1,4 @@
 import NetModel
-import NetStore
 import NetInterchange
 
 /// Logging an interaction with a contact: when, what kind, what happened, what I gave and got, and

@@ -1,6 +1,5 @@
 import NetModel
 import NetStore
-import NetInterchange
 
 /// The full card of one network: what it costs, what it gives, who is in it, and any exit decision.
 enum NetworkCard {

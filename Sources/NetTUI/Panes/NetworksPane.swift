@@ -1,6 +1,5 @@
 import NetModel
 import NetStore
-import NetInterchange
 
 /// The networks: what each costs and gives, with the selected one's card beside the list when wide.
 enum NetworksPane {

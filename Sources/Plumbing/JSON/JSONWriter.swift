@@ -36,7 +36,7 @@ public enum JSONWriter {
         switch value {
         case .null: out.write("null")
         case .bool(let b): out.write(b ? "true" : "false")
-        case .number(let text): withUTF8(text) { out.write($0) }
+        case .number(let text): ByteStrings.withUTF8(text) { out.write($0) }
         case .string(let s): writeString(s, into: &out)
         case .array(let items):
             if items.isEmpty { out.write("[]"); return }
@@ -106,7 +106,7 @@ public enum JSONWriter {
 
     /// How many bytes `writeString` writes between the quotes of `s`.
     package static func writtenLength(_ s: String) -> Int {
-        withUTF8(s) { utf8 in
+        ByteStrings.withUTF8(s) { utf8 in
             var extra = 0
             for b in utf8 where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
                 extra += shortEscape(b) == nil ? 5 : 1
@@ -119,7 +119,7 @@ public enum JSONWriter {
     package static func writeString<Output: JSONOutput & ~Copyable>(_ s: String, into out: inout Output) {
         out.write(UInt8(ascii: "\""))
         var written = 0
-        withUTF8(s) { utf8 in
+        ByteStrings.withUTF8(s) { utf8 in
             // Runs that need no escape are copied whole; `extra`: the bytes the escapes add.
             var run = 0, i = 0, extra = 0
             while i < utf8.count {
@@ -149,11 +149,6 @@ public enum JSONWriter {
         // Written, but the reader would refuse it: the output says so (a save then stops).
         if written > JSONParser.maxStringBytes { out.overlongString() }
     }
-
-    @inline(__always)
-    @usableFromInline package static func withUTF8<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { ByteStrings.withUTF8(s, body) }
-    package static func precedes(_ a: String, _ b: String) -> Bool { ByteStrings.precedes(a, b) }
-    package static func precedes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool { ByteStrings.precedes(a, b) }
 }
 
 /// Where JSON text is written: an array of bytes, or the fast encoder's buffer.
